@@ -1,0 +1,15 @@
+"""``python -m app`` / ``trial-assistant``: the command line, or the window with no arguments."""
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a subcommand, or open the window when there is none."""
+    from app.cli.main import run
+
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

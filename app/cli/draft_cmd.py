@@ -1,0 +1,6 @@
+"""Placeholder for the `draft` subcommand; replaced by its capability's implementation."""
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    """Register nothing until the capability lands."""

@@ -1,0 +1,88 @@
+"""Shared contracts for all engines: progress reporting, cancellation, errors.
+
+Engines stay independent of Qt and of the application core; the task runner in
+app/ adapts these plain callables to Qt signals.
+"""
+from __future__ import annotations
+
+import dataclasses
+import threading
+from typing import Any, Callable, Protocol
+
+
+class Cancelled(Exception):
+    """Raised inside an engine when its cancel token was triggered."""
+
+
+class EngineError(Exception):
+    """An error an engine reports to its caller with a message fit for a user.
+
+    ``message`` is Chinese (what the UI shows); ``detail`` may carry technical
+    context (file name, offset) for logs and the command line.
+    """
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message if not detail else f"{message}（{detail}）")
+        self.message = message
+        self.detail = detail
+
+
+class InputError(EngineError):
+    """The input itself is unusable: not audio, damaged PDF, unknown template field..."""
+
+
+class ProgressCallback(Protocol):
+    """Signature of the progress callback every engine accepts."""
+
+    def __call__(self, fraction: float, message: str = "") -> None: ...
+
+
+def no_progress(fraction: float, message: str = "") -> None:
+    """Progress callback that ignores everything (default for callers that do not care)."""
+
+
+class CancelToken:
+    """Thread-safe flag a caller sets to ask a running engine to stop.
+
+    Engines call :meth:`check` at convenient points; it raises :class:`Cancelled`.
+    """
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the engine to stop at its next check."""
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """True once :meth:`cancel` was called."""
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` if cancellation was requested."""
+        if self._event.is_set():
+            raise Cancelled()
+
+
+NEVER_CANCELLED = CancelToken()
+
+
+def scaled(progress: ProgressCallback, start: float, end: float) -> Callable[[float, str], None]:
+    """Map a sub-step's 0..1 progress into ``start..end`` of the parent's progress."""
+
+    def inner(fraction: float, message: str = "") -> None:
+        progress(start + (end - start) * max(0.0, min(1.0, fraction)), message)
+
+    return inner
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Turn dataclasses (nested, in lists and dicts) into JSON-serialisable values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(v) for v in obj]
+    return obj
