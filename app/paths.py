@@ -1,0 +1,119 @@
+"""The one module that knows where things live: resources, data, cache, config, policy.
+
+Every other module asks here; nothing else builds absolute paths from environment
+variables or platform conventions.  Environment variables exist for tests and for IT:
+``TRIAL_ASSISTANT_DATA``, ``TRIAL_ASSISTANT_CACHE``, ``TRIAL_ASSISTANT_CONFIG``,
+``TRIAL_ASSISTANT_POLICY``.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_DIR_NAME = "TrialAssistant"
+
+
+def is_frozen() -> bool:
+    """True inside a PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def install_root() -> Path:
+    """Folder that holds the code (the repository, or the bundle's _internal folder)."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    return Path(__file__).resolve().parents[1]
+
+
+def resources_dir() -> Path:
+    """Bundled read-only resources: templates, rule files, dictionaries, translations."""
+    return install_root() / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """Path of one bundled resource file."""
+    return resources_dir().joinpath(*parts)
+
+
+def _platform_base(kind: str) -> Path:
+    home = Path.home()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(base) / APP_DIR_NAME / kind
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / APP_DIR_NAME / kind
+    xdg = {
+        "data": os.environ.get("XDG_DATA_HOME") or str(home / ".local" / "share"),
+        "cache": os.environ.get("XDG_CACHE_HOME") or str(home / ".cache"),
+        "config": os.environ.get("XDG_CONFIG_HOME") or str(home / ".config"),
+    }[kind]
+    return Path(xdg) / "trial-assistant"
+
+
+def default_data_dir() -> Path:
+    """Default folder of the encrypted store when neither policy nor --data names one."""
+    env = os.environ.get("TRIAL_ASSISTANT_DATA")
+    return Path(env) if env else _platform_base("data")
+
+
+def cache_dir() -> Path:
+    """Folder for derived, re-creatable files (e.g. the assembled Whisper model)."""
+    env = os.environ.get("TRIAL_ASSISTANT_CACHE")
+    return Path(env) if env else _platform_base("cache")
+
+
+def config_dir() -> Path:
+    """Folder of the per-user settings file."""
+    env = os.environ.get("TRIAL_ASSISTANT_CONFIG")
+    return Path(env) if env else _platform_base("config")
+
+
+def user_settings_file() -> Path:
+    """Per-user settings (JSON)."""
+    return config_dir() / "settings.json"
+
+
+def policy_file() -> Path:
+    """Machine policy written by the MSI on non-Windows systems (Windows uses the registry)."""
+    env = os.environ.get("TRIAL_ASSISTANT_POLICY")
+    if env:
+        return Path(env)
+    if sys.platform == "win32":
+        base = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
+        return Path(base) / APP_DIR_NAME / "policy.json"
+    return Path("/etc/trial-assistant/policy.json")
+
+
+POLICY_REGISTRY_KEY = r"SOFTWARE\Policies\TrialAssistant"
+
+
+class StoreLayout:
+    """File names inside one data folder (one store)."""
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.root = Path(data_dir)
+
+    @property
+    def database(self) -> Path:
+        """The SQLCipher database."""
+        return self.root / "store.db"
+
+    @property
+    def keyring(self) -> Path:
+        """Wrapped data keys (per user and recovery) and login throttling state."""
+        return self.root / "keyring.json"
+
+    @property
+    def blobs(self) -> Path:
+        """Encrypted content-addressed files."""
+        return self.root / "blobs"
+
+    @property
+    def demo_marker(self) -> Path:
+        """Present when the store is a demo store (shown in the window title)."""
+        return self.root / "DEMO"
+
+    def exists(self) -> bool:
+        """True when this folder holds a store."""
+        return self.database.exists() and self.keyring.exists()

@@ -1,0 +1,1 @@
+"""Keys, users, roles and the audit trail."""

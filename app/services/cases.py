@@ -1,0 +1,301 @@
+"""Cases and their parties: list, search, view, create, edit — with role checks and audit.
+
+A case is visible to the users assigned to it (judge, clerk, further panel members); IT
+sees no case content.  Every view and change is audited.  Edits use optimistic locking
+(``version``) so two windows cannot silently overwrite each other.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timezone
+
+from app.security.roles import Permission
+from app.services.deadlines import deadline_for, remaining_days, urgency
+from app.services.session import AppContext
+from app.store import search
+from app.store.errors import ConflictError, NotFoundError
+from engines.casenumber import CaseNumberError, parse_case_number
+
+STATUSES = ("待立案", "审理中", "中止", "已结案", "已归档")
+PARTY_ROLES = ("原告", "被告", "第三人")
+PARTY_KINDS = ("自然人", "法人", "非法人组织")
+SORT_COLUMNS = {"deadline": "c.deadline", "filing_date": "c.filing_date", "case_number": "c.case_number",
+                "cause": "c.cause", "status": "c.status", "updated_at": "c.updated_at"}
+
+
+class ValidationError(ValueError):
+    """Input a user must correct; ``field`` names the form field, message is Chinese."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+
+
+@dataclass
+class Party:
+    """A party to a case."""
+
+    role: str
+    name: str
+    kind: str = "自然人"
+    id_number: str = ""
+    address: str = ""
+    representative: str = ""
+    agent: str = ""
+    agent_detail: str = ""
+    id: int | None = None
+
+
+@dataclass
+class CaseInput:
+    """What the create/edit form submits."""
+
+    case_number: str
+    cause: str
+    procedure: str
+    filing_date: date
+    judge_id: int | None = None
+    clerk_id: int | None = None
+    status: str = "审理中"
+    claims: str = ""
+    notes: str = ""
+    extension_days: int = 0
+    parties: list[Party] = field(default_factory=list)
+
+
+@dataclass
+class CaseSummary:
+    """One row of the case list."""
+
+    id: int
+    case_number: str
+    cause: str
+    case_type: str
+    procedure: str
+    status: str
+    filing_date: str
+    deadline: str
+    remaining_days: int
+    urgency: str
+    judge: str
+    clerk: str
+    parties: str
+
+
+@dataclass
+class CaseDetail(CaseSummary):
+    """A case with its parties, for the detail view and the edit form."""
+
+    judge_id: int | None = None
+    clerk_id: int | None = None
+    claims: str = ""
+    notes: str = ""
+    extension_days: int = 0
+    version: int = 1
+    party_list: list[Party] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _validate(data: CaseInput) -> tuple[str, object]:
+    try:
+        number = parse_case_number(data.case_number)
+    except CaseNumberError as exc:
+        raise ValidationError("case_number", f"案号无效：{exc}") from None
+    if not data.cause.strip():
+        raise ValidationError("cause", "请填写案由")
+    if data.procedure not in ("普通", "简易"):
+        raise ValidationError("procedure", "审理程序应为普通或简易")
+    if data.status not in STATUSES:
+        raise ValidationError("status", f"状态应为 {'、'.join(STATUSES)} 之一")
+    if data.filing_date > date.today():
+        raise ValidationError("filing_date", "立案日期不能晚于今天")
+    if data.filing_date.year != number.year:
+        raise ValidationError("filing_date", f"立案日期的年份（{data.filing_date.year}）与案号收案年度（{number.year}）不一致")
+    if not 0 <= data.extension_days <= 366:
+        raise ValidationError("extension_days", "延长天数应在 0 至 366 之间")
+    for p in data.parties:
+        if not p.name.strip():
+            raise ValidationError("parties", "当事人姓名或名称不能为空")
+        if p.role not in PARTY_ROLES:
+            raise ValidationError("parties", f"当事人诉讼地位应为 {'、'.join(PARTY_ROLES)} 之一")
+        if p.kind not in PARTY_KINDS:
+            raise ValidationError("parties", f"当事人类型应为 {'、'.join(PARTY_KINDS)} 之一")
+    return str(number), number
+
+
+def case_text(data: CaseInput, normalised_number: str) -> str:
+    """The text indexed for full-text search."""
+    parts = [normalised_number, data.cause, data.claims, data.notes]
+    for p in data.parties:
+        parts += [p.role, p.name, p.representative, p.agent, p.agent_detail, p.address]
+    return "\n".join(x for x in parts if x)
+
+
+class CaseService:
+    """Case records for the logged-in user."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _visibility(self) -> tuple[str, list]:
+        return "c.id IN (SELECT case_id FROM case_members WHERE user_id = ?)", [self.ctx.session.user_id]
+
+    def list_cases(self, query: str = "", status: str | None = None, deadline_within: int | None = None,
+                   sort: str = "deadline", descending: bool = False, limit: int = 200, offset: int = 0,
+                   today: date | None = None) -> list[CaseSummary]:
+        """Visible cases, filtered by text, status and days to deadline, sorted, one page."""
+        self.ctx.session.require(Permission.CASE_READ)
+        today = today or date.today()
+        where, params = [self._visibility()[0]], list(self._visibility()[1])
+        if status:
+            where.append("c.status = ?")
+            params.append(status)
+        if deadline_within is not None:
+            where.append("c.deadline <= ? AND c.status NOT IN ('已结案', '已归档')")
+            params.append(date.fromordinal(today.toordinal() + deadline_within).isoformat())
+        order = SORT_COLUMNS.get(sort, "c.deadline") + (" DESC" if descending else " ASC") + ", c.id"
+        rows = []
+        if query.strip():
+            conditions = [search.fts_condition(query), search.substring_condition(query)]
+            for cond in conditions:
+                if cond is None:
+                    continue
+                rows = self._select(where + [cond[0]], params + cond[1], order, limit, offset)
+                if rows:
+                    break
+        else:
+            rows = self._select(where, params, order, limit, offset)
+        warn = self.ctx.settings["deadline_warning_days"]
+        out = []
+        for r in rows:
+            left = remaining_days(date.fromisoformat(r["deadline"]), today)
+            out.append(CaseSummary(
+                id=r["id"], case_number=r["case_number"], cause=r["cause"], case_type=r["case_type"],
+                procedure=r["procedure"], status=r["status"], filing_date=r["filing_date"], deadline=r["deadline"],
+                remaining_days=left, urgency=urgency(left, warn) if r["status"] not in ("已结案", "已归档") else "ok",
+                judge=r["judge"] or "", clerk=r["clerk"] or "", parties=r["parties"] or ""))
+        return out
+
+    def _select(self, where: list[str], params: list, order: str, limit: int, offset: int) -> list[dict]:
+        sql = (
+            "SELECT c.*, j.display_name AS judge, k.display_name AS clerk,"
+            " (SELECT group_concat(p.role || '：' || p.name, '；') FROM parties p WHERE p.case_id = c.id"
+            "  ORDER BY p.position) AS parties"
+            " FROM cases c LEFT JOIN users j ON j.id = c.judge_id LEFT JOIN users k ON k.id = c.clerk_id"
+            f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        return self.ctx.store.query(sql, tuple(params + [limit, offset]))
+
+    def count_cases(self) -> int:
+        """Number of cases visible to the user."""
+        self.ctx.session.require(Permission.CASE_READ)
+        cond, params = self._visibility()
+        return self.ctx.store.query(f"SELECT count(*) AS n FROM cases c WHERE {cond}", tuple(params))[0]["n"]
+
+    def _check_visible(self, case_id: int) -> None:
+        cond, params = self._visibility()
+        if not self.ctx.store.query(f"SELECT 1 FROM cases c WHERE c.id = ? AND {cond}", (case_id, *params)):
+            raise NotFoundError("案件不存在，或您不是该案的承办人员")
+
+    def get_case(self, case_id: int, audit: bool = True) -> CaseDetail:
+        """One case with parties; recorded in the audit trail as a view."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_visible(case_id)
+        rows = self._select(["c.id = ?"], [case_id], "c.id", 1, 0)
+        r = rows[0]
+        parties = [Party(role=p["role"], name=p["name"], kind=p["kind"], id_number=p["id_number"], address=p["address"],
+                         representative=p["representative"], agent=p["agent"], agent_detail=p["agent_detail"], id=p["id"])
+                   for p in self.ctx.store.query("SELECT * FROM parties WHERE case_id = ? ORDER BY position, id", (case_id,))]
+        left = remaining_days(date.fromisoformat(r["deadline"]))
+        if audit:
+            self.ctx.audit_now("case.view", f"case:{case_id}")
+        return CaseDetail(
+            id=r["id"], case_number=r["case_number"], cause=r["cause"], case_type=r["case_type"], procedure=r["procedure"],
+            status=r["status"], filing_date=r["filing_date"], deadline=r["deadline"], remaining_days=left,
+            urgency=urgency(left, self.ctx.settings["deadline_warning_days"]) if r["status"] not in ("已结案", "已归档") else "ok",
+            judge=r["judge"] or "", clerk=r["clerk"] or "", parties=r["parties"] or "", judge_id=r["judge_id"],
+            clerk_id=r["clerk_id"], claims=r["claims"], notes=r["notes"], extension_days=r["extension_days"],
+            version=r["version"], party_list=parties)
+
+    def staff(self) -> list[dict]:
+        """Active judges and clerks who can be assigned to a case."""
+        self.ctx.session.require(Permission.CASE_CREATE)
+        return self.ctx.store.query(
+            "SELECT id, username, display_name, role FROM users WHERE active = 1 AND role IN ('审判员', '书记员')"
+            " ORDER BY role, display_name")
+
+    # -- writing -------------------------------------------------------------------------
+
+    def create_case(self, data: CaseInput) -> int:
+        """Validate and insert a case; the creator is always a member."""
+        self.ctx.session.require(Permission.CASE_CREATE)
+        number_text, number = _validate(data)
+        if self.ctx.store.query("SELECT 1 FROM cases WHERE case_number = ?", (number_text,)):
+            raise ValidationError("case_number", f"案号 {number_text} 已存在")
+        now = _now()
+        row = self._row(data, number_text, number) | {"created_at": now, "updated_at": now, "version": 1}
+        with self.ctx.store.write() as db:
+            case_id = db["cases"].insert(row).last_pk
+            self._write_parties(db, case_id, data.parties)
+            self._write_members(db, case_id, data, creator=True)
+            db["case_events"].insert({"case_id": case_id, "kind": "立案", "date": data.filing_date.isoformat(), "detail": ""})
+            search.index_case(db, case_id, case_text(data, number_text))
+            self.ctx.audit(db, "case.create", f"case:{case_id}", case_number=number_text)
+        return case_id
+
+    def update_case(self, case_id: int, data: CaseInput, expected_version: int) -> None:
+        """Save an edit; raises ConflictError when the case changed since it was read."""
+        self.ctx.session.require(Permission.CASE_EDIT)
+        self._check_visible(case_id)
+        number_text, number = _validate(data)
+        clash = self.ctx.store.query("SELECT id FROM cases WHERE case_number = ? AND id != ?", (number_text, case_id))
+        if clash:
+            raise ValidationError("case_number", f"案号 {number_text} 已被其他案件使用")
+        with self.ctx.store.write() as db:
+            before = db.execute("SELECT version, case_number, cause, status, procedure, filing_date FROM cases WHERE id = ?",
+                                (case_id,)).fetchone()
+            if before is None:
+                raise NotFoundError("案件不存在")
+            if before[0] != expected_version:
+                raise ConflictError("该案件已被他人修改，请重新打开后再编辑")
+            row = self._row(data, number_text, number) | {"updated_at": _now(), "version": expected_version + 1}
+            db["cases"].update(case_id, row)
+            db.execute("DELETE FROM parties WHERE case_id = ?", (case_id,))
+            self._write_parties(db, case_id, data.parties)
+            self._write_members(db, case_id, data)
+            search.index_case(db, case_id, case_text(data, number_text))
+            changed = {k: v for k, v in zip(("case_number", "cause", "status", "procedure", "filing_date"), before[1:])
+                       if str(row[k]) != str(v)}
+            self.ctx.audit(db, "case.update", f"case:{case_id}", changed_from=changed)
+
+    def _row(self, data: CaseInput, number_text: str, number) -> dict:
+        return {
+            "case_number": number_text, "year": number.year, "type_code": number.type_code,
+            "case_type": number.case_type, "cause": data.cause.strip(), "procedure": data.procedure,
+            "filing_date": data.filing_date.isoformat(),
+            "deadline": deadline_for(data.filing_date, data.procedure, data.extension_days).isoformat(),
+            "extension_days": data.extension_days, "status": data.status, "judge_id": data.judge_id,
+            "clerk_id": data.clerk_id, "claims": data.claims, "notes": data.notes,
+        }
+
+    @staticmethod
+    def _write_parties(db, case_id: int, parties: list[Party]) -> None:
+        for i, p in enumerate(parties):
+            row = {k: v for k, v in asdict(p).items() if k != "id"}
+            db["parties"].insert(row | {"case_id": case_id, "position": i, "name": p.name.strip()})
+
+    def _write_members(self, db, case_id: int, data: CaseInput, creator: bool = False) -> None:
+        db.execute("DELETE FROM case_members WHERE case_id = ? AND duty IN ('承办法官', '书记员')", (case_id,))
+        members = {self.ctx.session.user_id: "创建人"} if creator else {}
+        if data.judge_id:
+            members[data.judge_id] = "承办法官"
+        if data.clerk_id:
+            members[data.clerk_id] = "书记员"
+        for user_id, duty in members.items():
+            db.execute("INSERT OR REPLACE INTO case_members (case_id, user_id, duty) VALUES (?, ?, ?)",
+                       (case_id, user_id, duty))

@@ -1,0 +1,1 @@
+"""Encrypted store: SQLCipher database (under sqlite-utils), migrations, encrypted blobs."""

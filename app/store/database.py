@@ -1,0 +1,141 @@
+"""Open the SQLCipher database with a raw 32-byte key, apply pragmas, serialise writes.
+
+One :class:`Database` owns one write connection guarded by a lock (one writer, as DESIGN
+asks) and hands out per-thread read connections, so readers in worker threads never wait
+on the GUI thread's writes.
+"""
+from __future__ import annotations
+
+import contextlib
+import threading
+from pathlib import Path
+from typing import Iterator
+
+from app.store.errors import DISK_FULL_MESSAGE, DiskFullError, StoreCorruptError, WrongKeyError, is_disk_full
+from app.store.sqlite import dbapi2, sqlcipher3, sqlite_utils
+
+PAGE_SIZE = 4096
+
+
+def _connect(path: Path, key: bytes) -> "sqlcipher3.Connection":
+    if len(key) != 32:
+        raise ValueError("data key must be 32 bytes")
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30)
+    # Raw key: no PBKDF2 in SQLCipher (the key is already random; Argon2 guards the password).
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("PRAGMA cipher_memory_security = ON")
+    # SQLCipher only notices a wrong key when it first reads a page.
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except dbapi2.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise WrongKeyError("密钥不正确，或数据库文件已损坏，无法打开案件库。") from exc
+        raise StoreCorruptError(f"案件库文件已损坏：{exc}") from exc
+    for pragma in (
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA temp_store = MEMORY",
+        "PRAGMA busy_timeout = 30000",
+    ):
+        conn.execute(pragma)
+    return conn
+
+
+def check_file_shape(path: Path) -> None:
+    """Cheap pre-open check: a database file whose size is not whole pages was truncated."""
+    if not path.exists():
+        return
+    size = path.stat().st_size
+    if size % PAGE_SIZE:
+        raise StoreCorruptError(
+            f"案件库文件不完整（大小 {size} 字节不是整页），可能被截断。请用备份或恢复流程处理，原文件未被改动。"
+        )
+
+
+class Database:
+    """The open encrypted database: a locked writer and per-thread readers."""
+
+    def __init__(self, path: Path | str, key: bytes) -> None:
+        self.path = Path(path)
+        self._key = bytes(key)
+        check_file_shape(self.path)
+        self._write_conn = _connect(self.path, self._key)
+        self.db = sqlite_utils.Database(self._write_conn)
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+
+    @property
+    def cipher_version(self) -> str:
+        """SQLCipher version string, e.g. '4.6.1 community'."""
+        row = self._write_conn.execute("PRAGMA cipher_version").fetchone()
+        return row[0] if row else ""
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """Serialised write transaction; errors roll back. Disk-full becomes DiskFullError."""
+        with self._write_lock:
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except dbapi2.DatabaseError as exc:
+                if is_disk_full(exc):
+                    raise DiskFullError(DISK_FULL_MESSAGE) from exc
+                if "malformed" in str(exc) or "not a database" in str(exc):
+                    raise StoreCorruptError(f"案件库文件已损坏：{exc}") from exc
+                raise
+
+    def reader(self) -> sqlite_utils.Database:
+        """A read-only view for the calling thread (the writer's own when on its thread)."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = _connect(self.path, self._key)
+            conn.execute("PRAGMA query_only = ON")
+            db = sqlite_utils.Database(conn)
+            self._local.db = db
+            with self._readers_lock:
+                self._readers.append(conn)
+        return db
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        """Run a read query on this thread's reader and return rows as dicts."""
+        try:
+            return list(self.reader().query(sql, params))
+        except dbapi2.DatabaseError as exc:
+            if "malformed" in str(exc) or "not a database" in str(exc) or "HMAC" in str(exc):
+                raise StoreCorruptError(f"案件库文件已损坏：{exc}") from exc
+            raise
+
+    def integrity_check(self) -> list[str]:
+        """SQLCipher's page authentication check plus SQLite's integrity check; [] when fine."""
+        problems: list[str] = []
+        with self._write_lock:
+            try:
+                problems += [r[0] for r in self._write_conn.execute("PRAGMA cipher_integrity_check")]
+                rows = [r[0] for r in self._write_conn.execute("PRAGMA integrity_check")]
+            except dbapi2.DatabaseError as exc:
+                return problems + [str(exc)]
+        return problems + [r for r in rows if r != "ok"]
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (used before backups and at close)."""
+        with self._write_lock:
+            self._write_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        """Close all connections (readers first, then the writer after a checkpoint)."""
+        if self._closed:
+            return
+        self._closed = True
+        with self._readers_lock:
+            for conn in self._readers:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            self._readers.clear()
+        with contextlib.suppress(Exception):
+            self.checkpoint()
+        self._write_conn.close()
