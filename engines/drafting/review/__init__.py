@@ -1,0 +1,78 @@
+"""Rule-based review of a draft judgment (法律文书辅助审查).
+
+``review_document(path)`` reads a .docx and returns a :class:`ReviewResult` whose findings
+each name a rule, a severity, the paragraph (index into python-docx ``Document.paragraphs``),
+the offending text and a Chinese message. The checks only point at problems; they never
+change the document.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from engines.drafting.review.check_amounts import check_amounts
+from engines.drafting.review.check_appeal import check_appeal_court
+from engines.drafting.review.check_case_number import check_case_numbers
+from engines.drafting.review.check_citations import check_citations
+from engines.drafting.review.check_dates import check_dates
+from engines.drafting.review.check_parties import check_party_names
+from engines.drafting.review.check_structure import check_structure, document_kind
+from engines.drafting.review.document import JudgmentDocument, parse_document, read_paragraphs
+from engines.drafting.review.findings import Finding, ReviewResult
+from engines.drafting.review.resources import load_rules
+
+__all__ = ["CaseFacts", "Finding", "ReviewResult", "review_document", "review_paragraphs"]
+
+
+@dataclass
+class CaseFacts:
+    """What the case record says, to compare the draft with (every field optional)."""
+
+    case_number: str = ""
+    parties: list[str] = field(default_factory=list)
+    filing_date: _dt.date | None = None
+
+
+def review_paragraphs(
+    paragraphs: list[str],
+    record: CaseFacts | None = None,
+    rules_dir: str | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> ReviewResult:
+    """Review a document given as its paragraph texts (as python-docx reads them)."""
+    rules = load_rules(rules_dir)
+    doc: JudgmentDocument = parse_document(paragraphs)
+    record = record or CaseFacts()
+    checks = [
+        ("案号", lambda: check_case_numbers(doc, record.case_number or None)),
+        ("当事人", lambda: check_party_names(doc, record.parties or None)),
+        ("金额", lambda: check_amounts(doc)),
+        ("日期", lambda: check_dates(doc, {"filing_date": record.filing_date} if record.filing_date else None)),
+        ("必备部分", lambda: check_structure(doc, rules)),
+        ("上诉法院", lambda: check_appeal_court(doc, rules)),
+        ("法律引用", lambda: check_citations(doc, rules)),
+    ]
+    findings: list[Finding] = []
+    for n, (label, run) in enumerate(checks):
+        cancel.check()
+        progress(n / len(checks), f"检查{label}")
+        findings.extend(run())
+    progress(1.0, "审查完成")
+    findings.sort(key=lambda f: (f.paragraph, f.severity != "error", f.rule))
+    return ReviewResult(findings=findings, paragraph_count=len(paragraphs), document_kind=document_kind(doc, rules))
+
+
+def review_document(
+    path: str | Path,
+    record: CaseFacts | None = None,
+    rules_dir: str | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> ReviewResult:
+    """Read a .docx draft and review it; raises InputError when it is not a readable .docx."""
+    cancel.check()
+    paragraphs = read_paragraphs(path)
+    return review_paragraphs(paragraphs, record, rules_dir, progress, cancel)

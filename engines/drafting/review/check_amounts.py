@@ -1,0 +1,134 @@
+"""Amounts: capital forms equal their figures, listed items add up to stated totals, and the
+受理费 paragraph is consistent with itself (half of the fee, shares adding up)."""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from engines.drafting.numerals import capital_to_decimal, to_decimal
+from engines.drafting.review.document import JudgmentDocument
+from engines.drafting.review.findings import Finding, snippet
+
+NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
+AMOUNT = re.compile(r"(?<![\d.,])" + NUMBER + r"\s*(万元|元)")
+CAPITAL = re.compile(r"(?:人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?[整正]?")
+_FIGURE_AFTER = re.compile(r"^\s*[（(]\s*(?:小写[：:]?)?(?:人民币)?\s*[¥￥]?\s*" + NUMBER + r"\s*(万元|元)?")
+_FIGURE_BEFORE = re.compile(r"(?:[¥￥])?" + NUMBER + r"\s*(万元|元)?\s*[（(]\s*(?:大写[：:]?)?\s*$")
+_TOTAL = re.compile(r"(合计|共计|总计|总额为?|总共|共(?=\s*\d)|累计)")
+_COUNT = re.compile(r"(两|二|三|四|五|六|七|八|九|十)(项|笔|个月|次|期|部分|张)")
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CENT = Decimal("0.01")
+
+
+def _value(number: str, unit: str | None) -> Decimal | None:
+    v = to_decimal(number)
+    if v is not None and unit == "万元":
+        v *= 10000
+    return v
+
+
+def _fmt(v: Decimal) -> str:
+    return format(v.normalize(), "f") if v == v.to_integral() else format(v.quantize(CENT), "f")
+
+
+def check_amounts(doc: JudgmentDocument) -> list[Finding]:
+    """Run the three amount checks over every paragraph."""
+    findings: list[Finding] = []
+    for i, text in enumerate(doc.paragraphs):
+        if not text.strip():
+            continue
+        findings.extend(_capital_findings(i, text))
+        findings.extend(_sum_findings(i, text))
+    if doc.fee_paragraph is not None:
+        findings.extend(_fee_findings(doc.fee_paragraph, doc.paragraphs[doc.fee_paragraph]))
+    return findings
+
+
+def _capital_findings(i: int, text: str) -> list[Finding]:
+    out = []
+    for m in CAPITAL.finditer(text):
+        capital = capital_to_decimal(m.group(0))
+        if capital is None:
+            continue
+        figure = None
+        after = _FIGURE_AFTER.match(text[m.end():m.end() + 30])
+        if after:
+            figure = _value(after.group(1), after.group(2))
+        else:
+            before = _FIGURE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+            if before:
+                figure = _value(before.group(1), before.group(2))
+        if figure is not None and figure != capital:
+            out.append(Finding("amount_capital_mismatch", "error", i, snippet(text, m.start(), m.end() + 12),
+                               f"金额大写“{m.group(0)}”（{_fmt(capital)}元）与数字{_fmt(figure)}元不一致。"))
+    return out
+
+
+def _sum_findings(i: int, text: str) -> list[Finding]:
+    out = []
+    amounts = [(m.start(), m.end(), _value(m.group(1), m.group(2))) for m in AMOUNT.finditer(text)]
+    for t in _TOTAL.finditer(text):
+        after = AMOUNT.match(text, t.end()) or AMOUNT.match(text, t.end() + 1)
+        if not after or after.start() - t.end() > 2:
+            continue
+        total = _value(after.group(1), after.group(2))
+        sentence_start = max(text.rfind("。", 0, t.start()), text.rfind("：", 0, t.start())) + 1
+        items = [a for a in amounts if sentence_start <= a[0] and a[1] <= t.start()]
+        if not items or total is None:
+            continue
+        lead = text[items[-1][1]:t.start()]
+        count_match = _COUNT.search(lead)
+        if count_match:
+            n = _CN_COUNT[count_match.group(1)]
+            if len(items) < n:
+                continue
+            chosen = [v for _, _, v in items[-n:]]
+            if sum(chosen) != total:
+                out.append(_sum_finding(i, text, t, after, total, sum(chosen)))
+            continue
+        if len(lead) > 10:
+            continue
+        run = [items[-1]]
+        for prev in reversed(items[:-1]):
+            gap = text[prev[1]:run[0][0]]
+            if len(gap) > 20 or not re.search(r"[、；;，,加和及]", gap):
+                break
+            run.insert(0, prev)
+        if len(run) < 2:
+            continue
+        values = [v for _, _, v in run]
+        if any(sum(values[k:]) == total for k in range(len(values) - 1)):
+            continue
+        out.append(_sum_finding(i, text, t, after, total, sum(values)))
+    return out
+
+
+def _sum_finding(i, text, t, after, total, computed) -> Finding:
+    return Finding("amount_sum_mismatch", "error", i, snippet(text, t.start(), after.end()),
+                   f"所列各项相加为{_fmt(computed)}元，与所写{t.group(1)}{_fmt(total)}元不一致。")
+
+
+def _fee_findings(i: int, text: str) -> list[Finding]:
+    out = []
+    for sentence in re.split(r"[。；]", text):
+        m = re.search(r"受理费(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+        if not m:
+            continue
+        fee = to_decimal(m.group(1))
+        payable = fee
+        half = re.search(r"减半收取(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+        if half:
+            halved = to_decimal(half.group(1))
+            want = (fee / 2).quantize(CENT, rounding=ROUND_HALF_UP)
+            if halved is not None and abs(halved - want) > CENT:
+                out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, half.start(), half.end()),
+                                   f"受理费{_fmt(fee)}元减半应为{_fmt(want)}元，此处写作{_fmt(halved)}元。"))
+            payable = halved
+        if re.search(r"(保全费|公告费|鉴定费|邮寄费|其他诉讼费|诉讼费用合计)", sentence):
+            continue
+        shares = [to_decimal(x) for x in re.findall(r"负担(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)]
+        shares += [to_decimal(x) for x in re.findall(NUMBER + r"\s*元由[^，。；]{1,40}?负担", sentence[m.end():])]
+        if len(shares) >= 2 and payable is not None and sum(shares) != payable:
+            out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, m.start(), len(sentence)),
+                               f"各方负担的受理费合计{_fmt(sum(shares))}元，与应收取的{_fmt(payable)}元不一致。"))
+    return out

@@ -1,0 +1,147 @@
+"""Party names: written the same everywhere, and everyone named in the 主文 is a party."""
+from __future__ import annotations
+
+import re
+
+from engines.drafting.review.document import JudgmentDocument, SPACES
+from engines.drafting.review.findings import Finding, snippet
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ROLE_IN_TEXT = re.compile(r"(?<![原])(第三人|原告|被告)")
+# Where a name in the 主文 ends: verbs, prepositions and punctuation that follow a name.
+_NAME_STOP = re.compile(
+    r"(于|应|共同|连带|支付|偿还|赔偿|返还|给付|承担|负担|向|的|在|自|对|就|为|与|和|及|按|以|补偿|退还|交付|"
+    r"腾退|履行|协助|办理|停止|恢复|赔礼|继续|之间|[、，,。；;：:（(“”\s])"
+)
+_ORG_SUFFIXES = ("公司", "企业", "厂", "店", "中心", "银行", "合作社", "委员会", "医院", "学校", "研究所",
+                 "事务所", "协会", "集团", "部", "社", "馆", "站", "处", "局", "院", "所")
+_NOT_NAMES = {"方", "一方", "双方", "各方", "人", "均", "各自", "本人", "其", "等"}
+
+
+def _signature_names(doc: JudgmentDocument) -> set[str]:
+    names = set()
+    for i in doc.signature_paragraphs + [x for x in (doc.clerk_paragraph,) if x is not None]:
+        t = SPACES.sub(" ", doc.paragraphs[i]).strip()
+        parts = t.split(" ")
+        if len(parts) >= 2:
+            names.add(parts[-1])
+    return names
+
+
+def _variant_kind(candidate: str, name: str) -> bool:
+    """True when ``candidate`` differs from ``name`` by one edit (one CJK character)."""
+    if candidate == name:
+        return False
+    lc, ln = len(candidate), len(name)
+    if lc == ln:
+        diffs = [k for k in range(ln) if candidate[k] != name[k]]
+        return len(diffs) == 1 and bool(_CJK.match(candidate[diffs[0]]))
+    if abs(lc - ln) != 1 or ln < 6:
+        return False
+    short, long_ = (candidate, name) if lc < ln else (name, candidate)
+    for k in range(len(long_)):
+        if long_[:k] + long_[k + 1:] == short:
+            return bool(_CJK.match(long_[k]))
+    return False
+
+
+def _covered_spans(text: str, names: set[str]) -> list[tuple[int, int]]:
+    spans = []
+    for n in names:
+        start = text.find(n)
+        while start >= 0:
+            spans.append((start, start + len(n)))
+            start = text.find(n, start + 1)
+    return spans
+
+
+def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = None) -> list[Finding]:
+    """Report names one character off a party's name, and non-parties named in the 主文."""
+    findings: list[Finding] = []
+    known = doc.people_names() | _signature_names(doc)
+    targets = sorted({n for n in doc.party_names() if len(n) >= 3}, key=len, reverse=True)
+    reported: set[tuple[int, str]] = set()
+    for i, text in enumerate(doc.paragraphs):
+        if not text.strip():
+            continue
+        covered = _covered_spans(text, known)
+        for name in targets:
+            lengths = {len(name)} | ({len(name) - 1, len(name) + 1} if len(name) >= 6 else set())
+            for length in lengths:
+                for start in range(0, len(text) - length + 1):
+                    cand = text[start:start + length]
+                    if cand[0] != name[0] and cand[-1] != name[-1]:
+                        continue
+                    if cand in known or not _variant_kind(cand, name):
+                        continue
+                    end = start + length
+                    if any(s < end and start < e for s, e in covered):
+                        continue
+                    if not all(_CJK.match(c) for c in cand):
+                        continue
+                    if (i, cand) in reported:
+                        continue
+                    reported.add((i, cand))
+                    findings.append(Finding(
+                        "party_name_variant", "error", i, snippet(text, start, end),
+                        f"当事人名称“{name}”在此写作“{cand}”，前后不一致。"))
+        # 2-character party names: only right after a role word, keeping the surname.
+        for p in doc.parties:
+            if len(p.name) != 2:
+                continue
+            for m in _ROLE_IN_TEXT.finditer(text):
+                cand = text[m.end():m.end() + 2]
+                if (len(cand) == 2 and cand[0] == p.name[0] and cand != p.name and cand not in known
+                        and _CJK.match(cand[1]) and (i, cand) not in reported):
+                    reported.add((i, cand))
+                    findings.append(Finding("party_name_variant", "error", i, snippet(text, m.start(), m.end() + 2),
+                                            f"当事人名称“{p.name}”在此写作“{cand}”，前后不一致。"))
+    findings.extend(_check_operative_names(doc, known, reported))
+    if record_parties:
+        present = doc.party_names()
+        anchor = doc.parties[-1].paragraph if doc.parties else 0
+        for name in record_parties:
+            if name not in present:
+                findings.append(Finding("party_record", "warning", anchor, name,
+                                        f"案件记录中的当事人“{name}”未出现在当事人部分。"))
+    return findings
+
+
+def _check_operative_names(doc: JudgmentDocument, known: set[str], reported: set) -> list[Finding]:
+    findings = []
+    parties = doc.party_names()
+    ordered = sorted(parties, key=len, reverse=True)
+    for i in doc.operative_items:
+        text = doc.paragraphs[i]
+        for m in _ROLE_IN_TEXT.finditer(text):
+            pos = m.end()
+            while pos < len(text):
+                match = next((n for n in ordered if text.startswith(n, pos)), None)
+                if match:
+                    pos += len(match)
+                else:
+                    stop = _NAME_STOP.search(text, pos)
+                    end = stop.start() if stop else len(text)
+                    token = text[pos:end]
+                    if _plausible_name(token) and token not in parties:
+                        is_variant = any(_variant_kind(token, n) for n in parties)
+                        if not is_variant and (i, token) not in reported:
+                            reported.add((i, token))
+                            where = "在事实部分出现但" if token in "".join(doc.paragraphs[:i]) else ""
+                            findings.append(Finding(
+                                "party_not_in_case", "error", i, snippet(text, pos, end),
+                                f"判决主文中的“{token}”{where}不是本案当事人。"))
+                    pos = end
+                if pos < len(text) and text[pos] == "、":
+                    pos += 1
+                    continue
+                break
+    return findings
+
+
+def _plausible_name(token: str) -> bool:
+    if not token or token in _NOT_NAMES or not all(_CJK.match(c) for c in token):
+        return False
+    if 2 <= len(token) <= 4:
+        return True
+    return len(token) <= 40 and token.endswith(_ORG_SUFFIXES)

@@ -1,0 +1,240 @@
+"""A draft judgment read into its parts: header, parties, procedure, 主文, signature block.
+
+Paragraph numbers are indexes into python-docx's ``Document.paragraphs`` (empty paragraphs
+included), because that is what the review JSON reports and what the review panel shows.
+Recognition is deliberately tolerant: labels may be spaced out (审　判　员), brackets may be
+half-width, and parts may be missing (the structure checks report that).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engines.common import InputError
+
+SPACES = re.compile(r"[\s\u3000\xa0]+")
+ROLE_WORDS = ("原告", "被告", "第三人", "上诉人", "被上诉人", "申请人", "被申请人", "原审原告", "原审被告",
+              "原审第三人", "反诉原告", "反诉被告")
+_PARTY_LINE = re.compile(
+    r"^(原审原告|原审被告|原审第三人|反诉原告|反诉被告|被上诉人|上诉人|被申请人|申请人|原告|被告|第三人)"
+    r"(?:（[^）]*）|\([^)]*\))*[：:]\s*([^，,。（(]+)"
+)
+_REPRESENTATIVE_LINE = re.compile(r"^(委托诉讼代理人|委托代理人|法定代表人|法定代理人|负责人|指定代理人)[：:]\s*([^，,。（(]+)")
+_ABBREVIATION = re.compile(r"[（(]以下简称([^）)，,]+)[）)]")
+_SIGNATURE_ROLES = ("审判长", "审判员", "代理审判员", "人民陪审员", "陪审员")
+_CLERK_ROLES = ("书记员", "代理书记员")
+ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+@dataclass
+class Party:
+    """A party from the party block: role (原告/被告…), full name, paragraph, abbreviations."""
+
+    role: str
+    name: str
+    paragraph: int
+    abbreviations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class JudgmentDocument:
+    """The paragraphs of a draft and where each recognised part sits (None when absent)."""
+
+    paragraphs: list[str]
+    court_paragraph: int | None = None
+    title_paragraph: int | None = None
+    case_number_paragraph: int | None = None
+    parties: list[Party] = field(default_factory=list)
+    representatives: list[tuple[str, str, int]] = field(default_factory=list)
+    procedure_paragraph: int | None = None
+    claims_paragraph: int | None = None
+    facts_paragraph: int | None = None
+    reasoning_paragraph: int | None = None
+    decision_paragraph: int | None = None
+    operative_items: list[int] = field(default_factory=list)
+    interest_paragraph: int | None = None
+    fee_paragraph: int | None = None
+    appeal_paragraph: int | None = None
+    signature_paragraphs: list[int] = field(default_factory=list)
+    date_paragraph: int | None = None
+    certified_paragraph: int | None = None
+    clerk_paragraph: int | None = None
+
+    @property
+    def court(self) -> str:
+        """The court name from the header ('' when absent)."""
+        return self.text(self.court_paragraph)
+
+    @property
+    def title(self) -> str:
+        """The document name (民事判决书…), '' when absent."""
+        return self.text(self.title_paragraph)
+
+    def text(self, index: int | None) -> str:
+        """Paragraph text without surrounding space; '' for None."""
+        return self.paragraphs[index].strip() if index is not None else ""
+
+    def compact(self, index: int) -> str:
+        """Paragraph text with every space removed (labels are often spaced out)."""
+        return SPACES.sub("", self.paragraphs[index])
+
+    def party_names(self) -> set[str]:
+        """Full names and abbreviations of every party."""
+        names = set()
+        for p in self.parties:
+            names.add(p.name)
+            names.update(p.abbreviations)
+        return names
+
+    def people_names(self) -> set[str]:
+        """Everyone named in the header blocks: parties, representatives and agents."""
+        return self.party_names() | {name for _, name, _ in self.representatives}
+
+    def date_in(self, index: int | None, keyword: str) -> tuple[_dt.date | None, str]:
+        """The first Arabic date right before ``keyword`` in a paragraph, as (date, raw)."""
+        if index is None:
+            return None, ""
+        text = self.paragraphs[index]
+        for m in ARABIC_DATE.finditer(text):
+            if keyword in text[m.end():m.end() + 12]:
+                return safe_date(m), m.group(0)
+        return None, ""
+
+
+def safe_date(m: re.Match) -> _dt.date | None:
+    """Date from an ARABIC_DATE match, None when it does not exist (2月30日)."""
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def read_paragraphs(path: str | Path) -> list[str]:
+    """Texts of ``Document(path).paragraphs``; InputError when the file is not a .docx."""
+    import docx  # deferred: importing python-docx costs time the CLI's --help does not need
+    from docx.opc.exceptions import PackageNotFoundError
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("找不到要审查的文书文件", str(p))
+    try:
+        document = docx.Document(str(p))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError("文件不是有效的Word文档（.docx）", f"{p.name}: {exc}") from exc
+    except Exception as exc:  # zipfile.BadZipFile and lxml errors for damaged files
+        raise InputError("文件不是有效的Word文档（.docx）", f"{p.name}: {exc}") from exc
+    return [para.text for para in document.paragraphs]
+
+
+def _is_signature_line(compact: str) -> bool:
+    for role in _SIGNATURE_ROLES:
+        if compact.startswith(role) and 1 <= len(compact) - len(role) <= 6:
+            return True
+    return False
+
+
+def _is_clerk_line(compact: str) -> bool:
+    return any(compact.startswith(r) and 1 <= len(compact) - len(r) <= 6 for r in _CLERK_ROLES)
+
+
+DATE_LINE = re.compile(r"^[0-9〇零○一二三四五六七八九十]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
+
+
+def parse_document(paragraphs: list[str]) -> JudgmentDocument:
+    """Locate the parts of a judgment-like document in its paragraphs."""
+    doc = JudgmentDocument(paragraphs=list(paragraphs))
+    compact = [SPACES.sub("", t) for t in paragraphs]
+    nonempty = [i for i, t in enumerate(compact) if t]
+    # Header: court name, document name, 案号 within the first few non-empty paragraphs.
+    for i in nonempty[:5]:
+        t = compact[i]
+        if doc.court_paragraph is None and t.endswith("法院") and len(t) <= 30:
+            doc.court_paragraph = i
+        elif doc.title_paragraph is None and re.fullmatch(r"[\u4e00-\u9fff]{0,6}(判决书|裁定书|调解书|决定书|通知书)", t):
+            doc.title_paragraph = i
+        elif doc.case_number_paragraph is None and re.match(r"^[（(〔\[]\s*\d{2,4}", t) and len(t) <= 40:
+            doc.case_number_paragraph = i
+    header_end = max([x for x in (doc.court_paragraph, doc.title_paragraph, doc.case_number_paragraph)
+                      if x is not None], default=-1)
+    state = "parties"
+    for i in nonempty:
+        if i <= header_end:
+            continue
+        t = compact[i]
+        raw = paragraphs[i].strip()
+        if state == "parties":
+            m = _PARTY_LINE.match(raw)
+            if m:
+                doc.parties.append(Party(role=m.group(1), name=m.group(2).strip(), paragraph=i))
+                continue
+            r = _REPRESENTATIVE_LINE.match(raw)
+            if r:
+                doc.representatives.append((r.group(1), r.group(2).strip(), i))
+                continue
+            state = "body"
+        if state == "body":
+            if doc.procedure_paragraph is None and "立案" in t and ("审理" in t or "开庭" in t):
+                doc.procedure_paragraph = i
+            if doc.claims_paragraph is None and "诉讼请求" in t and i != doc.procedure_paragraph:
+                doc.claims_paragraph = i
+            if doc.facts_paragraph is None and re.search(r"(认定事实|认定如下|查明|认定的事实)", t):
+                doc.facts_paragraph = i
+            if doc.reasoning_paragraph is None and t.startswith("本院认为"):
+                doc.reasoning_paragraph = i
+            if re.search(r"(判决|裁定)如下[：:]?$", t):
+                doc.decision_paragraph = i
+                state = "operative"
+                continue
+            if t.startswith("如不服本"):
+                doc.appeal_paragraph = i
+                state = "tail"
+            elif "受理费" in t and len(t) < 200 and doc.reasoning_paragraph is not None:
+                doc.fee_paragraph = i
+                state = "tail"
+            elif _is_signature_line(t):
+                state = "tail"
+            else:
+                continue
+        if state == "operative":
+            if "迟延履行" in t or "受理费" in t or t.startswith("如不服本") or _is_signature_line(t):
+                state = "tail"
+            else:
+                doc.operative_items.append(i)
+                continue
+        # tail: notices and the signature block
+        if "迟延履行" in t and doc.interest_paragraph is None:
+            doc.interest_paragraph = i
+        elif "受理费" in t and doc.fee_paragraph is None:
+            doc.fee_paragraph = i
+        elif t.startswith("如不服本") and doc.appeal_paragraph is None:
+            doc.appeal_paragraph = i
+        elif _is_signature_line(t):
+            doc.signature_paragraphs.append(i)
+        elif DATE_LINE.match(t) and doc.date_paragraph is None:
+            doc.date_paragraph = i
+        elif "核对无异" in t:
+            doc.certified_paragraph = i
+        elif _is_clerk_line(t):
+            doc.clerk_paragraph = i
+    _collect_abbreviations(doc)
+    return doc
+
+
+def _collect_abbreviations(doc: JudgmentDocument) -> None:
+    """Attach （以下简称X） abbreviations to the party whose name precedes them."""
+    for i, text in enumerate(doc.paragraphs):
+        for m in _ABBREVIATION.finditer(text):
+            before = text[:m.start()]
+            owner = None
+            best = -1
+            for p in doc.parties:
+                pos = before.rfind(p.name)
+                if pos > best:
+                    best, owner = pos, p
+            if owner is not None and best >= 0:
+                for alias in re.split(r"[、或]", m.group(1)):
+                    alias = alias.strip("“”\"")
+                    if alias and alias not in owner.abbreviations:
+                        owner.abbreviations.append(alias)
