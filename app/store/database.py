@@ -21,6 +21,8 @@ def _connect(path: Path, key: bytes) -> "sqlcipher3.Connection":
     if len(key) != 32:
         raise ValueError("data key must be 32 bytes")
     conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30)
+    # Errors reach the caller as exceptions; SQLCipher's own stderr log would only alarm users.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     # Raw key: no PBKDF2 in SQLCipher (the key is already random; Argon2 guards the password).
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     conn.execute("PRAGMA cipher_memory_security = ON")
