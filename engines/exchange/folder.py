@@ -1,0 +1,179 @@
+"""The exchange folder on disk: layout, atomic writes, claim by rename, quarantine, archive.
+
+Terminal layout under the exchange root: ``inbox/`` (from the platform), ``outbox/`` (to the
+platform) and the terminal's own ``processing/``, ``quarantine/``, ``archive/in``,
+``archive/sent``. The platform simulator uses the same class with inbox and outbox swapped and
+its work folders in its own state folder. Temporary files start with ``.`` and end with
+``.part``; readers and the gateway ignore them.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import errno
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+from typing import BinaryIO, Callable, TypeVar
+
+T = TypeVar("T")
+PACKAGE_SUFFIX = ".zip"
+PART_SUFFIX = ".part"
+# Windows reports a file as locked while a scanner or the gateway holds it; wait this long.
+LOCK_RETRY_SECONDS = 2.0
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows; NTFS journals renames
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _retry_locked(op: Callable[[], T]) -> T:
+    deadline = time.monotonic() + LOCK_RETRY_SECONDS
+    delay = 0.02
+    while True:
+        try:
+            return op()
+        except PermissionError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
+def atomic_write(final: Path, write: Callable[[BinaryIO], T]) -> T:
+    """Write ``final`` via a temporary name in the same folder, fsync, then rename into place."""
+    final = Path(final)
+    tmp = final.parent / f".{final.name}.{uuid.uuid4().hex[:8]}{PART_SUFFIX}"
+    try:
+        with open(tmp, "xb") as f:
+            result = write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        _retry_locked(lambda: os.replace(tmp, final))
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+    _fsync_dir(final.parent)
+    return result
+
+
+def atomic_copy(source: Path, final: Path) -> None:
+    """Copy ``source`` to ``final`` atomically (used to publish a kept package)."""
+    def write(out: BinaryIO) -> None:
+        with open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+
+    atomic_write(final, write)
+
+
+def _unique(target: Path) -> Path:
+    n = 1
+    candidate = target
+    while candidate.exists():
+        candidate = target.with_name(f"{target.stem}~{n}{target.suffix}")
+        n += 1
+    return candidate
+
+
+def move(source: Path, target_dir: Path, name: str | None = None) -> Path:
+    """Move a file into ``target_dir`` without overwriting anything; returns the new path."""
+    target = _unique(target_dir / (name or source.name))
+    try:
+        _retry_locked(lambda: os.rename(source, target))
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        atomic_copy(source, target)  # different volume: copy durably, then drop the original
+        source.unlink()
+    _fsync_dir(target_dir)
+    _fsync_dir(source.parent)
+    return target
+
+
+class ExchangeFolder:
+    """One side's view of the exchange folder."""
+
+    def __init__(self, incoming: Path, outgoing: Path, work: Path) -> None:
+        self.incoming = Path(incoming)
+        self.outgoing = Path(outgoing)
+        self.work = Path(work)
+        self.processing = self.work / "processing"
+        self.quarantine_dir = self.work / "quarantine"
+        self.archive_in = self.work / "archive" / "in"
+        self.sent = self.work / "archive" / "sent"
+        self.unsent = self.work / "archive" / "unsent"
+
+    @classmethod
+    def terminal(cls, root: str | Path) -> "ExchangeFolder":
+        """Layout used by the terminal: everything under the exchange root."""
+        root = Path(root)
+        return cls(root / "inbox", root / "outbox", root)
+
+    @classmethod
+    def platform(cls, root: str | Path, state: str | Path) -> "ExchangeFolder":
+        """Layout used by the platform (simulator): reads outbox/, writes inbox/."""
+        root = Path(root)
+        return cls(root / "outbox", root / "inbox", Path(state) / "folder")
+
+    def ensure(self) -> None:
+        """Create all folders."""
+        for d in (self.incoming, self.outgoing, self.processing, self.quarantine_dir, self.archive_in,
+                  self.sent, self.unsent):
+            d.mkdir(parents=True, exist_ok=True)
+
+    @staticmethod
+    def packages_in(folder: Path) -> list[Path]:
+        """Package files in ``folder`` (temporary and hidden files ignored), by name."""
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir()
+                      if p.is_file() and p.name.endswith(PACKAGE_SUFFIX) and not p.name.startswith("."))
+
+    def claim(self, path: Path) -> Path | None:
+        """Take an incoming file by renaming it into processing/; None if someone else won."""
+        try:
+            return move(path, self.processing)
+        except FileNotFoundError:
+            return None
+
+    def cleanup_partials(self, older_than: float = 0.0) -> list[str]:
+        """Remove our own leftover temporary files (from a crash) older than ``older_than`` s."""
+        removed = []
+        now = time.time()
+        for d in (self.outgoing, self.sent, self.processing, self.quarantine_dir, self.archive_in):
+            if not d.is_dir():
+                continue
+            for p in d.iterdir():
+                if p.name.startswith(".") and p.name.endswith(PART_SUFFIX):
+                    try:
+                        if now - p.stat().st_mtime >= older_than:
+                            p.unlink()
+                            removed.append(str(p))
+                    except FileNotFoundError:
+                        pass
+        return removed
+
+    def quarantine(self, path: Path, reason: str, message: str, detail: str, package_id: str | None) -> Path:
+        """Move ``path`` to quarantine/ and write ``<name>.reason.json`` next to it."""
+        target = move(path, self.quarantine_dir)
+        info = {"file": path.name, "reason": reason, "message": message, "detail": detail,
+                "package_id": package_id,
+                "time": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")}
+        data = json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8")
+        atomic_write(target.with_name(target.name + ".reason.json"), lambda f: f.write(data))
+        return target
+
+    def archive(self, path: Path) -> Path:
+        """Move a processed incoming package to archive/in/."""
+        return move(path, self.archive_in)
