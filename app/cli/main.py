@@ -46,10 +46,10 @@ def _force_utf8_stdio() -> None:
 def run(argv: list[str]) -> int:
     """Entry point used by ``python -m app``: returns the process exit code."""
     _force_utf8_stdio()
-    if not argv:
+    if not argv or argv[0] in ("gui", "--demo", "--data"):
         from app.gui import run_gui
 
-        return run_gui([])
+        return run_gui(argv[1:] if argv and argv[0] == "gui" else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -1,0 +1,199 @@
+"""Create/edit a case: 案号 checked as you type (half-width brackets accepted), parties table."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from app.services.cases import PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError
+from app.store.errors import StoreError
+from engines.casenumber import CaseNumberError, parse_case_number
+
+PARTY_COLUMNS = ("诉讼地位", "类型", "姓名/名称", "身份证号/信用代码", "住所", "法定代表人", "委托代理人", "代理人信息")
+
+
+class CaseFormDialog(QDialog):
+    """Dialog that validates and saves a case through the case service."""
+
+    def __init__(self, ctx, case=None, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case = case
+        self.saved_id: int | None = None
+        self.setObjectName("caseForm")
+        self.setWindowTitle(self.tr("修改案件") if case else self.tr("新建案件"))
+        self.resize(900, 640)
+        self.number = QLineEdit()
+        self.number.setObjectName("caseNumber")
+        self.number.setPlaceholderText("（2024）京0105民初12345号")
+        self.number_hint = QLabel()
+        self.number_hint.setObjectName("caseNumberHint")
+        self.cause = QLineEdit()
+        self.cause.setObjectName("cause")
+        self.procedure = QComboBox()
+        self.procedure.setObjectName("procedure")
+        self.procedure.addItem(self.tr("普通程序"), "普通")
+        self.procedure.addItem(self.tr("简易程序"), "简易")
+        self.filing = QDateEdit()
+        self.filing.setObjectName("filingDate")
+        self.filing.setCalendarPopup(True)
+        self.filing.setDisplayFormat("yyyy-MM-dd")
+        self.filing.setDate(QDate.currentDate())
+        self.extension = QSpinBox()
+        self.extension.setRange(0, 366)
+        self.extension.setSuffix(self.tr(" 天"))
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        for s in STATUSES:
+            self.status.addItem(self.tr(s), s)
+        self.status.setCurrentIndex(STATUSES.index("审理中"))
+        self.judge = QComboBox()
+        self.judge.setObjectName("judge")
+        self.clerk = QComboBox()
+        self.clerk.setObjectName("clerk")
+        self.judge.addItem(self.tr("（未指定）"), None)
+        self.clerk.addItem(self.tr("（未指定）"), None)
+        for user in ctx.service("cases").staff():
+            (self.judge if user["role"] == "审判员" else self.clerk).addItem(user["display_name"], user["id"])
+        self.claims = QPlainTextEdit()
+        self.claims.setObjectName("claims")
+        self.claims.setMaximumHeight(80)
+        form = QFormLayout()
+        number_row = QVBoxLayout()
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.number_hint)
+        form.addRow(self.tr("案号"), number_row)
+        form.addRow(self.tr("案由(&C)"), self.cause)
+        form.addRow(self.tr("审理程序"), self.procedure)
+        form.addRow(self.tr("立案日期(&D)"), self.filing)
+        form.addRow(self.tr("延长审限"), self.extension)
+        form.addRow(self.tr("状态"), self.status)
+        form.addRow(self.tr("承办法官"), self.judge)
+        form.addRow(self.tr("书记员"), self.clerk)
+        form.addRow(self.tr("诉讼请求"), self.claims)
+        self.parties = QTableWidget(0, len(PARTY_COLUMNS))
+        self.parties.setObjectName("partyEditor")
+        self.parties.setHorizontalHeaderLabels([self.tr(c) for c in PARTY_COLUMNS])
+        self.parties.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.parties.horizontalHeader().setStretchLastSection(True)
+        add = QPushButton(self.tr("添加当事人(&A)"))
+        add.setObjectName("addParty")
+        add.clicked.connect(lambda: self.add_party(Party("原告" if not self.parties.rowCount() else "被告", "")))
+        remove = QPushButton(self.tr("删除所选(&R)"))
+        remove.clicked.connect(self._remove_party)
+        party_buttons = QHBoxLayout()
+        party_buttons.addWidget(add)
+        party_buttons.addWidget(remove)
+        party_buttons.addStretch(1)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("当事人")))
+        layout.addWidget(self.parties, 1)
+        layout.addLayout(party_buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.number.textChanged.connect(self._check_number)
+        if case is not None:
+            self._load(case)
+        self._check_number(self.number.text())
+
+    def _load(self, case) -> None:
+        self.number.setText(case.case_number)
+        self.cause.setText(case.cause)
+        self.procedure.setCurrentIndex(self.procedure.findData(case.procedure))
+        self.filing.setDate(QDate.fromString(case.filing_date, "yyyy-MM-dd"))
+        self.extension.setValue(case.extension_days)
+        self.status.setCurrentIndex(max(0, self.status.findData(case.status)))
+        self.judge.setCurrentIndex(max(0, self.judge.findData(case.judge_id)))
+        self.clerk.setCurrentIndex(max(0, self.clerk.findData(case.clerk_id)))
+        self.claims.setPlainText(case.claims)
+        for p in case.party_list:
+            self.add_party(p)
+
+    def add_party(self, party: Party) -> None:
+        """Append a party row (role and kind as drop-downs)."""
+        row = self.parties.rowCount()
+        self.parties.insertRow(row)
+        role = QComboBox()
+        role.addItems(PARTY_ROLES)
+        role.setCurrentText(party.role)
+        kind = QComboBox()
+        kind.addItems(PARTY_KINDS)
+        kind.setCurrentText(party.kind)
+        self.parties.setCellWidget(row, 0, role)
+        self.parties.setCellWidget(row, 1, kind)
+        for col, value in enumerate((party.name, party.id_number, party.address, party.representative, party.agent,
+                                     party.agent_detail), start=2):
+            self.parties.setItem(row, col, QTableWidgetItem(value))
+
+    def _remove_party(self) -> None:
+        rows = sorted({i.row() for i in self.parties.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.parties.removeRow(row)
+
+    def _check_number(self, text: str) -> bool:
+        if not text.strip():
+            self.number_hint.setText(self.tr("格式：（年度）法院代字类型代字序号号"))
+            self.number_hint.setStyleSheet("color: #616161;")
+            return False
+        try:
+            parsed = parse_case_number(text)
+        except CaseNumberError as exc:
+            self.number_hint.setText(str(exc))
+            self.number_hint.setStyleSheet("color: #c62828;")
+            return False
+        self.number_hint.setText(self.tr("有效：") + f"{parsed}（{parsed.case_type}）")
+        self.number_hint.setStyleSheet("color: #2e7d32;")
+        return True
+
+    def _cell(self, row: int, col: int) -> str:
+        item = self.parties.item(row, col)
+        return item.text().strip() if item else ""
+
+    def collect(self) -> CaseInput:
+        """The form's content as a CaseInput."""
+        qd = self.filing.date()
+        parties = []
+        for row in range(self.parties.rowCount()):
+            name = self._cell(row, 2)
+            if not name and not any(self._cell(row, c) for c in range(3, 8)):
+                continue
+            parties.append(Party(role=self.parties.cellWidget(row, 0).currentText(),
+                                 kind=self.parties.cellWidget(row, 1).currentText(), name=name,
+                                 id_number=self._cell(row, 3), address=self._cell(row, 4),
+                                 representative=self._cell(row, 5), agent=self._cell(row, 6),
+                                 agent_detail=self._cell(row, 7)))
+        return CaseInput(case_number=self.number.text(), cause=self.cause.text(), procedure=self.procedure.currentData(),
+                         filing_date=date(qd.year(), qd.month(), qd.day()), judge_id=self.judge.currentData(),
+                         clerk_id=self.clerk.currentData(), status=self.status.currentData(),
+                         claims=self.claims.toPlainText(), extension_days=self.extension.value(), parties=parties)
+
+    def save(self) -> None:
+        """Validate through the service; on error keep the dialog open with the message."""
+        data = self.collect()
+        service = self.ctx.service("cases")
+        try:
+            if self.case is None:
+                self.saved_id = service.create_case(data)
+            else:
+                service.update_case(self.case.id, data, self.case.version)
+                self.saved_id = self.case.id
+        except (ValidationError, StoreError, PermissionError) as exc:
+            self.error.setText(str(exc))
+            if isinstance(exc, ValidationError) and exc.field == "case_number":
+                self.number.setFocus()
+            return
+        self.accept()
