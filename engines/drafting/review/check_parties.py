@@ -15,6 +15,11 @@ _NAME_STOP = re.compile(
 )
 _ORG_SUFFIXES = ("公司", "企业", "厂", "店", "中心", "银行", "合作社", "委员会", "医院", "学校", "研究所",
                  "事务所", "协会", "集团", "部", "社", "馆", "站", "处", "局", "院", "所")
+# Objects of a payment order that directly follow the payee's name (…支付原告张三货款…).
+_OBJECT_NOUN = re.compile(
+    r"(款项|借款|货款|租金|欠款|本金|利息|工资|费用|损失|违约金|工程款|价款|服务费|物业费|赔偿金|补偿款|"
+    r"医疗费|房屋|车辆|押金|保证金|定金|报酬|其他|全部|诉讼|各项|经济|加班|劳动|剩余|尚欠|垫付|转让款|份额)"
+)
 _NOT_NAMES = {"方", "一方", "双方", "各方", "人", "均", "各自", "本人", "其", "等"}
 
 
@@ -91,6 +96,8 @@ def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = 
                 continue
             for m in _ROLE_IN_TEXT.finditer(text):
                 cand = text[m.end():m.end() + 2]
+                if any(text.startswith(n, m.end()) for n in known):
+                    continue
                 if (len(cand) == 2 and cand[0] == p.name[0] and cand != p.name and cand not in known
                         and _CJK.match(cand[1]) and (i, cand) not in reported):
                     reported.add((i, cand))
@@ -120,9 +127,11 @@ def _check_operative_names(doc: JudgmentDocument, known: set[str], reported: set
                 if match:
                     pos += len(match)
                 else:
-                    stop = _NAME_STOP.search(text, pos)
+                    # From pos + 1: a surname may itself be a stop word (向, 于, 和).
+                    stop = _NAME_STOP.search(text, pos + 1)
                     end = stop.start() if stop else len(text)
-                    token = text[pos:end]
+                    token = _name_part(text[pos:end])
+                    end = pos + len(token) if token else end
                     if _plausible_name(token) and token not in parties:
                         is_variant = any(_variant_kind(token, n) for n in parties)
                         if not is_variant and (i, token) not in reported:
@@ -139,8 +148,18 @@ def _check_operative_names(doc: JudgmentDocument, known: set[str], reported: set
     return findings
 
 
+def _name_part(token: str) -> str:
+    """Cut a run after a role word down to the name: up to the first non-CJK or object noun."""
+    m = re.match(r"[\u4e00-\u9fff]*", token)
+    token = m.group(0) if m else ""
+    noun = _OBJECT_NOUN.search(token, 2)
+    return token[:noun.start()] if noun else token
+
+
 def _plausible_name(token: str) -> bool:
     if not token or token in _NOT_NAMES or not all(_CJK.match(c) for c in token):
+        return False
+    if _ROLE_IN_TEXT.search(token) or "判决" in token or "本院" in token:
         return False
     if 2 <= len(token) <= 4:
         return True

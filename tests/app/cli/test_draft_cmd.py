@@ -1,0 +1,51 @@
+"""The ``review`` and ``draft`` subcommands (parsed with the real argparse registration)."""
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import draft_cmd
+from app.cli.output import CliError
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "drafting"
+
+
+def run(argv):
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers()
+    draft_cmd.register(sub)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def test_review_json_has_the_design_shape(capsys):
+    assert run(["review", str(DATA / "dev05.docx"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"findings"}
+    assert [f["paragraph"] for f in out["findings"]] == [12, 16]
+    for f in out["findings"]:
+        assert set(f) >= {"rule", "severity", "paragraph", "text", "message"}
+        assert f["severity"] in ("error", "warning")
+
+
+def test_review_text_output_for_a_clean_document(capsys):
+    assert run(["review", str(DATA / "dev02.docx")]) == 0
+    assert "未发现问题" in capsys.readouterr().out
+
+
+def test_review_compares_with_case_json(tmp_path, capsys):
+    case = {"court": "河北省石家庄市长安区人民法院", "case_number": "（2024）冀0102民初3789号", "cause": "机动车交通事故责任纠纷",
+            "parties": [{"role": "原告", "name": "井春艳"}]}
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    run(["review", str(DATA / "dev05.docx"), "--case-json", str(path), "--json"])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "case_number_record" in rules
+
+
+def test_review_reports_unreadable_files_clearly(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("plain text", encoding="utf-8")
+    with pytest.raises(CliError, match="docx"):
+        run(["review", str(bad)])
