@@ -48,6 +48,7 @@ class FileNode(ExchangeNode):
         extra = {"chunk_size": chunk_size} if chunk_size else {}
         super().__init__(folder=folder, ledger=ledger, applier=self._store_files, limits=limits or Limits(),
                          partial_age=partial_age, **extra)
+        self.folder.ensure()
 
     def ensure_keys(self, node: str) -> NodeKeys:
         """Our keys, created on first use."""
