@@ -8,6 +8,7 @@ SERVICES = {
     "users": "app.services.users:UserService",
     "audit": "app.services.audit_service:AuditService",
     "outputs": "app.services.machine_outputs:MachineOutputService",
+    "signoff": "app.services.signoff:SignOffService",
 }
 
 

@@ -17,7 +17,7 @@ JUDGE_PASSWORD = "Judge-pass-1"
 CLERK_PASSWORD = "Clerk-pass-1"
 
 
-def test_settings(tmp_path: Path, **policy) -> Settings:
+def settings_for(tmp_path: Path, **policy) -> Settings:
     """Settings with an empty user file in ``tmp_path`` and the given machine policy."""
     return Settings(policy=policy, user_file=tmp_path / "user-settings.json")
 
@@ -50,7 +50,7 @@ class StoreFixture:
 def make_store(tmp_path: Path) -> StoreFixture:
     """Create a real SQLCipher store with it/judge/clerk users."""
     data_dir = tmp_path / "store"
-    settings = test_settings(tmp_path)
+    settings = settings_for(tmp_path)
     result = auth.init_store(data_dir, "it", IT_PASSWORD, court_name="北京市朝阳区人民法院", court_code="京0105",
                              params=FAST_TEST_PARAMS)
     ctx = auth.login(data_dir, "it", IT_PASSWORD, settings)
