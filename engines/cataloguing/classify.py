@@ -1,0 +1,161 @@
+"""Label one page: printed title first, then what was learnt, then the text model.
+
+Order of evidence, strongest first:
+1. a heading learnt from a clerk's correction;
+2. a heading that contains a configured title word (longest word wins, so 诉讼费收据 is a
+   fee document although 收据 alone would be evidence);
+3. no heading: a continuation of the previous document unless the text model clearly says
+   otherwise;
+4. the text model; below the threshold the page becomes 其他材料 and is flagged for review.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from engines.cataloguing.learning import Knowledge
+from engines.cataloguing.sources import Line
+from engines.cataloguing.textnorm import compact, is_sentence
+
+_DATE = re.compile(r"^[\d〇零一二三四五六七八九十]{2,4}年[\d〇零一二三四五六七八九十]{1,2}月")
+_NUMBERISH = re.compile(r"^[\d\s\-—/第页共.·]*$")
+_FOOTER = [
+    re.compile(r"第\s*(\d+)\s*页\s*[/，,]?\s*共\s*(\d+)\s*页"),
+    re.compile(r"^\s*[-—]\s*(\d+)\s*[-—]\s*$"),
+    re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$"),
+    re.compile(r"^\s*第\s*(\d+)\s*页\s*$"),
+]
+HEADING_ZONE = 0.45
+MAX_HEADING_CHARS = 30
+EVIDENCE_CODE = "evidence"
+
+
+@dataclass
+class Heading:
+    """A line that looks like a document title, and what it matched (if anything)."""
+
+    text: str
+    label: str | None = None
+    word: str = ""
+    learned: bool = False
+    secondary: bool = False
+
+
+@dataclass
+class PageDecision:
+    """The label of one page with its reason."""
+
+    category: str
+    confidence: float
+    reason: str
+    source: str
+    heading: Heading | None = None
+    footer: tuple[int, int | None] | None = None
+    needs_review: bool = False
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+
+
+def page_footer(lines: list[Line]) -> tuple[int, int | None] | None:
+    """The document's own page number printed on the page ("第 2 页 共 3 页", "- 2 -", "2/3")."""
+    for line in lines:
+        if (line.y0 + line.y1) / 2 < 0.8 and (line.y0 + line.y1) / 2 > 0.12:
+            continue
+        for pattern in _FOOTER:
+            m = pattern.search(line.text)
+            if m:
+                total = int(m.group(2)) if m.lastindex and m.lastindex >= 2 else None
+                return int(m.group(1)), total
+    return None
+
+
+def _is_heading_shaped(line: Line, median_size: float, text: str) -> bool:
+    if not 2 <= len(text) <= MAX_HEADING_CHARS or _NUMBERISH.match(text) or _DATE.match(text):
+        return False
+    if is_sentence(line.text):
+        return False
+    centre = (line.x0 + line.x1) / 2
+    centred = abs(centre - 0.5) < 0.12 and (line.x1 - line.x0) < 0.75
+    bigger = median_size > 0 and line.size >= 1.15 * median_size
+    return centred or bigger
+
+
+def find_heading(lines: list[Line], knowledge: Knowledge) -> Heading | None:
+    """The page's title: the first heading-shaped line near the top that names a form.
+
+    If no heading names a known form, the first heading-shaped line is returned unmatched
+    (it still signals the start of a document, e.g. the name of a piece of evidence).
+    """
+    sizes = [ln.size for ln in lines if ln.size > 0]
+    median_size = statistics.median(sizes) if sizes else 0.0
+    first_unmatched: Heading | None = None
+    for line in lines[:12]:
+        if line.y0 > HEADING_ZONE:
+            break
+        text = compact(line.text)
+        learned = knowledge.titles.get(text)
+        if learned:
+            return Heading(text, learned, text, learned=True)
+        court_line = "法院" in text
+        if court_line:
+            # "XX人民法院" headers (sometimes run together with seal text) are not titles,
+            # but "陕西省法院诉讼费收据" is: look only at what follows the court's name.
+            text = text[text.rfind("法院") + 2:]
+        if not _is_heading_shaped(line, median_size, text):
+            continue
+        for word, label in knowledge.rules.title_index:
+            if word in text:
+                secondary = word in knowledge.rules.secondary_titles
+                return Heading(_title_text(text), label, word, secondary=secondary)
+        if first_unmatched is None and not court_line:
+            first_unmatched = Heading(_title_text(text))
+    return first_unmatched
+
+
+def _title_text(text: str) -> str:
+    # Drop invoice/receipt serial numbers printed on the title line.
+    return re.sub(r"(No\.?|NO\.?|№)\s*\w+$", "", text).strip() or text
+
+
+def classify_page(lines: list[Line], previous: str | None, knowledge: Knowledge,
+                  heading: Heading | None = None) -> PageDecision:
+    """Decide the category of a page given its lines and the previous page's category."""
+    rules = knowledge.rules
+    other = rules.other_label
+    heading = heading if heading is not None else find_heading(lines, knowledge)
+    footer = page_footer(lines)
+    if heading and heading.label:
+        if heading.learned:
+            return PageDecision(heading.label, 0.97, f"标题“{heading.text}”（本院更正中学得）", "learned", heading, footer)
+        if heading.secondary:
+            return PageDecision(other, 0.9, f"{rules.secondary_reason}：标题“{heading.text}”", "title", heading, footer)
+        conf = min(0.97, 0.82 + 0.03 * len(heading.word))
+        return PageDecision(heading.label, conf, f"标题“{heading.text}”匹配“{heading.word}”", "title", heading, footer)
+
+    text = "\n".join(ln.text for ln in lines)
+    pred = knowledge.model.predict(text)
+    alts = pred.ranked[:3] if pred else []
+    terms = "、".join(pred.evidence[:4]) if pred else ""
+    model_note = f"文本模型 {knowledge.model_description}" + (f"，关键词：{terms}" if terms else "")
+    continues = footer is not None and footer[0] > 1
+    unmatched_after_evidence = (heading is not None and previous is not None
+                                and getattr(rules.by_label.get(previous), "code", "") == EVIDENCE_CODE)
+    if previous and not unmatched_after_evidence:
+        # No title on the page: most such pages continue the document before them.
+        p_prev = pred.prob(previous) if pred else 0.0
+        if pred is None or continues or pred.label == previous or pred.confidence < 0.6 or p_prev > 0.15:
+            conf = 0.9 if continues else max(0.7, min(0.9, 0.7 + p_prev))
+            note = f"第{footer[0]}页" if continues else ("无表单标题" if heading else "无标题")
+            return PageDecision(previous, conf, f"续页（{note}，接上一文书）", "continuation", None, footer, alternatives=alts)
+    if unmatched_after_evidence:
+        # An untitled-form heading after evidence is usually the next piece of evidence.
+        if pred is None or pred.prob(previous) >= 0.1 or pred.confidence < 0.8:
+            return PageDecision(previous, 0.75, f"标题“{heading.text}”，紧接证据材料", "model", heading, footer, alternatives=alts)
+    if pred is None:
+        return PageDecision(other, 0.0, "页面没有可识别的文字，请人工归类", "model", heading, footer, needs_review=True)
+    if pred.confidence < rules.min_confidence:
+        guess = f"{pred.label} {pred.confidence:.2f}"
+        return PageDecision(other, pred.confidence, f"置信度不足（{guess}），待人工复核；{model_note}", "model",
+                            heading, footer, needs_review=True, alternatives=alts)
+    return PageDecision(pred.label, pred.confidence, f"{model_note}，得分 {pred.confidence:.2f}", "model", heading, footer,
+                        alternatives=alts)

@@ -1,0 +1,135 @@
+"""Catalogue a dossier: read every page, label it, split documents, order, extract the case.
+
+This is the engine's entry point (:func:`catalogue`). One page is held in memory at a time;
+progress is reported per page and the cancel token is checked between pages.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from engines.cataloguing import ocr
+from engines.cataloguing.caseinfo import PageText, extract_case_info
+from engines.cataloguing.classify import classify_page, find_heading
+from engines.cataloguing.learning import Correction, Knowledge
+from engines.cataloguing.results import CatalogueResult, FileProblem, PageLabel
+from engines.cataloguing.rules import CatalogueRules, load_rules
+from engines.cataloguing.sources import InputFile, Line
+from engines.cataloguing.textnorm import cjk_count
+from engines.cataloguing.split import SplitPage, split_documents
+from engines.cataloguing.toc import build_toc
+from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress
+
+log = logging.getLogger(__name__)
+
+ENGINE_VERSION = "1.0"
+# Scanned pages of these categories feed the case information, so they are read in full.
+# Fewer Chinese characters than this in the top band: read the rest before labelling.
+MIN_MODEL_CJK = 40
+FULL_OCR_CODES = {"cover", "complaint", "acceptance_notice", "judgment", "mediation_statement", "ruling"}
+
+
+def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
+              corrections: list[Correction] | None = None, knowledge: Knowledge | None = None,
+              progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED,
+              keep_text: bool = False) -> CatalogueResult:
+    """Catalogue the given PDFs / page images in the order given.
+
+    Files that cannot be read (encrypted, damaged, not a PDF) are listed in ``errors`` and the
+    others are still processed; if none can be read, :class:`InputError` is raised.
+    ``keep_text`` adds each page's text to the result (``engine["page_texts"]``) so that a
+    caller can store it for search and for corrections.
+    """
+    if not paths:
+        raise InputError("没有要归目的文件")
+    rules = rules or load_rules()
+    knowledge = knowledge or Knowledge(rules, corrections)
+    errors: list[FileProblem] = []
+    files: list[InputFile] = []
+    for path in paths:
+        try:
+            files.append(InputFile(path))
+        except InputError as exc:
+            errors.append(FileProblem(Path(path).name, exc.message))
+    if not files:
+        raise InputError("所有文件均无法读取：" + "；".join(f"{e.file}：{e.message}" for e in errors))
+    total = sum(f.page_count for f in files)
+    progress(0.0, f"共 {total} 页")
+    labels: list[PageLabel] = []
+    split_pages: list[SplitPage] = []
+    texts: list[str] = []
+    timing = {"text_pages": 0, "ocr_pages": 0, "text_seconds": 0.0, "ocr_seconds": 0.0}
+    previous: str | None = None
+    number = 0
+    try:
+        for f in files:
+            previous = None  # a new file starts afresh
+            pages = f.pages()
+            while True:
+                cancel.check()
+                started = time.perf_counter()
+                raw = next(pages, None)
+                if raw is None:
+                    break
+                number += 1
+                lines, scanned = _page_lines(raw, knowledge)
+                decision = classify_page(lines, previous, knowledge)
+                elapsed = time.perf_counter() - started
+                kind = "ocr" if scanned else "text"
+                timing[f"{kind}_pages"] += 1
+                timing[f"{kind}_seconds"] += elapsed
+                reason = decision.reason if not raw.problem else f"{raw.problem}；{decision.reason}"
+                labels.append(PageLabel(
+                    page=number, file=f.name, category=decision.category, confidence=round(decision.confidence, 3),
+                    reason=reason, file_page=raw.file_page, scanned=scanned,
+                    title=decision.heading.text if decision.heading else "", needs_review=decision.needs_review,
+                    source=decision.source))
+                split_pages.append(SplitPage(number, f.name, decision, lines[0].text if lines else ""))
+                texts.append("\n".join(ln.text for ln in lines))
+                previous = decision.category
+                progress(number / total * 0.97, f"第 {number}/{total} 页：{decision.category}")
+    finally:
+        for f in files:
+            f.close()
+    documents = split_documents(split_pages, knowledge)
+    page_doc = {}
+    for index, doc in enumerate(documents):
+        for p in range(doc.start_page, doc.end_page + 1):
+            page_doc[p] = index
+    page_texts = [PageText(lab.page, rules.by_label[lab.category].code if lab.category in rules.by_label else "",
+                           text, page_doc.get(lab.page, 0)) for lab, text in zip(labels, texts)]
+    case = extract_case_info(page_texts)
+    toc = build_toc(documents, rules)
+    progress(1.0, "归目完成")
+    engine = {
+        "version": ENGINE_VERSION, "model": knowledge.model_description, "rules": Path(rules.source).name,
+        "min_confidence": rules.min_confidence, "timing": {k: round(v, 3) if isinstance(v, float) else v for k, v in timing.items()},
+        "machine_made": True,
+    }
+    if keep_text:
+        engine["page_texts"] = texts
+    return CatalogueResult(pages=labels, documents=documents, case=case, toc=toc, errors=errors, engine=engine)
+
+
+def _page_lines(raw, knowledge: Knowledge) -> tuple[list[Line], bool]:
+    """The page's lines, from its text layer or OCR; second value: the page was scanned."""
+    if not raw.needs_ocr:
+        return raw.lines, False
+    try:
+        image = raw.load_image()
+    except Exception as exc:  # a page pdfium cannot render: label it from nothing, flag it
+        log.warning("page %s p.%d cannot be rendered: %s", raw.file, raw.file_page, exc)
+        raw.problem = "页面无法渲染"
+        return [], True
+
+    def want_middle(head: list[Line]) -> bool:
+        heading = find_heading(head, knowledge)
+        if heading is None or heading.label is None:
+            # An untitled page is labelled from its text; the top band is usually enough.
+            return cjk_count("".join(ln.text for ln in head)) < MIN_MODEL_CJK
+        cat = knowledge.rules.by_label.get(heading.label)
+        return cat is not None and cat.code in FULL_OCR_CODES
+
+    lines, _full = ocr.ocr_page(image, want_middle)
+    return lines, True

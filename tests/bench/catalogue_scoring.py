@@ -1,0 +1,42 @@
+"""Scoring of a cataloguing result against a reference JSON (shared by bench and tests)."""
+from __future__ import annotations
+
+
+def boundary_f1(pred_docs: list[dict], ref_docs: list[dict]) -> tuple[float, float, float]:
+    """Precision, recall, F1 of document start pages (page 1 excluded: it always starts one)."""
+    pred = {d["start_page"] for d in pred_docs} - {1}
+    ref = {d["start_page"] for d in ref_docs} - {1}
+    tp = len(pred & ref)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(ref) if ref else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def case_fields(pred: dict, ref: dict) -> tuple[int, int, list[str]]:
+    """Correct / total case fields; party lists compare as sets."""
+    ok, total, wrong = 0, 0, []
+    for key, want in ref.items():
+        total += 1
+        got = pred.get(key)
+        same = sorted(got or []) == sorted(want) if isinstance(want, list) else got == want
+        if same:
+            ok += 1
+        else:
+            wrong.append(f"{key}: got {got!r}, want {want!r}")
+    return ok, total, wrong
+
+
+def score(result: dict, ref: dict) -> dict:
+    """All page, boundary and case-field figures for one dossier."""
+    pages = result["pages"]
+    rp = ref["pages"]
+    correct = [p["category"] == r["category"] for p, r in zip(pages, rp)]
+    scanned = [c for c, r in zip(correct, rp) if r.get("scanned")]
+    p, r, f = boundary_f1(result["documents"], ref["documents"])
+    ok, total, wrong = case_fields(result["case"], ref["case"])
+    errors = [f"p{r['page']}: got {p['category']}, want {r['category']} ({p['reason'][:60]})"
+              for p, r, c in zip(pages, rp, correct) if not c]
+    return {"pages": len(rp), "page_correct": sum(correct), "scanned": len(scanned), "scanned_correct": sum(scanned),
+            "boundary_p": p, "boundary_r": r, "boundary_f1": f, "fields_ok": ok, "fields_total": total,
+            "page_errors": errors, "field_errors": wrong}
