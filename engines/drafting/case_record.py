@@ -37,7 +37,8 @@ class PartyRecord:
     representative_title: str = ""
     representative_label: str = "法定代表人"
     agents: list[Agent] = field(default_factory=list)
-    statement: str = ""  # 诉称 / 辩称 text from the complaint, defence or transcript
+    statement: str = ""  # 诉称 / 辩称 text from the complaint or the written defence
+    hearing_statement: str = ""  # main statement at the hearing (from the transcript)
     appeared: bool = True
 
     @property
@@ -124,7 +125,7 @@ def case_record_from_dict(data: dict) -> CaseRecord:
             representative=p.get("representative", ""), representative_title=p.get("representative_title", ""),
             representative_label=p.get("representative_label", "法定代表人"),
             agents=[Agent(a["name"], a.get("description", "")) for a in p.get("agents", [])],
-            statement=p.get("statement", ""), appeared=bool(p.get("appeared", True)),
+            statement=p.get("statement", ""), hearing_statement=p.get("hearing_statement", ""), appeared=bool(p.get("appeared", True)),
         ))
     return CaseRecord(
         court=data["court"], case_number=data["case_number"], cause=data["cause"],

@@ -49,3 +49,30 @@ def test_review_reports_unreadable_files_clearly(tmp_path):
     bad.write_text("plain text", encoding="utf-8")
     with pytest.raises(CliError, match="docx"):
         run(["review", str(bad)])
+
+
+def test_draft_lists_templates(capsys):
+    assert run(["draft", "--list", "--json"]) == 0
+    names = {t["name"] for t in json.loads(capsys.readouterr().out)["templates"]}
+    assert "民事判决书_普通程序" in names and "传票" in names
+
+
+def test_draft_from_case_json(tmp_path, capsys):
+    out = tmp_path / "draft.docx"
+    assert run(["draft", "--case-json", str(DATA / "case_loan.json"), "--template", "民事判决书_普通程序",
+                "--out", str(out), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert Path(result["output"]) == out and out.is_file()
+    assert result["machine_paragraphs"]
+
+
+def test_draft_errors_are_clear(tmp_path):
+    with pytest.raises(CliError, match="--case-json"):
+        run(["draft", "--case", "7", "--template", "传票", "--out", str(tmp_path / "o.docx")])
+    with pytest.raises(CliError, match="模板"):
+        run(["draft", "--case-json", str(DATA / "case_loan.json"), "--template", "无此模板",
+             "--out", str(tmp_path / "o.docx")])
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(CliError, match="JSON"):
+        run(["draft", "--case-json", str(broken), "--template", "传票", "--out", str(tmp_path / "o.docx")])
