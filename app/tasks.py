@@ -18,13 +18,15 @@ import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from engines.common import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 
 _executor: ThreadPoolExecutor | None = None
+# Tasks stay referenced until their outcome was delivered, even if the caller dropped them.
+_live: set["Task"] = set()
 _executor_lock = threading.Lock()
 
 
@@ -46,12 +48,38 @@ class Task(QObject):
     cancelled = Signal()
     done = Signal()              # after any of the three above
 
+    # Emitted on the worker thread; queued to this object's (GUI) thread, where the relay
+    # slots re-emit the public signals.  Connecting the public signals straight to Python
+    # callables from a worker would run those callables on the worker.
+    _w_progress = Signal(float, str)
+    _w_outcome = Signal(str, object)
+
     def __init__(self, label: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.label = label
         self.token = CancelToken()
         self.future: Future | None = None
+        self.detached = False
         self._finished = threading.Event()
+        self._w_progress.connect(self._relay_progress, Qt.ConnectionType.QueuedConnection)
+        self._w_outcome.connect(self._relay_outcome, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(float, str)
+    def _relay_progress(self, fraction: float, message: str) -> None:
+        if not self.detached:
+            self.progress.emit(fraction, message)
+
+    @Slot(str, object)
+    def _relay_outcome(self, kind: str, value: object) -> None:
+        if not self.detached:
+            if kind == "ok":
+                self.succeeded.emit(value)
+            elif kind == "error":
+                self.failed.emit(value)
+            else:
+                self.cancelled.emit()
+        self.done.emit()
+        _live.discard(self)
 
     def cancel(self) -> None:
         """Ask the job to stop at its next cancel check."""
@@ -69,24 +97,22 @@ class Task(QObject):
     def _run(self, fn: Callable[[Callable[[float, str], None], CancelToken], Any]) -> None:
         def report(fraction: float, message: str = "") -> None:
             self.token.check()
-            self.progress.emit(float(fraction), message)
+            self._w_progress.emit(float(fraction), message)
 
         try:
             result = fn(report, self.token)
             if self.token.cancelled:
                 raise Cancelled()
         except Cancelled:
-            self._finished.set()
-            self.cancelled.emit()
+            outcome: tuple[str, object] = ("cancelled", None)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
             exc.traceback_text = traceback.format_exc()  # type: ignore[attr-defined]
             log.warning("task %s failed: %s", self.label, exc)
-            self._finished.set()
-            self.failed.emit(exc)
+            outcome = ("error", exc)
         else:
-            self._finished.set()
-            self.succeeded.emit(result)
-        self.done.emit()
+            outcome = ("ok", result)
+        self._finished.set()
+        self._w_outcome.emit(*outcome)
 
 
 def run_task(fn: Callable[[Callable[[float, str], None], CancelToken], Any], *, label: str = "",
@@ -103,6 +129,7 @@ def run_task(fn: Callable[[Callable[[float, str], None], CancelToken], Any], *, 
         task.progress.connect(on_progress)
     if on_cancelled:
         task.cancelled.connect(on_cancelled)
+    _live.add(task)
     task.future = executor().submit(task._run, fn)
     return task
 
@@ -124,13 +151,9 @@ class TaskSlot:
     def cancel(self) -> None:
         """Cancel the current task, if any, and stop listening to it."""
         task = self.current
-        if task is not None and task.is_running:
+        if task is not None:
+            task.detached = True  # a result still queued is dropped, not delivered
             task.cancel()
-            for sig in (task.succeeded, task.failed, task.progress, task.cancelled):
-                try:
-                    sig.disconnect()
-                except (RuntimeError, TypeError):
-                    pass
         self.current = None
 
     def shutdown(self, timeout: float = 10.0) -> bool:
