@@ -10,7 +10,7 @@ from engines.drafting.review.resources import ReviewRules
 
 _NAME = re.compile(
     r"^(?P<prov>[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,8}?自治区|北京市|上海市|天津市|重庆市)?"
-    r"(?P<city>[\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟))?"
+    r"(?P<city>[\u4e00-\u9fff]{1,12}?(?:市|自治州|地区|盟))?"
     r"(?P<rest>.*)人民法院$"
 )
 

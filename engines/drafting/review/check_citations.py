@@ -36,7 +36,8 @@ def facts_start_date(doc: JudgmentDocument) -> _dt.date | None:
         for i in range(start, end if end is not None and end > start else start + 1):
             text = doc.paragraphs[i]
             for m in ARABIC_DATE.finditer(text):
-                if "出生" in text[m.end():m.end() + 4]:
+                # Dates of personal or corporate history are not when the disputed facts happened.
+                if re.match(r"^.{0,3}(出生|登记结婚|结婚|成立|注册|设立|入职|参加工作)", text[m.end():m.end() + 8]):
                     continue
                 d = safe_date(m)
                 if d:

@@ -18,7 +18,7 @@ def hearing_date(doc: JudgmentDocument) -> tuple[_dt.date | None, str]:
     text = doc.paragraphs[doc.procedure_paragraph]
     for m in ARABIC_DATE.finditer(text):
         after = text[m.end():m.end() + 10]
-        if "立案" in after:
+        if "立案" in after[:6] or "受理" in after[:6]:
             continue
         if any(w in after for w in _HEARING_WORDS):
             return safe_date(m), m.group(0)

@@ -20,6 +20,8 @@ _OBJECT_NOUN = re.compile(
     r"(款项|借款|货款|租金|欠款|本金|利息|工资|费用|损失|违约金|工程款|价款|服务费|物业费|赔偿金|补偿款|"
     r"医疗费|房屋|车辆|押金|保证金|定金|报酬|其他|全部|诉讼|各项|经济|加班|劳动|剩余|尚欠|垫付|转让款|份额)"
 )
+# Words before a similar name that show it is another person (a relative, a witness).
+_OTHER_PERSON = re.compile(r"(弟|兄|哥|姐|妹|妻|夫|子|女|父|母|儿|孙|侄|证人|案外人|亲属|朋友|同事|员工|职工)$")
 _NOT_NAMES = {"方", "一方", "双方", "各方", "人", "均", "各自", "本人", "其", "等"}
 
 
@@ -66,6 +68,7 @@ def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = 
     known = doc.people_names() | _signature_names(doc)
     targets = sorted({n for n in doc.party_names() if len(n) >= 3}, key=len, reverse=True)
     reported: set[tuple[int, str]] = set()
+    whole = "\n".join(doc.paragraphs)
     for i, text in enumerate(doc.paragraphs):
         if not text.strip():
             continue
@@ -86,6 +89,13 @@ def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = 
                         continue
                     if (i, cand) in reported:
                         continue
+                    after_role = text[max(0, start - 3):start].endswith(("原告", "被告", "第三人"))
+                    if not after_role:
+                        # Without a role word it may be another person with a similar name
+                        # (siblings often share a generation character): only a one-off spelling
+                        # with no kinship or witness word before it is reported.
+                        if whole.count(cand) > 1 or _OTHER_PERSON.search(text[max(0, start - 4):start]):
+                            continue
                     reported.add((i, cand))
                     findings.append(Finding(
                         "party_name_variant", "error", i, snippet(text, start, end),
@@ -132,7 +142,7 @@ def _check_operative_names(doc: JudgmentDocument, known: set[str], reported: set
                     end = stop.start() if stop else len(text)
                     token = _name_part(text[pos:end])
                     end = pos + len(token) if token else end
-                    if _plausible_name(token) and token not in parties:
+                    if _plausible_name(token) and token not in parties and not _refers_to_party(token, parties):
                         is_variant = any(_variant_kind(token, n) for n in parties)
                         if not is_variant and (i, token) not in reported:
                             reported.add((i, token))
@@ -146,6 +156,16 @@ def _check_operative_names(doc: JudgmentDocument, known: set[str], reported: set
                     continue
                 break
     return findings
+
+
+def _is_subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(c in it for c in short)
+
+
+def _refers_to_party(token: str, parties: set[str]) -> bool:
+    """An organisation token such as 保险公司 that is a loose short form of a party's name."""
+    return token.endswith(_ORG_SUFFIXES) and any(len(p) > len(token) and _is_subsequence(token, p) for p in parties)
 
 
 def _name_part(token: str) -> str:

@@ -25,6 +25,7 @@ _REPRESENTATIVE_LINE = re.compile(r"^(委托诉讼代理人|委托代理人|法�
 _ABBREVIATION = re.compile(r"[（(]以下简称([^）)，,]+)[）)]")
 _SIGNATURE_ROLES = ("审判长", "审判员", "代理审判员", "人民陪审员", "陪审员")
 _CLERK_ROLES = ("书记员", "代理书记员")
+CLAIMS = re.compile(r"(诉讼请求|上诉请求|再审请求|申请请求|请求事项|请求[：:])")
 ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -93,12 +94,16 @@ class JudgmentDocument:
         return self.party_names() | {name for _, name, _ in self.representatives}
 
     def date_in(self, index: int | None, keyword: str) -> tuple[_dt.date | None, str]:
-        """The first Arabic date right before ``keyword`` in a paragraph, as (date, raw)."""
+        """The first Arabic date right before ``keyword`` in a paragraph, as (date, raw).
+
+        For 立案 the synonym 受理 is accepted too (本院于2024年3月5日受理后)."""
         if index is None:
             return None, ""
         text = self.paragraphs[index]
+        keywords = (keyword, "受理") if keyword == "立案" else (keyword,)
         for m in ARABIC_DATE.finditer(text):
-            if keyword in text[m.end():m.end() + 12]:
+            after = text[m.end():m.end() + 12]
+            if any(k in after for k in keywords):
                 return safe_date(m), m.group(0)
         return None, ""
 
@@ -175,9 +180,9 @@ def parse_document(paragraphs: list[str]) -> JudgmentDocument:
                 continue
             state = "body"
         if state == "body":
-            if doc.procedure_paragraph is None and "立案" in t and ("审理" in t or "开庭" in t):
+            if doc.procedure_paragraph is None and ("立案" in t or "受理" in t) and ("审理" in t or "开庭" in t):
                 doc.procedure_paragraph = i
-            if doc.claims_paragraph is None and "诉讼请求" in t and i != doc.procedure_paragraph:
+            if doc.claims_paragraph is None and CLAIMS.search(t) and i != doc.procedure_paragraph:
                 doc.claims_paragraph = i
             if doc.facts_paragraph is None and re.search(r"(认定事实|认定如下|查明|认定的事实)", t):
                 doc.facts_paragraph = i

@@ -195,3 +195,42 @@ def test_progress_is_reported():
     seen = []
     review_paragraphs(BASE, progress=lambda f, m="": seen.append(f))
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_relatives_with_similar_names_and_loose_company_references_are_not_defects():
+    doc = edited(9, "经审理，本院认定事实如下：", "经审理，本院认定事实如下：原告之弟张晓亮代为交付货物，张晓亮亦出庭作证。")
+    assert review(doc) == []
+    doc = edited(12, "被告北京华信商贸有限公司于", "被告商贸公司于")
+    assert review(doc) == []
+
+
+def test_a_one_off_misspelling_without_role_word_is_still_reported():
+    doc = edited(10, "本院认为，双方", "本院认为，张小明与华信公司双方")
+    assert rules_of(review(doc)) == {(10, "party_name_variant")}
+
+
+def test_filing_written_as_shouli_is_understood():
+    doc = edited(7, "本院于2024年3月5日立案后", "本院于2024年3月5日受理后")
+    assert review(doc) == []
+    assert rules_of(review(edited(2, "（2024）", "（2023）"))) == {(2, "case_number_year")}
+
+
+def test_second_instance_judgment_needs_no_appeal_notice():
+    doc = [p.replace("民初", "民终").replace("北京市朝阳区人民法院", "北京市第三中级人民法院")
+           .replace("诉讼请求", "上诉请求").replace("原告：", "上诉人（原审原告）：").replace("被告：", "被上诉人（原审被告）：")
+           for p in BASE]
+    doc[15] = "本判决为终审判决。"
+    found = review(doc)
+    assert not any(f.rule in ("missing_part", "appeal_court") for f in found), [f.message for f in found]
+
+
+def test_facts_dates_of_personal_history_do_not_hide_a_repealed_law():
+    doc = edited(9, "经审理，本院认定事实如下：", "经审理，本院认定事实如下：被告于2015年3月1日成立。")
+    doc[11] = doc[11].replace("《中华人民共和国民法典》第六百二十六条", "《中华人民共和国合同法》第一百五十九条")
+    assert rules_of(review(doc)) == {(11, "citation_repealed")}
+
+
+def test_long_autonomous_prefecture_names():
+    rules = load_rules()
+    court = parse_court("湖北省恩施土家族苗族自治州恩施市人民法院", rules)
+    assert court.city == "恩施土家族苗族自治州" and court.level == "basic"
