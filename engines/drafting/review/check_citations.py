@@ -70,7 +70,7 @@ def check_citations(doc: JudgmentDocument, rules: ReviewRules) -> list[Finding]:
                 findings.append(Finding(
                     "citation_repealed", "error", i, quote,
                     f"《{law.title}》已于{law.repealed.year}年{law.repealed.month}月{law.repealed.day}日废止，"
-                    f"本案事实发生于{facts_from.year}年{facts_from.month}月{facts_from.day}日之后，"
+                    f"本案事实发生于{facts_from.year}年{facts_from.month}月{facts_from.day}日（废止之后），"
                     f"应适用《{law.replaced_by}》。"))
         for a in _ARABIC_ARTICLE.finditer(text):
             before = [t for t in titles if t.end() <= a.start()]
