@@ -143,7 +143,9 @@ def classify_page(lines: list[Line], previous: str | None, knowledge: Knowledge,
     if previous and not unmatched_after_evidence:
         # No title on the page: most such pages continue the document before them.
         p_prev = pred.prob(previous) if pred else 0.0
-        if pred is None or continues or pred.label == previous or pred.confidence < 0.6 or p_prev > 0.15:
+        # Only a confident, contrary text model breaks the run (a page of a record that talks
+        # about mediation is still the record).
+        if pred is None or continues or pred.label == previous or pred.confidence < 0.9 or p_prev > 0.02:
             conf = 0.9 if continues else max(0.7, min(0.9, 0.7 + p_prev))
             note = f"第{footer[0]}页" if continues else ("无表单标题" if heading else "无标题")
             return PageDecision(previous, conf, f"续页（{note}，接上一文书）", "continuation", None, footer, alternatives=alts)

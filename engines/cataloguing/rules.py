@@ -19,7 +19,7 @@ SEED_EXAMPLES = RESOURCE_DIR / "seed_examples.json"
 class Category:
     """One catalogue category as configured."""
 
-    order: int
+    order: float
     code: str
     label: str
     numbered: bool
@@ -55,7 +55,7 @@ class CatalogueRules:
         pairs += [(t, self.other_label) for t in self.secondary_titles]
         return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
-    def order_of(self, label: str) -> int:
+    def order_of(self, label: str) -> float:
         """Position of ``label`` in the filing order (unknown labels sort last)."""
         cat = self.by_label.get(label)
         return cat.order if cat else 10_000
@@ -72,9 +72,9 @@ def load_rules(path: str | None = None) -> CatalogueRules:
     src = Path(path) if path else DEFAULT_RULES
     data = json.loads(src.read_text(encoding="utf-8"))
     cats = tuple(
-        Category(order=int(c["order"]), code=c["code"], label=c["label"], numbered=bool(c.get("numbered", True)),
+        Category(order=float(c["order"]), code=c["code"], label=c["label"], numbered=bool(c.get("numbered", True)),
                  titles=tuple(c.get("titles", ())), terms=tuple(c.get("terms", ())))
-        for c in sorted(data["categories"], key=lambda c: int(c["order"]))
+        for c in sorted(data["categories"], key=lambda c: float(c["order"]))
     )
     secondary = data.get("secondary_volume", {})
     return CatalogueRules(

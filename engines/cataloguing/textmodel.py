@@ -56,7 +56,7 @@ class TextModel:
     name = "char-bigram-nb"
     version = "1"
 
-    def __init__(self, alpha: float = 0.3, temperature: float = 4.0) -> None:
+    def __init__(self, alpha: float = 0.3, temperature: float = 1.0) -> None:
         self.alpha = alpha
         self.temperature = temperature
         self.counts: dict[str, Counter] = {}

@@ -1,0 +1,43 @@
+"""Scanned pages go through OCR (kept to two pages: OCR is slow on two cores)."""
+from __future__ import annotations
+
+from engines.cataloguing import catalogue
+from engines.cataloguing.ocr import merge_boxes
+from engines.cataloguing.sources import InputFile
+from catalogue_pdf_writer import PageSpec, TextLine, render_scan
+
+
+def test_scanned_page_is_read_and_labelled(scanned_pdf):
+    res = catalogue([scanned_pdf])
+    first, second = res.pages
+    assert first.scanned and not second.scanned
+    assert first.category == "送达回证" and "送达回证" in first.reason
+    assert second.category == "传票"
+    assert [(d.category, d.start_page, d.end_page) for d in res.documents] == [("送达回证", 1, 1), ("传票", 2, 2)]
+    assert res.case.case_number == "（2023）苏0106民初4567号"
+
+
+def test_scanned_page_has_no_text_layer(scanned_pdf):
+    f = InputFile(scanned_pdf)
+    try:
+        pages = list(f.pages())
+        assert pages[0].needs_ocr and not pages[0].lines
+        assert not pages[1].needs_ocr and any("传票" in ln.text for ln in pages[1].lines)
+    finally:
+        f.close()
+
+
+def test_png_page_image_input(tmp_path):
+    img = render_scan(PageSpec([TextLine("民 事 答 辩 状", 22, "center"), TextLine("答辩人：吴晓梅，女，汉族。", 12)], seed=9))
+    path = tmp_path / "page.png"
+    img.save(path, dpi=(150, 150))
+    res = catalogue([path])
+    assert res.pages[0].category == "答辩状" and res.pages[0].scanned
+    assert res.pages[0].title == "民事答辩状"  # OCR spaces between characters removed
+
+
+def test_boxes_on_one_row_are_joined_without_spaces():
+    boxes = [(0.45, 0.10, 0.48, 0.13, "传", 0.99), (0.52, 0.101, 0.55, 0.131, "票", 0.98),
+             (0.10, 0.20, 0.50, 0.22, "案号 （2024）京0105民初1号", 0.97)]
+    lines = merge_boxes(boxes)
+    assert [ln.text for ln in lines] == ["传票", "案号（2024）京0105民初1号"]
