@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from app.services.audit_service import ACTION_LABELS
 from app.tasks import TaskSlot
+from widgets.terms import tr_term
 
 
 class AuditViewer(QWidget):
@@ -30,7 +31,7 @@ class AuditViewer(QWidget):
         self.result.setObjectName("verifyResult")
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ("序号", "时间 (UTC)", "用户", "操作", "对象", "详情")])
+        self.table.setHorizontalHeaderLabels([tr_term(h) for h in ("序号", "时间 (UTC)", "用户", "操作", "对象", "详情")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -52,7 +53,7 @@ class AuditViewer(QWidget):
     def _show(self, entries) -> None:
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
-            values = (str(e.id), e.ts.replace("T", " ")[:19], e.username, self.tr(ACTION_LABELS.get(e.action, e.action)),
+            values = (str(e.id), e.ts.replace("T", " ")[:19], e.username, tr_term(ACTION_LABELS.get(e.action, e.action)),
                       e.target, json.dumps(e.detail, ensure_ascii=False) if e.detail else "")
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))

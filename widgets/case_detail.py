@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common import URGENCY_COLOURS, remaining_text
+from widgets.terms import tr_term
 
 
 class CaseDetailView(QWidget):
@@ -25,10 +26,10 @@ class CaseDetailView(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(value.textInteractionFlags() | value.textInteractionFlags().TextSelectableByMouse)
             self.labels[key] = value
-            form.addRow(self.tr(label), value)
+            form.addRow(tr_term(label), value)
         self.parties = QTableWidget(0, 6)
         self.parties.setObjectName("partyTable")
-        self.parties.setHorizontalHeaderLabels([self.tr(h) for h in ("诉讼地位", "类型", "姓名/名称", "法定代表人", "委托代理人", "住所")])
+        self.parties.setHorizontalHeaderLabels([tr_term(h) for h in ("诉讼地位", "类型", "姓名/名称", "法定代表人", "委托代理人", "住所")])
         self.parties.verticalHeader().setVisible(False)
         self.parties.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.parties.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -48,7 +49,7 @@ class CaseDetailView(QWidget):
             return
         for key in ("case_number", "cause", "case_type", "status", "filing_date", "deadline", "judge", "clerk", "claims"):
             self.labels[key].setText(str(getattr(case, key)) or "—")
-        self.labels["procedure"].setText(self.tr(case.procedure + "程序"))
+        self.labels["procedure"].setText(tr_term(case.procedure + "程序"))
         remaining = self.labels["remaining"]
         if case.status in ("已结案", "已归档"):
             remaining.setText(self.tr("已结案"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from app.services.cases import PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError
 from app.store.errors import StoreError
 from engines.casenumber import CaseNumberError, parse_case_number
+from widgets.terms import tr_term
 
 PARTY_COLUMNS = ("诉讼地位", "类型", "姓名/名称", "身份证号/信用代码", "住所", "法定代表人", "委托代理人", "代理人信息")
 
@@ -49,7 +50,7 @@ class CaseFormDialog(QDialog):
         self.status = QComboBox()
         self.status.setObjectName("status")
         for s in STATUSES:
-            self.status.addItem(self.tr(s), s)
+            self.status.addItem(tr_term(s), s)
         self.status.setCurrentIndex(STATUSES.index("审理中"))
         self.judge = QComboBox()
         self.judge.setObjectName("judge")
@@ -77,7 +78,7 @@ class CaseFormDialog(QDialog):
         form.addRow(self.tr("诉讼请求"), self.claims)
         self.parties = QTableWidget(0, len(PARTY_COLUMNS))
         self.parties.setObjectName("partyEditor")
-        self.parties.setHorizontalHeaderLabels([self.tr(c) for c in PARTY_COLUMNS])
+        self.parties.setHorizontalHeaderLabels([tr_term(c) for c in PARTY_COLUMNS])
         self.parties.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.parties.horizontalHeader().setStretchLastSection(True)
         add = QPushButton(self.tr("添加当事人(&A)"))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 
 from app.tasks import TaskSlot
 from widgets.common import URGENCY_BACKGROUNDS, URGENCY_COLOURS, remaining_text
+from widgets.terms import tr_term
 
 COLUMNS = (
     ("case_number", "案号"), ("cause", "案由"), ("parties", "当事人"), ("status", "状态"),
@@ -37,7 +38,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section][1])
+            return tr_term(COLUMNS[section][1])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -83,11 +84,11 @@ class CaseListView(QWidget):
         from app.services.cases import STATUSES
 
         for s in STATUSES:
-            self.status.addItem(self.tr(s), s)
+            self.status.addItem(tr_term(s), s)
         self.deadline = QComboBox()
         self.deadline.setObjectName("deadlineFilter")
         for label, days in self.DEADLINE_FILTERS:
-            self.deadline.addItem(self.tr(label), days)
+            self.deadline.addItem(tr_term(label), days)
         self.model = CaseTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("caseTable")

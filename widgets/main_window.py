@@ -23,6 +23,7 @@ from widgets.case_list import CaseListView
 from widgets.lock_screen import LockScreen
 from widgets.settings_dialog import SettingsDialog
 from widgets.users_panel import UsersPanel
+from widgets.terms import tr_term
 
 # (module candidates, tab title) in the order they appear.
 CAPABILITY_TABS = (
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         role = ctx.session.role.value
-        title = self.tr("审判辅助系统") + f" — {ctx.session.display_name}（{self.tr(role)}）"
+        title = self.tr("审判辅助系统") + f" — {ctx.session.display_name}（{tr_term(role)}）"
         if ctx.store.is_demo:
             title += self.tr(" 【演示库 DEMO，请勿录入真实案件】")
         self.setWindowTitle(title)
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.case_list: CaseListView | None = None
         self.capability_tabs: list = []
         self.current_case_id: int | None = None
+        self._closed = False
         if has_permission(role, Permission.CASE_READ):
             self._build_case_workspace()
         else:
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
                 continue
             tab = cls(self.ctx, self)
             self.capability_tabs.append(tab)
-            self.tabs.addTab(tab, self.tr(label))
+            self.tabs.addTab(tab, tr_term(label))
         history = AuditViewer(self.ctx)
         self.case_history = history
         self.tabs.addTab(history, self.tr("操作记录"))
@@ -219,7 +221,7 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Version and the assistive-only principle."""
-        QMessageBox.about(self, self.tr("关于"), self.tr(
+        QMessageBox.about(self, self.tr("关于"), tr_term(
             "审判辅助系统 0.1\n离线运行，数据加密存储。\n所有机器生成的内容均为辅助建议，须经人工确认。"))
 
     def lock(self) -> None:
@@ -237,7 +239,11 @@ class MainWindow(QMainWindow):
             self.lock_screen.setGeometry(self.rect())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """Wait for background work, record the logout and close the store."""
+        """Wait for background work, record the logout and close the store (once)."""
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
         QApplication.instance().removeEventFilter(self.idle)
         if self.case_list is not None:
             self.case_list.shutdown()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import REGISTRY
+from widgets.terms import tr_term
 
 
 class SettingsDialog(QDialog):
@@ -38,9 +39,9 @@ class SettingsDialog(QDialog):
             if settings.is_locked(name):
                 editor.setEnabled(False)
                 editor.setToolTip(self.tr("由管理策略设定（%1），不能在此修改").replace("%1", s.policy_name))
-                label = QLabel(self.tr(s.label) + " 🔒")
+                label = QLabel(tr_term(s.label) + " 🔒")
             else:
-                label = QLabel(self.tr(s.label))
+                label = QLabel(tr_term(s.label))
             self.editors[name] = editor
             form.addRow(label, editor)
         self.error = QLabel()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.auth import AuthError
+from widgets.terms import tr_term
 
 
 class NewUserDialog(QDialog):
@@ -19,7 +20,7 @@ class NewUserDialog(QDialog):
         self.display = QLineEdit()
         self.role = QComboBox()
         for role in ("审判员", "书记员", "管理员"):
-            self.role.addItem(self.tr(role), role)
+            self.role.addItem(tr_term(role), role)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout(self)
@@ -42,7 +43,7 @@ class UsersPanel(QWidget):
         self.setObjectName("usersPanel")
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("userTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ("用户名", "显示名称", "角色", "状态", "锁定")])
+        self.table.setHorizontalHeaderLabels([tr_term(h) for h in ("用户名", "显示名称", "角色", "状态", "锁定")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -67,7 +68,7 @@ class UsersPanel(QWidget):
         users = self.ctx.service("users").list_users()
         self.table.setRowCount(len(users))
         for row, u in enumerate(users):
-            for col, value in enumerate((u.username, u.display_name, self.tr(u.role),
+            for col, value in enumerate((u.username, u.display_name, tr_term(u.role),
                                          self.tr("启用") if u.active else self.tr("停用"),
                                          self.tr("已锁定") if u.locked else "")):
                 self.table.setItem(row, col, QTableWidgetItem(value))
