@@ -1,0 +1,155 @@
+"""Run a transcription in a child process that streams segments back.
+
+A crash inside the native decoder (CTranslate2, FFmpeg) or running out of memory must not
+take the application window down, and a cancel must stop work at once even in the middle of
+a decode. The child process reports progress and every finished segment over a queue; the
+parent hands segments to its caller as they arrive, so a crash loses none already received.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue as queue_module
+import time
+import traceback
+from pathlib import Path
+from typing import Callable
+
+from engines.common import (NEVER_CANCELLED, CancelToken, Cancelled, EngineError, InputError,
+                            ProgressCallback, no_progress)
+from engines.transcription.pipeline import TranscriptionRequest
+from engines.transcription.results import Segment, Transcript
+
+
+class ChildCrashed(EngineError):
+    """The child process died without finishing; ``segments`` holds what had arrived."""
+
+    def __init__(self, segments: list[Segment], exitcode: int | None, detail: str = "") -> None:
+        super().__init__(f"转写进程意外退出，已收到的 {len(segments)} 段已保留",
+                         detail or f"exit code {exitcode}")
+        self.segments = segments
+        self.exitcode = exitcode
+
+
+def _child_main(channel, path: str, request: TranscriptionRequest, model: str | None,
+                cache_dir: str | None, cpu_threads: int) -> None:
+    """Entry point of the child process (module level so that 'spawn' can import it)."""
+    from engines.transcription.pipeline import Transcriber
+
+    last = [0.0]
+
+    def progress(fraction: float, message: str = "") -> None:
+        now = time.monotonic()
+        if now - last[0] > 0.2 or fraction >= 1.0:
+            last[0] = now
+            channel.put(("progress", float(fraction), message))
+
+    try:
+        progress(0.0, "加载语音模型")
+        transcriber = Transcriber(model, cache_dir, cpu_threads)
+        result = transcriber.transcribe_file(
+            path, request, progress, on_segment=lambda seg: channel.put(("segment", seg)))
+        channel.put(("done", result))
+    except InputError as exc:
+        channel.put(("input_error", exc.message, exc.detail))
+    except EngineError as exc:
+        channel.put(("engine_error", exc.message, exc.detail))
+    except Exception:  # noqa: BLE001 - anything else is reported, not lost
+        channel.put(("engine_error", "转写失败", traceback.format_exc(limit=5)))
+
+
+class ChildTranscription:
+    """One transcription running in its own process.
+
+    ``run`` blocks the calling (worker) thread until the result is in; ``pid`` lets a
+    supervisor see which process it is.
+    """
+
+    def __init__(self, path: str | os.PathLike, request: TranscriptionRequest | None = None,
+                 model: str | os.PathLike | None = None,
+                 cache_dir: str | os.PathLike | None = None, cpu_threads: int = 0) -> None:
+        self.path = str(Path(path))
+        self.request = request or TranscriptionRequest()
+        self.model = None if model is None else str(model)
+        self.cache_dir = None if cache_dir is None else str(cache_dir)
+        self.cpu_threads = cpu_threads
+        self.segments: list[Segment] = []
+        self._process: multiprocessing.process.BaseProcess | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """Process id of the child (None before start)."""
+        return self._process.pid if self._process else None
+
+    def run(self, progress: ProgressCallback = no_progress,
+            cancel: CancelToken = NEVER_CANCELLED,
+            on_segment: Callable[[Segment], None] | None = None,
+            poll_seconds: float = 0.1) -> Transcript:
+        """Start the child, relay its messages, and return the finished transcript.
+
+        Raises :class:`Cancelled` (child terminated), :class:`InputError`,
+        :class:`EngineError`, or :class:`ChildCrashed` with the segments received so far.
+        """
+        context = multiprocessing.get_context("spawn")
+        channel = context.Queue()
+        self._process = context.Process(
+            target=_child_main, name="transcription",
+            args=(channel, self.path, self.request, self.model, self.cache_dir,
+                  self.cpu_threads), daemon=True)
+        self._process.start()
+        try:
+            return self._relay(channel, progress, cancel, on_segment, poll_seconds)
+        finally:
+            self._stop()
+            channel.close()
+            channel.join_thread()
+
+    def _relay(self, channel, progress, cancel, on_segment, poll_seconds) -> Transcript:
+        while True:
+            if cancel.cancelled:
+                raise Cancelled()
+            try:
+                message = channel.get(timeout=poll_seconds)
+            except queue_module.Empty:
+                if not self._process.is_alive():
+                    # The child may have put a last message just before exiting.
+                    try:
+                        message = channel.get(timeout=0.5)
+                    except queue_module.Empty:
+                        raise ChildCrashed(list(self.segments), self._process.exitcode) from None
+                else:
+                    continue
+            kind = message[0]
+            if kind == "progress":
+                progress(message[1], message[2])
+            elif kind == "segment":
+                self.segments.append(message[1])
+                if on_segment:
+                    on_segment(message[1])
+            elif kind == "done":
+                return message[1]
+            elif kind == "input_error":
+                raise InputError(message[1], message[2])
+            else:
+                raise EngineError(message[1], message[2])
+
+    def _stop(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        if process.is_alive():
+            process.terminate()
+            process.join(2.0)
+        if process.is_alive():
+            process.kill()
+        process.join(2.0)
+
+
+def transcribe_in_child(path: str | os.PathLike, request: TranscriptionRequest | None = None,
+                        model: str | os.PathLike | None = None,
+                        cache_dir: str | os.PathLike | None = None,
+                        progress: ProgressCallback = no_progress,
+                        cancel: CancelToken = NEVER_CANCELLED,
+                        on_segment: Callable[[Segment], None] | None = None) -> Transcript:
+    """Convenience wrapper: transcribe ``path`` in a child process (see ChildTranscription)."""
+    return ChildTranscription(path, request, model, cache_dir).run(progress, cancel, on_segment)

@@ -1,0 +1,187 @@
+"""Run Whisper over speaker turns, several turns per 30 s window, and split the words back.
+
+Whisper always encodes a 30 s window, so decoding each short turn on its own would pay for
+a full window every time ("不申请。" costs as much as a long statement). Turns are therefore
+packed: each turn's audio (from its own seat's channel, which carries no cross-talk) is laid
+end to end with a short silence between turns until a window is nearly full. One decode
+with word timestamps covers the pack, and each word goes back to the turn its time falls in.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+import numpy as np
+
+from engines.common import CancelToken, NEVER_CANCELLED
+from engines.transcription.results import Word
+from engines.transcription.seats import Turn
+
+PACK_SECONDS = 28.0
+GAP_SECONDS = 0.8
+END_SHIFT = 0.25
+
+
+@dataclass
+class DecodeOptions:
+    """Whisper decoding settings used for hearings (see the module docstring of pipeline)."""
+
+    language: str = "zh"
+    beam_size: int = 5
+    prompt: str = ""
+    prompt_as_hotwords: bool = True
+    temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6)
+    compression_ratio_threshold: float = 2.2
+    log_prob_threshold: float = -1.0
+    no_speech_threshold: float = 0.6
+    pack_seconds: float = PACK_SECONDS
+
+
+@dataclass
+class TurnText:
+    """The raw recogniser output for one turn (times are in the recording's timeline)."""
+
+    turn: Turn
+    raw_text: str
+    words: list[Word] = field(default_factory=list)
+    confidence: float = 0.0
+
+
+@dataclass
+class _Placed:
+    turn: Turn
+    offset: float  # where the turn starts inside the pack
+
+
+def make_packs(turns: list[Turn], pack_seconds: float = PACK_SECONDS) -> list[list[Turn]]:
+    """Group consecutive turns so that each group fits one window with gaps between turns."""
+    packs: list[list[Turn]] = []
+    current: list[Turn] = []
+    length = 0.0
+    for turn in turns:
+        extra = turn.duration + (GAP_SECONDS if current else 0.0)
+        if current and length + extra > pack_seconds:
+            packs.append(current)
+            current, length = [], 0.0
+            extra = turn.duration
+        current.append(turn)
+        length += extra
+    if current:
+        packs.append(current)
+    return packs
+
+
+def _pack_audio(pack: list[Turn], source: Callable[[Turn], np.ndarray],
+                rate: int) -> tuple[np.ndarray, list[_Placed]]:
+    pieces: list[np.ndarray] = []
+    placed: list[_Placed] = []
+    cursor = 0
+    gap = np.zeros(int(GAP_SECONDS * rate), dtype=np.float32)
+    for index, turn in enumerate(pack):
+        if index:
+            pieces.append(gap)
+            cursor += len(gap)
+        audio = source(turn)
+        placed.append(_Placed(turn, cursor / rate))
+        pieces.append(audio)
+        cursor += len(audio)
+    return np.concatenate(pieces) if pieces else np.zeros(0, np.float32), placed
+
+
+def _transcribe_pack(model, audio: np.ndarray, options: DecodeOptions):
+    kwargs = dict(
+        language=options.language,
+        task="transcribe",
+        beam_size=options.beam_size,
+        temperature=list(options.temperatures),
+        compression_ratio_threshold=options.compression_ratio_threshold,
+        log_prob_threshold=options.log_prob_threshold,
+        no_speech_threshold=options.no_speech_threshold,
+        condition_on_previous_text=False,
+        vad_filter=False,
+        word_timestamps=True,
+        without_timestamps=False,
+    )
+    if options.prompt:
+        if options.prompt_as_hotwords:
+            kwargs["hotwords"] = options.prompt
+        else:
+            kwargs["initial_prompt"] = options.prompt
+    segments, _info = model.transcribe(audio, **kwargs)
+    return list(segments)
+
+
+def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray], rate: int,
+                 options: DecodeOptions, cancel: CancelToken = NEVER_CANCELLED,
+                 on_pack: Callable[[int, int], None] | None = None) -> Iterator[TurnText]:
+    """Yield :class:`TurnText` for every turn, in order, one pack at a time."""
+    packs = make_packs(turns, options.pack_seconds)
+    for pack_index, pack in enumerate(packs):
+        cancel.check()
+        audio, placed = _pack_audio(pack, source, rate)
+        segments = _transcribe_pack(model, audio, options)
+        cancel.check()
+        buckets: list[list[Word]] = [[] for _ in placed]
+        pack_end = len(audio) / rate
+        for segment in segments:
+            whole = _segment_owner(placed, segment.start, segment.end)
+            for word in segment.words or []:
+                if _is_trailing_ghost(word, pack_end):
+                    continue
+                # Whisper's timestamp tokens mostly break segments at the gaps between turns,
+                # so a segment lying mainly in one turn goes there whole. Otherwise each word
+                # is placed by its end: a word after a pause is stamped from the end of the
+                # previous word, so its start swallows the gap and its end still comes early.
+                index = whole if whole is not None else _owner(placed, word.end + END_SHIFT)
+                local = placed[index]
+                shift = local.turn.start - local.offset
+                buckets[index].append(Word(
+                    start=round(max(local.turn.start, word.start + shift, word.end + shift - 1.0), 3),
+                    end=round(min(local.turn.end, max(word.end + shift, local.turn.start)), 3),
+                    text=word.word,
+                    probability=round(float(word.probability), 4),
+                ))
+        for local, words in zip(placed, buckets):
+            raw = "".join(w.text for w in words)
+            yield TurnText(local.turn, raw, words, _confidence(words))
+        if on_pack:
+            on_pack(pack_index + 1, len(packs))
+
+
+def _segment_owner(placed: list[_Placed], start: float, end: float) -> int | None:
+    """The turn holding most of a segment, if it clearly dominates (twice the runner-up)."""
+    overlaps = sorted(
+        ((min(end, p.offset + p.turn.duration) - max(start, p.offset), i)
+         for i, p in enumerate(placed)), reverse=True)
+    best = overlaps[0]
+    runner_up = overlaps[1][0] if len(overlaps) > 1 else 0.0
+    if best[0] > 0 and best[0] >= 2 * max(runner_up, 0.0):
+        return best[1]
+    return None
+
+
+def _is_trailing_ghost(word, pack_end: float) -> bool:
+    # Text invented after the last speech gets zero-length stamps at the end of the audio.
+    return word.end - word.start < 0.02 and word.end >= pack_end - 0.1 or word.probability < 0.02
+
+
+def _owner(placed: list[_Placed], time: float) -> int:
+    """Index of the turn whose span in the pack holds ``time`` (nearest if in a gap)."""
+    best, best_distance = 0, math.inf
+    for index, local in enumerate(placed):
+        start, end = local.offset, local.offset + local.turn.duration
+        if start <= time <= end:
+            return index
+        distance = min(abs(time - start), abs(time - end))
+        if distance < best_distance:
+            best, best_distance = index, distance
+    return best
+
+
+def _confidence(words: list[Word]) -> float:
+    # Geometric mean of word probabilities: one badly heard word should pull it down.
+    if not words:
+        return 0.0
+    logs = [math.log(max(w.probability, 1e-4)) for w in words]
+    return round(math.exp(sum(logs) / len(logs)), 4)
