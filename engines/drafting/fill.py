@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress
 from engines.drafting.case_record import CaseRecord
-from engines.drafting.fields import FIELD_DESCRIPTIONS, FieldContext, FieldValue, compute_fields
+from engines.drafting.fields import FIELD_DESCRIPTIONS, TO_COMPLETE, FieldContext, FieldValue, compute_fields
 
 DEFAULT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
@@ -190,13 +192,15 @@ def _fill_block(paragraph, value: FieldValue) -> int:
 def fill_template(
     template: str | Path,
     case: CaseRecord,
-    out: str | Path,
+    out: str | Path | BinaryIO,
     templates_dir: str | Path | None = None,
     context: FieldContext | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
+    machine_drafting: bool = True,
 ) -> FillResult:
-    """Fill ``template`` (name or path) from ``case`` and save it to ``out`` (.docx)."""
+    """Fill ``template`` (name or path) from ``case`` and save it to ``out`` (.docx path or a
+    writable binary stream, so a caller can keep the draft out of plain files)."""
     import docx
 
     path = resolve_template(template, templates_dir)
@@ -208,6 +212,11 @@ def fill_template(
     if context is None:
         context = FieldContext(interest_article=_interest_article(case.judgment_date or _dt.date.today()))
     values = compute_fields(case, context)
+    if not machine_drafting:
+        # The drafting assistant is switched off: the judge writes these parts by hand.
+        for name, value in values.items():
+            if value.machine:
+                values[name] = FieldValue([TO_COMPLETE] if value.block else [TO_COMPLETE], False, value.block)
     progress(0.2, "填充字段")
     paragraphs = list(_all_paragraphs(document))
     for n, paragraph in enumerate(paragraphs):
@@ -223,16 +232,21 @@ def fill_template(
             continue
         _fill_inline(paragraph, values, case.extra)
     progress(0.8, "保存文书")
-    out_path = Path(out)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(out_path))
+    if hasattr(out, "write"):
+        document.save(out)
+        output = ""
+    else:
+        out_path = Path(out)
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(out_path))
+        output = str(out_path)
     texts = [p.text for p in document.paragraphs]
     # Machine paragraphs are exactly those carrying the machine highlight.
     machine_idx = [i for i, p in enumerate(document.paragraphs)
                    if any(r.font.highlight_color is not None for r in p.runs)]
     incomplete = [f for f in used if f in values and any("【待补充】" in p for p in values[f].paragraphs)]
     progress(1.0, "完成")
-    return FillResult(output=str(out_path), template=path.stem, fields_used=used, machine_paragraphs=machine_idx,
+    return FillResult(output=output, template=path.stem, fields_used=used, machine_paragraphs=machine_idx,
                       incomplete_fields=incomplete, paragraph_count=len(texts))
 
 
@@ -245,11 +259,28 @@ def _interest_article(day: _dt.date) -> str:
     return f"《{rules.interest_law}》{article}" if article else ""
 
 
-def accept_machine_text(path: str | Path, out: str | Path, paragraphs: list[int] | None = None) -> int:
-    """Remove the machine-draft highlight (all, or only the given paragraphs): the judge accepted it."""
+def accept_machine_bytes(data: bytes, paragraphs: list[int] | None = None) -> tuple[bytes, int]:
+    """Like :func:`accept_machine_text` on a .docx held in memory; returns (new bytes, runs changed)."""
+    source, out = io.BytesIO(data), io.BytesIO()
+    count = accept_machine_text(source, out, paragraphs)
+    return out.getvalue(), count
+
+
+def machine_paragraphs_of(data: bytes) -> list[int]:
+    """Indexes of paragraphs that still carry the machine-draft highlight."""
     import docx
 
-    document = docx.Document(str(path))
+    document = docx.Document(io.BytesIO(data))
+    return [i for i, p in enumerate(document.paragraphs) if any(r.font.highlight_color is not None for r in p.runs)]
+
+
+def accept_machine_text(path, out, paragraphs: list[int] | None = None) -> int:
+    """Remove the machine-draft highlight (all, or only the given paragraphs): the judge accepted it.
+
+    ``path`` and ``out`` are file paths or binary streams."""
+    import docx
+
+    document = docx.Document(path if hasattr(path, "read") else str(path))
     count = 0
     for i, p in enumerate(document.paragraphs):
         if paragraphs is not None and i not in paragraphs:
@@ -258,5 +289,5 @@ def accept_machine_text(path: str | Path, out: str | Path, paragraphs: list[int]
             if r.font.highlight_color is not None:
                 r.font.highlight_color = None
                 count += 1
-    document.save(str(out))
+    document.save(out if hasattr(out, "write") else str(out))
     return count

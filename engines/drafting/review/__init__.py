@@ -66,13 +66,13 @@ def review_paragraphs(
 
 
 def review_document(
-    path: str | Path,
+    path: str | Path | bytes,
     record: CaseFacts | None = None,
     rules_dir: str | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> ReviewResult:
-    """Read a .docx draft and review it; raises InputError when it is not a readable .docx."""
+    """Read a .docx draft (path or bytes) and review it; InputError when it is not a readable .docx."""
     cancel.check()
     paragraphs = read_paragraphs(path)
     return review_paragraphs(paragraphs, record, rules_dir, progress, cancel)

@@ -116,11 +116,20 @@ def safe_date(m: re.Match) -> _dt.date | None:
         return None
 
 
-def read_paragraphs(path: str | Path) -> list[str]:
-    """Texts of ``Document(path).paragraphs``; InputError when the file is not a .docx."""
+def read_paragraphs(path: str | Path | bytes) -> list[str]:
+    """Texts of ``Document(path).paragraphs``; InputError when the file is not a .docx.
+
+    ``path`` may also be the bytes of a .docx (a draft held encrypted in the store)."""
+    import io
+
     import docx  # deferred: importing python-docx costs time the CLI's --help does not need
     from docx.opc.exceptions import PackageNotFoundError
 
+    if isinstance(path, (bytes, bytearray)):
+        try:
+            return [para.text for para in docx.Document(io.BytesIO(bytes(path))).paragraphs]
+        except Exception as exc:  # damaged package: several exception types
+            raise InputError("文件不是有效的Word文档（.docx）", str(exc)) from exc
     p = Path(path)
     if not p.is_file():
         raise InputError("找不到要审查的文书文件", str(p))

@@ -1,0 +1,324 @@
+"""Drafts of a case: fill a template from the case record, keep every version encrypted,
+review a version, let the judge accept machine-drafted text and sign (clerks cannot sign).
+
+Drafts are .docx bytes in the encrypted blob store; plain files exist only when the user
+exports one. Machine-drafted paragraphs are recorded as machine outputs awaiting a decision,
+and every action is audited.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+from app.security.roles import Permission
+from app.services.session import AppContext
+from app.store.errors import NotFoundError
+from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from engines.drafting.case_record import Agent, CaseRecord, JudgeRecord, PartyRecord
+from engines.drafting.fill import accept_machine_bytes, fill_template, list_templates, machine_paragraphs_of
+from engines.drafting.review import CaseFacts, ReviewResult, review_document
+from engines.drafting.review.document import read_paragraphs
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+FILL_MODEL = "template-fill/1"
+
+
+class AssistantOff(RuntimeError):
+    """The assistant was switched off in the settings (message in Chinese)."""
+
+
+@dataclass
+class DraftOptions:
+    """What the case record does not hold yet: fee, judgment date, statements, extra fields."""
+
+    fee: Decimal | None = None
+    fee_borne_by: str = ""
+    judgment_date: date | None = None
+    hearing_date: date | None = None
+    appeal_court: str = ""
+    statements: dict[str, str] = field(default_factory=dict)  # party name -> 诉称/辩称
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class DraftInfo:
+    """One stored version of a draft."""
+
+    id: int
+    case_id: int
+    template: str
+    title: str
+    version: int
+    status: str
+    source: str
+    created_by: str
+    created_at: str
+    signed_by: str
+    signed_at: str
+    machine_paragraphs: list[int]
+    sha256: str
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _claims(text: str) -> list[str]:
+    """Split the case's claims text (one per line, or 1.…；2.…) into items."""
+    parts = re.split(r"[\n；;]+|(?:^|\s)\d+[.、．]", text or "")
+    return [re.sub(r"^\d+[.、．]", "", p).strip(" 。") for p in parts if p and p.strip(" 。")]
+
+
+class DraftingService:
+    """Drafting and review for the logged-in user's cases."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _check_case(self, case_id: int) -> None:
+        rows = self.ctx.store.query("SELECT 1 FROM case_members WHERE case_id = ? AND user_id = ?",
+                                    (case_id, self.ctx.session.user_id))
+        if not rows:
+            raise NotFoundError("案件不存在，或您不是该案的承办人员")
+
+    def _row(self, draft_id: int) -> dict:
+        rows = self.ctx.store.query("SELECT * FROM drafts WHERE id = ?", (draft_id,))
+        if not rows:
+            raise NotFoundError("文书不存在")
+        self._check_case(rows[0]["case_id"])
+        return rows[0]
+
+    @staticmethod
+    def _info(r: dict) -> DraftInfo:
+        return DraftInfo(r["id"], r["case_id"], r["template"], r["title"], r["version"], r["status"], r["source"],
+                         r["created_by"], r["created_at"], r["signed_by"], r["signed_at"],
+                         json.loads(r["machine_paragraphs"] or "[]"), r["blob_sha256"] or "")
+
+    def _store_version(self, case_id: int, template: str, title: str, data: bytes, source: str,
+                       parent_id: int | None, machine: list[int], action: str, **audit_detail) -> int:
+        sha = self.ctx.store.blobs.put_bytes(data)
+        with self.ctx.store.write() as db:
+            db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
+                       (sha, len(data), DOCX_MEDIA_TYPE, _now()))
+            version = db.execute("SELECT coalesce(max(version), 0) + 1 FROM drafts WHERE case_id = ? AND template = ?",
+                                 (case_id, template)).fetchone()[0]
+            draft_id = db["drafts"].insert({
+                "case_id": case_id, "template": template, "title": title, "version": version, "blob_sha256": sha,
+                "status": "草稿", "created_by": self.ctx.session.username, "created_at": _now(), "source": source,
+                "parent_id": parent_id, "machine_paragraphs": json.dumps(machine)}).last_pk
+            self.ctx.audit(db, action, f"case:{case_id}", draft=draft_id, template=template, version=version,
+                           sha256=sha, **audit_detail)
+            if source == "template" and machine:
+                outputs = self.ctx.service("outputs")
+                texts = read_paragraphs(data)
+                for index in machine:
+                    outputs.suggest(db, case_id, "draft_paragraph", f"draft:{draft_id}:p{index}", texts[index],
+                                    "由案件记录（立案、开庭、诉状、答辩）生成的段落，需法官确认", FILL_MODEL)
+        return draft_id
+
+    # -- case record -----------------------------------------------------------------------
+
+    def case_record(self, case_id: int, options: DraftOptions | None = None) -> CaseRecord:
+        """The plain case record a template is filled from (store data plus ``options``)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        options = options or DraftOptions()
+        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        court = self.ctx.store.query(
+            "SELECT name, appeal_court FROM courts WHERE id = coalesce((SELECT court_id FROM cases WHERE id = ?),"
+            " (SELECT min(id) FROM courts))", (case_id,))
+        court_name = (court[0]["name"] if court else "") or self.ctx.settings["court_name"]
+        appeal = options.appeal_court or (court[0]["appeal_court"] if court else "") or _derive_appeal(court_name)
+        hearing = options.hearing_date or _first_hearing(self.ctx, case_id)
+        simple = case.procedure == "简易"
+        judges = [JudgeRecord("审判员" if simple else "审判长", case.judge)] if case.judge else []
+        parties = []
+        for p in case.party_list:
+            agents = [Agent(p.agent, p.agent_detail)] if p.agent else []
+            organisation = p.kind != "自然人"
+            parties.append(PartyRecord(
+                role=p.role, name=p.name, kind="organisation" if organisation else "person", address=p.address,
+                representative=p.representative, representative_label="法定代表人" if p.kind == "法人" else "负责人",
+                agents=agents, statement=options.statements.get(p.name, "")))
+        return CaseRecord(
+            court=court_name, case_number=case.case_number, cause=case.cause,
+            procedure="简易程序" if simple else "普通程序", filing_date=date.fromisoformat(case.filing_date),
+            hearing_date=hearing, judgment_date=options.judgment_date or date.today(), judges=judges,
+            clerk=case.clerk, parties=parties, claims=_claims(case.claims), fee=options.fee, fee_halved=simple,
+            fee_borne_by=options.fee_borne_by, appeal_court=appeal, extra=dict(options.extra))
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    def templates(self) -> list[dict]:
+        """Templates available on this workstation."""
+        return list_templates()
+
+    def create_draft(self, case_id: int, template: str, options: DraftOptions | None = None,
+                     progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> DraftInfo:
+        """Fill ``template`` for the case and store it as a new version (encrypted)."""
+        self.ctx.session.require(Permission.DRAFT_EDIT)
+        record = self.case_record(case_id, options)
+        buffer = io.BytesIO()
+        machine_on = bool(self.ctx.settings["assist_drafting"])
+        result = fill_template(template, record, buffer, progress=progress, cancel=cancel, machine_drafting=machine_on)
+        cancel.check()
+        title = next((t["title"] for t in list_templates() if t["name"] == result.template), result.template)
+        draft_id = self._store_version(case_id, result.template, title, buffer.getvalue(), "template", None,
+                                       result.machine_paragraphs, "draft.create", machine_drafting=machine_on)
+        return self.get_draft(draft_id)
+
+    def get_draft(self, draft_id: int) -> DraftInfo:
+        """One version's metadata."""
+        self.ctx.session.require(Permission.CASE_READ)
+        return self._info(self._row(draft_id))
+
+    def list_drafts(self, case_id: int) -> list[DraftInfo]:
+        """Every version of every draft of the case, newest first."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        rows = self.ctx.store.query("SELECT * FROM drafts WHERE case_id = ? ORDER BY id DESC", (case_id,))
+        return [self._info(r) for r in rows]
+
+    def draft_bytes(self, draft_id: int) -> bytes:
+        """The .docx bytes of a version (decrypted in memory)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        row = self._row(draft_id)
+        return self.ctx.store.blobs.read_bytes(row["blob_sha256"])
+
+    def paragraphs(self, draft_id: int) -> list[str]:
+        """Paragraph texts of a version (what the review panel shows)."""
+        return read_paragraphs(self.draft_bytes(draft_id))
+
+    def export_draft(self, draft_id: int, path: Path | str) -> Path:
+        """Write a version to a file the user chose (to open in Word/WPS); audited."""
+        self.ctx.session.require(Permission.DRAFT_EDIT)
+        data = self.draft_bytes(draft_id)
+        target = Path(path)
+        target.write_bytes(data)
+        row = self._row(draft_id)
+        self.ctx.audit_now("draft.export", f"case:{row['case_id']}", draft=draft_id, file=target.name)
+        return target
+
+    def import_version(self, draft_id: int, path: Path | str) -> DraftInfo:
+        """Store a file edited in the word processor as the next version of the draft."""
+        self.ctx.session.require(Permission.DRAFT_EDIT)
+        row = self._row(draft_id)
+        data = Path(path).read_bytes()
+        read_paragraphs(data)  # refuse anything that is not a readable .docx
+        new_id = self._store_version(row["case_id"], row["template"], row["title"], data, "import", draft_id,
+                                     machine_paragraphs_of(data), "draft.import", file=Path(path).name)
+        return self.get_draft(new_id)
+
+    def accept_machine_text(self, draft_id: int) -> DraftInfo:
+        """The judge accepts the machine-drafted paragraphs: a new version without the marks."""
+        self.ctx.session.require(Permission.DRAFT_SIGN)
+        row = self._row(draft_id)
+        data, changed = accept_machine_bytes(self.draft_bytes(draft_id))
+        new_id = self._store_version(row["case_id"], row["template"], row["title"], data, "accepted", draft_id, [],
+                                     "draft.accept_machine", runs=changed)
+        outputs = self.ctx.service("outputs")
+        for pending in outputs.pending(row["case_id"], "draft_paragraph"):
+            if pending.target.startswith(f"draft:{draft_id}:") or pending.target.startswith(
+                    tuple(f"draft:{p}:" for p in self._ancestors(draft_id))):
+                outputs.decide(pending.id, "accepted")
+        return self.get_draft(new_id)
+
+    def _ancestors(self, draft_id: int) -> list[int]:
+        chain, current = [], self._row(draft_id)["parent_id"]
+        while current:
+            chain.append(current)
+            current = self._row(current)["parent_id"]
+        return chain
+
+    def sign(self, draft_id: int) -> DraftInfo:
+        """Sign a version (judges assigned to the case only; see SignOffService)."""
+        self.ctx.service("signoff").sign(draft_id)
+        return self.get_draft(draft_id)
+
+    # -- review ----------------------------------------------------------------------------
+
+    def review(self, draft_id: int, progress: ProgressCallback = no_progress,
+               cancel: CancelToken = NEVER_CANCELLED) -> ReviewResult:
+        """Review a version against the rules and the case record; the result is stored."""
+        self.ctx.session.require(Permission.CASE_READ)
+        if not self.ctx.settings["assist_review"]:
+            raise AssistantOff("文书辅助审查已在设置中关闭")
+        row = self._row(draft_id)
+        case = self.ctx.service("cases").get_case(row["case_id"], audit=False)
+        facts = CaseFacts(case_number=case.case_number, parties=[p.name for p in case.party_list],
+                          filing_date=date.fromisoformat(case.filing_date))
+        result = review_document(self.draft_bytes(draft_id), record=facts, progress=progress, cancel=cancel)
+        return self._save_review(row, result)
+
+    def review_file(self, case_id: int, path: Path | str) -> ReviewResult:
+        """Review a .docx the user picked (e.g. written outside the application) for the case."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        if not self.ctx.settings["assist_review"]:
+            raise AssistantOff("文书辅助审查已在设置中关闭")
+        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        facts = CaseFacts(case_number=case.case_number, parties=[p.name for p in case.party_list],
+                          filing_date=date.fromisoformat(case.filing_date))
+        result = review_document(Path(path), record=facts)
+        self.ctx.audit_now("draft.review_file", f"case:{case_id}", file=Path(path).name,
+                           errors=sum(f.severity == "error" for f in result.findings))
+        return result
+
+    def _save_review(self, row: dict, result: ReviewResult) -> ReviewResult:
+        from engines.common import to_jsonable
+
+        errors = sum(f.severity == "error" for f in result.findings)
+        with self.ctx.store.write() as db:
+            db["draft_reviews"].insert({
+                "draft_id": row["id"], "created_at": _now(), "created_by": self.ctx.session.username,
+                "rules_version": result.rules_version, "errors": errors,
+                "warnings": len(result.findings) - errors,
+                "findings": json.dumps(to_jsonable(result.findings), ensure_ascii=False)})
+            self.ctx.audit(db, "draft.review", f"case:{row['case_id']}", draft=row["id"], errors=errors,
+                           warnings=len(result.findings) - errors)
+        return result
+
+    def last_review(self, draft_id: int) -> dict | None:
+        """The latest stored review of a version (findings as dicts), None if never reviewed."""
+        self._row(draft_id)
+        rows = self.ctx.store.query("SELECT * FROM draft_reviews WHERE draft_id = ? ORDER BY id DESC LIMIT 1",
+                                    (draft_id,))
+        if not rows:
+            return None
+        return rows[0] | {"findings": json.loads(rows[0]["findings"])}
+
+
+def _first_hearing(ctx: AppContext, case_id: int) -> date | None:
+    rows = ctx.store.query("SELECT min(date) AS d FROM case_events WHERE case_id = ? AND kind LIKE '%开庭%'", (case_id,))
+    value = rows[0]["d"] if rows else None
+    if not value:
+        rows = ctx.store.query("SELECT min(started_at) AS d FROM hearings WHERE case_id = ? AND started_at != ''",
+                               (case_id,))
+        value = rows[0]["d"] if rows else None
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _derive_appeal(court_name: str) -> str:
+    """The next-level court when the name says it (province + prefecture), else ''."""
+    from engines.drafting.review.check_appeal import parse_court
+    from engines.drafting.review.resources import load_rules
+
+    rules = load_rules()
+    court = parse_court(court_name, rules)
+    if court.level == "basic" and court.province and court.city:
+        return f"{court.province}{court.city}中级人民法院"
+    if court.level == "intermediate" and court.province:
+        return f"{court.province}高级人民法院"
+    if court.level == "high":
+        return rules.courts.get("supreme", "最高人民法院")
+    return ""
