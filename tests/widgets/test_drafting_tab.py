@@ -1,0 +1,101 @@
+"""The 文书 tab on a real store: generate, show machine paragraphs, review beside the text, sign."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.stores import create_sample_case, make_store
+from widgets.drafting_tab import MACHINE_BACKGROUND, Tab
+
+
+@pytest.fixture
+def fx(tmp_path):
+    return make_store(tmp_path)
+
+
+@pytest.fixture
+def case_id(fx):
+    return create_sample_case(fx)
+
+
+def open_tab(qtbot, ctx, case_id):
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_case(case_id)
+    return tab
+
+
+def generate(qtbot, tab, template="民事判决书_普通程序", rows=1):
+    tab.template.setCurrentIndex(tab.template.findData(template))
+    tab.fee.setText("1050")
+    tab.fee_borne_by.setText("被告北京华信商贸有限公司")
+    tab.create_button.click()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == rows and tab.paragraphs.count() > 10, timeout=10000)
+
+
+def test_clerk_generates_reviews_and_sees_findings_next_to_text(qtbot, fx, case_id, tmp_path):
+    ctx = fx.clerk()
+    tab = open_tab(qtbot, ctx, case_id)
+    assert not tab.accept_button.isVisible() and not tab.sign_button.isVisible()
+    generate(qtbot, tab)
+    machine = [i for i in range(tab.paragraphs.count())
+               if tab.paragraphs.item(i).background().color() == MACHINE_BACKGROUND]
+    assert machine == tab.selected().machine_paragraphs and machine
+    assert tab.paragraphs.item(machine[0]).text().split("  ", 1)[1].startswith("原告张晓明与被告")
+    tab.review_button.click()
+    # The sample court's appeal court cannot be derived from its name: the draft says 【待补充】.
+    qtbot.waitUntil(lambda: tab.finding_table.rowCount() > 0, timeout=10000)
+    assert "审查发现" in tab.status.text()
+    paragraph = int(tab.finding_table.item(0, 0).text())
+    tab.finding_table.selectRow(0)
+    assert tab.paragraphs.currentRow() == paragraph
+    # Export, then import the file back as a new version.
+    out = tmp_path / "export.docx"
+    tab.export_draft(str(out))
+    assert out.is_file() and "已导出" in tab.status.text()
+    tab.import_version(str(out))
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=10000)
+    assert tab.table.item(0, 2).text() == "导入修改稿"
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_judge_accepts_machine_text_and_signs(qtbot, fx, case_id):
+    ctx = fx.judge()
+    tab = open_tab(qtbot, ctx, case_id)
+    assert tab.accept_button.isVisible() and tab.sign_button.isVisible()
+    generate(qtbot, tab, "民事判决书_简易程序")
+    assert tab.accept_button.isEnabled()
+    tab.accept_button.click()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: tab.selected() is not None and tab.selected().source == "accepted", timeout=10000)
+    assert not tab.accept_button.isEnabled()
+    tab.sign_button.click()
+    qtbot.waitUntil(lambda: tab.table.item(0, 3) is not None and tab.table.item(0, 3).text() == "已签发", timeout=10000)
+    assert not tab.sign_button.isEnabled()
+    tab.set_case(None)
+    assert tab.table.rowCount() == 0 and not tab.create_button.isEnabled()
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_bad_fee_is_reported_without_losing_input(qtbot, fx, case_id):
+    ctx = fx.clerk()
+    tab = open_tab(qtbot, ctx, case_id)
+    tab.fee.setText("一千元")
+    tab.create_button.click()
+    assert "受理费应为数字" in tab.status.text() and tab.fee.text() == "一千元"
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_main_window_shows_the_drafting_tab(qtbot, fx, case_id):
+    from widgets.main_window import MainWindow
+
+    ctx = fx.judge()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "文书" in titles
+    assert any(isinstance(t, Tab) for t in window.capability_tabs)
+    window.close()

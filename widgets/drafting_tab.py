@@ -1,0 +1,332 @@
+"""文书 tab: draft from a template, keep versions, review a version with findings beside the text.
+
+Machine-drafted paragraphs show with a yellow background until the judge accepts them;
+review findings list rule, severity and message, and selecting one shows its paragraph.
+Long work (filling, reviewing) runs through the task runner.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from app.security.roles import Permission, has_permission
+from app.services.drafting import DraftingService, DraftOptions
+from app.tasks import TaskSlot
+from engines.drafting.review.findings import RULE_LABELS
+from widgets.common import show_error
+
+MACHINE_BACKGROUND = QColor("#fff59d")
+SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e65100")}
+SOURCE_LABELS = {"template": "模板生成", "import": "导入修改稿", "accepted": "已确认机器内容"}
+
+
+class Tab(QWidget):
+    """The drafting and review panel of one case."""
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("draftingTab")
+        self.service = DraftingService(ctx)
+        self.case_id: int | None = None
+        self.drafts = []
+        self.findings = []
+        self._slot = TaskSlot(self)
+        is_judge = has_permission(ctx.session.role, Permission.DRAFT_SIGN)
+
+        self.template = QComboBox()
+        self.template.setObjectName("templateCombo")
+        for t in self.service.templates():
+            self.template.addItem(t["name"], t["name"])
+        self.fee = QLineEdit()
+        self.fee.setObjectName("feeEdit")
+        self.fee.setPlaceholderText(self.tr("受理费（元）"))
+        self.fee_borne_by = QLineEdit()
+        self.fee_borne_by.setObjectName("feeBorneEdit")
+        self.fee_borne_by.setPlaceholderText(self.tr("受理费负担人"))
+        self.create_button = self._button(self.tr("生成草稿(&G)"), "createDraft", self.create_draft)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("模板")))
+        top.addWidget(self.template, 1)
+        top.addWidget(self.fee)
+        top.addWidget(self.fee_borne_by)
+        top.addWidget(self.create_button)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("draftTable")
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ("版本", "文书", "来源", "状态", "创建人", "时间 (UTC)")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.export_button = self._button(self.tr("导出…"), "exportDraft", self.export_draft)
+        self.import_button = self._button(self.tr("导入修改稿…"), "importDraft", self.import_version)
+        self.review_button = self._button(self.tr("审查(&R)"), "reviewDraft", self.review)
+        self.accept_button = self._button(self.tr("确认机器起草内容"), "acceptMachine", self.accept_machine)
+        self.sign_button = self._button(self.tr("签发"), "signDraft", self.sign)
+        self.accept_button.setVisible(is_judge)
+        self.sign_button.setVisible(is_judge)
+        actions = QHBoxLayout()
+        for b in (self.export_button, self.import_button, self.review_button, self.accept_button, self.sign_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+
+        self.paragraphs = QListWidget()
+        self.paragraphs.setObjectName("paragraphList")
+        self.paragraphs.setWordWrap(True)
+        self.finding_table = QTableWidget(0, 4)
+        self.finding_table.setObjectName("findingTable")
+        self.finding_table.setHorizontalHeaderLabels([self.tr(h) for h in ("段落", "级别", "类别", "问题")])
+        self.finding_table.verticalHeader().setVisible(False)
+        self.finding_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.finding_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.finding_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.finding_table.horizontalHeader().setStretchLastSection(True)
+        self.finding_table.itemSelectionChanged.connect(self._finding_selected)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.paragraphs)
+        splitter.addWidget(self.finding_table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.status = QLabel()
+        self.status.setObjectName("draftStatus")
+        self.status.setWordWrap(True)
+        hint = QLabel(self.tr("黄色底纹为机器起草内容，须经法官确认；“本院认为”和判决主文由法官撰写。"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(hint)
+        layout.addWidget(splitter, 3)
+        layout.addWidget(self.status)
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.clicked.connect(lambda: slot())
+        return b
+
+    # -- state -----------------------------------------------------------------------------
+
+    def set_case(self, case_id: int | None) -> None:
+        """Show the drafts of ``case_id`` (None clears the tab)."""
+        self.case_id = case_id
+        self.drafts, self.findings = [], []
+        self.table.setRowCount(0)
+        self.paragraphs.clear()
+        self.finding_table.setRowCount(0)
+        self.status.setText("")
+        self._update_buttons()
+        if case_id is not None:
+            self.reload()
+
+    def selected(self):
+        """The selected draft version (None when nothing is selected)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.drafts):
+            return None
+        return self.drafts[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        has_case, draft = self.case_id is not None, self.selected()
+        self.create_button.setEnabled(has_case and self.template.count() > 0)
+        for b in (self.export_button, self.import_button, self.review_button):
+            b.setEnabled(draft is not None)
+        review_on = bool(self.ctx.settings["assist_review"])
+        self.review_button.setEnabled(draft is not None and review_on)
+        self.review_button.setToolTip("" if review_on else self.tr("文书辅助审查已在设置中关闭"))
+        self.accept_button.setEnabled(draft is not None and bool(draft.machine_paragraphs) and draft.status != "已签发")
+        self.sign_button.setEnabled(draft is not None and draft.status != "已签发")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(str(exc))
+        show_error(self, str(exc))
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Load the case's draft versions."""
+        case_id, service = self.case_id, self.service
+        if case_id is None:
+            return
+        self._slot.start(lambda p, c: service.list_drafts(case_id), label="drafts",
+                         on_success=lambda drafts: self._show_drafts(drafts, select_id), on_error=self._failed)
+
+    def _show_drafts(self, drafts, select_id: int | None) -> None:
+        self.drafts = drafts
+        self.table.setRowCount(len(drafts))
+        for row, d in enumerate(drafts):
+            values = (f"v{d.version}", d.title or d.template, SOURCE_LABELS.get(d.source, d.source), d.status,
+                      d.created_by, d.created_at.replace("T", " ")[:19])
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        target = next((row for row, d in enumerate(drafts) if d.id == select_id), 0 if drafts else None)
+        if target is not None:
+            self.table.selectRow(target)
+        self._update_buttons()
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        draft = self.selected()
+        self.finding_table.setRowCount(0)
+        self.findings = []
+        if draft is None:
+            self.paragraphs.clear()
+            return
+        service, draft_id = self.service, draft.id
+        self._slot.start(lambda p, c: (service.paragraphs(draft_id), service.last_review(draft_id)),
+                         label="draft text", on_success=lambda r: self._show_text(draft, *r), on_error=self._failed)
+
+    def _show_text(self, draft, texts: list[str], last_review) -> None:
+        self.paragraphs.clear()
+        machine = set(draft.machine_paragraphs)
+        for i, text in enumerate(texts):
+            item = QListWidgetItem(f"{i}  {text}")
+            if i in machine:
+                item.setBackground(QBrush(MACHINE_BACKGROUND))
+                item.setToolTip(self.tr("机器起草，待法官确认"))
+            self.paragraphs.addItem(item)
+        if last_review:
+            self._show_findings(last_review["findings"])
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _options(self) -> DraftOptions:
+        fee = None
+        if self.fee.text().strip():
+            try:
+                fee = Decimal(self.fee.text().strip().replace(",", ""))
+            except InvalidOperation:
+                raise ValueError(self.tr("受理费应为数字"))
+        return DraftOptions(fee=fee, fee_borne_by=self.fee_borne_by.text().strip())
+
+    def create_draft(self) -> None:
+        """Fill the chosen template for the case (in the background) and show the new version."""
+        if self.case_id is None:
+            return
+        try:
+            options = self._options()
+        except ValueError as exc:
+            self._failed(exc)
+            return
+        case_id, template, service = self.case_id, self.template.currentData(), self.service
+        self.status.setText(self.tr("正在生成草稿…"))
+        self._slot.start(lambda p, c: service.create_draft(case_id, template, options, progress=p, cancel=c),
+                         label="draft", on_success=self._created, on_error=self._failed)
+
+    def _created(self, draft) -> None:
+        self.status.setText(self.tr("已生成 %1 第%2版").replace("%1", draft.title).replace("%2", str(draft.version)))
+        self.reload(select_id=draft.id)
+
+    def review(self) -> None:
+        """Review the selected version and list the findings beside its text."""
+        draft = self.selected()
+        if draft is None:
+            return
+        service, draft_id = self.service, draft.id
+        self.status.setText(self.tr("正在审查…"))
+        self._slot.start(lambda p, c: service.review(draft_id, progress=p, cancel=c), label="review",
+                         on_success=self._reviewed, on_error=self._failed)
+
+    def _reviewed(self, result) -> None:
+        from engines.common import to_jsonable
+
+        self._show_findings(to_jsonable(result.findings))
+        errors = sum(f.severity == "error" for f in result.findings)
+        if result.findings:
+            self.status.setText(self.tr("审查发现 %1 个问题（错误 %2 个），请逐项核对。")
+                                .replace("%1", str(len(result.findings))).replace("%2", str(errors)))
+        else:
+            self.status.setText(self.tr("审查未发现问题。"))
+
+    def _show_findings(self, findings: list[dict]) -> None:
+        self.findings = findings
+        self.finding_table.setRowCount(len(findings))
+        for row, f in enumerate(findings):
+            level = self.tr("错误") if f["severity"] == "error" else self.tr("提示")
+            values = (str(f["paragraph"]), level, RULE_LABELS.get(f["rule"], f["rule"]), f["message"])
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == 1:
+                    item.setForeground(QBrush(SEVERITY_COLOURS.get(f["severity"], QColor("black"))))
+                if col == 3:
+                    item.setToolTip(f"“{f['text']}”")
+                self.finding_table.setItem(row, col, item)
+            para = self.paragraphs.item(f["paragraph"]) if 0 <= f["paragraph"] < self.paragraphs.count() else None
+            if para is not None:
+                para.setForeground(QBrush(SEVERITY_COLOURS.get(f["severity"], QColor("black"))))
+
+    def _finding_selected(self) -> None:
+        rows = self.finding_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.findings):
+            return
+        index = self.findings[rows[0].row()]["paragraph"]
+        if 0 <= index < self.paragraphs.count():
+            self.paragraphs.setCurrentRow(index)
+            self.paragraphs.scrollToItem(self.paragraphs.item(index))
+
+    def export_draft(self, path: str | None = None) -> None:
+        """Save the selected version as a .docx the user chooses (to edit in Word/WPS)."""
+        draft = self.selected()
+        if draft is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出文书"), f"{draft.title}_v{draft.version}.docx",
+                                                  "Word (*.docx)")
+            if not path:
+                return
+        try:
+            target = self.service.export_draft(draft.id, Path(path))
+        except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
+            self._failed(exc)
+            return
+        self.status.setText(self.tr("已导出到 %1").replace("%1", str(target)))
+
+    def import_version(self, path: str | None = None) -> None:
+        """Store an edited .docx as the next version of the selected draft."""
+        draft = self.selected()
+        if draft is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入修改稿"), "", "Word (*.docx)")
+            if not path:
+                return
+        service, draft_id = self.service, draft.id
+        self._slot.start(lambda p, c: service.import_version(draft_id, Path(path)), label="import",
+                         on_success=self._created, on_error=self._failed)
+
+    def accept_machine(self) -> None:
+        """The judge accepts the machine-drafted paragraphs of the selected version."""
+        draft = self.selected()
+        if draft is None:
+            return
+        service, draft_id = self.service, draft.id
+        self._slot.start(lambda p, c: service.accept_machine_text(draft_id), label="accept",
+                         on_success=self._created, on_error=self._failed)
+
+    def sign(self) -> None:
+        """The judge signs the selected version."""
+        draft = self.selected()
+        if draft is None:
+            return
+        service, draft_id = self.service, draft.id
+        self._slot.start(lambda p, c: service.sign(draft_id), label="sign",
+                         on_success=lambda d: (self.status.setText(self.tr("已签发")), self.reload(select_id=d.id)),
+                         on_error=self._failed)
+
+    def shutdown(self) -> None:
+        """Wait for running work before the window closes."""
+        self._slot.shutdown()
