@@ -19,7 +19,12 @@ def register(sub) -> None:
 
     d = sub.add_parser("draft", help="按模板生成文书草稿 / draft a document from a template")
     d.add_argument("--case-json", metavar="FILE", help="案件记录（JSON）")
-    d.add_argument("--case", metavar="ID", help="案件编号（需要数据存储，尚未支持）")
+    d.add_argument("--case", metavar="ID", type=int, help="案件ID（从案件库读取，需 --data 和登录）")
+    d.add_argument("--data", metavar="DIR", help="数据目录（与 --case 一起使用）")
+    d.add_argument("--user", default="", help="登录用户名（与 --case 一起使用）")
+    d.add_argument("--password-env", default="", help="从该环境变量读取密码（否则提示输入）")
+    d.add_argument("--fee", default="", help="案件受理费（元）")
+    d.add_argument("--fee-borne-by", default="", help="受理费负担人")
     d.add_argument("--template", metavar="NAME", help="模板名称或.docx路径，如 民事判决书_普通程序")
     d.add_argument("--out", metavar="OUT.docx", help="输出文件")
     d.add_argument("--list", action="store_true", help="列出可用模板")
@@ -82,10 +87,10 @@ def draft_handler(args) -> int:
             for t in templates:
                 print(f"{t['name']}\t{t['title']}")
         return 0
-    if args.case and not args.case_json:
-        raise CliError("--case ID 需要数据存储，尚未支持；请使用 --case-json FILE")
+    if args.case is not None and not args.case_json:
+        return _draft_from_store(args)
     if not args.case_json or not args.template or not args.out:
-        raise CliError("需要 --case-json FILE --template NAME --out OUT.docx（或 --list）")
+        raise CliError("需要 --case-json FILE（或 --case ID --data DIR --user NAME）--template NAME --out OUT.docx，或 --list")
     try:
         case = case_record_from_dict(_load_case_json(args.case_json))
         result = fill_template(args.template, case, args.out)
@@ -95,4 +100,42 @@ def draft_handler(args) -> int:
         print_json(result)
     else:
         sys.stdout.write(f"已生成 {result.output}（机器起草段落{len(result.machine_paragraphs)}段，已高亮标注）\n")
+    return 0
+
+
+def _draft_from_store(args) -> int:
+    """Draft for a case in the encrypted store: stored as a new version, exported to --out."""
+    import getpass
+    import os
+    from decimal import Decimal, InvalidOperation
+
+    from app.security.roles import PermissionDenied
+    from app.services import auth
+    from app.services.drafting import DraftingService, DraftOptions
+    from app.store.errors import NotFoundError
+    from engines.common import EngineError
+
+    if not args.data or not args.user or not args.template or not args.out:
+        raise CliError("--case 需要 --data DIR --user NAME --template NAME --out OUT.docx")
+    try:
+        fee = Decimal(args.fee.replace(",", "")) if args.fee else None
+    except InvalidOperation:
+        raise CliError(f"受理费应为数字：{args.fee}")
+    password = os.environ.get(args.password_env, "") if args.password_env else getpass.getpass("密码 / password: ")
+    try:
+        ctx = auth.login(args.data, args.user, password)
+    except auth.AuthError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        service = DraftingService(ctx)
+        draft = service.create_draft(args.case, args.template, DraftOptions(fee=fee, fee_borne_by=args.fee_borne_by))
+        service.export_draft(draft.id, Path(args.out))
+    except (PermissionDenied, NotFoundError, EngineError) as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        ctx.store.close()
+    if args.json:
+        print_json({"output": str(Path(args.out)), "draft": draft})
+    else:
+        sys.stdout.write(f"已生成第{draft.version}版并导出到 {args.out}（机器起草段落{len(draft.machine_paragraphs)}段，已高亮标注）\n")
     return 0

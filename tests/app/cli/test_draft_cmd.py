@@ -67,7 +67,7 @@ def test_draft_from_case_json(tmp_path, capsys):
 
 
 def test_draft_errors_are_clear(tmp_path):
-    with pytest.raises(CliError, match="--case-json"):
+    with pytest.raises(CliError, match="--data"):
         run(["draft", "--case", "7", "--template", "传票", "--out", str(tmp_path / "o.docx")])
     with pytest.raises(CliError, match="模板"):
         run(["draft", "--case-json", str(DATA / "case_loan.json"), "--template", "无此模板",
@@ -76,3 +76,24 @@ def test_draft_errors_are_clear(tmp_path):
     broken.write_text("{", encoding="utf-8")
     with pytest.raises(CliError, match="JSON"):
         run(["draft", "--case-json", str(broken), "--template", "传票", "--out", str(tmp_path / "o.docx")])
+
+
+def test_draft_for_a_case_in_the_store(tmp_path, capsys, monkeypatch):
+    from tests.helpers.stores import CLERK_PASSWORD, create_sample_case, make_store
+
+    fx = make_store(tmp_path)
+    case_id = create_sample_case(fx)
+    monkeypatch.setenv("TA_TEST_PASSWORD", CLERK_PASSWORD)
+    out = tmp_path / "draft.docx"
+    assert run(["draft", "--case", str(case_id), "--data", str(fx.data_dir), "--user", "clerk",
+                "--password-env", "TA_TEST_PASSWORD", "--template", "民事判决书_普通程序", "--fee", "1050",
+                "--out", str(out), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["draft"]["version"] == 1 and out.is_file()
+    with pytest.raises(CliError, match="案件不存在"):
+        run(["draft", "--case", "999", "--data", str(fx.data_dir), "--user", "clerk",
+             "--password-env", "TA_TEST_PASSWORD", "--template", "传票", "--out", str(out)])
+    monkeypatch.setenv("TA_TEST_PASSWORD", "wrong-password-9")
+    with pytest.raises(CliError):
+        run(["draft", "--case", str(case_id), "--data", str(fx.data_dir), "--user", "clerk",
+             "--password-env", "TA_TEST_PASSWORD", "--template", "传票", "--out", str(out)])
