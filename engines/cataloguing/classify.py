@@ -89,6 +89,7 @@ def find_heading(lines: list[Line], knowledge: Knowledge) -> Heading | None:
     sizes = [ln.size for ln in lines if ln.size > 0]
     median_size = statistics.median(sizes) if sizes else 0.0
     first_unmatched: Heading | None = None
+    first_content = True
     for line in lines[:12]:
         if line.y0 > HEADING_ZONE:
             break
@@ -101,12 +102,24 @@ def find_heading(lines: list[Line], knowledge: Knowledge) -> Heading | None:
             # "XX人民法院" headers (sometimes run together with seal text) are not titles,
             # but "陕西省法院诉讼费收据" is: look only at what follows the court's name.
             text = text[text.rfind("法院") + 2:]
-        if not _is_heading_shaped(line, median_size, text):
+        shaped = _is_heading_shaped(line, median_size, text)
+        # A title printed small and flush left (receipts, bank slips) is still the first
+        # short line of the page and ends with its noun; a wrapped sentence fragment such as
+        # "借款合同纠纷一案" does not end with a title word.
+        plain_first = (not shaped and first_content and len(text) <= 15 and not is_sentence(line.text)
+                       and not _NUMBERISH.match(text))
+        if court_line or not text:
+            first_content = first_content and not text
+        elif not _NUMBERISH.match(text):
+            first_content = False
+        if not (shaped or plain_first):
             continue
         for word, label in knowledge.rules.title_index:
-            if word in text:
+            if word in text and (shaped or text.endswith(word)):
                 secondary = word in knowledge.rules.secondary_titles
                 return Heading(_title_text(text), label, word, secondary=secondary)
+        if not shaped:
+            continue
         if first_unmatched is None and not court_line:
             first_unmatched = Heading(_title_text(text))
     return first_unmatched

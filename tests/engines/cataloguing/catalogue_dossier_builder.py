@@ -102,7 +102,7 @@ def _header(case: Case, title: str, rnd: random.Random, number: bool = True) -> 
     return out
 
 
-def build_documents(case: Case, rnd: random.Random) -> list[Doc]:
+def build_documents(case: Case, rnd: random.Random, hard: bool = False) -> list[Doc]:
     """All documents of the dossier in (mostly) filing order."""
     y, m, d = case.filed
     filed_cn = f"{y}年{m}月{d}日"
@@ -201,16 +201,72 @@ def build_documents(case: Case, rnd: random.Random) -> list[Doc]:
     if rnd.random() < 0.4:
         docs.append(Doc("其他材料", "情况说明", [PageSpec([TextLine("情况说明", 20, "center", 12)] + _body([
             f"关于{case.cause}一案，现将有关情况说明如下：原告于开庭后补充提交了付款记录，被告表示已知悉。", "特此说明。", f"{y}年{m}月{d}日"]))]))
+    if hard:
+        _add_hard_documents(docs, case, rnd)
     docs.append(Doc("备考表", "备考表", [PageSpec([TextLine(spaced(rnd.choice(["备考表", "卷内备考表"]), rnd), 22, "center", 14)] + _body([
         "本卷情况说明：本卷共有文件材料若干件，经核对无误。", f"立卷人：{case.clerk}", "检查人：", f"立卷时间：{y + 1}年1月10日"]))]))
     return docs
 
 
-def build_dossier(seed: int, out: str | Path, scanned_share: float | None = None) -> dict:
+def _add_hard_documents(docs: list[Doc], case: Case, rnd: random.Random) -> None:
+    """Less regular material: other categories, multi-page evidence without titles on later
+    pages, titles printed small and left-aligned, a 庭审记录 instead of 笔录, a moved 送达回证."""
+    y, m, d = case.filed
+    defs = "、".join(case.defendants)
+    p = case.defendants[0]
+    extra: list[Doc] = []
+    # A three-page contract: only the first page carries the title.
+    contract = Doc("证据材料", rnd.choice(["借款合同", "房屋租赁合同", "采购合同"]), [])
+    contract.pages.append(PageSpec([TextLine(contract.title, 18, "center", 12)] + _body([
+        f"甲方：{case.plaintiff}", f"乙方：{p}", "甲乙双方经友好协商，就有关事项达成如下条款，以资共同遵守。",
+        f"第一条 合同金额为人民币{case.amount:,}元。", "第二条 乙方应于每月五日前支付当期款项。"])))
+    for k in range(rnd.choice([1, 2])):
+        contract.pages.append(PageSpec(_body([f"第{3 + k * 2}条 任何一方违约的，应当向守约方支付违约金，并赔偿由此造成的损失。",
+                                              f"第{4 + k * 2}条 本合同履行中发生争议的，双方协商解决；协商不成的，向甲方所在地人民法院起诉。",
+                                              "本合同一式两份，甲乙双方各执一份，自双方签字或盖章之日起生效。"])))
+    extra.append(contract)
+    # A receipt whose title is printed small and on the left.
+    extra.append(Doc("证据材料", "收款收据", [PageSpec([TextLine("收款收据", 12, "left")] + _body([
+        f"今收到 {p}", f"交来 {case.thing}", f"人民币 {case.amount // 3:,}元", "收款单位（盖章）："]), scanned=rnd.random() < 0.6)]))
+    extra.append(Doc("询问笔录", rnd.choice(["询问笔录", "谈话笔录", "调查笔录"]), []))
+    extra[-1].pages.append(PageSpec([TextLine(spaced(extra[-1].title, rnd), 20, "center", 12)] + _body([
+        f"时间：{y}年{m}月{d}日", "地点：本院调解室", f"询问人：{case.judge}", f"记录人：{case.clerk}", f"被询问人：{p}",
+        "问：你对原告主张的事实有何意见？", "答：我承认欠款，但数额不对。", "问：以上所述是否属实？", "答：属实。"])))
+    if rnd.random() < 0.5:
+        extra.append(Doc("调解笔录", "调解笔录", [PageSpec([TextLine(spaced("调解笔录", rnd), 20, "center", 12)] + _body([
+            f"时间：{y}年{m}月{d}日", "地点：本院调解室", f"主持人：{case.judge}", "审判员：本庭主持双方调解，双方是否同意调解？",
+            "原告：同意。", "被告：同意，但希望分期付款。", "审判员：双方意见差距较大，调解不成。"]))]))
+    if rnd.random() < 0.4:
+        extra.append(Doc("开庭公告", "开庭公告", [PageSpec(_header(case, "开庭公告", rnd, number=False) + _body([
+            f"本院定于{y}年{m}月{d}日上午九时三十分在本院第三法庭公开开庭审理{case.plaintiff}诉{defs}{case.cause}一案。", "特此公告。", cn_date(y, m, d)]))]))
+    if rnd.random() < 0.5:
+        extra.append(Doc("宣判笔录", "宣判笔录", [PageSpec([TextLine(spaced("宣判笔录", rnd), 20, "center", 12)] + _body([
+            f"时间：{y}年{m}月{d}日", "地点：本院第三法庭", f"宣判人：{case.judge}", "审判员：现在宣判。（宣读判决主文）",
+            "审判员：如不服本判决，可在判决书送达之日起十五日内提出上诉。", "原告：听清楚了。", "被告：考虑后再决定是否上诉。"]))]))
+    if rnd.random() < 0.4:
+        extra.append(Doc("裁定书", "民事裁定书", [PageSpec(_header(case, "民事裁定书", rnd) + _body([
+            f"原告{case.plaintiff}与被告{defs}{case.cause}一案，原告于审理中申请对被告财产采取保全措施。",
+            "本院认为，申请符合法律规定。依照《中华人民共和国民事诉讼法》第一百零三条规定，裁定如下：", f"冻结被告{p}名下银行存款{case.amount:,}元。",
+            "本裁定立即开始执行。", f"审判员 {case.judge}"]))]))
+    if rnd.random() < 0.4:
+        extra.append(Doc("上诉状", "民事上诉状", [PageSpec([TextLine(spaced("民事上诉状", rnd), 22, "center", 14)] + _body([
+            f"上诉人（原审被告）：{p}。", f"被上诉人（原审原告）：{case.plaintiff}。", f"上诉人因{case.cause}一案，不服{case.court}{case.number}民事判决，现提起上诉。",
+            "上诉请求：撤销原判，依法改判。", "此致", "中级人民法院"]))]))
+    if rnd.random() < 0.5:
+        extra.append(Doc("身份证明材料", "居民身份证", [PageSpec(_body([f"姓名 {p}", "性别 男 民族 汉", "出生 1988年6月12日",
+            "住址 某某市某某区某某路18号", f"公民身份号码 {rnd.randint(10**17, 10**18 - 1)}", "中华人民共和国", "居民身份证",
+            "签发机关 某某市公安局某某分局", "有效期限 2016.03.01-2036.03.01"]), scanned=True)]))
+    # Insert the extras at plausible places, not all at the end.
+    for doc in extra:
+        pos = rnd.randint(4, len(docs) - 1)
+        docs.insert(pos, doc)
+
+
+def build_dossier(seed: int, out: str | Path, scanned_share: float | None = None, hard: bool = False) -> dict:
     """Write one dossier PDF to ``out``; return its reference (same shape as the shared set)."""
     rnd = random.Random(seed)
     case = make_case(rnd)
-    docs = build_documents(case, rnd)
+    docs = build_documents(case, rnd, hard)
     pages: list[PageSpec] = []
     ref_pages, ref_docs = [], []
     archive = 0
