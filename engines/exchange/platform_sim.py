@@ -5,8 +5,9 @@ It plays the other side of the exchange folder for tests, demos and IT's deploym
 - ``init [--node NAME]``: create the platform's keys; writes ``public_key.json`` into the state
   folder (the file IT pins on the terminal) and prints the fingerprint.
 - ``pin KEYFILE``: pin a terminal's public key file.
-- ``assign --to NODE --case-number ... [--cause ...] [--plaintiff ...] [--defendant ...]
-  [--dossier PDF ...]``: send a case assignment (``case.json`` plus dossier files).
+- ``assign --to NODE --case-number ... --filing-date ... [--cause ...] [--plaintiff ...]
+  [--defendant ...] [--judge USER] [--clerk USER] [--case-id ID] [--case-json FILE]
+  [--dossier PDF ...]``: send a case assignment or update (``case.json`` plus dossier files).
 - ``collect``: claim the terminal's packages from ``outbox/``, verify, store, acknowledge.
 - ``status``, ``received``: what the platform holds.
 - ``rotate-key --notify NODE``: new platform keys, announced by a key update signed by the old.
@@ -39,6 +40,11 @@ def case_assignment_files(case: dict, dossier: list[Path]) -> list:
     return files
 
 
+def _kind(name: str) -> str:
+    # The simulator guesses; the real platform sends the party type it registered.
+    return "法人" if name.endswith(("公司", "银行", "集团", "厂")) else "自然人"
+
+
 def _cmd_init(node: FileNode, args) -> dict:
     keys = node.ensure_keys(args.node)
     public = keys.public().to_json()
@@ -61,9 +67,17 @@ def _cmd_assign(node: FileNode, args) -> dict:
     for p in dossier:
         if not p.is_file():
             raise EngineError("卷宗文件不存在", str(p))
+    parties = [{"role": role, "name": name, "kind": _kind(name)}
+               for role, names in (("原告", args.plaintiff), ("被告", args.defendant)) for name in names or []]
     case = {"case_id": args.case_id or str(uuid.uuid4()), "case_number": args.case_number, "cause": args.cause,
-            "plaintiffs": args.plaintiff or [], "defendants": args.defendant or [],
-            "filing_date": args.filing_date, "dossier": [p.name for p in dossier]}
+            "procedure": args.procedure, "filing_date": args.filing_date, "claims": args.claims,
+            "status": args.status, "parties": parties, "judge": args.judge, "clerk": args.clerk,
+            "dossier": [p.name for p in dossier]}
+    if args.case_json:
+        try:
+            case.update(json.loads(Path(args.case_json).read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise EngineError("无法读取案件 JSON", str(exc)) from None
     record = node.export(args.to, case_assignment_files(case, dossier))
     return {"package_id": record.package_id, "sequence": record.sequence, "file": record.file,
             "case_id": case["case_id"], "files": record.files, "size": record.size}
@@ -100,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plaintiff", action="append")
     p.add_argument("--defendant", action="append")
     p.add_argument("--filing-date", default="")
+    p.add_argument("--procedure", default="普通")
+    p.add_argument("--claims", default="")
+    p.add_argument("--status", default="审理中")
+    p.add_argument("--judge", default="", help="user name of the assigned judge on the terminal")
+    p.add_argument("--clerk", default="", help="user name of the assigned clerk on the terminal")
+    p.add_argument("--case-json", help="JSON file whose fields override the case record")
     p.add_argument("--dossier", nargs="*")
     p.set_defaults(func=_cmd_assign)
     sub.add_parser("collect").set_defaults(func=_cmd_collect)

@@ -171,7 +171,7 @@ def test_platform_simulator_commands(tmp_path, capsys):
     assert terminal.import_incoming().count("applied") == 1
     case = json.loads(terminal.blob_path(next(r["digest"] for r in terminal.received()
                                                if r["path"] == "case.json")).read_text(encoding="utf-8"))
-    assert case["case_number"] == "（2024）京0105民初12345号" and case["plaintiffs"] == ["张三"]
+    assert case["case_number"] == "（2024）京0105民初12345号" and case["parties"][0]["name"] == "张三"
     code, collected = run("collect")
     assert code == 0 and [o["action"] for o in collected["outcomes"]] == ["ack_received"]
     code, status = run("status")

@@ -1,0 +1,244 @@
+"""Exchange with the central platform through the exchange folder, on top of the store.
+
+The engine's :class:`~engines.exchange.node.ExchangeNode` does the folder work; this service
+gives it a ledger inside the encrypted store (so applying a package and recording its id is
+one transaction), the terminal's keys from the store, an applier that turns a case assignment
+into a case, its dossier files into encrypted blobs, and audit entries for everything that
+happens. Roles: judges and clerks exchange their cases; IT manages keys and may run imports
+and exports (it sees package ids and states, never case content).
+"""
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.security import audit
+from app.security.roles import Permission, PermissionDenied, has_permission
+from app.services.exchange_apply import apply_package, case_export_files, set_fields
+from app.services.session import AppContext
+from app.store.errors import NotFoundError
+from engines.common import NEVER_CANCELLED, CancelToken, EngineError, ProgressCallback, no_progress, to_jsonable
+from engines.exchange.folder import ExchangeFolder
+from engines.exchange.keys import NodeKeys, PeerKey, fingerprint, generate_node_keys
+from engines.exchange.ledger import SqliteLedger
+from engines.exchange.node import ExchangeNode
+from engines.exchange.package_reader import Limits, VerifiedPackage
+from engines.exchange.status import ImportReport
+
+
+class StoreLedger(SqliteLedger):
+    """The engine's SQLite ledger on the store's write connection, transactions via the store."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        super().__init__(store.database.db.conn, create=False)
+
+    @contextmanager
+    def transaction(self):
+        """One serialised store write transaction (nested calls become savepoints)."""
+        with self.store.write():
+            yield
+
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        # Reads go through the writer under its lock so they see this thread's open transaction.
+        with self.store.write() as db:
+            return list(db.execute(sql, params).fetchall())
+
+
+@dataclass
+class Conflict:
+    """A field the platform changed while it was also changed locally."""
+
+    id: int
+    case_id: int
+    case_number: str
+    field: str
+    local_value: str
+    platform_value: str
+    package_id: str
+    created_at: str
+
+
+class ExchangeService:
+    """Export, import, status, keys and conflicts for the logged-in user."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.ledger = StoreLedger(ctx.store)
+
+    # -- permissions ------------------------------------------------------------------------
+    def _require_exchange(self) -> None:
+        role = self.ctx.session.role
+        if not (has_permission(role, Permission.EXCHANGE_USE) or has_permission(role, Permission.EXCHANGE_ADMIN)):
+            raise PermissionDenied(f"{role.value}无权进行数据交换")
+
+    def _require_member(self, case_id: int) -> None:
+        rows = self.ctx.store.query("SELECT 1 FROM case_members WHERE case_id=? AND user_id=?",
+                                    (case_id, self.ctx.session.user_id))
+        if not rows:
+            raise NotFoundError("案件不存在，或您不是该案的承办人员")
+
+    # -- node -------------------------------------------------------------------------------
+    def exchange_dir(self, override: str | Path | None = None) -> Path:
+        """The exchange folder: ``override`` or the ``exchange_dir`` setting."""
+        folder = override or self.ctx.settings["exchange_dir"]
+        if not folder:
+            raise EngineError("未设置交换目录", "exchange_dir")
+        return Path(folder)
+
+    def node(self, exchange_dir: str | Path | None = None) -> ExchangeNode:
+        """An engine node over the exchange folder, this store's ledger and applier."""
+        return ExchangeNode(folder=ExchangeFolder.terminal(self.exchange_dir(exchange_dir)), ledger=self.ledger,
+                            applier=self._apply, limits=Limits(), on_event=self._event,
+                            audit_head=self._audit_head)
+
+    def _audit_head(self) -> str:
+        with self.ctx.store.write() as db:
+            return audit.head(db)
+
+    def _event(self, event: str, detail: dict) -> None:
+        # Runs inside the ledger transaction for applied packages: the audit entry commits with them.
+        self.ctx.audit_now(event, f"package:{detail.get('package_id') or ''}", **detail)
+
+    def _apply(self, package: VerifiedPackage, cancel: CancelToken) -> None:
+        with self.ctx.store.write() as db:
+            result = apply_package(db, self.ctx.store.blobs, package, cancel)
+            if result["case_id"] is not None:
+                self.ctx.audit(db, "exchange.case_applied", f"case:{result['case_id']}",
+                               package_id=package.manifest.package_id, fields=result["applied"],
+                               conflicts=result["conflicts"])
+
+    def platform_node(self) -> str:
+        """Node name of the pinned platform key."""
+        active = [p.key for p in self.ledger.pinned_keys() if not p.retired]
+        if not active:
+            raise EngineError("尚未固定平台公钥，请由信息技术人员导入")
+        return active[-1].node
+
+    # -- keys -------------------------------------------------------------------------------
+    def own_key(self) -> dict:
+        """This terminal's public key (the file IT hands to the platform) with its fingerprint."""
+        self._require_exchange()
+        own = self.ledger.own_keys()
+        if not own:
+            raise EngineError("本机尚未生成交换密钥")
+        return own[0].public().to_json()
+
+    def pin_platform_key(self, key: dict | str | Path, expected_fingerprint: str = "") -> dict:
+        """Pin the platform's public key (IT only); refuse it if the fingerprint IT read differs."""
+        self.ctx.session.require(Permission.EXCHANGE_ADMIN)
+        if not isinstance(key, dict):
+            try:
+                key = json.loads(Path(key).read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise EngineError("无法读取平台公钥文件", str(exc)) from None
+        peer = PeerKey.from_json(key)
+        if expected_fingerprint and expected_fingerprint.replace(" ", "").lower() != peer.key_id:
+            raise EngineError("平台公钥指纹与输入的不符", fingerprint(peer.key_id))
+        with self.ledger.transaction():
+            self.ledger.pin_key(peer)
+            self.ctx.audit_now("exchange.platform_key_pinned", f"node:{peer.node}", key_id=peer.key_id)
+        return peer.to_json()
+
+    def rotate_keys(self, exchange_dir: str | Path | None = None) -> dict:
+        """New terminal keys, announced to the platform by a key update signed with the old key."""
+        self.ctx.session.require(Permission.EXCHANGE_ADMIN)
+        new = self.node(exchange_dir).rotate_keys([self.platform_node()])
+        return new.public().to_json()
+
+    def create_keys(self, node_name: str) -> dict:
+        """Replace the terminal's node name and keys before first use (IT only, nothing sent yet)."""
+        self.ctx.session.require(Permission.EXCHANGE_ADMIN)
+        if self.ledger.outgoing_list():
+            raise EngineError("已发送过交换包，请用密钥更新而不是重建密钥")
+        keys: NodeKeys = generate_node_keys(node_name)
+        with self.ledger.transaction():
+            self.ledger.add_own_key(keys)
+            self.ctx.audit_now("exchange.keys_created", f"node:{node_name}", key_id=keys.key_id)
+        return keys.public().to_json()
+
+    # -- work -------------------------------------------------------------------------------
+    def import_now(self, exchange_dir: str | Path | None = None, progress: ProgressCallback = no_progress,
+                   cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
+        """Claim, verify and apply everything waiting in the inbox."""
+        self._require_exchange()
+        return self.node(exchange_dir).import_incoming(progress, cancel)
+
+    def export_case(self, case_id: int, exchange_dir: str | Path | None = None, include_audio: bool = False,
+                    progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> dict:
+        """Send one case (record, dossier, signed drafts, optionally audio) to the platform."""
+        self.ctx.session.require(Permission.EXCHANGE_USE)
+        self._require_member(case_id)
+        return self._export(case_id, exchange_dir, include_audio, progress, cancel)
+
+    def _export(self, case_id, exchange_dir, include_audio, progress, cancel) -> dict:
+        with self.ctx.store.write() as db:
+            files, version = case_export_files(db, self.ctx.store.blobs, case_id, include_audio)
+        record = self.node(exchange_dir).export(self.platform_node(), files, progress, cancel)
+        with self.ctx.store.write() as db:
+            db.execute("UPDATE exchange_case_sync SET exported_version=? WHERE case_id=?", (version, case_id))
+            if not db.execute("SELECT 1 FROM exchange_case_sync WHERE case_id=?", (case_id,)).fetchone():
+                db.execute("INSERT INTO exchange_case_sync (case_id, platform_case_id, exported_version, updated_at)"
+                           " VALUES (?,?,?,datetime('now'))", (case_id, f"local-{case_id}", version))
+            for f in files:
+                db.execute("INSERT INTO exchange_files (package_id, direction, case_id, path, sha256, size, created_at)"
+                           " VALUES (?,?,?,?,?,?,datetime('now'))", (record.package_id, "out", case_id, f.path, "", f.size))
+            self.ctx.audit(db, "exchange.case_exported", f"case:{case_id}", package_id=record.package_id,
+                           sequence=record.sequence)
+        return to_jsonable(record)
+
+    def export_pending(self, exchange_dir: str | Path | None = None, progress: ProgressCallback = no_progress,
+                       cancel: CancelToken = NEVER_CANCELLED) -> list[dict]:
+        """Export every case changed since it was last sent ("export now")."""
+        self._require_exchange()
+        rows = self.ctx.store.query(
+            "SELECT c.id FROM cases c LEFT JOIN exchange_case_sync s ON s.case_id = c.id"
+            " WHERE s.case_id IS NULL OR c.version > s.exported_version ORDER BY c.id")
+        out = []
+        for i, row in enumerate(rows):
+            cancel.check()
+            progress(i / max(1, len(rows)), f"case {row['id']}")
+            out.append(self._export(row["id"], exchange_dir, False, no_progress, cancel))
+        progress(1.0, "")
+        return out
+
+    def status(self, exchange_dir: str | Path | None = None) -> dict:
+        """Folder, keys, pending/held/quarantined packages and open conflicts."""
+        self._require_exchange()
+        status = to_jsonable(self.node(exchange_dir).status())
+        status["exchange_dir"] = str(self.exchange_dir(exchange_dir))
+        status["incoming"] = [to_jsonable(r) for r in self.ledger.incoming_list()[-50:]]
+        status["outgoing"] = [to_jsonable(r) for r in self.ledger.outgoing_list()[-50:]]
+        status["open_conflicts"] = self.ctx.store.query(
+            "SELECT count(*) AS n FROM exchange_conflicts WHERE state='open'")[0]["n"]
+        return status
+
+    # -- conflicts --------------------------------------------------------------------------
+    def conflicts(self, case_id: int | None = None) -> list[Conflict]:
+        """Open conflicts on cases the user is assigned to."""
+        self.ctx.session.require(Permission.CASE_READ)
+        rows = self.ctx.store.query(
+            "SELECT x.*, c.case_number FROM exchange_conflicts x JOIN cases c ON c.id = x.case_id"
+            " WHERE x.state='open' AND x.case_id IN (SELECT case_id FROM case_members WHERE user_id=?)"
+            " AND (? IS NULL OR x.case_id = ?) ORDER BY x.id", (self.ctx.session.user_id, case_id, case_id))
+        return [Conflict(r["id"], r["case_id"], r["case_number"], r["field"], r["local_value"], r["platform_value"],
+                         r["package_id"], r["created_at"]) for r in rows]
+
+    def resolve_conflict(self, conflict_id: int, choice: str) -> None:
+        """Keep the local value (``local``) or take the platform's (``platform``)."""
+        self.ctx.session.require(Permission.CASE_EDIT)
+        if choice not in ("local", "platform"):
+            raise ValueError("choice must be 'local' or 'platform'")
+        rows = self.ctx.store.query("SELECT * FROM exchange_conflicts WHERE id=? AND state='open'", (conflict_id,))
+        if not rows:
+            raise NotFoundError("冲突不存在或已处理")
+        c = rows[0]
+        self._require_member(c["case_id"])
+        with self.ctx.store.write() as db:
+            if choice == "platform":
+                set_fields(db, c["case_id"], {c["field"]: c["platform_value"]})
+            db.execute("UPDATE exchange_conflicts SET state=?, resolved_by=?, resolved_at=datetime('now') WHERE id=?",
+                       (choice, self.ctx.session.username, conflict_id))
+            self.ctx.audit(db, "exchange.conflict_resolved", f"case:{c['case_id']}", field=c["field"], choice=choice)

@@ -1,0 +1,156 @@
+"""Exchange service on a real encrypted store against the platform simulator's node."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.security.roles import PermissionDenied
+from app.services.cases import CaseService
+from app.services.exchange import ExchangeService
+from engines.exchange.file_node import FileNode
+from engines.exchange.keys import PeerKey
+from engines.exchange.package_reader import open_package
+from engines.exchange.platform_sim import case_assignment_files
+from tests.helpers.exchange_builders import DOSSIER_PDF
+from tests.helpers.stores import make_store
+
+
+CASE = {"case_id": "P-2024-0001", "case_number": "（2024）京0105民初777号", "cause": "民间借贷纠纷",
+        "procedure": "普通", "filing_date": "2024-03-05", "claims": "归还借款五万元", "status": "审理中",
+        "parties": [{"role": "原告", "name": "张三", "kind": "自然人"},
+                    {"role": "被告", "name": "北京某某有限公司", "kind": "法人"}],
+        "judge": "judge", "clerk": "clerk"}
+
+
+@pytest.fixture
+def world(tmp_path):
+    """Store with users, a platform node, keys pinned both ways (IT pins the platform key)."""
+    fx = make_store(tmp_path)
+    exchange = tmp_path / "exchange"
+    platform = FileNode(tmp_path / "platform", exchange, role="platform")
+    platform.ensure_keys("platform")
+    it = fx.it()
+    service = ExchangeService(it)
+    pinned = service.pin_platform_key(platform.keys.public().to_json(), platform.keys.key_id)
+    assert pinned["node"] == "platform"
+    platform.pin(PeerKey.from_json(service.own_key()))
+    it.store.close()
+    yield fx, platform, exchange
+    platform.close()
+
+
+def _assign(platform, record, dossier=()):
+    return platform.export(next(k.key.node for k in platform.ledger.pinned_keys()),
+                           case_assignment_files(record, list(dossier)))
+
+
+def test_assignment_creates_case_with_dossier_and_acks(world):
+    fx, platform, exchange = world
+    _assign(platform, CASE, [DOSSIER_PDF])
+    it = fx.it()
+    report = ExchangeService(it).import_now(exchange)
+    assert [o.action for o in report.outcomes] == ["applied"] and report.acks_sent == 1
+    actions = [r["action"] for r in it.store.query("SELECT action FROM audit_log ORDER BY id")]
+    assert "exchange.applied" in actions and "exchange.case_applied" in actions
+    it.store.close()
+    judge = fx.judge()
+    cases = CaseService(judge).list_cases()
+    assert [c.case_number for c in cases] == ["（2024）京0105民初777号"]
+    detail = CaseService(judge).get_case(cases[0].id)
+    assert [p.name for p in detail.party_list] == ["张三", "北京某某有限公司"] and detail.claims == "归还借款五万元"
+    docs = judge.store.query("SELECT source_sha256 FROM dossier_documents WHERE case_id=?", (cases[0].id,))
+    assert judge.store.blobs.read_bytes(docs[0]["source_sha256"]) == DOSSIER_PDF.read_bytes()
+    judge.store.close()
+    assert platform.import_incoming().count("ack_received") == 1
+    assert platform.status().pending == []
+
+
+def test_platform_update_applies_unchanged_fields_and_keeps_conflicts(world):
+    fx, platform, exchange = world
+    _assign(platform, CASE)
+    it = fx.it()
+    ExchangeService(it).import_now(exchange)
+    it.store.close()
+    clerk = fx.clerk()
+    cases = CaseService(clerk)
+    case_id = cases.list_cases()[0].id
+    detail = cases.get_case(case_id)
+    from tests.helpers.stores import sample_case
+    edit = sample_case(detail.judge_id, detail.clerk_id, number=detail.case_number)
+    edit.cause, edit.claims = "借款合同纠纷", detail.claims
+    edit.parties = [p for p in detail.party_list]
+    cases.update_case(case_id, edit, detail.version)  # local change of the cause
+    clerk.store.close()
+    _assign(platform, CASE | {"cause": "金融借款合同纠纷", "claims": "归还借款六万元"})
+    it = fx.it()
+    ExchangeService(it).import_now(exchange)
+    it.store.close()
+    judge = fx.judge()
+    service = ExchangeService(judge)
+    detail = CaseService(judge).get_case(case_id)
+    assert detail.claims == "归还借款六万元"  # changed only by the platform: applied
+    assert detail.cause == "借款合同纠纷"  # changed on both sides: local value kept
+    (conflict,) = service.conflicts(case_id)
+    assert (conflict.field, conflict.local_value, conflict.platform_value) == ("cause", "借款合同纠纷", "金融借款合同纠纷")
+    service.resolve_conflict(conflict.id, "platform")
+    assert CaseService(judge).get_case(case_id).cause == "金融借款合同纠纷"
+    assert service.conflicts() == []
+    judge.store.close()
+
+
+def test_judge_exports_case_platform_verifies_and_acknowledges(world):
+    fx, platform, exchange = world
+    _assign(platform, CASE, [DOSSIER_PDF])
+    it = fx.it()
+    ExchangeService(it).import_now(exchange)
+    it.store.close()
+    judge = fx.judge()
+    service = ExchangeService(judge)
+    case_id = CaseService(judge).list_cases()[0].id
+    sent = service.export_case(case_id, exchange)
+    assert sent["sequence"] == 1 and [p["package_id"] for p in service.status(exchange)["pending"]] == [sent["package_id"]]
+    hashes = {r["hash"] for r in judge.store.query("SELECT hash FROM audit_log")}
+    judge.store.close()
+    report = platform.import_incoming()
+    assert report.count("applied") == 1
+    got = {r["path"]: r for r in platform.received() if r["package_id"] == sent["package_id"]}
+    record = json.loads(platform.blob_path(got["case.json"]["digest"]).read_text(encoding="utf-8"))
+    assert record["case_id"] == "P-2024-0001" and record["cause"] == "民间借贷纠纷"
+    assert platform.blob_path(got["dossier/00001.pdf"]["digest"]).read_bytes() == DOSSIER_PDF.read_bytes()
+    archived = next(p for p in platform.folder.archive_in.glob("*.zip") if sent["package_id"] in p.name)
+    with open_package(archived, platform.ledger.own_keys(), platform.ledger) as pkg:
+        assert pkg.manifest.audit_head in hashes  # the platform now holds an outside anchor of the audit trail
+    judge = fx.judge()
+    service = ExchangeService(judge)
+    service.import_now(exchange)
+    assert service.status(exchange)["pending"] == [] and service.status(exchange)["acknowledged"] == 1
+    assert service.export_pending(exchange) == []  # nothing changed since
+    judge.store.close()
+
+
+def test_roles(world):
+    fx, platform, exchange = world
+    it = fx.it()
+    with pytest.raises(PermissionDenied):
+        ExchangeService(it).export_case(1, exchange)
+    it.store.close()
+    judge = fx.judge()
+    with pytest.raises(PermissionDenied):
+        ExchangeService(judge).pin_platform_key(platform.keys.public().to_json())
+    judge.store.close()
+
+
+def test_bad_case_record_is_quarantined_nothing_applied(world):
+    fx, platform, exchange = world
+    _assign(platform, CASE | {"case_number": "not a case number"})
+    it = fx.it()
+    service = ExchangeService(it)
+    report = service.import_now(exchange)
+    assert report.outcomes[0].reason == "apply_failed"
+    assert it.store.query("SELECT count(*) AS n FROM cases")[0]["n"] == 0
+    assert it.store.query("SELECT count(*) AS n FROM exchange_incoming")[0]["n"] == 0
+    assert it.store.query("SELECT count(*) AS n FROM audit_log WHERE action='exchange.quarantined'")[0]["n"] == 1
+    assert service.status(exchange)["quarantined"][0]["reason"] == "apply_failed"
+    assert it.store.database.integrity_check() == []
+    it.store.close()
