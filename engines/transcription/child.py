@@ -21,6 +21,11 @@ from engines.transcription.pipeline import TranscriptionRequest
 from engines.transcription.results import Segment, Transcript
 
 
+# Fault injection for tests and for IT's self-test of crash handling: when set to N, the child
+# exits abruptly (as a native crash would) right after sending its N-th segment.
+CRASH_AFTER_ENV = "TRIAL_ASSISTANT_TX_CRASH_AFTER"
+
+
 class ChildCrashed(EngineError):
     """The child process died without finishing; ``segments`` holds what had arrived."""
 
@@ -34,9 +39,20 @@ class ChildCrashed(EngineError):
 def _child_main(channel, path: str, request: TranscriptionRequest, model: str | None,
                 cache_dir: str | None, cpu_threads: int) -> None:
     """Entry point of the child process (module level so that 'spawn' can import it)."""
+    from engines.transcription.audio import load_audio
     from engines.transcription.pipeline import Transcriber
 
     last = [0.0]
+    crash_after = int(os.environ.get(CRASH_AFTER_ENV, "0") or 0)
+    sent = [0]
+
+    def send_segment(segment) -> None:
+        channel.put(("segment", segment))
+        sent[0] += 1
+        if crash_after and sent[0] >= crash_after:
+            channel.close()
+            channel.join_thread()  # make sure the segment left before dying
+            os._exit(70)
 
     def progress(fraction: float, message: str = "") -> None:
         now = time.monotonic()
@@ -45,10 +61,12 @@ def _child_main(channel, path: str, request: TranscriptionRequest, model: str | 
             channel.put(("progress", float(fraction), message))
 
     try:
+        # Read the audio first: a bad file should fail before the model load.
+        progress(0.0, "读取音频")
+        audio = load_audio(path)
         progress(0.0, "加载语音模型")
         transcriber = Transcriber(model, cache_dir, cpu_threads)
-        result = transcriber.transcribe_file(
-            path, request, progress, on_segment=lambda seg: channel.put(("segment", seg)))
+        result = transcriber.transcribe_audio(audio, request, progress, on_segment=send_segment)
         channel.put(("done", result))
     except InputError as exc:
         channel.put(("input_error", exc.message, exc.detail))

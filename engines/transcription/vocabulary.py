@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pypinyin import Style, pinyin
+from pypinyin.contrib.tone_convert import to_finals, to_initials
 
 from engines.transcription.results import Correction
 from engines.transcription.text_cleanup import load_lines
@@ -127,9 +128,9 @@ def legal_terms() -> tuple[Term, ...]:
 @functools.lru_cache(maxsize=None)
 def _readings(char: str) -> tuple[tuple[str, str], ...]:
     """(initial, final) pairs for every reading of a character, toneless."""
-    initials = pinyin(char, style=Style.INITIALS, heteronym=True, strict=False)[0]
-    finals = pinyin(char, style=Style.FINALS, heteronym=True, strict=False)[0]
-    return tuple(zip(initials, finals))
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True)[0]
+    return tuple(dict.fromkeys((to_initials(r, strict=False), to_finals(r, strict=False))
+                               for r in readings))
 
 
 def _part_similarity(a: str, b: str, fuzzy: list[set[str]]) -> float:
