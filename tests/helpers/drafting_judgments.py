@@ -203,7 +203,7 @@ def make_clean(seed: int) -> Judgment:
     if second_defendant:
         add(f"被告：{second_defendant}，{gender()}，{born()}出生，汉族，住{prov}{city}{district}{road()}。")
     d_intro = "、".join(defendants) + (f"（以下简称{d_short}）" if d_short else "")
-    filed_words = rng.choice(("立案后", "立案受理后", "立案"))
+    filed_words = rng.choice(("立案后", "立案受理后", "立案", "受理后"))
     procedure = "简易程序" if simple else "普通程序"
     appear = f"原告{plaintiff}及其委托诉讼代理人{p_agent}，被告{dname}的委托诉讼代理人{d_agent}到庭参加诉讼"
     if second_defendant and not absent:
@@ -256,7 +256,17 @@ def make_clean(seed: int) -> Judgment:
         add(f"{facts_head}{arabic(contract)}，原告{plaintiff}与被告{dname}签订《合作协议》，暂定合同价款"
             f"{money(provisional, commas)}元，据实结算。此后原告履行了义务，具体为{listed}，{total_word}"
             f"{money(claim_total, commas)}元，经双方结算确认的最终金额为{money(claim_total, commas)}元。", "facts")
-    add(f"另查明，{witness}曾代表原告与被告{dname}对账，被告当时未提出异议。被告{dname}至今未付款。", "facts2")
+    relative = ""
+    if len(plaintiff) == 3 and rng.random() < 0.4:
+        # A sibling sharing the generation character: similar to the plaintiff, not a misspelling.
+        sibling = plaintiff[:2] + rng.choice([c for c in GIVEN if c not in plaintiff])
+        if sibling not in used:
+            used.add(sibling)
+            relative = (f"原告之{rng.choice(('弟', '兄', '妹', '姐'))}{sibling}作为证人出庭，"
+                        f"{sibling}陈述其曾陪同原告催款。")
+    capital_note = f"被告{dname}的注册资本为{rng.choice((50, 100, 500))}万元。" if company_defendant and rng.random() < 0.5 else ""
+    add(f"另查明，{witness}曾代表原告与被告{dname}对账，被告当时未提出异议。{relative}{capital_note}"
+        f"被告{dname}至今未付款。", "facts2")
     temporal = ""
     law = "《中华人民共和国民法典》"
     if contract.year < 2021 or rng.random() < 0.0:
