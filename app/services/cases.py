@@ -182,12 +182,16 @@ class CaseService:
         return out
 
     def _select(self, where: list[str], params: list, order: str, limit: int, offset: int) -> list[dict]:
+        # Pick the page of ids first: the per-row party summary and joins then run for the
+        # page only, not for every matching case before the sort.
         sql = (
-            "SELECT c.*, j.display_name AS judge, k.display_name AS clerk,"
+            f"WITH page AS (SELECT c.id FROM cases c WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?)"
+            " SELECT c.*, j.display_name AS judge, k.display_name AS clerk,"
             " (SELECT group_concat(p.role || '：' || p.name, '；') FROM parties p WHERE p.case_id = c.id"
             "  ORDER BY p.position) AS parties"
-            " FROM cases c LEFT JOIN users j ON j.id = c.judge_id LEFT JOIN users k ON k.id = c.clerk_id"
-            f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+            " FROM page JOIN cases c ON c.id = page.id"
+            " LEFT JOIN users j ON j.id = c.judge_id LEFT JOIN users k ON k.id = c.clerk_id"
+            f" ORDER BY {order}"
         )
         return self.ctx.store.query(sql, tuple(params + [limit, offset]))
 
