@@ -8,6 +8,7 @@ its work folders in its own state folder. Temporary files start with ``.`` and e
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import errno
 import json
@@ -16,7 +17,9 @@ import shutil
 import time
 import uuid
 from pathlib import Path
-from typing import BinaryIO, Callable, TypeVar
+from typing import BinaryIO, Callable, Iterator, TypeVar
+
+from engines.common import EngineError
 
 T = TypeVar("T")
 PACKAGE_SUFFIX = ".zip"
@@ -101,6 +104,37 @@ def move(source: Path, target_dir: Path, name: str | None = None) -> Path:
     return target
 
 
+def _try_lock(fd: int) -> bool:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def exclusive(lock_file: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold an OS lock on ``lock_file`` (released by the OS even if the process is killed)."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + wait
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise EngineError("交换目录正被另一个导入或导出使用，请稍后再试", str(lock_file))
+            time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock on both systems
+
+
 class ExchangeFolder:
     """One side's view of the exchange folder."""
 
@@ -125,6 +159,10 @@ class ExchangeFolder:
         """Layout used by the platform (simulator): reads outbox/, writes inbox/."""
         root = Path(root)
         return cls(root / "outbox", root / "inbox", Path(state) / "folder")
+
+    def lock(self, wait: float = 0.0):
+        """Exclusive use of this side's work folders (one importer or exporter at a time)."""
+        return exclusive(self.work / ".exchange.lock", wait)
 
     def ensure(self) -> None:
         """Create all folders."""

@@ -56,6 +56,7 @@ class ExchangeNode:
     audit_head: Callable[[], str] = lambda: ""
     chunk_size: int = DEFAULT_CHUNK
     partial_age: float = 600.0  # temporary files older than this are crash leftovers
+    lock_wait: float = 10.0  # how long to wait for another import/export on the same folder
 
     # -- keys ---------------------------------------------------------------------------------
     @property
@@ -77,10 +78,11 @@ class ExchangeNode:
         """Create a new key pair and tell each peer with a key update signed by the old key."""
         old = self.keys
         new = generate_node_keys(old.node, suite_for(old.suite))
-        with self.ledger.transaction():
-            self.ledger.add_own_key(new)
-        for peer in peers:
-            self._send(peer, "key_update", control.key_update_files(suite_for(old.suite), old, new), signer=old)
+        with self.folder.lock(self.lock_wait):
+            with self.ledger.transaction():
+                self.ledger.add_own_key(new)
+            for peer in peers:
+                self._send(peer, "key_update", control.key_update_files(suite_for(old.suite), old, new), signer=old)
         self.on_event("exchange.key_rotated", {"old_key_id": old.key_id, "new_key_id": new.key_id})
         return new
 
@@ -88,8 +90,10 @@ class ExchangeNode:
     def export(self, recipient: str, files: list[OutgoingFile], progress: ProgressCallback = no_progress,
                cancel: CancelToken = NEVER_CANCELLED) -> OutgoingRecord:
         """Send a data package; it stays pending until the recipient acknowledges it."""
-        self.recover()
-        record = self._send(recipient, "data", files, progress=progress, cancel=cancel)
+        self.folder.ensure()
+        with self.folder.lock(self.lock_wait):
+            self._recover()
+            record = self._send(recipient, "data", files, progress=progress, cancel=cancel)
         self.on_event("exchange.exported", {"package_id": record.package_id, "recipient": recipient,
                                             "sequence": record.sequence, "files": record.files})
         return record
@@ -126,6 +130,10 @@ class ExchangeNode:
         """Finish what a crash cut short: drop temporary files, publish recorded packages, set
         aside kept copies that were never recorded."""
         self.folder.ensure()
+        with self.folder.lock(self.lock_wait):
+            return self._recover()
+
+    def _recover(self) -> dict:
         removed = self.folder.cleanup_partials(self.partial_age)
         republished = 0
         for record in self.ledger.outgoing_list():
@@ -141,7 +149,12 @@ class ExchangeNode:
     def import_incoming(self, progress: ProgressCallback = no_progress,
                         cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
         """Claim, verify and apply everything in the incoming folder (and crash leftovers)."""
-        recovered = self.recover()
+        self.folder.ensure()
+        with self.folder.lock(self.lock_wait):
+            return self._import_locked(progress, cancel)
+
+    def _import_locked(self, progress: ProgressCallback, cancel: CancelToken) -> ImportReport:
+        recovered = self._recover()
         report = ImportReport(partials_removed=recovered["partials_removed"])
         held_files = {r.file for r in self.ledger.held()}
         queue = [p for p in self.folder.packages_in(self.folder.processing) if p.name not in held_files]

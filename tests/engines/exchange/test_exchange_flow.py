@@ -179,3 +179,17 @@ def test_platform_simulator_commands(tmp_path, capsys):
     assert run("assign", "--to", "nobody", "--case-number", "x")[0] == 2
     terminal.close()
     assert to_jsonable(status)["node"] == "platform"
+
+
+def test_one_importer_or_exporter_at_a_time(pair):
+    from engines.common import EngineError
+
+    pair.platform.export("terminal-1", small_files("a"))
+    pair.terminal.lock_wait = 0.0
+    with pair.terminal.folder.lock():
+        with pytest.raises(EngineError, match="另一个导入或导出"):
+            pair.terminal.import_incoming()
+        with pytest.raises(EngineError):
+            pair.terminal.export("platform", small_files("b"))
+    assert list((pair.exchange / "inbox").glob("*.zip"))  # untouched while locked
+    assert pair.terminal.import_incoming().count("applied") == 1
