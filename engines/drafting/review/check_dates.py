@@ -9,6 +9,7 @@ from engines.drafting.review.document import ARABIC_DATE, JudgmentDocument, SPAC
 from engines.drafting.review.findings import Finding, snippet
 
 _HEARING_WORDS = ("开庭", "审理", "听证", "询问")
+_NEXT_DATE = re.compile(r"\s*[、和及]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def hearing_date(doc: JudgmentDocument) -> tuple[_dt.date | None, str]:
@@ -17,10 +18,16 @@ def hearing_date(doc: JudgmentDocument) -> tuple[_dt.date | None, str]:
         return None, ""
     text = doc.paragraphs[doc.procedure_paragraph]
     for m in ARABIC_DATE.finditer(text):
-        after = text[m.end():m.end() + 10]
-        if "立案" in after[:6] or "受理" in after[:6]:
+        if "立案" in text[m.end():m.end() + 6] or "受理" in text[m.end():m.end() + 6]:
             continue
-        if any(w in after for w in _HEARING_WORDS):
+        # 于2023年5月10日、2023年6月20日两次公开开庭: the run of dates ends before the hearing word.
+        end = m.end()
+        while True:
+            more = _NEXT_DATE.match(text, end)
+            if not more:
+                break
+            end = more.end()
+        if any(w in text[end:end + 10] for w in _HEARING_WORDS):
             return safe_date(m), m.group(0)
     return None, ""
 
