@@ -28,6 +28,7 @@ def register(sub) -> None:
     d.add_argument("--template", metavar="NAME", help="模板名称或.docx路径，如 民事判决书_普通程序")
     d.add_argument("--out", metavar="OUT.docx", help="输出文件")
     d.add_argument("--list", action="store_true", help="列出可用模板")
+    d.add_argument("--fields", action="store_true", help="列出模板可用的字段（供法院自制模板）")
     d.add_argument("--json", action="store_true", help="以JSON输出")
     d.set_defaults(func=draft_handler)
 
@@ -79,6 +80,16 @@ def draft_handler(args) -> int:
     from engines.drafting.case_record import case_record_from_dict
     from engines.drafting.fill import fill_template, list_templates
 
+    if args.fields:
+        from engines.drafting.fields import FIELD_DESCRIPTIONS
+
+        if args.json:
+            print_json({"fields": FIELD_DESCRIPTIONS})
+        else:
+            for name, description in FIELD_DESCRIPTIONS.items():
+                print("{{" + name + "}}\t" + description)
+            print("{{extra.名称}}\t案件记录 extra 中的自定义值")
+        return 0
     if args.list:
         templates = list_templates()
         if args.json:

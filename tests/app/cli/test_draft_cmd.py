@@ -97,3 +97,9 @@ def test_draft_for_a_case_in_the_store(tmp_path, capsys, monkeypatch):
     with pytest.raises(CliError):
         run(["draft", "--case", str(case_id), "--data", str(fx.data_dir), "--user", "clerk",
              "--password-env", "TA_TEST_PASSWORD", "--template", "传票", "--out", str(out)])
+
+
+def test_draft_lists_template_fields(capsys):
+    assert run(["draft", "--fields"]) == 0
+    out = capsys.readouterr().out
+    assert "{{case_number}}\t案号" in out and "{{procedure_paragraph}}" in out
