@@ -22,7 +22,9 @@ _PARTY_LINE = re.compile(
     r"(?:（[^）]*）|\([^)]*\))*[：:]\s*([^，,。（(]+)"
 )
 _REPRESENTATIVE_LINE = re.compile(r"^(委托诉讼代理人|委托代理人|法定代表人|法定代理人|负责人|指定代理人)[：:]\s*([^，,。（(]+)")
-_ABBREVIATION = re.compile(r"[（(]以下简称([^）)，,]+)[）)]")
+_ABBREVIATION = re.compile(r"[（(](?:以下(?:分别)?简称|下称|简称)([^）)，,]+)[）)]")
+# Full-width digits read as ASCII (one character for one, so positions do not move).
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _SIGNATURE_ROLES = ("审判长", "审判员", "代理审判员", "人民陪审员", "陪审员")
 _CLERK_ROLES = ("书记员", "代理书记员")
 CLAIMS = re.compile(r"(诉讼请求|上诉请求|再审请求|申请请求|请求事项|请求[：:])")
@@ -158,6 +160,7 @@ DATE_LINE = re.compile(r"^[0-9〇零○一二三四五六七八九十]{4}年[0-9
 
 def parse_document(paragraphs: list[str]) -> JudgmentDocument:
     """Locate the parts of a judgment-like document in its paragraphs."""
+    paragraphs = [p.translate(_FULLWIDTH) for p in paragraphs]
     doc = JudgmentDocument(paragraphs=list(paragraphs))
     compact = [SPACES.sub("", t) for t in paragraphs]
     nonempty = [i for i, t in enumerate(compact) if t]

@@ -234,3 +234,20 @@ def test_long_autonomous_prefecture_names():
     rules = load_rules()
     court = parse_court("湖北省恩施土家族苗族自治州恩施市人民法院", rules)
     assert court.city == "恩施土家族苗族自治州" and court.level == "basic"
+
+
+def test_anonymised_names_full_width_digits_and_other_abbreviation_forms():
+    doc = [p.replace("张晓明", "张某某") for p in BASE]
+    doc = edited_in(doc, 9, "经审理，本院认定事实如下：", "经审理，本院认定事实如下：证人王某某、李某某出庭作证。")
+    assert review(doc) == []
+    doc = edited(7, "2024年3月5日立案", "２０２４年３月５日立案")
+    assert review(doc) == []
+    doc = edited(7, "（以下简称华信公司）", "（以下分别简称华信公司）")
+    assert review(doc) == []
+
+
+def edited_in(paragraphs, index, old, new):
+    paragraphs = list(paragraphs)
+    assert old in paragraphs[index]
+    paragraphs[index] = paragraphs[index].replace(old, new)
+    return paragraphs
