@@ -1,6 +1,7 @@
 """Benchmark of the exchange: SIGKILL faults and throughput for a 200 MB case.
 
-Faults: the terminal's importer and exporter run as real child processes and are SIGKILLed at
+Faults: the terminal's importer and exporter (file node) and the application's importer on the
+encrypted store run as real child processes and are SIGKILLed at
 a random moment (uniform over the time an uninterrupted run takes), 50 times each by default.
 After every kill a fresh node finishes the work and the invariants are checked (every package
 applied exactly once or not at all, no half-written outgoing package, SQLite integrity check,
@@ -33,9 +34,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.helpers.exchange_faults import (build_world, child_command, copy_world, finish_export,  # noqa: E402
-                                           finish_import, run_child)
+from tests.helpers.exchange_faults import (build_store_world, build_world, child_command, copy_world,  # noqa: E402
+                                           finish_export, finish_import, finish_store_import, run_child)
 
+LABELS = {"import": "importer (file node, SQLite)", "export": "exporter (file node, SQLite)",
+          "store-import": "importer (application service, SQLCipher store)"}
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 OUT = REPO / "docs" / "benchmarks" / "exchange.md"
 
@@ -49,21 +52,31 @@ def cpu_model() -> str:
         return platform.processor() or "unknown"
 
 
+def _finish(mode: str, world: Path, packages: int):
+    if mode == "import":
+        return finish_import(world, packages)
+    if mode == "store-import":
+        return finish_store_import(world, packages)
+    return finish_export(world)
+
+
 def faults(mode: str, kills: int, work: Path, packages: int, size: int) -> dict:
-    """Kill ``mode`` (import/export) ``kills`` times; return counts and any invariant failures."""
-    template = build_world(work / f"{mode}-template", packages if mode == "import" else 0, size)
-    extra = () if mode == "import" else (packages, size)
+    """Kill ``mode`` (import, export, store-import) ``kills`` times; return counts and failures."""
+    if mode == "store-import":
+        template = build_store_world(work / f"{mode}-template", packages, size)
+    else:
+        template = build_world(work / f"{mode}-template", packages if mode == "import" else 0, size)
+    extra = (packages, size) if mode == "export" else ()
     full, _ = run_child(child_command(mode, copy_world(template, work / f"{mode}-full"), *extra), None)
-    finish = finish_import if mode == "import" else finish_export
-    baseline = finish(work / f"{mode}-full", packages) if mode == "import" else finish(work / f"{mode}-full")
+    baseline = _finish(mode, work / f"{mode}-full", packages)
     assert not baseline.problems, baseline.problems
     rng = random.Random(2024 if mode == "import" else 2025)
     killed, problems, progress_at_kill = 0, [], []
     for i in range(kills):
         world = copy_world(template, work / f"{mode}-run")
-        _, was_killed = run_child(child_command(mode, world, *extra), rng.uniform(0.05, full))
+        _, was_killed = run_child(child_command(mode, world, *extra), rng.uniform(0.0, full))
         killed += was_killed
-        check = finish_import(world, packages) if mode == "import" else finish_export(world)
+        check = _finish(mode, world, packages)
         progress_at_kill.append(check.before)
         if check.problems:
             problems.append({"run": i, "problems": check.problems})
@@ -180,19 +193,24 @@ def write_report(results: dict, command: str) -> str:
              f"{platform.system()}. Command: `{command}` ({results['date']}).", ""]
     if "faults" in results:
         lines += ["## SIGKILL faults", "",
-                  "Each run copies a fresh world, starts the child, SIGKILLs it at a uniformly random moment "
-                  "within one uninterrupted run, then a new node finishes the work and the invariants are checked.",
-                  "", "| child | runs | actually killed | packages x MB | uninterrupted run | done when killed "
+                  "Each run copies a fresh world, starts the child, waits until its start-up (imports, login) is "
+                  "over, SIGKILLs it at a uniformly random moment within the time an uninterrupted run works, "
+                  "then a new node finishes the work and the invariants are checked. 'Done when killed' counts "
+                  "packages already applied (importers) or recorded as sent (exporter) at the kill.",
+                  "", "| child | runs | actually killed | packages x MB | uninterrupted work | done when killed "
                   "(count: runs) | invariant failures |", "|---|---|---|---|---|---|---|"]
         for f in results["faults"]:
             hist = ", ".join(f"{k}: {v}" for k, v in f["done_at_kill"].items())
-            lines.append(f"| {f['mode']}er | {f['runs']} | {f['killed']} | {f['packages']} x {f['package_mb']} | "
+            lines.append(f"| {LABELS[f['mode']]} | {f['runs']} | {f['killed']} | {f['packages']} x {f['package_mb']} | "
                          f"{f['full_run_s']} s | {hist} | {len(f['problems'])} |")
         lines += ["", "Invariants: every package applied exactly once or not at all (one `received_files` row per "
                   "file, ledger and rows agree), nothing left in inbox/ or processing/, every outbox package "
                   "verifies and decrypts with the platform's keys, outbox sequence numbers contiguous and equal "
                   "to the ledger's, no `.part` file left, SQLite `PRAGMA integrity_check` = ok, the platform "
-                  "applies or acknowledges everything without quarantining.", ""]
+                  "applies or acknowledges everything without quarantining. For the application's importer "
+                  "(`ExchangeService.import_now` on the encrypted store, child logs in as IT): one case, one "
+                  "dossier row, one `exchange.case_applied` audit entry and two file rows per package, "
+                  "`cipher_integrity_check` and `integrity_check` clean, audit hash chain intact.", ""]
         for f in results["faults"]:
             for p in f["problems"][:5]:
                 lines.append(f"- {f['mode']} run {p['run']}: {p['problems']}")
@@ -228,7 +246,8 @@ def main() -> int:
         work = Path(tmp)
         if not args.skip_faults:
             results["faults"] = [faults("import", args.kills, work, 10, 5_000_000),
-                                 faults("export", args.kills, work, 10, 5_000_000)]
+                                 faults("export", args.kills, work, 10, 5_000_000),
+                                 faults("store-import", args.kills, work, 6, 5_000_000)]
             print(json.dumps(results["faults"], indent=2))
         if not args.skip_throughput:
             results["throughput"] = throughput(work / "tp", args.mb)

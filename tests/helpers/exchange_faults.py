@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,14 +62,32 @@ def copy_world(template: Path, target: Path) -> Path:
 
 def child_command(mode: str, world: Path, *extra: object) -> list[str]:
     """The command line of an importer or exporter child for ``world``."""
+    if mode == "store-import":
+        return [sys.executable, str(Path(__file__).resolve()), mode, str(world)]
     return [sys.executable, str(Path(__file__).resolve()), mode, str(world / "terminal"), str(world / "exchange"),
             *map(str, extra)]
 
 
+MARKER_ENV = "EXCHANGE_FAULT_MARKER"
+
+
+def _mark_started() -> None:
+    # Tells the parent that start-up (imports, login) is over and the real work begins.
+    marker = os.environ.get(MARKER_ENV)
+    if marker:
+        Path(marker).write_text("started")
+
+
 def run_child(cmd: list[str], kill_after: float | None) -> tuple[float, bool]:
-    """Run ``cmd``; SIGKILL it after ``kill_after`` seconds. Returns (seconds, was_killed)."""
+    """Run ``cmd``; SIGKILL it ``kill_after`` seconds after it started working (its start-up,
+    which touches nothing, is not counted). Returns (seconds of work, was_killed)."""
+    marker = Path(tempfile.mkdtemp(prefix="fault-")) / "started"
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=dict(os.environ, **{MARKER_ENV: str(marker)}))
+    while not marker.exists() and proc.poll() is None:
+        time.sleep(0.002)
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    shutil.rmtree(marker.parent, ignore_errors=True)
     if kill_after is None:
         _, err = proc.communicate(timeout=300)
         if proc.returncode != 0:
@@ -180,9 +199,94 @@ def finish_export(world: Path) -> Check:
     return check
 
 
+# -- the application's importer on a real encrypted store ----------------------------------------
+
+def build_store_world(root: Path, packages: int, size: int) -> Path:
+    """A SQLCipher store (it/judge/clerk) whose IT pinned the platform, and ``packages`` case
+    assignments (``case.json`` plus one dossier file of ``size`` bytes) in its inbox."""
+    from app.services.exchange import ExchangeService
+    from engines.exchange.keys import PeerKey
+    from tests.helpers.stores import make_store
+
+    fx = make_store(root)
+    exchange = root / "exchange"
+    platform = FileNode(root / "platform", exchange, role="platform", chunk_size=CHUNK)
+    pk = platform.ensure_keys("platform")
+    ctx = fx.it()
+    service = ExchangeService(ctx)
+    service.pin_platform_key(pk.public().to_json())
+    platform.pin(PeerKey.from_json(service.own_key()))
+    terminal_node = service.own_key()["node"]
+    ctx.store.close()
+    for i in range(packages):
+        case = {"case_id": f"P-{i}", "case_number": f"（2024）京0105民初{100 + i}号", "cause": "民间借贷纠纷",
+                "procedure": "普通", "filing_date": "2024-03-05", "status": "审理中", "claims": "归还借款",
+                "parties": [{"role": "原告", "name": f"原告{i}", "kind": "自然人"}], "judge": "judge", "clerk": "clerk"}
+        platform.export(terminal_node, [file_from_bytes(__import__("json").dumps(case).encode(), "case.json", f"P-{i}"),
+                                        _random_file(i, size, f"dossier/{i}.pdf")])
+    platform.close()
+    return root
+
+
+def _store_login(world: Path):
+    from app.services import auth
+    from tests.helpers.stores import IT_PASSWORD, settings_for
+
+    return auth.login(world / "store", "it", IT_PASSWORD, settings_for(world))
+
+
+def finish_store_import(world: Path, packages: int) -> Check:
+    """Complete an interrupted store import; check exactly-once, store integrity, audit chain."""
+    from app.services.audit_service import AuditService
+    from app.services.exchange import ExchangeService
+
+    check = Check()
+    ctx = _store_login(world)
+    platform = FileNode(world / "platform", world / "exchange", role="platform", partial_age=0)
+    try:
+        q = lambda sql: ctx.store.query(sql)[0]["n"]  # noqa: E731
+        check.before = q("SELECT count(*) AS n FROM exchange_incoming WHERE state='applied'")
+        ExchangeService(ctx).import_now(world / "exchange")
+        problems = ctx.store.database.integrity_check()
+        if problems:
+            check.problems.append(f"store integrity: {problems[:3]}")
+        if not AuditService(ctx).verify().ok:
+            check.problems.append("audit chain broken")
+        counts = {"cases": q("SELECT count(*) AS n FROM cases"),
+                  "dossier rows": q("SELECT count(*) AS n FROM dossier_documents"),
+                  "applied packages": q("SELECT count(*) AS n FROM exchange_incoming WHERE state='applied'"),
+                  "case_applied audit entries": q("SELECT count(*) AS n FROM audit_log WHERE action='exchange.case_applied'"),
+                  "file rows / 2": q("SELECT count(*) AS n FROM exchange_files WHERE direction='in'") / 2}
+        check.applied = counts["applied packages"]
+        wrong = {k: v for k, v in counts.items() if v != packages}
+        if wrong:
+            check.problems.append(f"not exactly once: {wrong}")
+        leftovers = [p.name for d in ("inbox", "processing") for p in (world / "exchange" / d).iterdir()]
+        if leftovers:
+            check.problems.append(f"left over: {leftovers}")
+        _verify_outbox(world, platform, check)
+        report = platform.import_incoming()
+        if report.count("quarantined") or platform.status().pending:
+            check.problems.append("platform did not get every ack")
+    finally:
+        ctx.store.close()
+        platform.close()
+    return check
+
+
 def _child(argv: list[str]) -> int:
+    if argv[0] == "store-import":
+        from app.services.exchange import ExchangeService
+
+        ctx = _store_login(Path(argv[1]))
+        service = ExchangeService(ctx)
+        _mark_started()
+        service.import_now(Path(argv[1]) / "exchange")
+        ctx.store.close()
+        return 0
     mode, state, exchange = argv[:3]
     node = FileNode(state, exchange, role="terminal", chunk_size=CHUNK)
+    _mark_started()
     if mode == "import":
         node.import_incoming()
     else:
