@@ -143,7 +143,10 @@ class CaseService:
     # -- reading -------------------------------------------------------------------------
 
     def _visibility(self) -> tuple[str, list]:
-        return "c.id IN (SELECT case_id FROM case_members WHERE user_id = ?)", [self.ctx.session.user_id]
+        # EXISTS lets SQLite walk the sort index and stop after one page (IN would collect
+        # every member case and sort them all first).
+        return ("EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = ?)",
+                [self.ctx.session.user_id])
 
     def list_cases(self, query: str = "", status: str | None = None, deadline_within: int | None = None,
                    sort: str = "deadline", descending: bool = False, limit: int = 200, offset: int = 0,

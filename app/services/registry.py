@@ -9,6 +9,7 @@ SERVICES = {
     "audit": "app.services.audit_service:AuditService",
     "outputs": "app.services.machine_outputs:MachineOutputService",
     "signoff": "app.services.signoff:SignOffService",
+    "drafting": "app.services.drafting:DraftingService",
 }
 
 

@@ -44,11 +44,32 @@ def segment_for_index(text: str) -> str:
     return " ".join(tokens)
 
 
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
 def build_match_query(query: str) -> str:
-    """FTS5 MATCH expression: every query word must occur (quoted, so no operator injection)."""
+    """FTS5 MATCH expression: every query word must occur (quoted, so no operator injection).
+
+    A long query word may have been indexed only as its pieces (the document's own
+    segmentation can differ), so each word also matches when all its search-mode pieces occur:
+    民间借贷 -> ("民间借贷" OR ("民间" AND "借贷")).
+    """
     jieba = _jieba()
-    words = [w.strip() for w in jieba.cut(query) if w.strip() and any(ch.isalnum() for ch in w)]
-    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+    clauses = []
+    for word in jieba.cut(query):
+        word = word.strip()
+        if not word or not any(ch.isalnum() for ch in word):
+            continue
+        pieces = [p for p in jieba.cut_for_search(word) if p != word and len(p) >= 2]
+        # Keep only pieces not contained in another piece, so the AND is not over-constrained.
+        leaves = [p for p in dict.fromkeys(pieces) if not any(p != q and p in q for q in pieces)]
+        covered = "".join(leaves)
+        if leaves and all(ch in covered for ch in word):
+            clauses.append(f"({_quote(word)} OR ({' AND '.join(_quote(p) for p in leaves)}))")
+        else:
+            clauses.append(_quote(word))
+    return " AND ".join(clauses)
 
 
 def index_case(db, case_id: int, text: str) -> None:
