@@ -25,9 +25,13 @@ class AuthenticationFailed(Exception):
 class Hasher(Protocol):
     """Incremental hash object (hashlib-like)."""
 
-    def update(self, data: bytes) -> None: ...
+    def update(self, data: bytes) -> None:
+        """Feed more data."""
+        ...
 
-    def hexdigest(self) -> str: ...
+    def hexdigest(self) -> str:
+        """Digest so far, lower-case hex."""
+        ...
 
 
 class CryptoSuite(Protocol):

@@ -64,7 +64,9 @@ class OutgoingRecord:
 class Ledger(Protocol):
     """Storage the exchange logic needs; every mutation happens inside :meth:`transaction`."""
 
-    def transaction(self) -> contextlib.AbstractContextManager: ...
+    def transaction(self) -> contextlib.AbstractContextManager:
+        """Context manager: everything inside commits together or not at all."""
+        ...
 
     def own_keys(self) -> list[NodeKeys]:
         """Our key pairs, current first."""
@@ -74,33 +76,61 @@ class Ledger(Protocol):
         """Make ``keys`` our current key pair (older ones stay for decryption)."""
         ...
 
-    def find_key(self, node: str, key_id: str) -> PinnedKey | None: ...
+    def find_key(self, node: str, key_id: str) -> PinnedKey | None:
+        """The pinned key of ``node`` with ``key_id``, or None."""
+        ...
 
-    def pinned_keys(self, node: str | None = None) -> list[PinnedKey]: ...
+    def pinned_keys(self, node: str | None = None) -> list[PinnedKey]:
+        """Pinned peer keys (of ``node``, or all), oldest first."""
+        ...
 
-    def pin_key(self, key: PeerKey) -> None: ...
+    def pin_key(self, key: PeerKey) -> None:
+        """Pin a peer's public key (active)."""
+        ...
 
-    def retire_key(self, node: str, key_id: str) -> None: ...
+    def retire_key(self, node: str, key_id: str) -> None:
+        """Mark a pinned key retired (it then verifies only acks and nacks)."""
+        ...
 
-    def incoming(self, package_id: str) -> IncomingRecord | None: ...
+    def incoming(self, package_id: str) -> IncomingRecord | None:
+        """The record of an incoming package id, or None."""
+        ...
 
-    def put_incoming(self, record: IncomingRecord) -> None: ...
+    def put_incoming(self, record: IncomingRecord) -> None:
+        """Insert or replace an incoming record."""
+        ...
 
-    def last_applied(self, sender: str) -> int: ...
+    def last_applied(self, sender: str) -> int:
+        """Highest sequence applied from ``sender`` (0 when none)."""
+        ...
 
-    def held(self, sender: str | None = None) -> list[IncomingRecord]: ...
+    def held(self, sender: str | None = None) -> list[IncomingRecord]:
+        """Held packages (of ``sender``, or all), by sequence."""
+        ...
 
-    def incoming_list(self) -> list[IncomingRecord]: ...
+    def incoming_list(self) -> list[IncomingRecord]:
+        """Every incoming record, oldest first."""
+        ...
 
-    def next_sequence(self, recipient: str) -> int: ...
+    def next_sequence(self, recipient: str) -> int:
+        """The sequence number the next package to ``recipient`` gets."""
+        ...
 
-    def outgoing(self, package_id: str) -> OutgoingRecord | None: ...
+    def outgoing(self, package_id: str) -> OutgoingRecord | None:
+        """The record of a package we sent, or None."""
+        ...
 
-    def outgoing_by_sequence(self, recipient: str, sequence: int) -> OutgoingRecord | None: ...
+    def outgoing_by_sequence(self, recipient: str, sequence: int) -> OutgoingRecord | None:
+        """The sequenced package we sent to ``recipient`` with ``sequence``, or None."""
+        ...
 
-    def put_outgoing(self, record: OutgoingRecord) -> None: ...
+    def put_outgoing(self, record: OutgoingRecord) -> None:
+        """Insert or replace an outgoing record."""
+        ...
 
-    def outgoing_list(self, state: str | None = None) -> list[OutgoingRecord]: ...
+    def outgoing_list(self, state: str | None = None) -> list[OutgoingRecord]:
+        """Packages we sent (in ``state``, or all), oldest first."""
+        ...
 
 
 class MemoryLedger:
@@ -131,59 +161,75 @@ class MemoryLedger:
             self._depth = 0
 
     def own_keys(self) -> list[NodeKeys]:
+        """Our key pairs, current first."""
         return list(reversed(self._s["own"]))
 
     def add_own_key(self, keys: NodeKeys) -> None:
+        """Make ``keys`` our current key pair (older ones stay for decryption)."""
         self._s["own"].append(keys)
 
     def find_key(self, node: str, key_id: str) -> PinnedKey | None:
+        """The pinned key of ``node`` with ``key_id``, or None."""
         return self._s["keys"].get((node, key_id))
 
     def pinned_keys(self, node: str | None = None) -> list[PinnedKey]:
+        """Pinned peer keys (of ``node``, or all), oldest first."""
         return [k for (n, _), k in self._s["keys"].items() if node is None or n == node]
 
     def pin_key(self, key: PeerKey) -> None:
+        """Pin a peer's public key (active)."""
         self._s["keys"][(key.node, key.key_id)] = PinnedKey(key)
 
     def retire_key(self, node: str, key_id: str) -> None:
+        """Mark a pinned key retired (it then verifies only acks and nacks)."""
         pinned = self._s["keys"].get((node, key_id))
         if pinned:
             self._s["keys"][(node, key_id)] = PinnedKey(pinned.key, True)
 
     def incoming(self, package_id: str) -> IncomingRecord | None:
+        """The record of an incoming package id, or None."""
         rec = self._s["in"].get(package_id)
         return copy.copy(rec) if rec else None
 
     def put_incoming(self, record: IncomingRecord) -> None:
+        """Insert or replace an incoming record."""
         self._s["in"][record.package_id] = copy.copy(record)
 
     def last_applied(self, sender: str) -> int:
+        """Highest sequence applied from ``sender`` (0 when none)."""
         return max((r.sequence for r in self._s["in"].values()
                     if r.sender == sender and r.state == IN_APPLIED), default=0)
 
     def held(self, sender: str | None = None) -> list[IncomingRecord]:
+        """Held packages (of ``sender``, or all), by sequence."""
         return sorted((copy.copy(r) for r in self._s["in"].values()
                        if r.state == IN_HELD and (sender is None or r.sender == sender)),
                       key=lambda r: r.sequence)
 
     def incoming_list(self) -> list[IncomingRecord]:
+        """Every incoming record, oldest first."""
         return [copy.copy(r) for r in self._s["in"].values()]
 
     def next_sequence(self, recipient: str) -> int:
+        """The sequence number the next package to ``recipient`` gets."""
         return 1 + max((r.sequence for r in self._s["out"].values() if r.recipient == recipient), default=0)
 
     def outgoing(self, package_id: str) -> OutgoingRecord | None:
+        """The record of a package we sent, or None."""
         rec = self._s["out"].get(package_id)
         return copy.copy(rec) if rec else None
 
     def outgoing_by_sequence(self, recipient: str, sequence: int) -> OutgoingRecord | None:
+        """The sequenced package we sent to ``recipient`` with ``sequence``, or None."""
         return next((copy.copy(r) for r in self._s["out"].values()
                      if r.recipient == recipient and r.sequence == sequence and sequence > 0), None)
 
     def put_outgoing(self, record: OutgoingRecord) -> None:
+        """Insert or replace an outgoing record."""
         self._s["out"][record.package_id] = copy.copy(record)
 
     def outgoing_list(self, state: str | None = None) -> list[OutgoingRecord]:
+        """Packages we sent (in ``state``, or all), oldest first."""
         return [copy.copy(r) for r in self._s["out"].values() if state is None or r.state == state]
 
 
@@ -252,10 +298,12 @@ class SqliteLedger:
         return list(self.conn.execute(sql, params).fetchall())
 
     def own_keys(self) -> list[NodeKeys]:
+        """Our key pairs, current first."""
         rows = self._rows("SELECT keys_json FROM exchange_own_keys ORDER BY rowid DESC")
         return [NodeKeys.from_json(json.loads(r[0])) for r in rows]
 
     def add_own_key(self, keys: NodeKeys) -> None:
+        """Make ``keys`` our current key pair (older ones stay for decryption)."""
         self.conn.execute("INSERT INTO exchange_own_keys VALUES (?,?,?,?)",
                           (keys.key_id, keys.node, now_iso(), json.dumps(keys.to_json())))
 
@@ -263,49 +311,59 @@ class SqliteLedger:
         return PinnedKey(PeerKey.from_json(json.loads(row[0])), bool(row[1]))
 
     def find_key(self, node: str, key_id: str) -> PinnedKey | None:
+        """The pinned key of ``node`` with ``key_id``, or None."""
         rows = self._rows("SELECT key_json, retired FROM exchange_peer_keys WHERE node=? AND key_id=?",
                           (node, key_id))
         return self._pinned(rows[0]) if rows else None
 
     def pinned_keys(self, node: str | None = None) -> list[PinnedKey]:
+        """Pinned peer keys (of ``node``, or all), oldest first."""
         rows = self._rows("SELECT key_json, retired FROM exchange_peer_keys WHERE ? IS NULL OR node=? "
                           "ORDER BY rowid", (node, node))
         return [self._pinned(r) for r in rows]
 
     def pin_key(self, key: PeerKey) -> None:
+        """Pin a peer's public key (active)."""
         self.conn.execute("INSERT OR REPLACE INTO exchange_peer_keys VALUES (?,?,?,0,?)",
                           (key.node, key.key_id, json.dumps(key.to_json()), now_iso()))
 
     def retire_key(self, node: str, key_id: str) -> None:
+        """Mark a pinned key retired (it then verifies only acks and nacks)."""
         self.conn.execute("UPDATE exchange_peer_keys SET retired=1 WHERE node=? AND key_id=?", (node, key_id))
 
     def _in(self, rows) -> list[IncomingRecord]:
         return [IncomingRecord(*r) for r in rows]
 
     def incoming(self, package_id: str) -> IncomingRecord | None:
+        """The record of an incoming package id, or None."""
         rows = self._in(self._rows(f"SELECT {','.join(self._IN)} FROM exchange_incoming WHERE package_id=?",
                                    (package_id,)))
         return rows[0] if rows else None
 
     def put_incoming(self, record: IncomingRecord) -> None:
+        """Insert or replace an incoming record."""
         values = asdict(record)
         self.conn.execute(f"INSERT OR REPLACE INTO exchange_incoming ({','.join(self._IN)}) "
                           f"VALUES ({','.join('?' * len(self._IN))})", [values[k] for k in self._IN])
 
     def last_applied(self, sender: str) -> int:
+        """Highest sequence applied from ``sender`` (0 when none)."""
         row = self._rows("SELECT MAX(sequence) FROM exchange_incoming WHERE sender=? AND state=?",
                          (sender, IN_APPLIED))
         return row[0][0] or 0
 
     def held(self, sender: str | None = None) -> list[IncomingRecord]:
+        """Held packages (of ``sender``, or all), by sequence."""
         return self._in(self._rows(
             f"SELECT {','.join(self._IN)} FROM exchange_incoming WHERE state=? AND (? IS NULL OR sender=?) "
             "ORDER BY sequence", (IN_HELD, sender, sender)))
 
     def incoming_list(self) -> list[IncomingRecord]:
+        """Every incoming record, oldest first."""
         return self._in(self._rows(f"SELECT {','.join(self._IN)} FROM exchange_incoming ORDER BY rowid"))
 
     def next_sequence(self, recipient: str) -> int:
+        """The sequence number the next package to ``recipient`` gets."""
         row = self._rows("SELECT MAX(sequence) FROM exchange_outgoing WHERE recipient=?", (recipient,))
         return (row[0][0] or 0) + 1
 
@@ -316,23 +374,27 @@ class SqliteLedger:
         return out
 
     def outgoing(self, package_id: str) -> OutgoingRecord | None:
+        """The record of a package we sent, or None."""
         rows = self._out(self._rows(f"SELECT {','.join(self._OUT)} FROM exchange_outgoing WHERE package_id=?",
                                     (package_id,)))
         return rows[0] if rows else None
 
     def outgoing_by_sequence(self, recipient: str, sequence: int) -> OutgoingRecord | None:
+        """The sequenced package we sent to ``recipient`` with ``sequence``, or None."""
         rows = self._out(self._rows(
             f"SELECT {','.join(self._OUT)} FROM exchange_outgoing WHERE recipient=? AND sequence=? AND sequence>0",
             (recipient, sequence)))
         return rows[0] if rows else None
 
     def put_outgoing(self, record: OutgoingRecord) -> None:
+        """Insert or replace an outgoing record."""
         values = asdict(record)
         values["in_outbox"] = int(record.in_outbox)
         self.conn.execute(f"INSERT OR REPLACE INTO exchange_outgoing ({','.join(self._OUT)}) "
                           f"VALUES ({','.join('?' * len(self._OUT))})", [values[k] for k in self._OUT])
 
     def outgoing_list(self, state: str | None = None) -> list[OutgoingRecord]:
+        """Packages we sent (in ``state``, or all), oldest first."""
         return self._out(self._rows(
             f"SELECT {','.join(self._OUT)} FROM exchange_outgoing WHERE ? IS NULL OR state=? ORDER BY rowid",
             (state, state)))
