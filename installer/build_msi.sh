@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Build the per-machine x64 MSI from a PyInstaller bundle with msitools (wixl, wixl-heat, msibuild).
+#
+#   bash installer/build_msi.sh [BUNDLE_DIR] [OUT.msi]
+#
+# BUNDLE_DIR defaults to dist/TrialAssistant (scripts/build_bundle.sh); OUT defaults to
+# dist/TrialAssistant-<version>-x64.msi.  VERSION overrides the version from pyproject.toml.
+# Needs: apt-get install -y wixl msitools.  Steps:
+#   1. harvest the bundle's _internal folder into bundle.wxs (wixl-heat);
+#   2. link product.wxs + policy.wxi + bundle.wxs with `wixl -a x64`;
+#   3. apply what wixl cannot express: code page 936, Chinese strings and file names
+#      (localize.sql + generated statements), component conditions and secure properties
+#      (policy.sql).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+
+bundle="$(cd "${1:-$root/dist/TrialAssistant}" && pwd)"
+version="${VERSION:-$(sed -n 's/^version *= *"\([^"]*\)".*/\1/p' "$root/pyproject.toml" | head -1)}"
+out="${2:-$root/dist/TrialAssistant-$version-x64.msi}"
+mkdir -p "$(dirname "$out")"
+out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
+
+for tool in wixl wixl-heat msibuild; do
+  command -v "$tool" >/dev/null || { echo "$tool not found: apt-get install -y wixl msitools" >&2; exit 1; }
+done
+if [ -f "$bundle/TrialAssistant.exe" ]; then suffix=.exe; else suffix=; fi
+for exe in TrialAssistant trial-assistant; do
+  [ -f "$bundle/$exe$suffix" ] || { echo "missing $bundle/$exe$suffix: not a bundle" >&2; exit 1; }
+done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# Only ASCII reaches wixl; file names are harvested in a stable order.
+name="$(basename "$bundle")"
+(cd "$(dirname "$bundle")" && find "$name/_internal" -type f | LC_ALL=C sort \
+  | wixl-heat -p "$name/" --directory-ref INSTALLDIR --component-group CG.Bundle \
+      --var var.BundleDir --win64) >"$work/bundle.wxs"
+
+# wixl resolves File sources relative to the working folder and refuses absolute paths.
+ln -s "$bundle" "$work/bundle"
+cp "$here/product.wxs" "$here/policy.wxi" "$work/"
+(cd "$work" && LC_ALL=C.UTF-8 wixl -a x64 \
+  -D Version="$version" -D BundleDir=bundle -D ExeSuffix="$suffix" -D Win64=yes \
+  -o "$out.tmp" product.wxs bundle.wxs)
+
+# Code page first, so that later UPDATEs may carry Chinese text.
+printf '\r\n\r\n936\t_ForceCodepage\r\n' >"$work/_ForceCodepage.idt"
+msibuild "$out.tmp" -i "$work/_ForceCodepage.idt"
+python3 "$here/msi_names.py" "$work/bundle.wxs" "$bundle" >"$work/names.sql"
+for sql in "$here/policy.sql" "$here/localize.sql" "$work/names.sql"; do
+  while IFS= read -r line; do
+    case "$line" in ''|--*) continue ;; esac
+    LC_ALL=C.UTF-8 msibuild "$out.tmp" -q "$line"
+  done <"$sql"
+done
+mv "$out.tmp" "$out"
+echo "$out ($(du -h "$out" | cut -f1), version $version)"
