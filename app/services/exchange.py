@@ -112,12 +112,38 @@ class ExchangeService:
 
     def platform_node(self) -> str:
         """Node name of the pinned platform key."""
+        self._pin_from_policy()
         active = [p.key for p in self.ledger.pinned_keys() if not p.retired]
         if not active:
             raise EngineError("尚未固定平台公钥，请由信息技术人员导入")
         return active[-1].node
 
     # -- keys -------------------------------------------------------------------------------
+    def _policy_key(self) -> tuple[Path | None, str]:
+        """The ``platform_key`` setting: a key file to pin, or a fingerprint imports must match."""
+        value = str(self.ctx.settings["platform_key"] or "").strip()
+        if not value:
+            return None, ""
+        compact = value.replace(" ", "").lower()
+        if len(compact) == 40 and all(ch in "0123456789abcdef" for ch in compact):
+            return None, compact
+        return Path(value), ""
+
+    def _pin_from_policy(self) -> None:
+        # IT may deploy the platform key with the MSI; it is pinned the first time it is needed.
+        path, _ = self._policy_key()
+        if path is None or not path.is_file():
+            return
+        try:
+            peer = PeerKey.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, EngineError):
+            return
+        if self.ledger.find_key(peer.node, peer.key_id) is None:
+            with self.ledger.transaction():
+                self.ledger.pin_key(peer)
+                self.ctx.audit_now("exchange.platform_key_pinned", f"node:{peer.node}", key_id=peer.key_id,
+                                   source="policy")
+
     def own_key(self) -> dict:
         """This terminal's public key (the file IT hands to the platform) with its fingerprint."""
         self._require_exchange()
@@ -135,6 +161,7 @@ class ExchangeService:
             except (OSError, ValueError) as exc:
                 raise EngineError("无法读取平台公钥文件", str(exc)) from None
         peer = PeerKey.from_json(key)
+        expected_fingerprint = expected_fingerprint or self._policy_key()[1]
         if expected_fingerprint and expected_fingerprint.replace(" ", "").lower() != peer.key_id:
             raise EngineError("平台公钥指纹与输入的不符", fingerprint(peer.key_id))
         with self.ledger.transaction():

@@ -257,9 +257,17 @@ def case_export_files(db, blobs, case_id: int, include_audio: bool = False) -> t
             seen.add(sha)
             files.append(_blob_file(blobs, sha, path, sizes.get(sha, 0), case_ref))
 
-    for doc_id, sha in db.execute("SELECT id, source_sha256 FROM dossier_documents WHERE case_id=? ORDER BY position, id",
-                                  (case_id,)):
-        add(sha, f"dossier/{doc_id:05d}.pdf")
+    catalogue = []
+    for doc_id, sha, category, title, start, end in db.execute(
+            "SELECT id, source_sha256, category, title, start_page, end_page FROM dossier_documents WHERE case_id=?"
+            " ORDER BY position, id", (case_id,)):
+        path = f"dossier/{doc_id:05d}.pdf"
+        add(sha, path)
+        catalogue.append({"category": category, "title": title, "start_page": start, "end_page": end,
+                          "file": path if sha else None})
+    if catalogue:  # the 卷内目录 as the terminal has it
+        files.insert(1, file_from_bytes(json.dumps({"documents": catalogue}, ensure_ascii=False, indent=2)
+                                        .encode("utf-8"), "catalogue.json", case_ref))
     for draft_id, version, sha in db.execute(
             "SELECT id, version, blob_sha256 FROM drafts WHERE case_id=? AND signed_by != '' ORDER BY id", (case_id,)):
         add(sha, f"drafts/{draft_id:05d}_v{version}.docx")

@@ -154,3 +154,44 @@ def test_bad_case_record_is_quarantined_nothing_applied(world):
     assert service.status(exchange)["quarantined"][0]["reason"] == "apply_failed"
     assert it.store.database.integrity_check() == []
     it.store.close()
+
+
+def test_platform_key_from_policy_file_and_fingerprint(tmp_path):
+    from tests.helpers.stores import settings_for
+
+    fx = make_store(tmp_path)
+    platform = FileNode(tmp_path / "platform", tmp_path / "exchange", role="platform")
+    platform.ensure_keys("platform")
+    key_file = tmp_path / "platform_key.json"
+    key_file.write_text(json.dumps(platform.keys.public().to_json()), encoding="utf-8")
+    ctx = fx.it()
+    ctx.settings = settings_for(tmp_path / "p1", PLATFORMKEY=str(key_file))
+    service = ExchangeService(ctx)
+    assert service.platform_node() == "platform"  # pinned from policy on first use
+    assert ctx.store.query("SELECT count(*) AS n FROM audit_log WHERE action='exchange.platform_key_pinned'")[0]["n"] == 1
+    other = FileNode(tmp_path / "other", tmp_path / "exchange", role="platform")
+    other.ensure_keys("platform")
+    ctx.settings = settings_for(tmp_path / "p2", PLATFORMKEY=platform.keys.key_id)
+    with pytest.raises(Exception, match="指纹"):
+        ExchangeService(ctx).pin_platform_key(other.keys.public().to_json())  # policy fingerprint must match
+    ctx.store.close()
+    platform.close()
+    other.close()
+
+
+def test_export_carries_the_catalogue(world):
+    fx, platform, exchange = world
+    _assign(platform, CASE, [DOSSIER_PDF])
+    it = fx.it()
+    ExchangeService(it).import_now(exchange)
+    it.store.close()
+    judge = fx.judge()
+    with judge.store.write() as db:
+        db.execute("UPDATE dossier_documents SET category='起诉状', title='民事起诉状', start_page=1, end_page=3")
+    sent = ExchangeService(judge).export_case(CaseService(judge).list_cases()[0].id, exchange)
+    judge.store.close()
+    platform.import_incoming()
+    got = {r["path"]: r for r in platform.received() if r["package_id"] == sent["package_id"]}
+    catalogue = json.loads(platform.blob_path(got["catalogue.json"]["digest"]).read_text(encoding="utf-8"))
+    assert catalogue["documents"] == [{"category": "起诉状", "title": "民事起诉状", "start_page": 1, "end_page": 3,
+                                       "file": "dossier/00001.pdf"}]
