@@ -8,13 +8,19 @@ GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+import json
+from pathlib import Path
+
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.security.roles import Permission, has_permission
 from app.services.exchange import ExchangeService
 from app.tasks import TaskSlot
+from engines.common import EngineError
+from engines.exchange.keys import PeerKey, fingerprint
 
 OUT_STATES = {"pending": "待确认", "acknowledged": "已确认", "sent": "已发送", "rejected": "被拒收"}
 IN_STATES = {"applied": "已导入", "held": "暂存（等待缺号）", "control": "已处理", "quarantined": "已隔离"}
@@ -67,6 +73,11 @@ class Tab(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         for b in (self.import_button, self.export_button, self.refresh_button):
             b.setEnabled(self.can_exchange)
+        self.pin_button = QPushButton(self.tr("导入平台公钥…"))
+        self.pin_button.setObjectName("exchangePinKey")
+        self.pin_button.clicked.connect(self.choose_key_file)
+        self.pin_button.setVisible(has_permission(role, Permission.EXCHANGE_ADMIN))
+        self.confirm_box: QMessageBox | None = None
 
         self.packages = QTableWidget(0, 6)
         self.packages.setObjectName("exchangePackages")
@@ -90,7 +101,8 @@ class Tab(QWidget):
         self.conflict_box.setVisible(has_permission(role, Permission.CASE_READ))
 
         buttons = QHBoxLayout()
-        for b in (self.import_button, self.export_button, self.export_case_button, self.refresh_button):
+        for b in (self.import_button, self.export_button, self.export_case_button, self.refresh_button,
+                  self.pin_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -243,6 +255,37 @@ class Tab(QWidget):
         ctx = self.ctx
         self._start(lambda p, c: ExchangeService(ctx).resolve_conflict(conflict_id, choice), "exchange resolve",
                     self.tr("已处理冲突"))
+
+    # -- platform key (IT) -----------------------------------------------------------------
+    def choose_key_file(self) -> None:
+        """Let IT pick the platform's public key file, then confirm its fingerprint."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择平台公钥文件"), "", self.tr("公钥文件 (*.json)"))
+        if path:
+            self.confirm_key_file(Path(path))
+
+    def confirm_key_file(self, path: Path) -> None:
+        """Show the key's fingerprint; pin it only when IT confirms it matches the platform's."""
+        try:
+            key = PeerKey.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, EngineError) as exc:
+            self._show_error(exc)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("核对平台公钥指纹"),
+                          self.tr("平台节点：%1\n指纹：%2\n\n请与平台提供的指纹逐位核对，一致才固定。")
+                          .replace("%1", key.node).replace("%2", fingerprint(key.key_id)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmPlatformKey")
+        box.finished.connect(lambda result: self._pin(key, result == QMessageBox.StandardButton.Yes))
+        self.confirm_box = box
+        box.open()
+
+    def _pin(self, key: PeerKey, confirmed: bool) -> None:
+        if not confirmed:
+            self.message.setText(self.tr("未固定平台公钥"))
+            return
+        ctx = self.ctx
+        self._start(lambda p, c: ExchangeService(ctx).pin_platform_key(key.to_json(), key.key_id), "exchange pin",
+                    self.tr("已固定平台公钥"))
 
     def _show_error(self, exc) -> None:
         self.message.setText(str(exc))

@@ -128,3 +128,26 @@ def test_main_window_shows_the_exchange_tab_to_it(qtbot, world):
     tab = window.tabs.widget(titles.index("数据交换"))
     assert isinstance(tab, Tab)
     window.close()
+
+
+def test_it_pins_platform_key_after_confirming_fingerprint(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    fx = make_store(tmp_path)
+    fx.settings.set("exchange_dir", str(tmp_path / "exchange"))
+    platform = FileNode(tmp_path / "platform", tmp_path / "exchange", role="platform")
+    platform.ensure_keys("platform")
+    key_file = tmp_path / "platform.json"
+    key_file.write_text(__import__("json").dumps(platform.keys.public().to_json()), encoding="utf-8")
+    ctx = fx.it()
+    tab = _tab(qtbot, ctx)
+    assert tab.pin_button.isVisible()
+    tab.confirm_key_file(key_file)
+    assert platform.keys.key_id[:4].upper() in tab.confirm_box.text()
+    tab.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: "已固定平台公钥" in tab.message.text(), timeout=10000)
+    assert ExchangeService(ctx).platform_node() == "platform"
+    qtbot.waitUntil(lambda: platform.keys.key_id[:4].upper() in tab.node_label.text(), timeout=10000)
+    tab.shutdown()
+    ctx.store.close()
+    platform.close()
