@@ -1,0 +1,58 @@
+"""Build the MSI from a tiny fake bundle and read its tables with msitools (shared by tests)."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+INSTALLER = ROOT / "installer"
+TEMPLATE_NAME = "传票.docx"
+ENV = {**os.environ, "LC_ALL": "C.UTF-8"}
+
+
+def make_fake_bundle(folder: Path) -> Path:
+    """A folder shaped like dist/TrialAssistant (two exes, _internal with a Chinese file name)."""
+    bundle = folder / "TrialAssistant"
+    (bundle / "_internal" / "resources" / "templates").mkdir(parents=True)
+    (bundle / "_internal" / "app" / "store" / "migrations").mkdir(parents=True)
+    (bundle / "TrialAssistant.exe").write_bytes(b"MZ windowed")
+    (bundle / "trial-assistant.exe").write_bytes(b"MZ console")
+    (bundle / "_internal" / "resources" / "templates" / TEMPLATE_NAME).write_bytes(b"PK template")
+    (bundle / "_internal" / "app" / "store" / "migrations" / "0001_foundation.pyc").write_bytes(b"pyc")
+    (bundle / "_internal" / "base_library.zip").write_bytes(os.urandom(3000))
+    return bundle
+
+
+def build_msi(bundle: Path, out: Path, version: str | None = None) -> subprocess.CompletedProcess:
+    """Run installer/build_msi.sh (check=False: callers assert on the outcome)."""
+    env = dict(ENV)
+    if version:
+        env["VERSION"] = version
+    return subprocess.run(["bash", str(INSTALLER / "build_msi.sh"), str(bundle), str(out)],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def table(msi: Path, name: str) -> list[dict[str, str]]:
+    """Rows of one MSI table as dicts (msiinfo export: names, types, key line, then rows)."""
+    text = subprocess.run(["msiinfo", "export", str(msi), name], capture_output=True, check=True,
+                          env=ENV).stdout.decode("utf-8")
+    lines = text.replace("\r\n", "\n").split("\n")
+    columns = lines[0].split("\t")
+    rows = []
+    for line in lines[3:]:
+        if line:
+            cells = line.split("\t")
+            rows.append(dict(zip(columns, cells + [""] * (len(columns) - len(cells)))))
+    return rows
+
+
+def properties(msi: Path) -> dict[str, str]:
+    """The Property table as a dict."""
+    return {row["Property"]: row["Value"] for row in table(msi, "Property")}
+
+
+def summary(msi: Path) -> str:
+    """msiinfo suminfo text."""
+    return subprocess.run(["msiinfo", "suminfo", str(msi)], capture_output=True, check=True,
+                          env=ENV).stdout.decode("utf-8")
