@@ -10,10 +10,12 @@ from app.tasks import TaskSlot
 from widgets.common import URGENCY_BACKGROUNDS, URGENCY_COLOURS, remaining_text
 from widgets.terms import tr_term
 
+# The days left come early: it is what a judge scans the list for.
 COLUMNS = (
-    ("case_number", "案号"), ("cause", "案由"), ("parties", "当事人"), ("status", "状态"),
-    ("filing_date", "立案日期"), ("deadline", "审限届满"), ("remaining", "剩余天数"), ("judge", "承办法官"),
+    ("case_number", "案号"), ("cause", "案由"), ("parties", "当事人"), ("remaining", "剩余天数"),
+    ("deadline", "审限届满"), ("status", "状态"), ("filing_date", "立案日期"), ("judge", "承办法官"),
 )
+PARTIES_COLUMN = 2
 SORTABLE = {"case_number", "cause", "status", "filing_date", "deadline"}
 
 
@@ -74,6 +76,7 @@ class CaseListView(QWidget):
         self.ctx = ctx
         self._slot = TaskSlot(self)
         self._sort = ("deadline", False)
+        self._first_load = True
         self.search = QLineEdit()
         self.search.setObjectName("caseSearch")
         self.search.setPlaceholderText(self.tr("搜索案号、当事人、案由…（Ctrl+F）"))
@@ -100,10 +103,11 @@ class CaseListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(4, Qt.SortOrder.AscendingOrder)
         header.sectionClicked.connect(self._header_clicked)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PARTIES_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(60)
         self.count = QLabel()
         self.count.setObjectName("caseCount")
         filters = QHBoxLayout()
@@ -148,6 +152,12 @@ class CaseListView(QWidget):
 
     def _show(self, rows: list) -> None:
         self.model.set_rows(rows)
+        self.table.setColumnWidth(PARTIES_COLUMN, 220)
+        # Open the most urgent case on the first load only; later reloads (typing in the search
+        # box) must not record views of cases the user did not pick.
+        if rows and self._first_load:
+            self.table.selectRow(0)
+        self._first_load = False
         self.count.setText(self.tr("共 %n 件").replace("%n", str(len(rows))))
         self.loaded.emit(len(rows))
 
