@@ -6,8 +6,12 @@ progress is reported per page and the cancel token is checked between pages.
 from __future__ import annotations
 
 import logging
+import os
 import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 from engines.cataloguing import ocr
 from engines.cataloguing.caseinfo import PageText, extract_case_info
@@ -15,7 +19,7 @@ from engines.cataloguing.classify import classify_page, find_heading
 from engines.cataloguing.learning import Correction, Knowledge
 from engines.cataloguing.results import CatalogueResult, FileProblem, PageLabel
 from engines.cataloguing.rules import CatalogueRules, load_rules
-from engines.cataloguing.sources import InputFile, Line
+from engines.cataloguing.sources import InputFile, Line, RawPage
 from engines.cataloguing.textnorm import cjk_count
 from engines.cataloguing.split import SplitPage, split_documents
 from engines.cataloguing.toc import build_toc
@@ -24,6 +28,9 @@ from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCal
 log = logging.getLogger(__name__)
 
 ENGINE_VERSION = "1.0"
+# Scanned pages are OCR'd by this many worker threads, a few pages ahead of the labelling.
+OCR_WORKERS = max(1, min(2, os.cpu_count() or 1))
+OCR_LOOKAHEAD = 6
 # Scanned pages of these categories feed the case information, so they are read in full.
 # Fewer Chinese characters than this in the top band: read the rest before labelling.
 MIN_MODEL_CJK = 40
@@ -61,37 +68,39 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     texts: list[str] = []
     timing = {"text_pages": 0, "ocr_pages": 0, "text_seconds": 0.0, "ocr_seconds": 0.0}
     previous: str | None = None
+    current_file = None
     number = 0
+    executor = ThreadPoolExecutor(max_workers=OCR_WORKERS, thread_name_prefix="ocr")
+    loop_started = time.perf_counter()
     try:
-        for f in files:
-            previous = None  # a new file starts afresh
-            pages = f.pages()
-            while True:
-                cancel.check()
-                started = time.perf_counter()
-                raw = next(pages, None)
-                if raw is None:
-                    break
-                number += 1
-                lines, scanned = _page_lines(raw, knowledge)
-                decision = classify_page(lines, previous, knowledge)
-                elapsed = time.perf_counter() - started
-                kind = "ocr" if scanned else "text"
-                timing[f"{kind}_pages"] += 1
-                timing[f"{kind}_seconds"] += elapsed
-                reason = decision.reason if not raw.problem else f"{raw.problem}；{decision.reason}"
-                labels.append(PageLabel(
-                    page=number, file=f.name, category=decision.category, confidence=round(decision.confidence, 3),
-                    reason=reason, file_page=raw.file_page, scanned=scanned,
-                    title=decision.heading.text if decision.heading else "", needs_review=decision.needs_review,
-                    source=decision.source))
-                split_pages.append(SplitPage(number, f.name, decision, lines[0].text if lines else ""))
-                texts.append("\n".join(ln.text for ln in lines))
-                previous = decision.category
-                progress(number / total * 0.97, f"第 {number}/{total} 页：{decision.category}")
+        for f, raw, lines, scanned in _read_pages(files, knowledge, cancel, executor):
+            cancel.check()
+            started = time.perf_counter()
+            number += 1
+            if f is not current_file:
+                previous, current_file = None, f  # a new file starts afresh
+            decision = classify_page(lines, previous, knowledge)
+            if not scanned:
+                timing["text_pages"] += 1
+                timing["text_seconds"] += time.perf_counter() - started + raw.read_seconds
+            else:
+                timing["ocr_pages"] += 1
+            reason = decision.reason if not raw.problem else f"{raw.problem}；{decision.reason}"
+            labels.append(PageLabel(
+                page=number, file=f.name, category=decision.category, confidence=round(decision.confidence, 3),
+                reason=reason, file_page=raw.file_page, scanned=scanned,
+                title=decision.heading.text if decision.heading else "", needs_review=decision.needs_review,
+                source=decision.source))
+            split_pages.append(SplitPage(number, f.name, decision, lines[0].text if lines else ""))
+            texts.append("\n".join(ln.text for ln in lines))
+            previous = decision.category
+            progress(number / total * 0.97, f"第 {number}/{total} 页：{decision.category}")
     finally:
+        executor.shutdown(wait=True, cancel_futures=True)
         for f in files:
             f.close()
+    # OCR runs in worker threads alongside the text pages; its share is the rest of the loop.
+    timing["ocr_seconds"] = max(0.0, time.perf_counter() - loop_started - timing["text_seconds"]) if timing["ocr_pages"] else 0.0
     documents = split_documents(split_pages, knowledge)
     page_doc = {}
     for index, doc in enumerate(documents):
@@ -112,16 +121,49 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     return CatalogueResult(pages=labels, documents=documents, case=case, toc=toc, errors=errors, engine=engine)
 
 
-def _page_lines(raw, knowledge: Knowledge) -> tuple[list[Line], bool]:
-    """The page's lines, from its text layer or OCR; second value: the page was scanned."""
-    if not raw.needs_ocr:
-        return raw.lines, False
-    try:
-        image = raw.load_image()
-    except Exception as exc:  # a page pdfium cannot render: label it from nothing, flag it
-        log.warning("page %s p.%d cannot be rendered: %s", raw.file, raw.file_page, exc)
-        raw.problem = "页面无法渲染"
-        return [], True
+def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToken,
+                executor: ThreadPoolExecutor) -> Iterator[tuple[InputFile, RawPage, list[Line], bool]]:
+    """Yield (file, page, lines, scanned) in page order while OCR runs ahead in workers.
+
+    Rendering stays on this thread (pdfium is not thread-safe); only the OCR of a rendered
+    image goes to a worker. At most ``OCR_LOOKAHEAD`` pages wait, so memory stays bounded.
+    """
+    pending: deque = deque()
+    for f in files:
+        for raw in f.pages():
+            cancel.check()
+            if raw.needs_ocr:
+                try:
+                    image = raw.load_image()
+                except Exception as exc:  # a page pdfium cannot render: label it from nothing, flag it
+                    log.warning("page %s p.%d cannot be rendered: %s", raw.file, raw.file_page, exc)
+                    raw.problem = "页面无法渲染"
+                    pending.append((f, raw, _done(([], True))))
+                else:
+                    pending.append((f, raw, executor.submit(_ocr_page, image, knowledge)))
+            else:
+                pending.append((f, raw, _done((raw.lines, False))))
+            while pending and (len(pending) > OCR_LOOKAHEAD or pending[0][2].done()):
+                yield _resolve(pending.popleft())
+    while pending:
+        cancel.check()
+        yield _resolve(pending.popleft())
+
+
+def _done(value) -> Future:
+    fut: Future = Future()
+    fut.set_result(value)
+    return fut
+
+
+def _resolve(item) -> tuple[InputFile, RawPage, list[Line], bool]:
+    f, raw, fut = item
+    lines, scanned = fut.result()
+    return f, raw, lines, scanned
+
+
+def _ocr_page(image, knowledge: Knowledge) -> tuple[list[Line], bool]:
+    """OCR one page image (runs in a worker thread)."""
 
     def want_middle(head: list[Line]) -> bool:
         heading = find_heading(head, knowledge)

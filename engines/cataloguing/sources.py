@@ -1,11 +1,12 @@
 """Open the input files (PDF or page images) and yield their pages as text lines or images.
 
-Born-digital pages give their text layer (pdfplumber, with font sizes so that titles can be
-recognised); pages without a usable text layer are handed on as an image for OCR.
+Born-digital pages give their text layer (pdfium text rectangles, with glyph heights so that
+titles can be recognised); pages without a usable text layer are handed on as an image for OCR.
 """
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -49,6 +50,7 @@ class RawPage:
     lines: list[Line] = field(default_factory=list)
     load_image: Callable[[], object] | None = None
     problem: str = ""
+    read_seconds: float = 0.0
 
     @property
     def needs_ocr(self) -> bool:
@@ -64,7 +66,6 @@ class InputFile:
         self.name = self.path.name
         self.kind = _detect_kind(self.path)
         self._pdfium = None
-        self._plumber = None
         self._frames = 0
         if self.kind == "pdf":
             self._open_pdf()
@@ -84,13 +85,6 @@ class InputFile:
             raise InputError("PDF 文件已损坏，无法打开", self.name) from exc
         if len(self._pdfium) == 0:
             raise InputError("PDF 文件没有页面", self.name)
-        try:
-            import pdfplumber
-
-            self._plumber = pdfplumber.open(str(self.path))
-        except Exception as exc:  # pdfminer raises many types for damaged files
-            log.warning("pdfplumber cannot open %s (%s); every page goes through OCR", self.name, exc)
-            self._plumber = None
 
     def _open_image(self) -> None:
         from PIL import Image, UnidentifiedImageError
@@ -108,9 +102,6 @@ class InputFile:
 
     def close(self) -> None:
         """Release the open documents."""
-        if self._plumber is not None:
-            self._plumber.close()
-            self._plumber = None
         if self._pdfium is not None:
             self._pdfium.close()
             self._pdfium = None
@@ -122,18 +113,19 @@ class InputFile:
             yield self._pdf_page(index) if self.kind == "pdf" else self._image_page(index)
 
     def _pdf_page(self, index: int) -> RawPage:
+        started = time.perf_counter()
         page = RawPage(self.name, index + 1)
         lines: list[Line] = []
-        if self._plumber is not None:
-            try:
-                lines = _text_layer_lines(self._plumber.pages[index])
-            except Exception as exc:  # a damaged content stream on one page
-                log.warning("text layer of %s p.%d unreadable: %s", self.name, index + 1, exc)
+        try:
+            lines = _text_layer_lines(self._pdfium[index])
+        except Exception as exc:  # a damaged content stream on one page: OCR it instead
+            log.warning("text layer of %s p.%d unreadable: %s", self.name, index + 1, exc)
         text = "".join(line.text for line in lines)
         if cjk_count(text) >= MIN_TEXT_LAYER_CJK and not looks_garbled(text):
             page.lines = lines
         else:
             page.load_image = lambda i=index: self._render(i)
+        page.read_seconds = time.perf_counter() - started
         return page
 
     def _render(self, index: int):
@@ -174,20 +166,76 @@ def _detect_kind(path: Path) -> str:
     raise InputError("不是 PDF 或图片文件", path.name)
 
 
-def _text_layer_lines(plumber_page) -> list[Line]:
-    """Lines of a born-digital page with their font size (pdfplumber)."""
-    width, height = float(plumber_page.width), float(plumber_page.height)
-    out: list[Line] = []
+def _text_layer_lines(pdf_page) -> list[Line]:
+    """Lines of a born-digital page from pdfium's characters and their boxes.
+
+    pdfium splits the text into lines itself (generated line breaks); each line's box is the
+    union of its glyph boxes and its size the tallest glyph, the same measure OCR boxes give,
+    so titles are found the same way on both kinds of page. Lines are then merged by row
+    (table cells, letter-spaced titles drawn as separate runs). Reading characters this way
+    is many times faster than pdfplumber's layout analysis, which matters for 20 pages/s.
+    """
+    textpage = pdf_page.get_textpage()
     try:
-        raw = plumber_page.extract_text_lines(return_chars=True, strip=True)
-        for item in raw:
-            text = join_cjk(item["text"])
-            if not text:
+        width, height = pdf_page.get_size()
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        boxes = []
+        chars: list[str] = []
+        x0 = y0 = float("inf")
+        x1 = y1 = float("-inf")
+        tallest = 0.0
+
+        def flush():
+            if chars and x1 > x0:
+                boxes.append((x0 / width, 1 - y1 / height, x1 / width, 1 - y0 / height, "".join(chars), tallest / height))
+
+        for index, ch in enumerate(text[:count]):
+            if ch in "\r\n":
+                flush()
+                chars, tallest = [], 0.0
+                x0 = y0 = float("inf")
+                x1 = y1 = float("-inf")
                 continue
-            sizes = [c.get("size", 0.0) for c in item.get("chars", ())]
-            size = max(sizes) if sizes else item["bottom"] - item["top"]
-            out.append(Line(text, item["x0"] / width, item["top"] / height, item["x1"] / width,
-                            item["bottom"] / height, size / height))
+            chars.append(ch)
+            if ch.isspace():
+                continue
+            left, bottom, right, top = textpage.get_charbox(index)
+            if right <= left and top <= bottom:
+                continue
+            x0, y0, x1, y1 = min(x0, left), min(y0, bottom), max(x1, right), max(y1, top)
+            tallest = max(tallest, top - bottom)
+        flush()
     finally:
-        plumber_page.close()
-    return out
+        textpage.close()
+        pdf_page.close()
+    return merge_boxes(boxes)
+
+
+def merge_boxes(boxes: list[tuple]) -> list[Line]:
+    """Group text boxes ``(x0, y0, x1, y1, text, size)`` that share a row into lines.
+
+    A letter-spaced title ("传　票") comes out as separate boxes; joining them on the row
+    restores the title. Boxes are in page-relative coordinates, top-left origin.
+    """
+    boxes = sorted(boxes, key=lambda b: (b[1] + b[3]) / 2)
+    rows: list[list[tuple]] = []
+    for box in boxes:
+        centre = (box[1] + box[3]) / 2
+        if rows:
+            last = rows[-1]
+            ref = sum((b[1] + b[3]) / 2 for b in last) / len(last)
+            h = max(b[3] - b[1] for b in last)
+            if abs(centre - ref) < 0.5 * max(h, box[3] - box[1]):
+                last.append(box)
+                continue
+        rows.append([box])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda b: b[0])
+        text = join_cjk(" ".join(b[4] for b in row))
+        if not text:
+            continue
+        lines.append(Line(text, min(b[0] for b in row), min(b[1] for b in row), max(b[2] for b in row),
+                          max(b[3] for b in row), max(b[5] for b in row)))
+    return lines

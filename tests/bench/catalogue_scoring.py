@@ -34,9 +34,12 @@ def score(result: dict, ref: dict) -> dict:
     correct = [p["category"] == r["category"] for p, r in zip(pages, rp)]
     scanned = [c for c, r in zip(correct, rp) if r.get("scanned")]
     p, r, f = boundary_f1(result["documents"], ref["documents"])
+    pred_starts = {d["start_page"] for d in result["documents"]} - {1}
+    ref_starts = {d["start_page"] for d in ref["documents"]} - {1}
     ok, total, wrong = case_fields(result["case"], ref["case"])
     errors = [f"p{r['page']}: got {p['category']}, want {r['category']} ({p['reason'][:60]})"
               for p, r, c in zip(pages, rp, correct) if not c]
     return {"pages": len(rp), "page_correct": sum(correct), "scanned": len(scanned), "scanned_correct": sum(scanned),
-            "boundary_p": p, "boundary_r": r, "boundary_f1": f, "fields_ok": ok, "fields_total": total,
+            "boundary_p": p, "boundary_r": r, "boundary_f1": f, "boundary_tp": len(pred_starts & ref_starts),
+            "boundary_pred": len(pred_starts), "boundary_ref": len(ref_starts), "fields_ok": ok, "fields_total": total,
             "page_errors": errors, "field_errors": wrong}

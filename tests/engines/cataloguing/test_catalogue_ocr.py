@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from engines.cataloguing import catalogue
-from engines.cataloguing.ocr import merge_boxes
+from engines.cataloguing.sources import merge_boxes
 from engines.cataloguing.sources import InputFile
 from catalogue_pdf_writer import PageSpec, TextLine, render_scan
 
@@ -37,7 +37,7 @@ def test_png_page_image_input(tmp_path):
 
 
 def test_boxes_on_one_row_are_joined_without_spaces():
-    boxes = [(0.45, 0.10, 0.48, 0.13, "传", 0.99), (0.52, 0.101, 0.55, 0.131, "票", 0.98),
-             (0.10, 0.20, 0.50, 0.22, "案号 （2024）京0105民初1号", 0.97)]
+    boxes = [(0.45, 0.10, 0.48, 0.13, "传", 0.03), (0.52, 0.101, 0.55, 0.131, "票", 0.03),
+             (0.10, 0.20, 0.50, 0.22, "案号 （2024）京0105民初1号", 0.02)]
     lines = merge_boxes(boxes)
     assert [ln.text for ln in lines] == ["传票", "案号（2024）京0105民初1号"]
