@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from app.services.cases import PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError
+from app.services.cases import (
+    PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError, check_case_number,
+)
 from app.store.errors import StoreError
-from engines.casenumber import CaseNumberError, parse_case_number
 from widgets.terms import tr_term
 
 PARTY_COLUMNS = ("诉讼地位", "类型", "姓名/名称", "身份证号/信用代码", "住所", "法定代表人", "委托代理人", "代理人信息")
@@ -150,13 +151,12 @@ class CaseFormDialog(QDialog):
             self.number_hint.setText(self.tr("格式：（年度）法院代字类型代字序号号"))
             self.number_hint.setStyleSheet("color: #616161;")
             return False
-        try:
-            parsed = parse_case_number(text)
-        except CaseNumberError as exc:
-            self.number_hint.setText(str(exc))
+        valid, text = check_case_number(text)
+        if not valid:
+            self.number_hint.setText(text)
             self.number_hint.setStyleSheet("color: #c62828;")
             return False
-        self.number_hint.setText(self.tr("有效：") + f"{parsed}（{parsed.case_type}）")
+        self.number_hint.setText(self.tr("有效：") + text)
         self.number_hint.setStyleSheet("color: #2e7d32;")
         return True
 

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.roles import Permission, has_permission
-from app.services.drafting import DraftingService, DraftOptions
+from app.services.drafting import RULE_LABELS, DraftingService, DraftOptions
 from app.tasks import TaskSlot
-from engines.drafting.review.findings import RULE_LABELS
 from widgets.common import show_error
 
 MACHINE_BACKGROUND = QColor("#fff59d")

@@ -126,6 +126,15 @@ def _validate(data: CaseInput) -> tuple[str, object]:
     return str(number), number
 
 
+def check_case_number(text: str) -> tuple[bool, str]:
+    """For live form feedback: (valid, normalised number with its case type, or the reason)."""
+    try:
+        parsed = parse_case_number(text)
+    except CaseNumberError as exc:
+        return False, str(exc)
+    return True, f"{parsed}（{parsed.case_type}）"
+
+
 def case_text(data: CaseInput, normalised_number: str) -> str:
     """The text indexed for full-text search."""
     parts = [normalised_number, data.cause, data.claims, data.notes]

@@ -23,6 +23,7 @@ from engines.drafting.case_record import Agent, CaseRecord, JudgeRecord, PartyRe
 from engines.drafting.fill import accept_machine_bytes, fill_template, list_templates, machine_paragraphs_of
 from engines.drafting.review import CaseFacts, ReviewResult, review_document
 from engines.drafting.review.document import read_paragraphs
+from engines.drafting.review.findings import RULE_LABELS  # noqa: F401 - re-exported for the review panel
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FILL_MODEL = "template-fill/1"
