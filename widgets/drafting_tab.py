@@ -6,6 +6,8 @@ Long work (filling, reviewing) runs through the task runner.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -241,9 +243,7 @@ class Tab(QWidget):
                          on_success=self._reviewed, on_error=self._failed)
 
     def _reviewed(self, result) -> None:
-        from engines.common import to_jsonable
-
-        self._show_findings(to_jsonable(result.findings))
+        self._show_findings([dataclasses.asdict(f) for f in result.findings])
         errors = sum(f.severity == "error" for f in result.findings)
         if result.findings:
             self.status.setText(self.tr("审查发现 %1 个问题（错误 %2 个），请逐项核对。")
