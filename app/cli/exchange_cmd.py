@@ -1,4 +1,4 @@
-"""``trial-assistant exchange export|import|status|key|pin --data DIR --exchange DIR``.
+"""``trial-assistant exchange export|import|status|key|pin|rotate-key --data DIR --exchange DIR``.
 
 Every action opens the store with a user's password (``--user``, ``--password-env``) because
 the ledger, the keys and the cases live in the encrypted store.
@@ -25,6 +25,7 @@ def register(sub) -> None:
         "status": "交换目录与交换包状态 / folder and package status",
         "key": "显示本机公钥与指纹（可 --out 保存）/ show this terminal's public key",
         "pin": "固定平台公钥（信息技术人员）/ pin the platform's public key (IT)",
+        "rotate-key": "更换本机密钥并通知平台（信息技术人员）/ new terminal keys, announced to the platform (IT)",
     }
     for name, help_text in specs.items():
         a = esub.add_parser(name, help=help_text)
@@ -71,6 +72,8 @@ def _act(service, args):
             with open(args.out, "w", encoding="utf-8") as f:
                 json.dump(key, f, ensure_ascii=False, indent=2)
         return key
+    if action == "rotate-key":
+        return service.rotate_keys(exchange)
     return service.pin_platform_key(args.keyfile, args.fingerprint)
 
 
@@ -93,7 +96,7 @@ def _summary(action: str, result: dict) -> str:
 def run(args) -> int:
     """Run one exchange action; exit 0 on success, 2 on a clear error."""
     if not getattr(args, "exchange_command", None):
-        raise CliError("请指定 export、import、status、key 或 pin / choose an action")
+        raise CliError("请指定 export、import、status、key、pin 或 rotate-key / choose an action")
     from app.services.exchange import ExchangeService
 
     ctx = _login(args)

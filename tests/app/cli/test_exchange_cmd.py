@@ -53,6 +53,15 @@ def test_cli_round_trip_with_the_simulator(tmp_path, capsys):
     code, imported, _ = _cli(capsys, "import", "--data", data, "--exchange", str(exchange))
     code, status, _ = _cli(capsys, "status", "--data", data, "--exchange", str(exchange))
     assert status["pending"] == [] and status["acknowledged"] == 1 and status["applied"] == 1
+    code, rotated, _ = _cli(capsys, "rotate-key", "--data", data, "--exchange", str(exchange))
+    assert code == 0 and rotated["key_id"] != key["key_id"] and rotated["node"] == key["node"]
+    collected = _sim(capsys, sim, exchange, "collect")
+    assert [o["action"] for o in collected["outcomes"]] == ["key_updated"]
+    _sim(capsys, sim, exchange, "assign", "--to", key["node"], "--case-id", sent["case_id"], "--case-number",
+         "（2024）京0105民初12345号", "--filing-date", "2024-03-05", "--cause", "民间借贷纠纷", "--claims", "新的诉讼请求",
+         "--plaintiff", "张三", "--defendant", "某某有限公司", "--judge", "judge", "--clerk", "clerk")
+    code, imported, _ = _cli(capsys, "import", "--data", data, "--exchange", str(exchange))
+    assert [o["action"] for o in imported["outcomes"]] == ["ack_received", "applied"]  # encrypted to the new key
 
 
 def test_cli_errors_are_clear(tmp_path, capsys):
