@@ -44,15 +44,17 @@ cp "$here/product.wxs" "$here/policy.wxi" "$work/"
   -D Version="$version" -D BundleDir=bundle -D ExeSuffix="$suffix" -D Win64=yes \
   -o "$out.tmp" product.wxs bundle.wxs)
 
-# Code page first, so that later UPDATEs may carry Chinese text.
+# One msibuild run (each run rewrites the whole package): code page first, so that the
+# UPDATEs after it may carry Chinese text.
 printf '\r\n\r\n936\t_ForceCodepage\r\n' >"$work/_ForceCodepage.idt"
-msibuild "$out.tmp" -i "$work/_ForceCodepage.idt"
-python3 "$here/msi_names.py" "$work/bundle.wxs" "$bundle" >"$work/names.sql"
+python3 "$here/msi_names.py" "$work/bundle.wxs" >"$work/names.sql"
+args=(-i "$work/_ForceCodepage.idt")
 for sql in "$here/policy.sql" "$here/localize.sql" "$work/names.sql"; do
   while IFS= read -r line; do
     case "$line" in ''|--*) continue ;; esac
-    LC_ALL=C.UTF-8 msibuild "$out.tmp" -q "$line"
+    args+=(-q "$line")
   done <"$sql"
 done
+LC_ALL=C.UTF-8 msibuild "$out.tmp" "${args[@]}"
 mv "$out.tmp" "$out"
 echo "$out ($(du -h "$out" | cut -f1), version $version)"

@@ -1,6 +1,6 @@
 """Print SQL that gives non-ASCII files and folders of a harvested bundle their real names.
 
-    python3 installer/msi_names.py bundle.wxs BUNDLE_DIR > names.sql
+    python3 installer/msi_names.py bundle.wxs > names.sql
 
 wixl drops non-ASCII characters from table strings, so a file such as
 resources/templates/传票.docx would reach the MSI without a name.  build_msi.sh sets the
@@ -50,7 +50,7 @@ def statements(wxs_path: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    """Print the statements for the given bundle.wxs (BUNDLE_DIR is accepted for clarity)."""
+    """Print the statements for the given bundle.wxs."""
     if len(argv) < 1:
         print(__doc__, file=sys.stderr)
         return 2
