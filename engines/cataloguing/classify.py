@@ -158,10 +158,22 @@ def classify_page(lines: list[Line], previous: str | None, knowledge: Knowledge,
         p_prev = pred.prob(previous) if pred else 0.0
         # Only a confident, contrary text model breaks the run (a page of a record that talks
         # about mediation is still the record).
-        if pred is None or continues or pred.label == previous or pred.confidence < 0.9 or p_prev > 0.02:
+        if heading is not None and not continues:
+            # A title-like line the rules do not know: a new document unless the text model
+            # is unsure or agrees with the running document.
+            stay = pred is None or pred.label == previous or pred.confidence < rules.min_confidence
+        else:
+            stay = pred is None or continues or pred.label == previous or pred.confidence < 0.9 or p_prev > 0.02
+        if stay:
             conf = 0.9 if continues else max(0.7, min(0.9, 0.7 + p_prev))
             note = f"第{footer[0]}页" if continues else ("无表单标题" if heading else "无标题")
-            return PageDecision(previous, conf, f"续页（{note}，接上一文书）", "continuation", None, footer, alternatives=alts)
+            doubtful = heading is not None and not continues and p_prev < 0.3
+            if doubtful:
+                # It has a title of its own that no rule knows: say so and ask for a look.
+                conf = min(conf, 0.6)
+                note = f"标题“{heading.text}”未识别"
+            return PageDecision(previous, conf, f"续页（{note}，接上一文书）", "continuation", None, footer,
+                                needs_review=doubtful, alternatives=alts)
     if unmatched_after_evidence:
         # An untitled-form heading after evidence is usually the next piece of evidence.
         if pred is None or pred.prob(previous) >= 0.1 or pred.confidence < 0.8:

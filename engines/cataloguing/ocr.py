@@ -7,7 +7,8 @@ case information).
 """
 from __future__ import annotations
 
-import threading
+import contextlib
+import queue
 from typing import Callable
 
 import numpy as np
@@ -16,25 +17,35 @@ from engines.cataloguing.sources import Line, merge_boxes
 
 TOP_BAND = 0.30
 BOTTOM_BAND = 0.90
-_LOCAL = threading.local()
-# One ONNX thread per engine and one engine per worker thread: on two cores, two pages in
-# parallel beat one page with two intra-op threads (small recognition batches parallelise
-# badly, and spinning intra-op threads hurt when other processes share the cores).
+# One ONNX thread per engine and one engine per worker: on two cores, two pages in parallel
+# beat one page with two intra-op threads (small recognition batches parallelise badly, and
+# spinning intra-op threads hurt when other processes share the cores). Engines are pooled
+# for the life of the process so that models load once, not once per run.
 ORT_THREADS = 1
+_POOL: queue.SimpleQueue = queue.SimpleQueue()
 
 
-def _engine():
-    """This thread's OCR engine (models load once per thread, about 0.2 s)."""
-    engine = getattr(_LOCAL, "engine", None)
-    if engine is None:
-        from rapidocr_onnxruntime import RapidOCR
+def _new_engine():
+    from rapidocr_onnxruntime import RapidOCR
 
-        engine = RapidOCR(intra_op_num_threads=ORT_THREADS, inter_op_num_threads=1)
-        # The default ("min" 736) upscales a thin band until its short side is 736 px, which
-        # makes a footer strip cost more than a page. "max" only ever scales down.
-        engine.text_det.limit_type = "max"
-        _LOCAL.engine = engine
+    engine = RapidOCR(intra_op_num_threads=ORT_THREADS, inter_op_num_threads=1)
+    # The default ("min" 736) upscales a thin band until its short side is 736 px, which
+    # makes a footer strip cost more than a page. "max" only ever scales down.
+    engine.text_det.limit_type = "max"
     return engine
+
+
+@contextlib.contextmanager
+def _engine():
+    """Borrow an OCR engine from the pool (a new one when all are busy)."""
+    try:
+        engine = _POOL.get_nowait()
+    except queue.Empty:
+        engine = _new_engine()
+    try:
+        yield engine
+    finally:
+        _POOL.put(engine)
 
 
 def ocr_lines(image, top: float = 0.0, bottom: float = 1.0) -> list[Line]:
@@ -47,7 +58,8 @@ def ocr_lines(image, top: float = 0.0, bottom: float = 1.0) -> list[Line]:
         return []
     rgb = np.ascontiguousarray(np.repeat(band[:, :, None], 3, axis=2))
     # Pages are upright scans: the angle classifier costs time and gains nothing here.
-    result, _ = _engine()(rgb, use_cls=False)
+    with _engine() as engine:
+        result, _ = engine(rgb, use_cls=False)
     boxes = []
     for box, text, score in result or ():
         xs = [p[0] for p in box]

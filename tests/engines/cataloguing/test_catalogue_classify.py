@@ -72,3 +72,9 @@ def test_page_footer_forms():
     assert page_footer(foot("- 1 -")) == (1, None)
     assert page_footer(foot("2/5")) == (2, 5)
     assert page_footer([Line("第 2 页 共 3 页", 0.1, 0.5, 0.9, 0.52, 0.01)]) is None  # mid-page text
+
+
+def test_unknown_title_after_other_document_is_flagged():
+    lines = _lines(("甲乙丙丁单",), "张伟与李娜", "经双方确认无误。")
+    d = classify_page(lines, "开庭公告", K)
+    assert d.needs_review and "未识别" in d.reason and d.confidence <= 0.6
