@@ -6,6 +6,7 @@ anything else FFmpeg reads) as the fallback and for resampling.
 """
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,22 +46,27 @@ class Audio:
         return np.ascontiguousarray(self.samples.mean(axis=1, dtype=np.float32))
 
 
-def _read_soundfile(path: Path) -> tuple[np.ndarray, int] | None:
+def _read_soundfile(path) -> tuple[np.ndarray, int] | None:
     import soundfile as sf
 
+    if isinstance(path, io.BytesIO):
+        path.seek(0)
     try:
-        data, rate = sf.read(str(path), dtype="float32", always_2d=True)
+        data, rate = sf.read(path if isinstance(path, io.BytesIO) else str(path),
+                             dtype="float32", always_2d=True)
     except (sf.LibsndfileError, RuntimeError, TypeError, ValueError):
         return None
     return data, int(rate)
 
 
-def _read_pyav(path: Path) -> np.ndarray | None:
+def _read_pyav(path) -> np.ndarray | None:
     """Decode with FFmpeg (PyAV) straight to 16 kHz float, all channels kept."""
     import av
 
+    if isinstance(path, io.BytesIO):
+        path.seek(0)
     try:
-        container = av.open(str(path))
+        container = av.open(path if isinstance(path, io.BytesIO) else str(path))
     except (av.error.FFmpegError, OSError, ValueError):
         return None
     try:
@@ -99,6 +105,23 @@ def load_audio(path: str | Path) -> Audio:
             raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", str(path))
     if samples.shape[0] == 0:
         raise InputError("音频文件里没有声音数据", str(path))
+    return Audio(np.ascontiguousarray(samples, dtype=np.float32))
+
+
+def load_audio_bytes(data: bytes, name: str = "") -> Audio:
+    """Decode audio held in memory (e.g. decrypted from the file store; never written out)."""
+    if not data:
+        raise InputError("音频文件是空的（0 字节）", name)
+    buffer = io.BytesIO(data)
+    read = _read_soundfile(buffer)
+    if read is not None and read[1] == SAMPLE_RATE:
+        samples = read[0]
+    else:
+        samples = _read_pyav(buffer)
+        if samples is None:
+            raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", name)
+    if samples.shape[0] == 0:
+        raise InputError("音频文件里没有声音数据", name)
     return Audio(np.ascontiguousarray(samples, dtype=np.float32))
 
 

@@ -36,10 +36,10 @@ class ChildCrashed(EngineError):
         self.exitcode = exitcode
 
 
-def _child_main(channel, path: str, request: TranscriptionRequest, model: str | None,
+def _child_main(channel, path, request: TranscriptionRequest, model: str | None,
                 cache_dir: str | None, cpu_threads: int) -> None:
     """Entry point of the child process (module level so that 'spawn' can import it)."""
-    from engines.transcription.audio import load_audio
+    from engines.transcription.audio import load_audio, load_audio_bytes
     from engines.transcription.pipeline import Transcriber
 
     last = [0.0]
@@ -63,7 +63,7 @@ def _child_main(channel, path: str, request: TranscriptionRequest, model: str | 
     try:
         # Read the audio first: a bad file should fail before the model load.
         progress(0.0, "读取音频")
-        audio = load_audio(path)
+        audio = load_audio_bytes(path) if isinstance(path, bytes) else load_audio(path)
         progress(0.0, "加载语音模型")
         transcriber = Transcriber(model, cache_dir, cpu_threads)
         result = transcriber.transcribe_audio(audio, request, progress, on_segment=send_segment)
@@ -83,10 +83,12 @@ class ChildTranscription:
     supervisor see which process it is.
     """
 
-    def __init__(self, path: str | os.PathLike, request: TranscriptionRequest | None = None,
+    def __init__(self, path: str | os.PathLike | bytes, request: TranscriptionRequest | None = None,
                  model: str | os.PathLike | None = None,
                  cache_dir: str | os.PathLike | None = None, cpu_threads: int = 0) -> None:
-        self.path = str(Path(path))
+        # Bytes are an encoded recording held in memory (decrypted from the store); they go
+        # to the child through the spawn pipe and never touch the disk.
+        self.path = path if isinstance(path, bytes) else str(Path(path))
         self.request = request or TranscriptionRequest()
         self.model = None if model is None else str(model)
         self.cache_dir = None if cache_dir is None else str(cache_dir)

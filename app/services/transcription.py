@@ -1,0 +1,403 @@
+"""Hearings of a case: recordings in the encrypted store, machine transcripts, the clerk's edits.
+
+Recordings are blobs (never plain on disk). Transcription runs in a child process
+(engines.transcription.child) that streams segments back; each is saved as it arrives, so a
+crash keeps what was done. The transcript is machine text until a clerk marks it checked;
+every edit, 补正, undone correction or replacement is a revision row with who and when, and
+every action is audited.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app.security.roles import Permission
+from app.services.registry import register
+from app.services.session import AppContext
+from app.store.errors import NotFoundError
+from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from engines.transcription.results import Correction, Segment, Transcript, Word
+from engines.transcription.vocabulary import CaseVocabulary, undo_correction
+
+AUDIO_MEDIA_TYPE = "audio/*"
+EXPORT_FORMATS = ("docx", "txt", "srt")
+LOW_CONFIDENCE = 0.6
+# A case without its own court row belongs to the store's court (one court per store).
+_COURT_NAME = "coalesce(k.name, (SELECT name FROM courts ORDER BY id LIMIT 1), '')"
+
+
+class AssistantOff(RuntimeError):
+    """Speech recognition was switched off in the settings (message in Chinese)."""
+
+
+class TranscriptLocked(RuntimeError):
+    """The transcript has human edits; a machine run would overwrite them."""
+
+
+@dataclass
+class HearingInfo:
+    """One hearing recording of a case."""
+
+    id: int
+    case_id: int
+    title: str
+    place: str
+    status: str
+    audio_name: str
+    channels: str
+    duration: float
+    model: str
+    transcribed_at: str
+    checked_by: str
+    checked_at: str
+    segments: int
+
+
+@dataclass
+class SegmentRow:
+    """A stored utterance with its machine text, corrections and edit state."""
+
+    id: int
+    position: int
+    start: float
+    end: float
+    speaker: str
+    channel: int | None
+    machine_text: str
+    text: str
+    confidence: float
+    corrections: list[Correction]
+    edited: bool
+
+    @property
+    def low_confidence(self) -> bool:
+        """True when the recogniser was unsure (shown highlighted in the editor)."""
+        return self.confidence < LOW_CONFIDENCE
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class TranscriptionService:
+    """Hearing recordings and transcripts of the logged-in user's cases."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    # -- access ------------------------------------------------------------------------
+    def _check_case(self, case_id: int) -> None:
+        if not self.ctx.store.query("SELECT 1 FROM case_members WHERE case_id = ? AND user_id = ?",
+                                    (case_id, self.ctx.session.user_id)):
+            raise NotFoundError("案件不存在，或您不是该案的承办人员")
+
+    def _hearing(self, hearing_id: int) -> dict:
+        rows = self.ctx.store.query("SELECT * FROM hearings WHERE id = ?", (hearing_id,))
+        if not rows:
+            raise NotFoundError("庭审记录不存在")
+        self._check_case(rows[0]["case_id"])
+        return rows[0]
+
+    def _segment(self, segment_id: int) -> dict:
+        rows = self.ctx.store.query("SELECT * FROM hearing_segments WHERE id = ?", (segment_id,))
+        if not rows:
+            raise NotFoundError("笔录段落不存在")
+        self._hearing(rows[0]["hearing_id"])
+        return rows[0]
+
+    # -- hearings ----------------------------------------------------------------------
+    def list_hearings(self, case_id: int) -> list[HearingInfo]:
+        """Hearings of a case, newest first."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        rows = self.ctx.store.query(
+            "SELECT h.*, (SELECT count(*) FROM hearing_segments s WHERE s.hearing_id = h.id) AS n"
+            " FROM hearings h WHERE h.case_id = ? ORDER BY h.id DESC", (case_id,))
+        return [HearingInfo(r["id"], r["case_id"], r["title"], r["place"], r["status"], r["audio_name"],
+                            r["channels"], r["duration"], r["model"], r["transcribed_at"], r["checked_by"],
+                            r["checked_at"], r["n"]) for r in rows]
+
+    def add_recording(self, case_id: int, path: str | Path, channels: str = "", title: str = "",
+                      place: str = "") -> int:
+        """Check the file is audio, store it encrypted, and create a hearing for it."""
+        return self.add_recording_bytes(case_id, Path(path).read_bytes(), Path(path).name, channels,
+                                        title, place)
+
+    def add_recording_bytes(self, case_id: int, data: bytes, name: str, channels: str = "",
+                            title: str = "", place: str = "") -> int:
+        """As :meth:`add_recording`, for audio already in memory."""
+        from engines.transcription.audio import load_audio_bytes
+        from engines.transcription.seats import parse_channel_map
+
+        self.ctx.session.require(Permission.HEARING_RUN)
+        self._check_case(case_id)
+        audio = load_audio_bytes(data, name)  # InputError for empty / not audio
+        parse_channel_map(channels, audio.channels)
+        sha = self.ctx.store.blobs.put_bytes(data)
+        with self.ctx.store.write() as db:
+            db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
+                       (sha, len(data), AUDIO_MEDIA_TYPE, _now()))
+            hearing_id = db["hearings"].insert({
+                "case_id": case_id, "title": title or Path(name).stem, "place": place, "status": "已录音",
+                "audio_sha256": sha, "audio_name": name, "channels": channels,
+                "duration": round(audio.duration, 3), "created_by": self.ctx.session.username,
+                "created_at": _now()}).last_pk
+            self.ctx.audit(db, "hearing.add", f"case:{case_id}", hearing=hearing_id, sha256=sha,
+                           channels=channels, duration=round(audio.duration, 3))
+        return hearing_id
+
+    def audio_bytes(self, hearing_id: int) -> bytes:
+        """The decrypted recording, in memory (for playback)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        row = self._hearing(hearing_id)
+        return self.ctx.store.blobs.read_bytes(row["audio_sha256"])
+
+    def vocabulary(self, case_id: int) -> CaseVocabulary:
+        """The case's words for near-homophone correction: parties, agents, 案由, court."""
+        case = self.ctx.store.query(
+            f"SELECT c.cause, {_COURT_NAME} AS court FROM cases c"
+            " LEFT JOIN courts k ON k.id = c.court_id WHERE c.id = ?", (case_id,))[0]
+        parties = self.ctx.store.query(
+            "SELECT name, representative, agent FROM parties WHERE case_id = ? ORDER BY position", (case_id,))
+        return CaseVocabulary(parties=[p["name"] for p in parties] + [p["representative"] for p in parties if p["representative"]],
+                              agents=[p["agent"] for p in parties if p["agent"]],
+                              cause=case["cause"], court=case["court"])
+
+    # -- machine transcription ---------------------------------------------------------
+    def transcribe(self, hearing_id: int, progress: ProgressCallback = no_progress,
+                   cancel: CancelToken = NEVER_CANCELLED) -> int:
+        """Transcribe a hearing in a child process; segments are saved as they arrive.
+
+        Returns the number of segments. A crash of the child keeps the saved segments and
+        raises the engine's ChildCrashed; a cancel keeps them too.
+        """
+        from app import paths
+        from engines.transcription.child import ChildTranscription
+        from engines.transcription.pipeline import TranscriptionRequest
+
+        self.ctx.session.require(Permission.HEARING_RUN)
+        if not self.ctx.settings["assist_transcription"]:
+            raise AssistantOff("语音转写辅助已在设置中关闭，可手工录入笔录")
+        row = self._hearing(hearing_id)
+        if self.ctx.store.query("SELECT 1 FROM hearing_segments WHERE hearing_id = ? AND edited = 1", (hearing_id,)):
+            raise TranscriptLocked("笔录已有人工修改，不能重新转写")
+        with self.ctx.store.write() as db:
+            db.execute("DELETE FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))
+            db["hearings"].update(hearing_id, {"status": "转写中"})
+        request = TranscriptionRequest(channels=row["channels"] or None,
+                                       vocabulary=self.vocabulary(row["case_id"]))
+        model = self.ctx.settings["model_dir"] or None
+        job = ChildTranscription(self.audio_bytes(hearing_id), request, model, paths.cache_dir())
+        position = [0]
+
+        def save(segment: Segment) -> None:
+            with self.ctx.store.write() as db:
+                db["hearing_segments"].insert(self._segment_row(hearing_id, position[0], segment))
+            position[0] += 1
+
+        status = "转写中断"
+        try:
+            transcript: Transcript = job.run(progress, cancel, save)
+            status = "待核对"
+        finally:
+            with self.ctx.store.write() as db:
+                updates = {"status": status, "transcribed_at": _now()}
+                if status == "待核对":
+                    updates["model"] = transcript.model
+                db["hearings"].update(hearing_id, updates)
+                self.ctx.audit(db, "hearing.transcribe", f"case:{row['case_id']}", hearing=hearing_id,
+                               segments=position[0], outcome=status, model=updates.get("model", ""))
+        return position[0]
+
+    @staticmethod
+    def _segment_row(hearing_id: int, position: int, segment: Segment) -> dict:
+        return {
+            "hearing_id": hearing_id, "position": position, "start": segment.start, "end": segment.end,
+            "speaker": segment.speaker, "channel": segment.channel, "machine_text": segment.machine_text,
+            "text": segment.text, "confidence": segment.confidence,
+            "words": json.dumps([asdict(w) for w in segment.words], ensure_ascii=False),
+            "corrections": json.dumps([asdict(c) for c in segment.corrections], ensure_ascii=False),
+            "edited": 0,
+        }
+
+    # -- transcript --------------------------------------------------------------------
+    def segments(self, hearing_id: int) -> list[SegmentRow]:
+        """The transcript in order."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._hearing(hearing_id)
+        rows = self.ctx.store.query(
+            "SELECT * FROM hearing_segments WHERE hearing_id = ? ORDER BY position, id", (hearing_id,))
+        return [SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
+                           r["machine_text"], r["text"], r["confidence"],
+                           [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]))
+                for r in rows]
+
+    def revisions(self, segment_id: int) -> list[dict]:
+        """Every change to a segment, oldest first."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._segment(segment_id)
+        return self.ctx.store.query("SELECT * FROM segment_revisions WHERE segment_id = ? ORDER BY id",
+                                    (segment_id,))
+
+    def _revise(self, db, segment: dict, field: str, new: str, kind: str, requested_by: str = "",
+                note: str = "", extra: dict | None = None) -> None:
+        old = segment[field] if field in ("text", "speaker") else segment["text"]
+        db["segment_revisions"].insert({
+            "segment_id": segment["id"], "field": field, "old_value": old, "new_value": new, "kind": kind,
+            "requested_by": requested_by, "note": note, "edited_by": self.ctx.session.username,
+            "edited_at": _now()})
+        updates = {"edited": 1, **(extra or {})}
+        if field in ("text", "speaker"):
+            updates[field] = new
+        db["hearing_segments"].update(segment["id"], updates)
+        self.ctx.audit(db, "transcript.edit", f"hearing:{segment['hearing_id']}", segment=segment["id"],
+                       field=field, kind=kind, old=old, new=new, requested_by=requested_by)
+
+    def edit_segment(self, segment_id: int, text: str | None = None, speaker: str | None = None,
+                     kind: str = "编辑", requested_by: str = "", note: str = "") -> None:
+        """Change text and/or speaker; ``kind='补正'`` records a party's correction request."""
+        self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
+        segment = self._segment(segment_id)
+        with self.ctx.store.write() as db:
+            if text is not None and text != segment["text"]:
+                self._revise(db, segment, "text", text, kind, requested_by, note)
+                segment = dict(segment, text=text)
+            if speaker is not None and speaker != segment["speaker"]:
+                self._revise(db, segment, "speaker", speaker, kind, requested_by, note)
+
+    def undo_correction(self, segment_id: int, index: int) -> str:
+        """Put back the machine's words for one vocabulary correction; returns the new text."""
+        self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
+        segment = self._segment(segment_id)
+        corrections = json.loads(segment["corrections"])
+        correction = Correction(**corrections[index])
+        try:
+            text = undo_correction(segment["text"], correction)
+        except ValueError as exc:
+            raise TranscriptLocked(str(exc)) from None
+        shift = len(correction.original) - len(correction.replacement)
+        remaining = [c if c["position"] < correction.position else dict(c, position=c["position"] + shift)
+                     for i, c in enumerate(corrections) if i != index]
+        with self.ctx.store.write() as db:
+            self._revise(db, segment, "text", text, "撤销更正",
+                         note=f"{correction.replacement} → {correction.original}",
+                         extra={"corrections": json.dumps(remaining, ensure_ascii=False)})
+        return text
+
+    def replace_all(self, hearing_id: int, old: str, new: str) -> int:
+        """Replace ``old`` by ``new`` in every segment (e.g. a name); returns segments changed."""
+        self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
+        self._hearing(hearing_id)
+        if not old:
+            return 0
+        rows = self.ctx.store.query("SELECT * FROM hearing_segments WHERE hearing_id = ? AND instr(text, ?) > 0"
+                                    " ORDER BY position", (hearing_id, old))
+        with self.ctx.store.write() as db:
+            for row in rows:
+                self._revise(db, row, "text", row["text"].replace(old, new), "替换", note=f"{old} → {new}")
+        return len(rows)
+
+    def split_segment(self, segment_id: int, at: int) -> int:
+        """Split a turn at character ``at`` (the clerk heard two speakers); returns the new id."""
+        self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
+        seg = self._segment(segment_id)
+        if not 0 < at < len(seg["text"]):
+            raise ValueError("拆分位置应在文字中间")
+        head, tail = seg["text"][:at], seg["text"][at:]
+        # Time is divided in proportion to the text: the clerk can adjust the speaker after.
+        middle = round(seg["start"] + (seg["end"] - seg["start"]) * at / len(seg["text"]), 3)
+        with self.ctx.store.write() as db:
+            db.execute("UPDATE hearing_segments SET position = position + 1 WHERE hearing_id = ? AND position > ?",
+                       (seg["hearing_id"], seg["position"]))
+            new_id = db["hearing_segments"].insert({
+                "hearing_id": seg["hearing_id"], "position": seg["position"] + 1, "start": middle, "end": seg["end"],
+                "speaker": seg["speaker"], "channel": seg["channel"], "machine_text": "", "text": tail,
+                "confidence": seg["confidence"], "edited": 1}).last_pk
+            self._revise(db, seg, "split", f"{head}|{tail}", "编辑", extra={"end": middle, "text": head})
+        return new_id
+
+    def merge_with_next(self, segment_id: int) -> None:
+        """Join a segment and the one after it into one turn of the first one's speaker."""
+        self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
+        seg = self._segment(segment_id)
+        following = self.ctx.store.query(
+            "SELECT * FROM hearing_segments WHERE hearing_id = ? AND position > ? ORDER BY position LIMIT 1",
+            (seg["hearing_id"], seg["position"]))
+        if not following:
+            raise ValueError("这是最后一段，无法合并")
+        nxt = following[0]
+        with self.ctx.store.write() as db:
+            self._revise(db, seg, "merge", seg["text"] + nxt["text"], "编辑",
+                         note=f"合并段落 {nxt['id']}",
+                         extra={"text": seg["text"] + nxt["text"], "end": nxt["end"]})
+            db.execute("DELETE FROM hearing_segments WHERE id = ?", (nxt["id"],))
+
+    def mark_checked(self, hearing_id: int) -> None:
+        """The clerk confirms the transcript was checked against the recording."""
+        self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
+        row = self._hearing(hearing_id)
+        with self.ctx.store.write() as db:
+            db["hearings"].update(hearing_id, {"status": "已核对", "checked_by": self.ctx.session.username,
+                                               "checked_at": _now()})
+            self.ctx.audit(db, "transcript.check", f"case:{row['case_id']}", hearing=hearing_id)
+
+    def add_event(self, hearing_id: int, kind: str, audio_time: float = 0.0, note: str = "") -> None:
+        """Log 休庭/继续 and other hearing events with time."""
+        self.ctx.session.require(Permission.HEARING_RUN)
+        row = self._hearing(hearing_id)
+        with self.ctx.store.write() as db:
+            db["hearing_events"].insert({"hearing_id": hearing_id, "kind": kind, "wall_time": _now(),
+                                         "audio_time": audio_time, "note": note})
+            self.ctx.audit(db, "hearing.event", f"case:{row['case_id']}", hearing=hearing_id, kind=kind)
+
+    # -- export ------------------------------------------------------------------------
+    def export(self, hearing_id: int, path: str | Path, fmt: str = "docx") -> Path:
+        """Write the 庭审笔录 as .docx (case header, signatures, page X of Y), TXT or SRT."""
+        from engines.transcription.record_docx import RecordHeader, write_hearing_record
+        from engines.transcription.writers import write_srt, write_txt
+
+        self.ctx.session.require(Permission.CASE_READ)
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(fmt)
+        row = self._hearing(hearing_id)
+        segments = [Segment(s.start, s.end, s.speaker, s.text, s.confidence, s.channel)
+                    for s in self.segments(hearing_id)]
+        transcript = Transcript(duration=row["duration"], model=row["model"] or "-", segments=segments)
+        path = Path(path)
+        if fmt == "docx":
+            write_hearing_record(transcript, path, self._header(row))
+        elif fmt == "txt":
+            write_txt(transcript, path)
+        else:
+            write_srt(transcript, path)
+        self.ctx.audit_now("transcript.export", f"case:{row['case_id']}", hearing=hearing_id, format=fmt)
+        return path
+
+    def _header(self, hearing: dict):
+        from engines.transcription.record_docx import RecordHeader
+
+        case = self.ctx.store.query(
+            f"SELECT c.case_number, c.cause, {_COURT_NAME} AS court, coalesce(j.display_name, '') AS judge,"
+            " coalesce(u.display_name, '') AS clerk FROM cases c LEFT JOIN courts k ON k.id = c.court_id"
+            " LEFT JOIN users j ON j.id = c.judge_id LEFT JOIN users u ON u.id = c.clerk_id WHERE c.id = ?",
+            (hearing["case_id"],))[0]
+        parties = self.ctx.store.query("SELECT role, name, agent FROM parties WHERE case_id = ? ORDER BY position",
+                                       (hearing["case_id"],))
+        present = []
+        for p in parties:
+            present.append(f"{p['role']}{p['name']}")
+            if p["agent"]:
+                present.append(f"{p['role']}委托诉讼代理人{p['agent']}")
+        events = self.ctx.store.query("SELECT kind, wall_time, note FROM hearing_events WHERE hearing_id = ?"
+                                      " ORDER BY id", (hearing["id"],))
+        return RecordHeader(court=case["court"], case_number=case["case_number"], cause=case["cause"],
+                            start_time=hearing["started_at"], end_time=hearing["ended_at"], place=hearing["place"],
+                            judges=[case["judge"]] if case["judge"] else [], clerk=case["clerk"], parties=present,
+                            interruptions=[f"{e['wall_time']} {e['kind']} {e['note']}".strip() for e in events])
+
+
+register("transcription", "app.services.transcription:TranscriptionService")
+
+__all__ = ["AssistantOff", "HearingInfo", "SegmentRow", "TranscriptLocked", "TranscriptionService", "Word"]

@@ -1,0 +1,185 @@
+"""Transcription service on a real encrypted store: recordings, child-process transcription,
+revisions for every edit, roles, export."""
+from __future__ import annotations
+
+import docx
+import pytest
+
+from app.security.roles import PermissionDenied
+from app.services.transcription import AssistantOff, TranscriptionService, TranscriptLocked
+from app.store.errors import NotFoundError
+from engines.common import InputError
+from tests.helpers.stores import create_sample_case, make_store
+from tests.helpers.transcription import MULTI_CLIP, clip_reference, model_cache_dir
+
+CHANNELS = clip_reference()["channels"]
+
+
+@pytest.fixture(autouse=True)
+def _cache(monkeypatch):
+    monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(model_cache_dir()))
+
+
+@pytest.fixture
+def fx(tmp_path):
+    return make_store(tmp_path)
+
+
+@pytest.fixture
+def case_id(fx):
+    return create_sample_case(fx)
+
+
+@pytest.fixture
+def clerk(fx):
+    ctx = fx.clerk()
+    yield ctx
+    ctx.store.close()
+
+
+@pytest.fixture(scope="module")
+def recorded_segments():
+    """The clip's segments as the real child process produced them (one run per module)."""
+    from engines.transcription.child import ChildTranscription
+    from engines.transcription.pipeline import TranscriptionRequest
+
+    return ChildTranscription(MULTI_CLIP, TranscriptionRequest(channels=CHANNELS),
+                              cache_dir=model_cache_dir()).run().segments
+
+
+class _Replay:
+    """Stands in for the child process in tests about editing, not about recognition."""
+
+    segments: list = []
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def run(self, progress, cancel, on_segment):
+        from engines.transcription.results import Transcript
+
+        for segment in self.segments:
+            on_segment(segment)
+        progress(1.0, "完成")
+        return Transcript(5.8, "whisper-base", list(self.segments))
+
+
+@pytest.fixture
+def transcribed(clerk, case_id, recorded_segments, monkeypatch):
+    monkeypatch.setattr(_Replay, "segments", recorded_segments)
+    monkeypatch.setattr("engines.transcription.child.ChildTranscription", _Replay)
+    service = TranscriptionService(clerk)
+    hearing = service.add_recording(case_id, MULTI_CLIP, CHANNELS, title="第一次开庭", place="第三法庭")
+    assert service.transcribe(hearing) == 3
+    return service, hearing
+
+
+def test_real_child_transcription_saves_segments(clerk, case_id):
+    service = TranscriptionService(clerk)
+    hearing = service.add_recording(case_id, MULTI_CLIP, CHANNELS)
+    fractions = []
+    assert service.transcribe(hearing, progress=lambda f, m="": fractions.append(f)) == 3
+    assert fractions[-1] == 1.0
+    assert [s.speaker for s in service.segments(hearing)] == ["原告", "被告", "审判长"]
+
+
+def test_recording_is_stored_encrypted_and_transcribed_by_seat(clerk, case_id, transcribed, fx):
+    service, hearing = transcribed
+    info = service.list_hearings(case_id)[0]
+    assert (info.id, info.status, info.segments, info.model) == (hearing, "待核对", 3, "whisper-base")
+    assert info.duration == pytest.approx(5.8, abs=0.01)
+    assert service.audio_bytes(hearing) == MULTI_CLIP.read_bytes()
+    raw = MULTI_CLIP.read_bytes()[:4096]
+    for blob in (fx.data_dir / "blobs").rglob("*"):
+        if blob.is_file():
+            assert raw not in blob.read_bytes()  # no plain audio on disk
+    segments = service.segments(hearing)
+    assert [s.speaker for s in segments] == ["原告", "被告", "审判长"]
+    assert all(s.machine_text and not s.edited for s in segments)
+    actions = [r["action"] for r in clerk.store.query("SELECT action FROM audit_log")]
+    assert "hearing.add" in actions and "hearing.transcribe" in actions
+
+
+def test_every_edit_is_a_revision(clerk, transcribed):
+    service, hearing = transcribed
+    first = service.segments(hearing)[0]
+    service.edit_segment(first.id, text="不申请回避。")
+    service.edit_segment(first.id, speaker="原告代理人", kind="补正", requested_by="原告", note="当庭要求更正")
+    revisions = service.revisions(first.id)
+    assert [(r["field"], r["old_value"], r["new_value"], r["kind"]) for r in revisions] == [
+        ("text", first.text, "不申请回避。", "编辑"), ("speaker", "原告", "原告代理人", "补正")]
+    assert revisions[1]["requested_by"] == "原告" and revisions[1]["edited_by"] == "clerk"
+    again = service.segments(hearing)[0]
+    assert again.edited and again.machine_text == first.machine_text
+    with pytest.raises(TranscriptLocked):
+        service.transcribe(hearing)  # a machine run would overwrite the clerk's work
+    assert service.replace_all(hearing, "申请", "申請") >= 2
+    assert all("申請" in s.text for s in service.segments(hearing)[:2])
+    service.mark_checked(hearing)
+    case_id = clerk.store.query("SELECT case_id FROM hearings WHERE id = ?", (hearing,))[0]["case_id"]
+    info = service.list_hearings(case_id)[0]
+    assert (info.status, info.checked_by) == ("已核对", "clerk")
+
+
+def test_split_merge_and_undo_correction(clerk, transcribed):
+    service, hearing = transcribed
+    last = service.segments(hearing)[-1]
+    new_id = service.split_segment(last.id, 2)
+    segs = service.segments(hearing)
+    assert len(segs) == 4 and segs[-1].id == new_id
+    assert segs[-2].text + segs[-1].text == last.text
+    service.merge_with_next(segs[-2].id)
+    segs = service.segments(hearing)
+    assert len(segs) == 3 and segs[-1].text == last.text and segs[-1].end == pytest.approx(last.end)
+    # A vocabulary correction can be undone; the undo is a revision too.
+    with clerk.store.write() as db:
+        db.execute("UPDATE hearing_segments SET text = '被告对借贷没有异议。', corrections = ? WHERE id = ?",
+                   ('[{"position": 3, "original": "借代", "replacement": "借贷", "term_source": "法律用语",'
+                    ' "score": 1.0, "reason": "x"}]', segs[0].id))
+    assert service.undo_correction(segs[0].id, 0) == "被告对借代没有异议。"
+    assert service.segments(hearing)[0].corrections == []
+    assert service.revisions(segs[0].id)[-1]["kind"] == "撤销更正"
+
+
+def test_export_docx_has_case_header(clerk, transcribed, tmp_path):
+    service, hearing = transcribed
+    service.add_event(hearing, "休庭", 3.0, "合议庭评议")
+    out = service.export(hearing, tmp_path / "笔录.docx")
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0] == "北京市朝阳区人民法院"
+    assert "案号：（2024）京0105民初12345号" in texts or any(t.startswith("案号：") and "12345" in t for t in texts)
+    assert "案由：民间借贷纠纷" in texts and "地点：第三法庭" in texts
+    assert any(t.startswith("到庭当事人及代理人：原告张晓明") for t in texts)
+    assert any("休庭" in t and "合议庭评议" in t for t in texts)
+    assert [t for t in texts if t.startswith("原告：")]
+    service.export(hearing, tmp_path / "a.txt", "txt")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8-sig").splitlines()[0].startswith("原告：")
+
+
+def test_roles_assistant_switch_and_bad_input(fx, case_id, clerk, tmp_path):
+    service = TranscriptionService(clerk)
+    bad = tmp_path / "x.wav"
+    bad.write_text("not audio", encoding="utf-8")
+    with pytest.raises(InputError):
+        service.add_recording(case_id, bad)
+    with pytest.raises(InputError, match="只有 4 个声道"):
+        service.add_recording(case_id, MULTI_CLIP, "6=证人")
+    hearing = service.add_recording(case_id, MULTI_CLIP, CHANNELS)
+    judge = fx.judge()
+    try:
+        with pytest.raises(PermissionDenied):
+            TranscriptionService(judge).transcribe(hearing)  # judges read, clerks run hearings
+        assert TranscriptionService(judge).list_hearings(case_id)[0].id == hearing
+    finally:
+        judge.store.close()
+    it = fx.it()
+    try:
+        with pytest.raises(PermissionDenied):
+            TranscriptionService(it).list_hearings(case_id)
+    finally:
+        it.store.close()
+    clerk.settings.set("assist_transcription", False)
+    with pytest.raises(AssistantOff):
+        service.transcribe(hearing)
+    with pytest.raises(NotFoundError):
+        service.segments(hearing + 100)
