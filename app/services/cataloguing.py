@@ -1,0 +1,331 @@
+"""Electronic dossier of a case: import PDFs (stored encrypted), catalogue them, let the clerk
+accept or correct each machine label, learn from the corrections, export the 卷内目录.
+
+Every page label and every extracted case field is a machine suggestion until a person
+accepts or changes it; decisions and corrections are audited. Corrections are kept
+court-wide so the local model learns the court's own forms.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from app.security.roles import Permission
+from app.services.session import AppContext
+from app.store.errors import NotFoundError
+from engines.cataloguing import Correction, Knowledge, catalogue, load_rules, write_toc_docx
+from engines.cataloguing.results import Document
+from engines.cataloguing.split import SplitPage, split_documents
+from engines.cataloguing.classify import PageDecision, Heading
+from engines.cataloguing.sources import InputFile
+from engines.cataloguing.toc import build_toc
+from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress
+
+PDF_MEDIA_TYPE = "application/pdf"
+# Case fields the extraction suggests and the case form can take over.
+CASE_FIELDS = ("case_number", "cause", "filing_date", "plaintiffs", "defendants", "claims")
+
+
+class AssistantOff(RuntimeError):
+    """Cataloguing assistance was switched off in the settings."""
+
+
+@dataclass
+class PageRow:
+    """One page of the case's dossier as stored."""
+
+    page: int
+    file: str
+    file_page: int
+    category: str
+    machine_category: str
+    confidence: float
+    reason: str
+    source: str
+    title: str
+    scanned: bool
+    needs_review: bool
+    state: str
+    decided_by: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did: pages added, files refused (with the reason)."""
+
+    pages: int
+    documents: int
+    errors: list[dict]
+    assisted: bool
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class CataloguingService:
+    """The dossier of the logged-in user's cases."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.rules = load_rules()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _check_case(self, case_id: int) -> None:
+        rows = self.ctx.store.query("SELECT 1 FROM case_members WHERE case_id = ? AND user_id = ?",
+                                    (case_id, self.ctx.session.user_id))
+        if not rows:
+            raise NotFoundError("案件不存在，或您不是该案的承办人员")
+
+    def corrections(self) -> list[Correction]:
+        """All corrections made in this court (the local model learns from them)."""
+        rows = self.ctx.store.query("SELECT * FROM dossier_corrections ORDER BY id")
+        return [Correction(category=r["category"], page_text=r["page_text"], heading=r["heading"],
+                           starts_document=None if r["starts_document"] is None else bool(r["starts_document"]),
+                           page=r["page"], by=r["made_by"], at=r["made_at"]) for r in rows]
+
+    def knowledge(self) -> Knowledge:
+        """Rules plus what was learnt from this court's corrections."""
+        return Knowledge(self.rules, self.corrections())
+
+    @property
+    def assisted(self) -> bool:
+        """Whether the cataloguing assistant is switched on (policy or user setting)."""
+        return bool(self.ctx.settings["assist_cataloguing"])
+
+    # -- import ----------------------------------------------------------------------------
+
+    def import_files(self, case_id: int, paths: list[str | Path], progress: ProgressCallback = no_progress,
+                     cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
+        """Store the files encrypted and append their pages to the dossier, labelled by the
+        engine when the assistant is on (else as 其他材料 for the clerk to label by hand)."""
+        self.ctx.session.require(Permission.DOSSIER_EDIT)
+        self._check_case(case_id)
+        if self.assisted:
+            result = catalogue(paths, knowledge=self.knowledge(), progress=progress, cancel=cancel, keep_text=True)
+            pages = [(p.file, p.file_page, p.category, p.confidence, p.reason, p.source, p.title, p.scanned,
+                      p.needs_review, text) for p, text in zip(result.pages, result.engine["page_texts"])]
+            errors = [{"file": e.file, "message": e.message} for e in result.errors]
+            suggestions = result.case
+        else:
+            pages, errors = self._manual_pages(paths)
+            suggestions = None
+        cancel.check()
+        good = [Path(p) for p in paths if Path(p).name not in {e["file"] for e in errors}]
+        shas = {p.name: self.ctx.store.blobs.put_file(p) for p in good}
+        with self.ctx.store.write() as db:
+            base = db.execute("SELECT coalesce(max(page), 0) FROM dossier_pages WHERE case_id = ?", (case_id,)).fetchone()[0]
+            position = db.execute("SELECT coalesce(max(position), 0) FROM dossier_files WHERE case_id = ?",
+                                  (case_id,)).fetchone()[0]
+            file_ids = {}
+            for path in good:
+                position += 1
+                sha = shas[path.name]
+                db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
+                           (sha, path.stat().st_size, PDF_MEDIA_TYPE, _now()))
+                file_ids[path.name] = db["dossier_files"].insert({
+                    "case_id": case_id, "blob_sha256": sha, "name": path.name,
+                    "pages": sum(1 for p in pages if p[0] == path.name), "position": position,
+                    "imported_by": self.ctx.session.username, "imported_at": _now()}).last_pk
+            for offset, (name, file_page, category, conf, reason, source, title, scanned, review, text) in enumerate(pages, 1):
+                db["dossier_pages"].insert({
+                    "case_id": case_id, "page": base + offset, "file_id": file_ids[name], "file_page": file_page,
+                    "category": category, "machine_category": category if self.assisted else "", "confidence": conf,
+                    "reason": reason, "source": source, "title": title, "scanned": int(scanned), "needs_review": int(review),
+                    "state": "suggested" if self.assisted else "manual", "text": text})
+            if suggestions is not None:
+                self._suggest_case_fields(db, case_id, suggestions, result.engine["model"])
+            self.ctx.audit(db, "dossier.import", f"case:{case_id}", files=[p.name for p in good],
+                           sha256=list(shas.values()), pages=len(pages), refused=errors, assisted=self.assisted)
+        documents = self.rebuild_documents(case_id)
+        return ImportReport(len(pages), len(documents), errors, self.assisted)
+
+    def _manual_pages(self, paths) -> tuple[list[tuple], list[dict]]:
+        pages, errors = [], []
+        for path in paths:
+            try:
+                f = InputFile(path)
+            except InputError as exc:
+                errors.append({"file": Path(path).name, "message": exc.message})
+                continue
+            try:
+                pages += [(f.name, i + 1, self.rules.other_label, 0.0, "归目辅助已关闭，请人工归类", "manual", "", False, True, "")
+                          for i in range(f.page_count)]
+            finally:
+                f.close()
+        if not pages:
+            raise InputError("所有文件均无法读取：" + "；".join(f"{e['file']}：{e['message']}" for e in errors))
+        return pages, errors
+
+    def _suggest_case_fields(self, db, case_id: int, info, model: str) -> None:
+        outputs = self.ctx.service("outputs")
+        for name in CASE_FIELDS:
+            fv = info.fields.get(name)
+            if fv is None or fv.value in (None, [], ""):
+                continue
+            conflict = next((c for c in info.conflicts if c["field"] in (name, {"plaintiffs": "原告", "defendants": "被告"}.get(name))), None)
+            reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{fv.source}），置信度 {fv.confidence:.2f}"
+            if conflict:
+                reason += "；各文书不一致：" + "；".join(f"{o['value']}（第{o['pages']}页）" for o in conflict["others"])
+            outputs.suggest(db, case_id, "case_field", name, fv.value, reason, f"cataloguing {model}")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def pages(self, case_id: int) -> list[PageRow]:
+        """Every page of the dossier in page order."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        rows = self.ctx.store.query(
+            "SELECT p.*, f.name AS file FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
+            " WHERE p.case_id = ? ORDER BY p.page", (case_id,))
+        return [PageRow(r["page"], r["file"], r["file_page"], r["category"], r["machine_category"], r["confidence"],
+                        r["reason"], r["source"], r["title"], bool(r["scanned"]), bool(r["needs_review"]), r["state"],
+                        r["decided_by"]) for r in rows]
+
+    def documents(self, case_id: int) -> list[Document]:
+        """The documents (runs of pages) in page order."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        rows = self.ctx.store.query("SELECT * FROM dossier_documents WHERE case_id = ? ORDER BY position", (case_id,))
+        return [Document(r["category"], r["title"], r["start_page"], r["end_page"], r["confidence"], bool(r["needs_review"]))
+                for r in rows]
+
+    def toc(self, case_id: int):
+        """The 卷内目录 rows in standard order."""
+        return build_toc(self.documents(case_id), self.rules)
+
+    def page_pdf(self, case_id: int, page: int) -> tuple[bytes, int]:
+        """The decrypted PDF a page comes from and the page's index in it (for a preview)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        rows = self.ctx.store.query(
+            "SELECT f.blob_sha256, p.file_page FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
+            " WHERE p.case_id = ? AND p.page = ?", (case_id, page))
+        if not rows:
+            raise NotFoundError("页面不存在")
+        return self.ctx.store.blobs.read_bytes(rows[0]["blob_sha256"]), rows[0]["file_page"] - 1
+
+    # -- decisions and corrections ---------------------------------------------------------
+
+    def accept_pages(self, case_id: int, pages: list[int]) -> None:
+        """The clerk confirms the machine labels of ``pages`` (audited)."""
+        self.ctx.session.require(Permission.DOSSIER_EDIT)
+        self._check_case(case_id)
+        with self.ctx.store.write() as db:
+            for page in pages:
+                db.execute("UPDATE dossier_pages SET state = 'accepted', needs_review = 0, decided_by = ?, decided_at = ?"
+                           " WHERE case_id = ? AND page = ? AND state = 'suggested'",
+                           (self.ctx.session.username, _now(), case_id, page))
+            self.ctx.audit(db, "dossier.accept", f"case:{case_id}", pages=pages)
+
+    def set_category(self, case_id: int, pages: list[int], category: str) -> None:
+        """Change the category of ``pages``; stored as a correction that teaches the model."""
+        self.ctx.session.require(Permission.DOSSIER_EDIT)
+        self._check_case(case_id)
+        if category not in self.rules.by_label:
+            raise InputError("类别不在归目类别表中", category)
+        with self.ctx.store.write() as db:
+            for page in pages:
+                row = db.execute("SELECT category, title, text FROM dossier_pages WHERE case_id = ? AND page = ?",
+                                 (case_id, page)).fetchone()
+                if row is None:
+                    raise NotFoundError("页面不存在")
+                db.execute("UPDATE dossier_pages SET category = ?, state = 'changed', needs_review = 0, decided_by = ?,"
+                           " decided_at = ? WHERE case_id = ? AND page = ?",
+                           (category, self.ctx.session.username, _now(), case_id, page))
+                if row[0] != category:
+                    db["dossier_corrections"].insert({
+                        "case_id": case_id, "page": page, "heading": row[1], "page_text": row[2], "category": category,
+                        "starts_document": None, "made_by": self.ctx.session.username, "made_at": _now()})
+                self.ctx.audit(db, "dossier.category", f"case:{case_id}", page=page, machine=row[0], final=category)
+        self.rebuild_documents(case_id)
+
+    def set_boundary(self, case_id: int, page: int, starts_document: bool) -> None:
+        """Say whether ``page`` starts a new document (move a boundary); learnt per heading."""
+        self.ctx.session.require(Permission.DOSSIER_EDIT)
+        self._check_case(case_id)
+        rows = self.ctx.store.query("SELECT title, text FROM dossier_pages WHERE case_id = ? AND page = ?", (case_id, page))
+        if not rows:
+            raise NotFoundError("页面不存在")
+        heading = rows[0]["title"] or (rows[0]["text"].splitlines() or [""])[0]
+        with self.ctx.store.write() as db:
+            db["dossier_corrections"].insert({
+                "case_id": case_id, "page": page, "heading": heading, "page_text": "", "category": None,
+                "starts_document": int(starts_document), "made_by": self.ctx.session.username, "made_at": _now()})
+            self.ctx.audit(db, "dossier.boundary", f"case:{case_id}", page=page, starts_document=starts_document)
+        self.rebuild_documents(case_id)
+
+    def rebuild_documents(self, case_id: int) -> list[Document]:
+        """Split the stored page labels into documents again (after import or a correction)."""
+        knowledge = self.knowledge()
+        rows = self.ctx.store.query("SELECT p.*, f.name AS file FROM dossier_pages p JOIN dossier_files f"
+                                    " ON f.id = p.file_id WHERE p.case_id = ? ORDER BY p.page", (case_id,))
+        split = []
+        for r in rows:
+            heading = Heading(r["title"], r["category"]) if r["title"] else None
+            decision = PageDecision(r["category"], r["confidence"], r["reason"], r["source"], heading,
+                                    needs_review=bool(r["needs_review"]))
+            first = (r["text"].splitlines() or [""])[0]
+            split.append(SplitPage(r["page"], r["file"], decision, first))
+        docs = split_documents(split, knowledge)
+        with self.ctx.store.write() as db:
+            db.execute("DELETE FROM dossier_documents WHERE case_id = ?", (case_id,))
+            for i, d in enumerate(docs):
+                db["dossier_documents"].insert({"case_id": case_id, "category": d.category, "title": d.title,
+                                                "start_page": d.start_page, "end_page": d.end_page, "position": i,
+                                                "confidence": d.confidence, "needs_review": int(d.needs_review)})
+        return docs
+
+    # -- case fields and export ------------------------------------------------------------
+
+    def apply_case_field(self, output_id: int) -> None:
+        """Accept one extracted case field: it fills the case record (audited twice: the
+        decision on the suggestion and the case update)."""
+        self.ctx.session.require(Permission.CASE_EDIT)
+        rows = self.ctx.store.query("SELECT * FROM machine_outputs WHERE id = ? AND kind = 'case_field'", (output_id,))
+        if not rows:
+            raise NotFoundError("建议不存在")
+        row = rows[0]
+        cases = self.ctx.service("cases")
+        case = cases.get_case(row["case_id"], audit=False)
+        value = json.loads(row["value"])
+        from app.services.cases import CaseInput, Party
+
+        data = CaseInput(case_number=case.case_number, cause=case.cause, procedure=case.procedure,
+                         filing_date=date.fromisoformat(case.filing_date), judge_id=case.judge_id, clerk_id=case.clerk_id,
+                         status=case.status, claims=case.claims, notes=case.notes, extension_days=case.extension_days,
+                         parties=list(case.party_list))
+        target = row["target"]
+        if target in ("case_number", "cause"):
+            data = replace(data, **{target: value})
+        elif target == "filing_date":
+            data = replace(data, filing_date=date.fromisoformat(value))
+        elif target == "claims":
+            data = replace(data, claims="\n".join(f"{i}. {c}" for i, c in enumerate(value, 1)))
+        elif target in ("plaintiffs", "defendants"):
+            role = "原告" if target == "plaintiffs" else "被告"
+            known = {p.name for p in data.parties if p.role == role}
+            for name in value:
+                if name not in known:
+                    kind = "法人" if name.endswith(("公司", "银行", "支行", "分行")) else "自然人"
+                    data.parties.append(Party(role, name, kind=kind))
+        cases.update_case(row["case_id"], data, case.version)
+        self.ctx.service("outputs").decide(output_id, "accepted")
+
+    def export_toc_docx(self, case_id: int, out: str | Path) -> Path:
+        """Write the 卷内目录 as .docx (a plain file the user asked for; audited)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        path = write_toc_docx(self.toc(case_id), out, case.case_number)
+        self.ctx.audit_now("dossier.export_toc", f"case:{case_id}", path=str(path))
+        return path
+
+
+from app.services.registry import register  # noqa: E402
+
+register("cataloguing", "app.services.cataloguing:CataloguingService")

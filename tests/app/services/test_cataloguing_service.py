@@ -1,0 +1,128 @@
+"""Cataloguing service on a real encrypted store: import, labels, corrections, case fields, roles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from app.security.roles import PermissionDenied
+from app.services import auth
+from app.services.cataloguing import CataloguingService
+from app.services.machine_outputs import MachineOutputService
+from tests.helpers.stores import CLERK_PASSWORD, create_sample_case, make_store, settings_for
+
+EXCERPT = Path(__file__).resolve().parents[2] / "data" / "cataloguing" / "dev02_excerpt.pdf"
+
+
+@pytest.fixture
+def fx(tmp_path):
+    return make_store(tmp_path)
+
+
+@pytest.fixture
+def case_id(fx):
+    return create_sample_case(fx)
+
+
+@pytest.fixture
+def clerk(fx):
+    ctx = fx.clerk()
+    yield ctx
+    ctx.store.close()
+
+
+@pytest.fixture
+def imported(clerk, case_id, tmp_path):
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"not a pdf")
+    service = CataloguingService(clerk)
+    report = service.import_files(case_id, [EXCERPT, bad])
+    return service, report
+
+
+def test_import_stores_encrypted_and_labels_pages(imported, clerk, case_id):
+    service, report = imported
+    assert report.pages == 4 and report.assisted
+    assert report.errors == [{"file": "scan.pdf", "message": "不是 PDF 或图片文件"}]
+    pages = service.pages(case_id)
+    assert [p.category for p in pages] == ["卷宗封面", "起诉状", "起诉状", "送达回证"]
+    assert all(p.state == "suggested" and p.reason for p in pages)
+    assert [(d.category, d.start_page, d.end_page) for d in service.documents(case_id)] == [
+        ("卷宗封面", 1, 1), ("起诉状", 2, 3), ("送达回证", 4, 4)]
+    # The file is in the blob store encrypted: its bytes are not the PDF's.
+    sha = clerk.store.query("SELECT blob_sha256 FROM dossier_files")[0]["blob_sha256"]
+    assert b"%PDF" not in clerk.store.blobs.path_for(sha).read_bytes()[:64]
+    data, index = service.page_pdf(case_id, 3)
+    assert data.startswith(b"%PDF") and index == 2
+    audit = clerk.store.query("SELECT action, detail FROM audit_log WHERE action = 'dossier.import'")
+    assert audit and "scan.pdf" in audit[0]["detail"]
+
+
+def test_correction_is_audited_and_teaches_next_import(imported, clerk, case_id):
+    service, _ = imported
+    service.set_category(case_id, [4], "其他材料")
+    assert service.pages(case_id)[3].state == "changed"
+    assert clerk.store.query("SELECT count(*) AS n FROM audit_log WHERE action = 'dossier.category'")[0]["n"] == 1
+    # Importing the same kind of page again: the court's correction now decides it.
+    service.import_files(case_id, [EXCERPT])
+    page8 = service.pages(case_id)[7]
+    assert page8.category == "其他材料" and page8.source == "learned"
+
+
+def test_boundary_correction_splits_document(imported, case_id):
+    service, _ = imported
+    service.set_boundary(case_id, 3, True)
+    assert [(d.start_page, d.end_page) for d in service.documents(case_id)][:3] == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_accept_and_toc_export(imported, case_id, tmp_path):
+    service, _ = imported
+    service.accept_pages(case_id, [1, 2, 3])
+    assert [p.state for p in service.pages(case_id)] == ["accepted"] * 3 + ["suggested"]
+    out = service.export_toc_docx(case_id, tmp_path / "toc.docx")
+    rows = [[c.text for c in r.cells] for r in docx.Document(str(out)).tables[0].rows]
+    assert rows[1][:3] == ["1", "民事起诉状", "1-2"]
+
+
+def test_case_fields_are_suggestions_until_accepted(imported, fx, clerk, case_id):
+    outputs = MachineOutputService(clerk).pending(case_id, "case_field")
+    by_target = {o.target: o for o in outputs}
+    assert by_target["cause"].value == "装饰装修合同纠纷" and "页" in by_target["cause"].reason
+    assert by_target["defendants"].value == ["长沙筑梦家装饰工程有限公司"]
+    service, _ = imported
+    service.apply_case_field(by_target["cause"].id)
+    service.apply_case_field(by_target["defendants"].id)
+    case = clerk.service("cases").get_case(case_id, audit=False)
+    assert case.cause == "装饰装修合同纠纷"
+    assert "长沙筑梦家装饰工程有限公司" in [p.name for p in case.party_list if p.role == "被告"]
+    decided = clerk.store.query("SELECT state, decided_by FROM machine_outputs WHERE id = ?", (by_target["cause"].id,))[0]
+    assert decided == {"state": "accepted", "decided_by": "clerk"}
+
+
+def test_it_cannot_read_or_import(fx, case_id):
+    ctx = fx.it()
+    try:
+        with pytest.raises(PermissionDenied):
+            CataloguingService(ctx).import_files(case_id, [EXCERPT])
+        with pytest.raises(PermissionDenied):
+            CataloguingService(ctx).pages(case_id)
+    finally:
+        ctx.store.close()
+
+
+def test_assistant_off_imports_for_manual_labelling(fx, case_id, tmp_path):
+    settings = settings_for(tmp_path, ASSISTCATALOGUING=False)
+    ctx = auth.login(fx.data_dir, "clerk", CLERK_PASSWORD, settings)
+    try:
+        service = CataloguingService(ctx)
+        report = service.import_files(case_id, [EXCERPT])
+        assert not report.assisted and report.pages == 4
+        pages = service.pages(case_id)
+        assert {p.category for p in pages} == {"其他材料"} and {p.state for p in pages} == {"manual"}
+        assert MachineOutputService(ctx).pending(case_id, "case_field") == []
+        service.set_category(case_id, [1], "卷宗封面")  # the work still gets done by hand
+        assert service.pages(case_id)[0].category == "卷宗封面"
+    finally:
+        ctx.store.close()
