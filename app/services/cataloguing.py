@@ -210,6 +210,34 @@ class CataloguingService:
             raise NotFoundError("页面不存在")
         return self.ctx.store.blobs.read_bytes(rows[0]["blob_sha256"]), rows[0]["file_page"] - 1
 
+    def render_page(self, case_id: int, page: int, width: int = 480) -> bytes:
+        """A PNG preview of one page, ``width`` pixels wide (rendered in memory only)."""
+        import io
+
+        import pypdfium2 as pdfium
+
+        data, index = self.page_pdf(case_id, page)
+        pdf = pdfium.PdfDocument(data)
+        try:
+            pdf_page = pdf[index]
+            scale = width / pdf_page.get_width()
+            image = pdf_page.render(scale=scale).to_pil()
+            pdf_page.close()
+        finally:
+            pdf.close()
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        return buf.getvalue()
+
+    def case_suggestions(self, case_id: int):
+        """Extracted case fields still waiting for a decision."""
+        self._check_case(case_id)
+        return self.ctx.service("outputs").pending(case_id, "case_field")
+
+    def categories(self) -> list[str]:
+        """Category labels in filing order (for the category chooser)."""
+        return list(self.rules.labels)
+
     # -- decisions and corrections ---------------------------------------------------------
 
     def accept_pages(self, case_id: int, pages: list[int]) -> None:

@@ -1,0 +1,332 @@
+"""电子卷宗 tab: import PDFs, see every page's machine label and why, accept or correct it,
+move document boundaries, preview a page, see the 卷内目录 and export it, and take over the
+extracted case information.
+
+Machine labels stay marked (state 待确认, flagged pages in orange) until a person accepts or
+changes them. Importing and OCR run through the task runner, so the window stays responsive.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar,
+    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from app.security.roles import Permission, has_permission
+from app.services.cataloguing import CataloguingService
+from app.tasks import TaskSlot
+from widgets.common import show_error
+
+REVIEW_BACKGROUND = QColor("#ffe0b2")
+STATE_LABELS = {"suggested": "待确认", "accepted": "已确认", "changed": "已更正", "manual": "人工"}
+FIELD_LABELS = {"case_number": "案号", "cause": "案由", "filing_date": "立案日期", "plaintiffs": "原告",
+                "defendants": "被告", "claims": "诉讼请求"}
+
+
+def category_colour(index: int) -> QColor:
+    """A light colour per category so runs of pages are visible at a glance."""
+    return QColor.fromHsv((index * 47) % 360, 40, 250)
+
+
+class Tab(QWidget):
+    """The dossier of one case."""
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("cataloguingTab")
+        self.service = CataloguingService(ctx)
+        self.case_id: int | None = None
+        self.page_rows = []
+        self.suggestions = []
+        self._import_slot = TaskSlot(self)
+        self._slot = TaskSlot(self)
+        self._preview_slot = TaskSlot(self)
+        self.can_edit = has_permission(ctx.session.role, Permission.DOSSIER_EDIT)
+        self.labels = self.service.categories()
+
+        self.import_button = self._button(self.tr("导入卷宗…"), "importDossier", self.choose_files)
+        self.cancel_button = self._button(self.tr("取消"), "cancelImport", self._import_slot.cancel)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setRange(0, 1000)
+        top = QHBoxLayout()
+        top.addWidget(self.import_button)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.progress, 1)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("pageTable")
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ("页号", "文件", "类别", "置信度", "状态", "依据")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.category = QComboBox()
+        self.category.setObjectName("categoryCombo")
+        self.category.addItems(self.labels)
+        self.set_button = self._button(self.tr("改为此类"), "setCategory", self.apply_category)
+        self.accept_button = self._button(self.tr("确认所选"), "acceptPages", self.accept_selected)
+        self.split_button = self._button(self.tr("从此页起为新文书"), "startDocument", lambda: self.set_boundary(True))
+        self.merge_button = self._button(self.tr("并入上一文书"), "joinDocument", lambda: self.set_boundary(False))
+        edit = QHBoxLayout()
+        for w in (self.category, self.set_button, self.accept_button, self.split_button, self.merge_button):
+            edit.addWidget(w)
+        edit.addStretch(1)
+
+        self.preview = QLabel(self.tr("选择一页以预览"))
+        self.preview.setObjectName("pagePreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumWidth(260)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("catalogueTree")
+        self.tree.setHeaderLabels([self.tr("文书"), self.tr("页")])
+        self.toc = QTableWidget(0, 4)
+        self.toc.setObjectName("tocTable")
+        self.toc.setHorizontalHeaderLabels([self.tr(h) for h in ("序号", "文件名称", "起止页号", "备注")])
+        self.toc.verticalHeader().setVisible(False)
+        self.toc.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.toc.horizontalHeader().setStretchLastSection(True)
+        self.export_button = self._button(self.tr("导出卷内目录…"), "exportToc", self.choose_export)
+        toc_page = QWidget()
+        toc_layout = QVBoxLayout(toc_page)
+        toc_layout.addWidget(self.toc)
+        toc_layout.addWidget(self.export_button)
+        self.fields = QListWidget()
+        self.fields.setObjectName("caseSuggestions")
+        self.fields.setWordWrap(True)
+        self.fields.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.take_button = self._button(self.tr("采纳到案件信息"), "applyField", self.apply_field)
+        fields_page = QWidget()
+        fields_layout = QVBoxLayout(fields_page)
+        fields_layout.addWidget(self.fields)
+        fields_layout.addWidget(self.take_button)
+        side = QTabWidget()
+        side.setObjectName("dossierSide")
+        side.addTab(self.tree, self.tr("目录树"))
+        side.addTab(toc_page, self.tr("卷内目录"))
+        side.addTab(fields_page, self.tr("案件信息建议"))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(edit)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        self.status = QLabel()
+        self.status.setObjectName("dossierStatus")
+        self.status.setWordWrap(True)
+        hint = QLabel(self.tr("类别为机器建议（橙色为待复核），须书记员确认或更正；更正会用于本院的本地学习。"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(hint)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.clicked.connect(lambda: slot())
+        return b
+
+    # -- state -----------------------------------------------------------------------------
+
+    def set_case(self, case_id: int | None) -> None:
+        """Show the dossier of ``case_id`` (None clears the tab)."""
+        self._import_slot.cancel()
+        self.case_id = case_id
+        self.page_rows, self.suggestions = [], []
+        self.table.setRowCount(0)
+        self.tree.clear()
+        self.toc.setRowCount(0)
+        self.fields.clear()
+        self.progress.setValue(0)
+        self.status.setText("")
+        self._update_buttons()
+        if case_id is not None:
+            self.reload()
+
+    def selected_pages(self) -> list[int]:
+        """Page numbers of the selected rows."""
+        return sorted(self.page_rows[i.row()].page for i in self.table.selectionModel().selectedRows()
+                      if i.row() < len(self.page_rows))
+
+    def _update_buttons(self) -> None:
+        has_case, pages = self.case_id is not None, self.selected_pages() if self.page_rows else []
+        running = self._import_slot.current is not None
+        self.import_button.setEnabled(has_case and self.can_edit and not running)
+        self.cancel_button.setEnabled(running)
+        for b in (self.set_button, self.accept_button):
+            b.setEnabled(bool(pages) and self.can_edit and not running)
+        for b in (self.split_button, self.merge_button):
+            b.setEnabled(len(pages) == 1 and self.can_edit and not running)
+        self.export_button.setEnabled(bool(self.page_rows))
+        self.take_button.setEnabled(self.fields.currentRow() >= 0)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(str(exc))
+        show_error(self, str(exc))
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load pages, documents, 卷内目录 and suggestions of the current case."""
+        case_id, service = self.case_id, self.service
+        if case_id is None:
+            return
+
+        def load(progress, cancel):
+            return (service.pages(case_id), service.documents(case_id), service.toc(case_id),
+                    service.case_suggestions(case_id))
+
+        self._slot.start(load, label="dossier", on_success=lambda r: self._show(*r), on_error=self._failed)
+
+    def _show(self, pages, documents, toc, suggestions) -> None:
+        self.page_rows = pages
+        self.table.setRowCount(len(pages))
+        for row, p in enumerate(pages):
+            values = (str(p.page), f"{p.file} 第{p.file_page}页", p.category, f"{p.confidence:.2f}",
+                      STATE_LABELS.get(p.state, p.state), p.reason)
+            colour = REVIEW_BACKGROUND if p.needs_review else category_colour(self._index(p.category))
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setBackground(QBrush(colour))
+                item.setToolTip(p.reason)
+                self.table.setItem(row, col, item)
+        self.tree.clear()
+        for d in documents:
+            span = f"{d.start_page}" if d.start_page == d.end_page else f"{d.start_page}-{d.end_page}"
+            node = QTreeWidgetItem([f"{d.category}：{d.title}", span])
+            node.setBackground(0, QBrush(REVIEW_BACKGROUND if d.needs_review else category_colour(self._index(d.category))))
+            for page in range(d.start_page, d.end_page + 1):
+                node.addChild(QTreeWidgetItem([self.tr("第 %1 页").replace("%1", str(page)), str(page)]))
+            self.tree.addTopLevelItem(node)
+        self.toc.setRowCount(len(toc))
+        for row, r in enumerate(toc):
+            for col, value in enumerate((str(r.seq or ""), r.title, r.pages, r.remark)):
+                self.toc.setItem(row, col, QTableWidgetItem(value))
+        self.suggestions = suggestions
+        self.fields.clear()
+        for s in suggestions:
+            value = "、".join(s.value) if isinstance(s.value, list) else str(s.value)
+            item = QListWidgetItem(f"{FIELD_LABELS.get(s.target, s.target)}：{value}\n    {s.reason}")
+            self.fields.addItem(item)
+        review = sum(1 for p in pages if p.needs_review)
+        self.status.setText(self.tr("共 %1 页、%2 件文书；待复核 %3 页").replace("%1", str(len(pages)))
+                            .replace("%2", str(len(documents))).replace("%3", str(review)))
+        self._update_buttons()
+
+    def _index(self, label: str) -> int:
+        return self.labels.index(label) if label in self.labels else len(self.labels)
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        pages = self.selected_pages()
+        if len(pages) != 1:
+            return
+        case_id, page, service = self.case_id, pages[0], self.service
+        self._preview_slot.start(lambda p, c: service.render_page(case_id, page), label="preview",
+                                 on_success=self._show_preview, on_error=self._failed)
+
+    def _show_preview(self, png: bytes) -> None:
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.preview.setPixmap(pixmap.scaledToWidth(max(200, self.preview.width() - 10),
+                                                    Qt.TransformationMode.SmoothTransformation))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入卷宗"), "",
+                                                self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> None:
+        """Import and catalogue ``paths`` in the background."""
+        case_id, service = self.case_id, self.service
+        self._import_slot.start(lambda progress, cancel: service.import_files(case_id, paths, progress, cancel),
+                                label="import dossier", on_success=self._imported, on_error=self._import_failed,
+                                on_progress=self._progress, on_cancelled=self._import_cancelled)
+        self._update_buttons()
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        self.status.setText(message)
+
+    def _imported(self, report) -> None:
+        self._import_slot.current = None
+        problems = "；".join(f"{e['file']}：{e['message']}" for e in report.errors)
+        self.reload()
+        self.status.setText(self.tr("已导入 %1 页").replace("%1", str(report.pages)) + (f"；{problems}" if problems else ""))
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._import_slot.current = None
+        self._update_buttons()
+        self._failed(exc)
+
+    def _import_cancelled(self) -> None:
+        self._import_slot.current = None
+        self.status.setText(self.tr("已取消导入"))
+        self._update_buttons()
+
+    def apply_category(self) -> None:
+        """Give the selected pages the chosen category (a correction the model learns from)."""
+        pages, label = self.selected_pages(), self.category.currentText()
+        self._run(lambda: self.service.set_category(self.case_id, pages, label))
+
+    def accept_selected(self) -> None:
+        """Confirm the machine labels of the selected pages."""
+        pages = self.selected_pages()
+        self._run(lambda: self.service.accept_pages(self.case_id, pages))
+
+    def set_boundary(self, starts: bool) -> None:
+        """Start a new document at the selected page, or join it to the one before."""
+        page = self.selected_pages()[0]
+        self._run(lambda: self.service.set_boundary(self.case_id, page, starts))
+
+    def apply_field(self) -> None:
+        """Take the selected suggestion over into the case record (audited)."""
+        row = self.fields.currentRow()
+        if 0 <= row < len(self.suggestions):
+            output_id = self.suggestions[row].id
+            self._run(lambda: self.service.apply_case_field(output_id))
+
+    def _run(self, action) -> None:
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - report any service refusal to the user
+            self._failed(exc)
+            return
+        self.reload()
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出卷内目录"), "卷内目录.docx", "Word (*.docx)")
+        if path:
+            self.export_toc(path)
+
+    def export_toc(self, path: str) -> None:
+        """Write the 卷内目录 .docx to ``path``."""
+        try:
+            out = self.service.export_toc_docx(self.case_id, path)
+        except Exception as exc:  # noqa: BLE001
+            self._failed(exc)
+            return
+        self.status.setText(self.tr("卷内目录已导出：%1").replace("%1", str(out)))
+
+    def shutdown(self) -> None:
+        """Cancel background work (called when the window closes)."""
+        for slot in (self._import_slot, self._slot, self._preview_slot):
+            slot.shutdown()
