@@ -77,6 +77,14 @@ class SegmentRow:
         return self.confidence < LOW_CONFIDENCE
 
 
+def decode_for_playback(data: bytes):
+    """(mono float32 samples, rate) of a stored recording, for the editor's player."""
+    from engines.transcription.audio import load_audio_bytes
+
+    audio = load_audio_bytes(data)
+    return audio.downmix(), audio.sample_rate
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -400,4 +408,5 @@ class TranscriptionService:
 
 register("transcription", "app.services.transcription:TranscriptionService")
 
-__all__ = ["AssistantOff", "HearingInfo", "SegmentRow", "TranscriptLocked", "TranscriptionService", "Word"]
+__all__ = ["AssistantOff", "HearingInfo", "SegmentRow", "TranscriptLocked", "TranscriptionService", "Word",
+           "decode_for_playback"]

@@ -1,0 +1,138 @@
+"""The 庭审笔录 tab on a real store: import, transcribe (child process), edit, 补正, find and
+replace, split/merge, follow playback, export."""
+from __future__ import annotations
+
+import docx
+import pytest
+
+from tests.helpers.stores import create_sample_case, make_store
+from tests.helpers.transcription import MULTI_CLIP, clip_reference, model_cache_dir
+from widgets.transcription_tab import COL_SPEAKER, COL_TEXT, LOW_CONFIDENCE_BACKGROUND, Tab
+
+CHANNELS = clip_reference()["channels"]
+
+
+@pytest.fixture(autouse=True)
+def _cache(monkeypatch):
+    monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(model_cache_dir()))
+
+
+@pytest.fixture
+def fx(tmp_path):
+    return make_store(tmp_path)
+
+
+@pytest.fixture
+def case_id(fx):
+    return create_sample_case(fx)
+
+
+class FakePlayer:
+    """Records play requests; the test sets the playback position."""
+
+    def __init__(self):
+        self.calls = []
+        self.now = None
+
+    def play(self, samples, rate, start, speed=1.0, end=None, loop=False):
+        self.calls.append((len(samples), rate, start, speed, end, loop))
+        self.now = start
+
+    def stop(self):
+        self.now = None
+
+    def position(self):
+        return self.now
+
+
+def test_clerk_transcribes_edits_and_exports(qtbot, fx, case_id, tmp_path):
+    ctx = fx.clerk()
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_case(case_id)
+    assert not tab.transcribe_button.isEnabled()
+    tab.channels.setText(CHANNELS)
+    hearing = tab.import_recording(str(MULTI_CLIP))
+    assert hearing and tab.hearing_id() == hearing and tab.transcribe_button.isEnabled()
+    tab.transcribe_button.click()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 3, timeout=120000)
+    assert [tab.table.item(r, COL_SPEAKER).text() for r in range(3)] == ["原告", "被告", "审判长"]
+    assert "转写完成" in tab.status.text() and tab.progress.value() == 100
+
+    # Edit a line as a party's 补正: stored as a revision with who asked.
+    tab.correction_request.setChecked(True)
+    tab.requested_by.setText("原告")
+    tab.table.item(0, COL_TEXT).setText("原告不申请回避。")
+    qtbot.waitUntil(lambda: tab.rows[0].edited, timeout=5000)
+    revision = tab.service.revisions(tab.rows[0].id)[-1]
+    assert (revision["kind"], revision["requested_by"], revision["new_value"]) == ("补正", "原告", "原告不申请回避。")
+    tab.correction_request.setChecked(False)
+    tab.table.item(1, COL_SPEAKER).setText("被告代理人")
+    qtbot.waitUntil(lambda: tab.rows[1].speaker == "被告代理人", timeout=5000)
+
+    # Find and replace everywhere.
+    tab.find.setText("申请")
+    tab.find_next()
+    assert tab.selected_row() == 0
+    tab.replace.setText("申請")
+    tab.replace_all()
+    assert "已替换" in tab.status.text() and "申請" in tab.rows[0].text
+
+    # Split and merge a turn.
+    tab.table.selectRow(2)
+    tab.split(2)
+    assert tab.table.rowCount() == 4
+    tab.table.selectRow(2)
+    tab.merge()
+    assert tab.table.rowCount() == 3
+
+    # Playback starts at the selected line and the current line follows it.
+    tab.player = FakePlayer()
+    tab.table.selectRow(1)
+    tab.speed.setCurrentIndex(tab.speed.findData(1.5))
+    tab.toggle_play()
+    assert tab.player.calls[-1][2] == pytest.approx(tab.rows[1].start) and tab.player.calls[-1][3] == 1.5
+    tab.player.now = tab.rows[2].start + 0.2
+    tab._follow_playback()
+    assert tab.selected_row() == 2
+    tab.toggle_play()
+    assert tab.player.position() is None
+
+    out = tmp_path / "笔录.docx"
+    tab.export(str(out))
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any(t.startswith("被告代理人：") for t in texts)
+    tab.mark_checked()
+    assert "已核对" in tab.hearing.currentText()
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch):
+    from app.services.transcription import SegmentRow
+
+    ctx = fx.clerk()
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    rows = [SegmentRow(1, 0, 0.0, 1.0, "审判长", 1, "现在开庭。", "现在开庭。", 0.9, [], False),
+            SegmentRow(2, 1, 1.2, 2.0, "原告", 2, "嗯。", "嗯。", 0.3, [], False)]
+    monkeypatch.setattr(tab.service, "segments", lambda hearing: rows)
+    monkeypatch.setattr(tab, "hearing_id", lambda: 1)
+    tab.reload_segments()
+    assert tab.table.item(1, COL_TEXT).background().color() == LOW_CONFIDENCE_BACKGROUND
+    assert tab.table.item(0, COL_TEXT).background().color() != LOW_CONFIDENCE_BACKGROUND
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_main_window_shows_the_transcription_tab(qtbot, fx, case_id):
+    from widgets.main_window import MainWindow
+
+    ctx = fx.clerk()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "庭审笔录" in titles
+    assert any(isinstance(t, Tab) for t in window.capability_tabs)
+    window.close()
