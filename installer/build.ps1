@@ -63,6 +63,8 @@ if (-not $SkipBundle) {
     }
     Get-Content dist\selftest.json
     if ($SelftestExit -ne 0) { throw "frozen selftest failed (exit $SelftestExit): see dist\selftest.json" }
+    # Models, resources, Qt plugins and every own module are in the bundle; excluded parts are not.
+    Invoke-Checked $VenvPython @("installer\check_bundle.py", $Bundle)
 }
 
 if ($Tool -eq "wixl") {

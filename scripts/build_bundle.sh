@@ -5,7 +5,8 @@
 #
 # Installs PyInstaller into .venv through the project's `build` extra, builds build.spec,
 # then runs the frozen binary's `selftest --json` offscreen with throw-away cache/config
-# folders and fails (non-zero exit) when the build or any selftest check fails.
+# folders and installer/check_bundle.py (models, resources, plugins, every own module), and
+# fails (non-zero exit) when the build, a selftest check or the bundle check fails.
 # DIST_DIR / WORK_DIR override the output folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,3 +45,4 @@ if [ "$rc" -ne 0 ]; then
   exit 1
 fi
 echo "== frozen selftest passed"
+.venv/bin/python installer/check_bundle.py "$DIST_DIR/TrialAssistant"
