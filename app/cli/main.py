@@ -16,6 +16,7 @@ SUBCOMMAND_MODULES = (
     "app.cli.draft_cmd",
     "app.cli.exchange_cmd",
     "app.cli.audit_cmd",
+    "app.cli.recover_cmd",
     "app.cli.selftest_cmd",
 )
 
