@@ -143,10 +143,21 @@ def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray],
                     probability=round(float(word.probability), 4),
                 ))
         for local, words in zip(placed, buckets):
+            if len(pack) > 1 and _looks_skipped(local.turn, words):
+                # Whisper sometimes ends a window early and never reaches a later turn:
+                # decode that turn on its own (one more window, only when needed).
+                cancel.check()
+                words = next(decode_turns(model, [local.turn], source, rate, options, cancel)).words
             raw = "".join(w.text for w in words)
             yield TurnText(local.turn, raw, words, _confidence(words))
         if on_pack:
             on_pack(pack_index + 1, len(packs))
+
+
+def _looks_skipped(turn: Turn, words: list[Word]) -> bool:
+    """No text, or far too little for the turn's length (under one character a second)."""
+    chars = sum(len(w.text.strip()) for w in words)
+    return chars == 0 and turn.duration >= 0.4 or turn.duration > 2.0 and chars < 0.8 * turn.duration
 
 
 def _segment_owner(placed: list[_Placed], start: float, end: float) -> int | None:

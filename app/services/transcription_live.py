@@ -1,0 +1,164 @@
+"""Live hearings: record from an input, keep the audio encrypted in chunks, transcribe as it goes.
+
+Each 2 s chunk of audio becomes its own encrypted blob the moment it is recorded, listed in
+``hearing_events`` (kind ``音频块``, audio time, blob hash), so a crash of the application
+loses at most the chunk being recorded; :meth:`LiveHearingService.recover` joins the chunks
+of an interrupted hearing into its recording. Segments are saved as they are recognised;
+休庭/继续 are logged with time. Decoding runs in this process (a worker thread of the
+engine's live session) because it must keep up with the hearing.
+"""
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime, timezone
+
+import numpy as np
+
+from app import paths
+from app.security.roles import Permission
+from app.services.session import AppContext
+from app.services.transcription import AssistantOff, TranscriptionService
+
+CHUNK_EVENT = "音频块"
+WAV_MEDIA_TYPE = "audio/wav"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class LiveHearing:
+    """A running live hearing; call :meth:`pause`, :meth:`resume`, and finally :meth:`stop`."""
+
+    def __init__(self, owner: "LiveHearingService", hearing_id: int, session) -> None:
+        self.owner = owner
+        self.hearing_id = hearing_id
+        self.session = session
+
+    def pause(self, note: str = "") -> None:
+        """休庭 (recording pauses; logged with time)."""
+        self.session.pause(note)
+
+    def resume(self, note: str = "") -> None:
+        """继续 (logged with time)."""
+        self.session.resume(note)
+
+    def stop(self) -> int:
+        """End the hearing: transcribe what was recorded, join the audio; returns segments."""
+        result = self.session.stop()
+        self.owner.recover(self.hearing_id, status="待核对", model=result.transcript.model)
+        return len(result.transcript.segments)
+
+
+class LiveHearingService:
+    """Start and recover live hearings of the logged-in clerk's cases."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.transcripts = TranscriptionService(ctx)
+        self._transcriber = None
+
+    def transcriber(self):
+        """The speech model, loaded once per service (the settings' model folder wins)."""
+        from engines.transcription.pipeline import Transcriber
+
+        if self._transcriber is None:
+            self._transcriber = Transcriber(self.ctx.settings["model_dir"] or None, paths.cache_dir())
+        return self._transcriber
+
+    def start(self, case_id: int, source, channels: str = "", title: str = "庭审", place: str = "",
+              on_segment=None) -> LiveHearing:
+        """Create a hearing and start recording and transcribing from ``source``.
+
+        ``source`` is an engine audio input (a device, or a file played as if live).
+        """
+        from engines.transcription.live import LiveSession
+        from engines.transcription.pipeline import TranscriptionRequest
+        from engines.transcription.seats import parse_channel_map
+
+        self.ctx.session.require(Permission.HEARING_RUN)
+        if not self.ctx.settings["assist_transcription"]:
+            raise AssistantOff("语音转写辅助已在设置中关闭，可只录音并手工记录")
+        self.transcripts._check_case(case_id)
+        parse_channel_map(channels, source.channels)
+        with self.ctx.store.write() as db:
+            hearing_id = db["hearings"].insert({
+                "case_id": case_id, "title": title, "place": place, "status": "录音中", "channels": channels,
+                "started_at": _now(), "created_by": self.ctx.session.username, "created_at": _now()}).last_pk
+            self.ctx.audit(db, "hearing.live.start", f"case:{case_id}", hearing=hearing_id, channels=channels)
+        position = [0]
+
+        def save_segment(segment) -> None:
+            with self.ctx.store.write() as db:
+                db["hearing_segments"].insert(
+                    TranscriptionService._segment_row(hearing_id, position[0], segment))
+            position[0] += 1
+            if on_segment:
+                on_segment(segment)
+
+        def save_chunk(index: int, start: float, pcm: np.ndarray) -> None:
+            sha = self.ctx.store.blobs.put_bytes(pcm.tobytes())
+            with self.ctx.store.write() as db:
+                db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
+                           (sha, pcm.nbytes, "audio/L16", _now()))
+                db["hearing_events"].insert({
+                    "hearing_id": hearing_id, "kind": CHUNK_EVENT, "wall_time": _now(), "audio_time": start,
+                    "note": json.dumps({"index": index, "sha256": sha, "channels": int(pcm.shape[1]),
+                                        "frames": int(pcm.shape[0])})})
+
+        def save_event(event) -> None:
+            with self.ctx.store.write() as db:
+                db["hearing_events"].insert({"hearing_id": hearing_id, "kind": event.kind,
+                                             "wall_time": event.wall_time, "audio_time": event.audio_time,
+                                             "note": event.note})
+                if event.kind in ("休庭", "继续"):
+                    self.ctx.audit(db, "hearing.event", f"case:{case_id}", hearing=hearing_id, kind=event.kind)
+
+        request = TranscriptionRequest(channels=channels or None, vocabulary=self.transcripts.vocabulary(case_id))
+        session = LiveSession(self.transcriber(), source, request, on_segment=save_segment,
+                              on_audio_chunk=save_chunk, on_event=save_event)
+        session.start()
+        return LiveHearing(self, hearing_id, session)
+
+    def interrupted(self, case_id: int) -> list[int]:
+        """Hearings of a case left '录音中' (the application stopped during a live hearing)."""
+        self.transcripts._check_case(case_id)
+        return [r["id"] for r in self.ctx.store.query(
+            "SELECT id FROM hearings WHERE case_id = ? AND status = '录音中'", (case_id,))]
+
+    def recover(self, hearing_id: int, status: str = "录音中断", model: str = "") -> float:
+        """Join a hearing's recorded chunks into one encrypted WAV; returns its seconds."""
+        import soundfile as sf
+
+        self.ctx.session.require(Permission.HEARING_RUN)
+        hearing = self.transcripts._hearing(hearing_id)
+        chunks = self.ctx.store.query("SELECT note FROM hearing_events WHERE hearing_id = ? AND kind = ?"
+                                      " ORDER BY audio_time, id", (hearing_id, CHUNK_EVENT))
+        pieces = []
+        for row in chunks:
+            meta = json.loads(row["note"])
+            raw = self.ctx.store.blobs.read_bytes(meta["sha256"])
+            pieces.append(np.frombuffer(raw, dtype=np.int16).reshape(meta["frames"], meta["channels"]))
+        if not pieces:
+            pieces = [np.zeros((0, 1), dtype=np.int16)]
+        audio = np.concatenate(pieces)
+        buffer = io.BytesIO()
+        sf.write(buffer, audio, 16000, format="WAV", subtype="PCM_16")
+        data = buffer.getvalue()
+        sha = self.ctx.store.blobs.put_bytes(data)
+        seconds = round(len(audio) / 16000, 3)
+        with self.ctx.store.write() as db:
+            db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
+                       (sha, len(data), WAV_MEDIA_TYPE, _now()))
+            updates = {"audio_sha256": sha, "audio_name": f"{hearing['title']}.wav", "duration": seconds,
+                       "status": status, "ended_at": _now(), "transcribed_at": _now()}
+            if model:
+                updates["model"] = model
+            db["hearings"].update(hearing_id, updates)
+            self.ctx.audit(db, "hearing.live.stop", f"case:{hearing['case_id']}", hearing=hearing_id,
+                           status=status, chunks=len(chunks), seconds=seconds, sha256=sha)
+        return seconds
+
+
+__all__ = ["LiveHearing", "LiveHearingService"]
