@@ -95,10 +95,14 @@ class Tab(QWidget):
         self.toc.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.toc.horizontalHeader().setStretchLastSection(True)
         self.export_button = self._button(self.tr("导出卷内目录…"), "exportToc", self.choose_export)
+        self.export_pdf_button = self._button(self.tr("导出整理后的卷宗 PDF…"), "exportPdf", self.choose_export_pdf)
         toc_page = QWidget()
         toc_layout = QVBoxLayout(toc_page)
         toc_layout.addWidget(self.toc)
-        toc_layout.addWidget(self.export_button)
+        toc_buttons = QHBoxLayout()
+        toc_buttons.addWidget(self.export_button)
+        toc_buttons.addWidget(self.export_pdf_button)
+        toc_layout.addLayout(toc_buttons)
         self.fields = QListWidget()
         self.fields.setObjectName("caseSuggestions")
         self.fields.setWordWrap(True)
@@ -173,6 +177,7 @@ class Tab(QWidget):
         for b in (self.split_button, self.merge_button):
             b.setEnabled(len(pages) == 1 and self.can_edit and not running)
         self.export_button.setEnabled(bool(self.page_rows))
+        self.export_pdf_button.setEnabled(bool(self.page_rows))
         self.take_button.setEnabled(self.fields.currentRow() >= 0)
 
     def _failed(self, exc: BaseException) -> None:
@@ -325,6 +330,18 @@ class Tab(QWidget):
             self._failed(exc)
             return
         self.status.setText(self.tr("卷内目录已导出：%1").replace("%1", str(out)))
+
+    def choose_export_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出整理后的卷宗"), "卷宗.pdf", "PDF (*.pdf)")
+        if path:
+            self.export_pdf(path)
+
+    def export_pdf(self, path: str) -> None:
+        """Write the dossier in filing order with bookmarks, in the background."""
+        case_id, service = self.case_id, self.service
+        self._slot.start(lambda p, c: service.export_ordered_pdf(case_id, path), label="export pdf",
+                         on_success=lambda out: self.status.setText(self.tr("卷宗已导出：%1").replace("%1", str(out))),
+                         on_error=self._failed)
 
     def shutdown(self) -> None:
         """Cancel background work (called when the window closes)."""

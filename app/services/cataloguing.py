@@ -345,6 +345,35 @@ class CataloguingService:
         cases.update_case(row["case_id"], data, case.version)
         self.ctx.service("outputs").decide(output_id, "accepted")
 
+    def export_ordered_pdf(self, case_id: int, out: str | Path) -> Path:
+        """Write the dossier as one PDF in filing order with a bookmark per document (audited)."""
+        import io
+
+        from pypdf import PdfReader, PdfWriter
+
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        rows = self.ctx.store.query(
+            "SELECT p.page, p.file_page, f.blob_sha256 FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
+            " WHERE p.case_id = ? ORDER BY p.page", (case_id,))
+        source = {r["page"]: (r["blob_sha256"], r["file_page"] - 1) for r in rows}
+        readers: dict[str, PdfReader] = {}
+        writer = PdfWriter()
+        for row in self.toc(case_id):
+            first = len(writer.pages)
+            for page in range(row.start_page, row.end_page + 1):
+                sha, index = source[page]
+                if sha not in readers:
+                    readers[sha] = PdfReader(io.BytesIO(self.ctx.store.blobs.read_bytes(sha)))
+                writer.add_page(readers[sha].pages[index])
+            label = f"{row.seq}. {row.title}" if row.seq else row.title
+            writer.add_outline_item(title=f"{label}（{row.pages}）" if row.pages else label, page_number=first)
+        out = Path(out)
+        with out.open("wb") as fh:
+            writer.write(fh)
+        self.ctx.audit_now("dossier.export_pdf", f"case:{case_id}", path=str(out), pages=len(writer.pages))
+        return out
+
     def export_toc_docx(self, case_id: int, out: str | Path) -> Path:
         """Write the 卷内目录 as .docx (a plain file the user asked for; audited)."""
         self.ctx.session.require(Permission.CASE_READ)

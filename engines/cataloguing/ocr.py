@@ -17,6 +17,7 @@ from engines.cataloguing.sources import Line, merge_boxes
 
 TOP_BAND = 0.30
 BOTTOM_BAND = 0.90
+OVERLAP = 0.02
 # One ONNX thread per engine and one engine per worker: on two cores, two pages in parallel
 # beat one page with two intra-op threads (small recognition batches parallelise badly, and
 # spinning intra-op threads hurt when other processes share the cores). Engines are pooled
@@ -72,17 +73,20 @@ def ocr_lines(image, top: float = 0.0, bottom: float = 1.0) -> list[Line]:
 def ocr_page(image, want_middle: Callable[[list[Line]], bool]) -> tuple[list[Line], bool]:
     """OCR a page band by band; returns its lines and whether the whole page was read.
 
-    ``want_middle(lines_so_far)`` decides whether the middle of the page is needed.
+    ``want_middle(lines_so_far)`` decides whether the middle of the page is needed. The
+    middle is read in bands no taller than the top band: detection memory grows with the
+    image area, and two workers each reading a whole page at once would need about 1 GB.
     """
     head = ocr_lines(image, 0.0, TOP_BAND)
     foot = ocr_lines(image, BOTTOM_BAND, 1.0)
     if not want_middle(head + foot):
         return head + foot, False
-    middle = [ln for ln in ocr_lines(image, TOP_BAND - 0.02, BOTTOM_BAND + 0.02)
-              if TOP_BAND <= (ln.y0 + ln.y1) / 2 < BOTTOM_BAND]
+    middle: list[Line] = []
+    start = TOP_BAND
+    while start < BOTTOM_BAND - 1e-6:
+        end = min(BOTTOM_BAND, start + TOP_BAND)
+        # Overlapping bands, each line kept by the band that holds its centre.
+        middle += [ln for ln in ocr_lines(image, start - OVERLAP, min(1.0, end + OVERLAP))
+                   if start <= (ln.y0 + ln.y1) / 2 < end]
+        start = end
     return head + middle + foot, True
-
-
-def full_page(image) -> list[Line]:
-    """OCR the whole page in one pass."""
-    return ocr_lines(image, 0.0, 1.0)

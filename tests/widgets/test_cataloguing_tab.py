@@ -57,6 +57,10 @@ def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path)
     out = tmp_path / "toc.docx"
     tab.export_toc(str(out))
     assert docx.Document(str(out)).tables[0].rows[1].cells[1].text == "民事起诉状"
+    pdf = tmp_path / "dossier.pdf"
+    tab.export_pdf(str(pdf))
+    qtbot.waitUntil(lambda: "卷宗已导出" in tab.status.text(), timeout=10000)
+    assert pdf.read_bytes().startswith(b"%PDF")
     # Take over the extracted cause into the case record.
     row = next(i for i in range(tab.fields.count()) if tab.fields.item(i).text().startswith("案由"))
     tab.fields.setCurrentRow(row)

@@ -84,6 +84,13 @@ def test_accept_and_toc_export(imported, case_id, tmp_path):
     out = service.export_toc_docx(case_id, tmp_path / "toc.docx")
     rows = [[c.text for c in r.cells] for r in docx.Document(str(out)).tables[0].rows]
     assert rows[1][:3] == ["1", "民事起诉状", "1-2"]
+    pdf = service.export_ordered_pdf(case_id, tmp_path / "dossier.pdf")
+    from pypdf import PdfReader
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 4
+    titles = [item.title for item in reader.outline]
+    assert titles == ["卷宗封面", "1. 民事起诉状（1-2）", "2. 电子送达凭证（3）"]
+    assert reader.get_destination_page_number(reader.outline[1]) == 1
 
 
 def test_case_fields_are_suggestions_until_accepted(imported, fx, clerk, case_id):
