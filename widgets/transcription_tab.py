@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QProgressBar,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.transcription import TranscriptionService
+from app.services.transcription_live import LiveHearingService
 from app.tasks import TaskSlot
 
 LOW_CONFIDENCE_BACKGROUND = QColor("#fff59d")
@@ -61,6 +62,9 @@ class AudioPlayer:
 class Tab(QWidget):
     """Hearing recordings and the transcript editor of one case."""
 
+    # Emitted from the live session's worker thread; Qt queues it onto the GUI thread.
+    live_segment = Signal(object)
+
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -72,6 +76,12 @@ class Tab(QWidget):
         self._audio = None  # (samples mono float32, rate) of the selected hearing
         self._slot = TaskSlot(self)
         self.player = AudioPlayer()
+        self.live_service = LiveHearingService(ctx)
+        self.live = None  # the running live hearing
+        # Where live audio comes from; tests replace it with a file played as if live.
+        self.live_source_factory = lambda: self.live_service.device_source()
+        self._live_slot = TaskSlot(self)
+        self.live_segment.connect(lambda _segment: self._live_update())
 
         self.hearing = QComboBox()
         self.hearing.setObjectName("hearingCombo")
@@ -89,6 +99,14 @@ class Tab(QWidget):
         for w in (QLabel(self.tr("庭审")), self.hearing, self.channels, self.import_button, self.transcribe_button,
                   self.cancel_button, self.progress):
             top.addWidget(w)
+        self.live_button = self._button(self.tr("开始实时记录"), "startLive", self.start_live)
+        self.pause_button = self._button(self.tr("休庭"), "pauseLive", self.pause_live)
+        self.resume_button = self._button(self.tr("继续"), "resumeLive", self.resume_live)
+        self.stop_live_button = self._button(self.tr("结束庭审"), "stopLive", self.stop_live)
+        live_bar = QHBoxLayout()
+        for w in (self.live_button, self.pause_button, self.resume_button, self.stop_live_button):
+            live_bar.addWidget(w)
+        live_bar.addStretch(1)
 
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("segmentTable")
@@ -159,6 +177,7 @@ class Tab(QWidget):
         hint = QLabel(self.tr("笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(live_bar)
         layout.addLayout(edit_bar)
         layout.addLayout(find_bar)
         layout.addWidget(hint)
@@ -232,8 +251,13 @@ class Tab(QWidget):
     def _update_buttons(self) -> None:
         has_hearing = self.hearing_id() is not None
         running = self._slot.current is not None and self._slot.current.is_running
-        self.import_button.setEnabled(self.case_id is not None)
-        self.transcribe_button.setEnabled(has_hearing and not running)
+        live = self.live is not None
+        self.import_button.setEnabled(self.case_id is not None and not live)
+        self.live_button.setEnabled(self.case_id is not None and not live and not running)
+        self.pause_button.setEnabled(live)
+        self.resume_button.setEnabled(live)
+        self.stop_live_button.setEnabled(live)
+        self.transcribe_button.setEnabled(has_hearing and not running and not live)
         self.cancel_button.setEnabled(running)
         for b in (self.split_button, self.merge_button, self.check_button, self.export_button, self.play_button,
                   self.replace_button, self.find_button):
@@ -290,6 +314,54 @@ class Tab(QWidget):
         task = self._slot.current
         if task is not None:
             task.cancel()
+
+    # -- live hearing --------------------------------------------------------------------
+    def start_live(self) -> None:
+        """Start recording from the input and show text as utterances end."""
+        case_id, channels = self.case_id, self.channels.text().strip()
+        try:
+            source = self.live_source_factory()
+        except Exception as exc:  # noqa: BLE001 - no device: say so, keep the form
+            self.status.setText(self.tr("无法打开录音设备：") + str(exc))
+            return
+        self.status.setText(self.tr("正在加载语音模型…"))
+        self._live_slot.start(
+            lambda progress, cancel: self.live_service.start(case_id, source, channels,
+                                                             on_segment=self.live_segment.emit),
+            label="live-start", on_success=self._live_started, on_error=self._failed)
+
+    def _live_started(self, live) -> None:
+        self.live = live
+        self.reload_hearings(live.hearing_id)
+        self.status.setText(self.tr("实时记录中…"))
+
+    def _live_update(self) -> None:
+        if self.live is not None and self.hearing_id() == self.live.hearing_id:
+            self.reload_segments()
+            if self.rows:
+                self.table.scrollToBottom()
+
+    def pause_live(self) -> None:
+        """休庭: recording pauses; the time is logged."""
+        if self.live is not None:
+            self.live.pause()
+            self.status.setText(self.tr("休庭（已记录时间）"))
+
+    def resume_live(self) -> None:
+        """继续: recording goes on; the time is logged."""
+        if self.live is not None:
+            self.live.resume()
+            self.status.setText(self.tr("继续开庭，实时记录中…"))
+
+    def stop_live(self) -> None:
+        """End the hearing: finish transcribing what was recorded, keep the recording."""
+        live, self.live = self.live, None
+        if live is None:
+            return
+        self.status.setText(self.tr("正在结束庭审…"))
+        self._live_slot.start(lambda progress, cancel: live.stop(), label="live-stop",
+                              on_success=lambda count: self._transcribed(count), on_error=self._failed)
+        self._update_buttons()
 
     # -- editing -----------------------------------------------------------------------
     def selected_row(self) -> int | None:
@@ -450,4 +522,8 @@ class Tab(QWidget):
     def shutdown(self) -> None:
         """Cancel work and stop playback (called when the window closes)."""
         self.stop_playback()
+        if self.live is not None:
+            live, self.live = self.live, None
+            live.stop()
+        self._live_slot.shutdown()
         self._slot.shutdown()

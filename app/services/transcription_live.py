@@ -121,6 +121,21 @@ class LiveHearingService:
         session.start()
         return LiveHearing(self, hearing_id, session)
 
+    def device_source(self, device: int | str | None = None, channels: int | None = None):
+        """An input for the courtroom's recording device (all its channels by default)."""
+        from engines.transcription.live_inputs import SoundDeviceInput
+
+        return SoundDeviceInput(device, channels)
+
+    def devices(self) -> list[dict]:
+        """Recording devices the machine offers (index, name, channels)."""
+        from engines.transcription.live_inputs import list_input_devices
+
+        try:
+            return list_input_devices()
+        except Exception:  # noqa: BLE001 - no audio system at all means no devices
+            return []
+
     def interrupted(self, case_id: int) -> list[int]:
         """Hearings of a case left '录音中' (the application stopped during a live hearing)."""
         self.transcripts._check_case(case_id)

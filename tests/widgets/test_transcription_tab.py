@@ -136,3 +136,31 @@ def test_main_window_shows_the_transcription_tab(qtbot, fx, case_id):
     assert "庭审笔录" in titles
     assert any(isinstance(t, Tab) for t in window.capability_tabs)
     window.close()
+
+
+def test_live_hearing_from_a_simulated_device(qtbot, fx, case_id):
+    from engines.transcription.live_inputs import WavPlaybackInput
+
+    ctx = fx.clerk()
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_case(case_id)
+    tab.channels.setText(CHANNELS)
+    tab.live_source_factory = lambda: WavPlaybackInput(MULTI_CLIP, speed=1.0)
+    assert not tab.pause_button.isEnabled()
+    tab.live_button.click()
+    qtbot.waitUntil(lambda: tab.live is not None, timeout=60000)
+    assert tab.pause_button.isEnabled() and not tab.live_button.isEnabled()
+    # Text shows up as utterances end (the engine test checks it comes before playback ends).
+    qtbot.waitUntil(lambda: tab.table.rowCount() >= 1, timeout=30000)
+    qtbot.waitUntil(lambda: tab.live.session.source.finished, timeout=30000)
+    tab.pause_button.click()
+    tab.resume_button.click()
+    tab.stop_live_button.click()
+    qtbot.waitUntil(lambda: "转写完成" in tab.status.text(), timeout=60000)
+    assert [tab.table.item(r, COL_SPEAKER).text() for r in range(tab.table.rowCount())] == ["原告", "被告", "审判长"]
+    assert "待核对" in tab.hearing.currentText()
+    kinds = [r["kind"] for r in ctx.store.query("SELECT kind FROM hearing_events WHERE kind != '音频块' ORDER BY id")]
+    assert kinds == ["开始", "休庭", "继续", "结束"]
+    tab.shutdown()
+    ctx.store.close()
