@@ -13,6 +13,7 @@ only re-sends its ack.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,7 @@ class ExchangeNode:
     chunk_size: int = DEFAULT_CHUNK
     partial_age: float = 600.0  # temporary files older than this are crash leftovers
     lock_wait: float = 10.0  # how long to wait for another import/export on the same folder
+    nack_interval: float = 600.0  # while a gap stays open, repeat the nack this often (seconds)
 
     # -- keys ---------------------------------------------------------------------------------
     @property
@@ -172,15 +174,24 @@ class ExchangeNode:
                 newly_held.add(outcome.sender)
             elif outcome.action in ("applied", "key_updated"):
                 self._release_held(outcome.sender, report, cancel)
-        for sender in sorted(newly_held):
+        waiting = {r.sender for r in self.ledger.held()}
+        for sender in sorted(waiting):
             held = self.ledger.held(sender)
-            if held:
+            # A nack (or its re-sent packages) can be lost too: repeat it while the gap stays open.
+            if held and (sender in newly_held or self._last_nack_age(sender) >= self.nack_interval):
                 last = self.ledger.last_applied(sender)
                 missing = missing_sequences(last, {r.sequence for r in held})
                 self._send(sender, "nack", control.nack_files(last + 1, list(missing)))
                 report.nacks_sent += 1
         progress(1.0, "")
         return report
+
+    def _last_nack_age(self, peer: str) -> float:
+        sent = [r.created for r in self.ledger.outgoing_list() if r.kind == "nack" and r.recipient == peer]
+        if not sent:
+            return float("inf")
+        last = _dt.datetime.fromisoformat(max(sent))
+        return (_dt.datetime.now(_dt.timezone.utc) - last).total_seconds()
 
     def _release_held(self, sender: str, report: ImportReport, cancel: CancelToken) -> None:
         while True:

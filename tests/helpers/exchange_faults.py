@@ -278,8 +278,11 @@ def _child(argv: list[str]) -> int:
     if argv[0] == "store-import":
         from app.services.exchange import ExchangeService
 
+        from app.store import search
+
         ctx = _store_login(Path(argv[1]))
         service = ExchangeService(ctx)
+        search.segment_for_index("民间借贷纠纷")  # dictionary load is start-up, not import work
         _mark_started()
         service.import_now(Path(argv[1]) / "exchange")
         ctx.store.close()

@@ -193,3 +193,19 @@ def test_one_importer_or_exporter_at_a_time(pair):
             pair.terminal.export("platform", small_files("b"))
     assert list((pair.exchange / "inbox").glob("*.zip"))  # untouched while locked
     assert pair.terminal.import_incoming().count("applied") == 1
+
+
+def test_nack_is_repeated_while_the_gap_stays_open(pair, tmp_path):
+    for tag in "ab":
+        pair.platform.export("terminal-1", small_files(tag))
+    first = _inbox(pair)[0]
+    first.rename(tmp_path / first.name)  # lost, and so will be the first nack
+    assert pair.terminal.import_incoming().nacks_sent == 1
+    assert pair.terminal.import_incoming().nacks_sent == 0  # too soon to ask again
+    pair.terminal.nack_interval = 0
+    assert pair.terminal.import_incoming().nacks_sent == 1
+    for p in (pair.exchange / "outbox").glob("*.zip"):
+        p.unlink()  # the gateway lost everything so far
+    pair.terminal.import_incoming()
+    assert pair.platform.import_incoming().resent == 1
+    assert [o.sequence for o in pair.terminal.import_incoming().outcomes if o.action == "applied"] == [1, 2]
