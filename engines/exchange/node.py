@@ -59,6 +59,7 @@ class ExchangeNode:
     partial_age: float = 600.0  # temporary files older than this are crash leftovers
     lock_wait: float = 10.0  # how long to wait for another import/export on the same folder
     nack_interval: float = 600.0  # while a gap stays open, repeat the nack this often (seconds)
+    resend_after: float = 6 * 3600.0  # re-publish an unacknowledged package after this long (then 2x, 3x...)
 
     # -- keys ---------------------------------------------------------------------------------
     @property
@@ -145,7 +146,23 @@ class ExchangeNode:
         known = {r.file for r in self.ledger.outgoing_list()}
         unsent = [move(p, self.folder.unsent).name for p in self.folder.packages_in(self.folder.sent)
                   if p.name not in known]
-        return {"partials_removed": len(removed), "republished": republished, "unsent": unsent}
+        return {"partials_removed": len(removed), "republished": republished, "unsent": unsent,
+                "resent": self._resend_stale()}
+
+    def _resend_stale(self) -> int:
+        # The last package of a burst has no successor whose gap would trigger a nack, so a lost
+        # one is only noticed by its missing ack: publish it again, less often each time.
+        now = _dt.datetime.now(_dt.timezone.utc)
+        count = 0
+        for record in self.ledger.outgoing_list(OUT_PENDING):
+            age = (now - _dt.datetime.fromisoformat(record.created)).total_seconds()
+            if age >= self.resend_after * (record.resent + 1) and (self.folder.sent / record.file).exists():
+                atomic_copy(self.folder.sent / record.file, self.folder.outgoing / record.file)
+                with self.ledger.transaction():
+                    record.resent += 1
+                    self.ledger.put_outgoing(record)
+                count += 1
+        return count
 
     # -- import -------------------------------------------------------------------------------
     def import_incoming(self, progress: ProgressCallback = no_progress,

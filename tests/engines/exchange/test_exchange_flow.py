@@ -209,3 +209,17 @@ def test_nack_is_repeated_while_the_gap_stays_open(pair, tmp_path):
     pair.terminal.import_incoming()
     assert pair.platform.import_incoming().resent == 1
     assert [o.sequence for o in pair.terminal.import_incoming().outcomes if o.action == "applied"] == [1, 2]
+
+
+def test_unacknowledged_package_is_published_again(pair):
+    record = pair.platform.export("terminal-1", small_files("a"))
+    for p in _inbox(pair):
+        p.unlink()  # lost on the way, and it was the last one: no gap will ever show
+    assert pair.platform.recover()["resent"] == 0  # not yet stale
+    pair.platform.resend_after = 0
+    assert pair.platform.recover()["resent"] == 1
+    assert pair.terminal.import_incoming().count("applied") == 1
+    pair.platform.resend_after = 3600
+    pair.platform.import_incoming()
+    assert pair.platform.ledger.outgoing(record.package_id).state == "acknowledged"
+    assert pair.platform.recover()["resent"] == 0
