@@ -10,6 +10,7 @@ import os
 import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Iterator
 
@@ -31,6 +32,7 @@ ENGINE_VERSION = "1.0"
 # Scanned pages are OCR'd by this many worker threads, a few pages ahead of the labelling.
 OCR_WORKERS = max(1, min(2, os.cpu_count() or 1))
 OCR_LOOKAHEAD = 6
+HEARTBEAT_SECONDS = 0.5
 # Scanned pages of these categories feed the case information, so they are read in full.
 # Fewer Chinese characters than this in the top band: read the rest before labelling.
 MIN_MODEL_CJK = 40
@@ -73,7 +75,13 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     executor = ThreadPoolExecutor(max_workers=OCR_WORKERS, thread_name_prefix="ocr")
     loop_started = time.perf_counter()
     try:
-        for f, raw, lines, scanned in _read_pages(files, knowledge, cancel, executor):
+        last = [0.0]
+
+        def heartbeat(page: int) -> None:
+            # While OCR of a page is awaited: keep the caller informed (and cancellable).
+            progress(last[0], f"第 {page}/{total} 页：正在识别文字（OCR）")
+
+        for f, raw, lines, scanned in _read_pages(files, knowledge, cancel, executor, heartbeat):
             cancel.check()
             started = time.perf_counter()
             number += 1
@@ -94,7 +102,8 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
             split_pages.append(SplitPage(number, f.name, decision, lines[0].text if lines else ""))
             texts.append("\n".join(ln.text for ln in lines))
             previous = decision.category
-            progress(number / total * 0.97, f"第 {number}/{total} 页：{decision.category}")
+            last[0] = number / total * 0.97
+            progress(last[0], f"第 {number}/{total} 页：{decision.category}")
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         for f in files:
@@ -121,14 +130,28 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     return CatalogueResult(pages=labels, documents=documents, case=case, toc=toc, errors=errors, engine=engine)
 
 
-def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToken,
-                executor: ThreadPoolExecutor) -> Iterator[tuple[InputFile, RawPage, list[Line], bool]]:
+def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToken, executor: ThreadPoolExecutor,
+                heartbeat) -> Iterator[tuple[InputFile, RawPage, list[Line], bool]]:
     """Yield (file, page, lines, scanned) in page order while OCR runs ahead in workers.
 
     Rendering stays on this thread (pdfium is not thread-safe); only the OCR of a rendered
     image goes to a worker. At most ``OCR_LOOKAHEAD`` pages wait, so memory stays bounded.
     """
     pending: deque = deque()
+    yielded = [0]
+
+    def resolve(item):
+        f, raw, fut = item
+        while True:
+            try:
+                lines, scanned = fut.result(timeout=HEARTBEAT_SECONDS)
+                break
+            except FutureTimeout:
+                cancel.check()
+                heartbeat(yielded[0] + 1)
+        yielded[0] += 1
+        return f, raw, lines, scanned
+
     for f in files:
         for raw in f.pages():
             cancel.check()
@@ -144,22 +167,16 @@ def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToke
             else:
                 pending.append((f, raw, _done((raw.lines, False))))
             while pending and (len(pending) > OCR_LOOKAHEAD or pending[0][2].done()):
-                yield _resolve(pending.popleft())
+                yield resolve(pending.popleft())
     while pending:
         cancel.check()
-        yield _resolve(pending.popleft())
+        yield resolve(pending.popleft())
 
 
 def _done(value) -> Future:
     fut: Future = Future()
     fut.set_result(value)
     return fut
-
-
-def _resolve(item) -> tuple[InputFile, RawPage, list[Line], bool]:
-    f, raw, fut = item
-    lines, scanned = fut.result()
-    return f, raw, lines, scanned
 
 
 def _ocr_page(image, knowledge: Knowledge) -> tuple[list[Line], bool]:

@@ -112,15 +112,9 @@ def fmt(agg: dict) -> list[str]:
 
 
 
-def volume_only(folder: Path) -> None:
-    """Child process: a 300-page born-digital run, then a scanned run; prints JSON figures."""
-    vol_paths, total, i = [], 0, 0
-    while total < 300:
-        path = folder / f"vol{i:02d}.pdf"
-        ref = build_dossier(5000 + i, path, scanned_share=0.0, hard=True)
-        vol_paths.append(path)
-        total += len(ref["pages"])
-        i += 1
+def measure_run(paths: list[Path]) -> None:
+    """Child process: catalogue ``paths`` once; prints JSON figures (fresh process, so the
+    peak memory is that of this run alone, OCR models included)."""
     gaps, last = [0.0], [time.perf_counter()]
 
     def progress(fraction, message=""):
@@ -132,22 +126,21 @@ def volume_only(folder: Path) -> None:
     with PeakRss() as mem:
         t0, c0 = time.perf_counter(), time.process_time()
         last[0] = t0
-        res = catalogue(vol_paths, progress=progress)
+        res = catalogue(paths, progress=progress)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    scan = folder / "scan_only.pdf"
-    build_dossier(6000, scan, scanned_share=1.0)
-    with PeakRss() as mem2:
-        t1 = time.perf_counter()
-        scanned = catalogue([scan])
-        scan_wall = time.perf_counter() - t1
-    print(json.dumps({"pages": len(res.pages), "files": len(vol_paths), "wall": wall, "cpu": cpu, "peak": mem.peak,
-                      "rss0": rss0, "gap": max(gaps), "scan_pages": len(scanned.pages), "scan_wall": scan_wall,
-                      "scan_peak": mem2.peak}))
+    print(json.dumps({"pages": len(res.pages), "files": len(paths), "wall": wall, "cpu": cpu, "peak": mem.peak,
+                      "rss0": rss0, "gap": max(gaps), "scanned": sum(p.scanned for p in res.pages)}))
+
+
+def child(paths: list[Path]) -> dict:
+    """Run :func:`measure_run` in a fresh interpreter and return its figures."""
+    proc = subprocess.run([sys.executable, __file__, "--measure", *map(str, paths)], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
-    if len(sys.argv) == 3 and sys.argv[1] == "--volume-only":
-        volume_only(Path(sys.argv[2]))
+    if len(sys.argv) >= 3 and sys.argv[1] == "--measure":
+        measure_run([Path(p) for p in sys.argv[2:]])
         return 0
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--generated", type=int, default=6, help="number of generated dossiers (half of them half-scanned)")
@@ -191,22 +184,41 @@ def main() -> int:
         lines += ["Errors:", "", *[f"- {e}" for e in generated["errors"][:30]], ""]
 
     if not args.no_volume:
-        # A fresh process, so that peak memory is that of one 300-page run and not of this
-        # benchmark's earlier work.
-        proc = subprocess.run([sys.executable, __file__, "--volume-only", str(tmp)], capture_output=True, text=True, check=True)
-        v = json.loads(proc.stdout.strip().splitlines()[-1])
-        print(f"volume: {v['pages']} pages in {v['wall']:.1f}s ({v['pages'] / v['wall']:.1f} pages/s, cpu {v['cpu']:.1f}s), "
-              f"peak RSS {v['peak'] / 2**20:.0f} MiB, max progress gap {v['gap']:.2f}s")
-        lines += [f"## Volume: {v['pages']}-page born-digital dossier ({v['files']} files), fresh process", "",
+        vol_paths, total, i = [], 0, 0
+        while total < 300:
+            path = tmp / f"vol{i:02d}.pdf"
+            total += len(build_dossier(5000 + i, path, scanned_share=0.0, hard=True)["pages"])
+            vol_paths.append(path)
+            i += 1
+        scan = tmp / "scan_only.pdf"
+        build_dossier(6000, scan, scanned_share=1.0)
+        v, sc = child(vol_paths), child([scan])
+        print(f"volume: {v['pages']} pages in {v['wall']:.1f}s, peak RSS {v['peak'] / 2**20:.0f} MiB; "
+              f"scanned: {sc['pages']} pages in {sc['wall']:.1f}s, peak RSS {sc['peak'] / 2**20:.0f} MiB")
+        lines += ["## Volume and memory (each run in a fresh process)", "",
                   "| measure | value | target |", "|---|---|---|",
-                  f"| born-digital pages/s (wall, whole run incl. split, 卷内目录, case info) | {v['pages'] / v['wall']:.1f} | 20 |",
-                  f"| CPU seconds per page | {v['cpu'] / v['pages']:.4f} | |",
-                  f"| peak RSS of the process | {v['peak'] / 2**20:.0f} MiB (before the run {v['rss0'] / 2**20:.0f} MiB) | |",
-                  f"| longest gap between progress reports | {v['gap']:.2f} s | |",
-                  f"| scanned pages in a fresh process (OCR models loaded) | {v['scan_pages']} pages in {v['scan_wall']:.1f} s, "
-                  f"peak RSS {v['scan_peak'] / 2**20:.0f} MiB | |", ""]
+                  f"| {v['pages']}-page born-digital dossier ({v['files']} files): pages/s, whole run incl. split, 卷内目录, case info "
+                  f"| {v['pages'] / v['wall']:.1f} | 20 |",
+                  f"| CPU seconds per born-digital page | {v['cpu'] / v['pages']:.4f} | |",
+                  f"| peak RSS, 300-page born-digital run | {v['peak'] / 2**20:.0f} MiB (interpreter + engine before: {v['rss0'] / 2**20:.0f} MiB) | |",
+                  f"| longest gap between progress reports (300 pages) | {v['gap']:.2f} s | |",
+                  f"| fully scanned dossier ({sc['pages']} pages): pages/s incl. loading the OCR models | {sc['pages'] / sc['wall']:.2f} | 1 |",
+                  f"| CPU seconds per scanned page (fully scanned dossier) | {sc['cpu'] / sc['pages']:.2f} | |",
+                  f"| peak RSS, fully scanned dossier (two OCR workers) | {sc['peak'] / 2**20:.0f} MiB | |",
+                  f"| longest gap between progress reports (scanned) | {sc['gap']:.2f} s | |", ""]
     lines += ["Command: `.venv/bin/python tests/bench/bench_catalogue.py" + (f" --generated {args.generated}" if args.generated != 6 else "")
               + (" --no-volume" if args.no_volume else "") + "`", ""]
+    lines += ["Notes:", "",
+              "- The generated dossiers come from the same author as the rules (tests/engines/cataloguing/"
+              "catalogue_dossier_builder.py); their wording was written apart from the shared files, but their title "
+              "words are mostly ones the rules know, so they measure robustness to layout, scans, order and multi-page "
+              "documents more than to unseen vocabulary. A title the rules do not know (e.g. 送货单 after a court "
+              "notice) is continued from the page before and flagged for review.",
+              "- Speed depends on what else runs on the two shared cores; CPU seconds are the steadier figure. Scanned "
+              "pages are OCR'd in bands (title band, footer strip; the middle only for untitled pages with little "
+              "text and for the documents that feed the case information) by two single-threaded workers.",
+              "- The shared set has 70 pages, 16 of them scanned: one wrong page would cost 1.4 points of page "
+              "accuracy and 6 points of scanned-page accuracy.", ""]
     text = "# Dossier cataloguing benchmark\n\n" + "\n".join(lines)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(text, encoding="utf-8")

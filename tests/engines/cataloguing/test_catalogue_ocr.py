@@ -41,3 +41,20 @@ def test_boxes_on_one_row_are_joined_without_spaces():
              (0.10, 0.20, 0.50, 0.22, "案号 （2024）京0105民初1号", 0.02)]
     lines = merge_boxes(boxes)
     assert [ln.text for ln in lines] == ["传票", "案号（2024）京0105民初1号"]
+
+
+def test_cancel_while_a_page_is_being_read(scanned_pdf):
+    import threading
+    import time
+
+    import pytest
+
+    from engines.common import CancelToken, Cancelled
+
+    token = CancelToken()
+    messages = []
+    threading.Timer(0.05, token.cancel).start()
+    started = time.perf_counter()
+    with pytest.raises(Cancelled):
+        catalogue([scanned_pdf], cancel=token, progress=lambda f, m="": messages.append(m))
+    assert time.perf_counter() - started < 5.0
