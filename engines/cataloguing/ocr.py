@@ -8,16 +8,22 @@ case information).
 from __future__ import annotations
 
 import contextlib
+import math
 import queue
+import statistics
 from typing import Callable
 
 import numpy as np
+from PIL import Image
 
 from engines.cataloguing.sources import Line, merge_boxes
 
 TOP_BAND = 0.30
 BOTTOM_BAND = 0.90
 OVERLAP = 0.02
+# Below 1.5 degrees rows still group correctly; above 15 the page is more likely turned.
+MIN_DESKEW = 1.5
+MAX_DESKEW = 15.0
 # One ONNX thread per engine and one engine per worker: on two cores, two pages in parallel
 # beat one page with two intra-op threads (small recognition batches parallelise badly, and
 # spinning intra-op threads hurt when other processes share the cores). Engines are pooled
@@ -49,25 +55,41 @@ def _engine():
         _POOL.put(engine)
 
 
-def ocr_lines(image, top: float = 0.0, bottom: float = 1.0) -> list[Line]:
-    """OCR the band ``top..bottom`` (fractions of the height) of a PIL image into lines."""
+def _read_band(image, top: float, bottom: float) -> tuple[list[Line], list[float]]:
+    """OCR the band ``top..bottom`` (fractions of the height): lines and text-line angles."""
     gray = np.asarray(image.convert("L"))
     height, width = gray.shape
     y0, y1 = int(height * top), int(height * bottom)
     band = gray[y0:y1]
     if band.shape[0] < 16:
-        return []
+        return [], []
     rgb = np.ascontiguousarray(np.repeat(band[:, :, None], 3, axis=2))
     # Pages are upright scans: the angle classifier costs time and gains nothing here.
     with _engine() as engine:
         result, _ = engine(rgb, use_cls=False)
-    boxes = []
+    boxes, angles = [], []
     for box, text, score in result or ():
         xs = [p[0] for p in box]
         ys = [p[1] + y0 for p in box]
         top_, bottom_ = min(ys) / height, max(ys) / height
         boxes.append((min(xs) / width, top_, max(xs) / width, bottom_, text, bottom_ - top_))
-    return merge_boxes(boxes)
+        (ax, ay), (bx, by) = box[0], box[1]
+        if bx - ax > 3 * abs(box[3][1] - ay) > 0:  # long, flat boxes show the skew best
+            angles.append(math.degrees(math.atan2(by - ay, bx - ax)))
+    return merge_boxes(boxes), angles
+
+
+def ocr_lines(image, top: float = 0.0, bottom: float = 1.0) -> list[Line]:
+    """OCR the band ``top..bottom`` (fractions of the height) of a PIL image into lines."""
+    return _read_band(image, top, bottom)[0]
+
+
+def deskew_angle(angles: list[float]) -> float:
+    """The page's skew in degrees (median of the text lines), 0 when too small to matter."""
+    if len(angles) < 2:
+        return 0.0
+    angle = statistics.median(angles)
+    return angle if MIN_DESKEW <= abs(angle) <= MAX_DESKEW else 0.0
 
 
 def ocr_page(image, want_middle: Callable[[list[Line]], bool]) -> tuple[list[Line], bool]:
@@ -77,7 +99,13 @@ def ocr_page(image, want_middle: Callable[[list[Line]], bool]) -> tuple[list[Lin
     middle is read in bands no taller than the top band: detection memory grows with the
     image area, and two workers each reading a whole page at once would need about 1 GB.
     """
-    head = ocr_lines(image, 0.0, TOP_BAND)
+    head, angles = _read_band(image, 0.0, TOP_BAND)
+    angle = deskew_angle(angles)
+    if angle:
+        # Lines on a skewed scan run into each other when grouped by row: straighten the
+        # page and read the top band again.
+        image = image.convert("L").rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        head = ocr_lines(image, 0.0, TOP_BAND)
     foot = ocr_lines(image, BOTTOM_BAND, 1.0)
     if not want_middle(head + foot):
         return head + foot, False
