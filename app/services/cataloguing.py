@@ -72,7 +72,12 @@ class CataloguingService:
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
-        self.rules = load_rules()
+        self.rules = load_rules(str(self.court_rules_file()) if self.court_rules_file().is_file() else None)
+
+    def court_rules_file(self) -> Path:
+        """Where IT puts the court's own category list and order (same shape as
+        resources/catalogue/categories.json); the bundled list applies when it is absent."""
+        return Path(self.ctx.store.layout.root) / "catalogue" / "categories.json"
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -133,3 +133,18 @@ def test_assistant_off_imports_for_manual_labelling(fx, case_id, tmp_path):
         assert service.pages(case_id)[0].category == "卷宗封面"
     finally:
         ctx.store.close()
+
+
+def test_court_override_file_in_data_folder(fx, clerk, case_id):
+    from engines.cataloguing.rules import DEFAULT_RULES
+    data = json.loads(DEFAULT_RULES.read_text(encoding="utf-8"))
+    for c in data["categories"]:
+        if c["label"] == "送达回证":
+            c["order"] = 3.5
+    target = fx.data_dir / "catalogue" / "categories.json"
+    target.parent.mkdir()
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    service = CataloguingService(clerk)
+    assert service.categories().index("送达回证") == service.categories().index("起诉状") + 1
+    service.import_files(case_id, [EXCERPT])
+    assert [r.category for r in service.toc(case_id) if r.seq] == ["起诉状", "送达回证"]
