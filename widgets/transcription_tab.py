@@ -8,58 +8,25 @@ merged; vocabulary corrections can be undone one by one. Transcription runs as a
 """
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QProgressBar,
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar,
     QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.services.transcription import TranscriptionService
 from app.services.transcription_live import LiveHearingService
 from app.tasks import TaskSlot
+from widgets.audio_player import AudioPlayer
+from widgets.transcription_live import LiveHearingControls
 
 LOW_CONFIDENCE_BACKGROUND = QColor("#fff59d")
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 COL_TIME, COL_SPEAKER, COL_TEXT, COL_CONFIDENCE = range(4)
 
 
-class AudioPlayer:
-    """Plays decoded hearing audio through sounddevice; replaceable (tests, no device)."""
-
-    def __init__(self) -> None:
-        self.started_at: float | None = None
-        self.offset = 0.0
-        self.speed = 1.0
-        self.stop_at: float | None = None
-
-    def play(self, samples, rate: int, start: float, speed: float = 1.0, end: float | None = None,
-             loop: bool = False) -> None:
-        """Play from ``start`` (seconds) to ``end`` or the end, faster or slower."""
-        import sounddevice as sd
-
-        lo, hi = int(start * rate), int(end * rate) if end else len(samples)
-        sd.play(samples[lo:hi], int(rate * speed), loop=loop)
-        self.started_at, self.offset, self.speed, self.stop_at = time.monotonic(), start, speed, end
-
-    def stop(self) -> None:
-        """Stop playback."""
-        if self.started_at is not None:
-            import sounddevice as sd
-
-            sd.stop()
-        self.started_at = None
-
-    def position(self) -> float | None:
-        """Current position in seconds, None when stopped."""
-        if self.started_at is None:
-            return None
-        return self.offset + (time.monotonic() - self.started_at) * self.speed
-
-
-class Tab(QWidget):
+class Tab(LiveHearingControls, QWidget):
     """Hearing recordings and the transcript editor of one case."""
 
     # Emitted from the live session's worker thread; Qt queues it onto the GUI thread.
@@ -135,13 +102,15 @@ class Tab(QWidget):
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.loop = QCheckBox(self.tr("循环本段"))
         self.loop.setObjectName("loopSegment")
+        self.refuse_button = self._button(self.tr("记录未采纳的补正…"), "refusedCorrection",
+                                          self.record_refused)
         self.split_button = self._button(self.tr("拆分"), "splitSegment", self.split)
         self.merge_button = self._button(self.tr("与下段合并"), "mergeSegment", self.merge)
         self.check_button = self._button(self.tr("核对完成"), "markChecked", self.mark_checked)
         self.export_button = self._button(self.tr("导出笔录…"), "exportRecord", self.export)
         edit_bar = QHBoxLayout()
         for w in (self.play_button, self.speed, self.loop, self.correction_request, self.requested_by,
-                  self.split_button, self.merge_button, self.check_button, self.export_button):
+                  self.refuse_button, self.split_button, self.merge_button, self.check_button, self.export_button):
             edit_bar.addWidget(w)
         edit_bar.addStretch(1)
 
@@ -259,7 +228,7 @@ class Tab(QWidget):
         self.stop_live_button.setEnabled(live)
         self.transcribe_button.setEnabled(has_hearing and not running and not live)
         self.cancel_button.setEnabled(running)
-        for b in (self.split_button, self.merge_button, self.check_button, self.export_button, self.play_button,
+        for b in (self.refuse_button, self.split_button, self.merge_button, self.check_button, self.export_button, self.play_button,
                   self.replace_button, self.find_button):
             b.setEnabled(bool(self.rows) and not running)
 
@@ -315,54 +284,6 @@ class Tab(QWidget):
         if task is not None:
             task.cancel()
 
-    # -- live hearing --------------------------------------------------------------------
-    def start_live(self) -> None:
-        """Start recording from the input and show text as utterances end."""
-        case_id, channels = self.case_id, self.channels.text().strip()
-        try:
-            source = self.live_source_factory()
-        except Exception as exc:  # noqa: BLE001 - no device: say so, keep the form
-            self.status.setText(self.tr("无法打开录音设备：") + str(exc))
-            return
-        self.status.setText(self.tr("正在加载语音模型…"))
-        self._live_slot.start(
-            lambda progress, cancel: self.live_service.start(case_id, source, channels,
-                                                             on_segment=self.live_segment.emit),
-            label="live-start", on_success=self._live_started, on_error=self._failed)
-
-    def _live_started(self, live) -> None:
-        self.live = live
-        self.reload_hearings(live.hearing_id)
-        self.status.setText(self.tr("实时记录中…"))
-
-    def _live_update(self) -> None:
-        if self.live is not None and self.hearing_id() == self.live.hearing_id:
-            self.reload_segments()
-            if self.rows:
-                self.table.scrollToBottom()
-
-    def pause_live(self) -> None:
-        """休庭: recording pauses; the time is logged."""
-        if self.live is not None:
-            self.live.pause()
-            self.status.setText(self.tr("休庭（已记录时间）"))
-
-    def resume_live(self) -> None:
-        """继续: recording goes on; the time is logged."""
-        if self.live is not None:
-            self.live.resume()
-            self.status.setText(self.tr("继续开庭，实时记录中…"))
-
-    def stop_live(self) -> None:
-        """End the hearing: finish transcribing what was recorded, keep the recording."""
-        live, self.live = self.live, None
-        if live is None:
-            return
-        self.status.setText(self.tr("正在结束庭审…"))
-        self._live_slot.start(lambda progress, cancel: live.stop(), label="live-stop",
-                              on_success=lambda count: self._transcribed(count), on_error=self._failed)
-        self._update_buttons()
-
     # -- editing -----------------------------------------------------------------------
     def selected_row(self) -> int | None:
         """Index of the selected segment."""
@@ -398,6 +319,23 @@ class Tab(QWidget):
         for c in self.rows[row].corrections:
             self.corrections.addItem(f"{c.original} → {c.replacement}（{c.term_source}）")
         self.undo_button.setEnabled(bool(self.rows[row].corrections))
+
+    def record_refused(self, requested_text: str | None = None, reason: str | None = None) -> None:
+        """Record a party's 补正 request for the selected line that the court did not grant."""
+        row = self.selected_row()
+        if row is None:
+            self.status.setText(self.tr("请先选择要补正的段落。"))
+            return
+        if requested_text is None:
+            requested_text, ok = QInputDialog.getText(self, self.tr("补正申请"), self.tr("当事人要求改为："))
+            if not ok:
+                return
+            reason, ok = QInputDialog.getText(self, self.tr("补正申请"), self.tr("未采纳的理由："))
+            if not ok:
+                return
+        self.service.record_refused_correction(self.rows[row].id, self.requested_by.text().strip(),
+                                               requested_text, reason or "")
+        self.status.setText(self.tr("已记录未采纳的补正申请。"))
 
     def undo_correction(self) -> None:
         """Put back the machine's words for the selected correction."""

@@ -24,6 +24,7 @@ from engines.transcription.vocabulary import CaseVocabulary, undo_correction
 AUDIO_MEDIA_TYPE = "audio/*"
 EXPORT_FORMATS = ("docx", "txt", "srt")
 LOW_CONFIDENCE = 0.6
+REFUSED_CORRECTION = "补正申请未采纳"
 # A case without its own court row belongs to the store's court (one court per store).
 _COURT_NAME = "coalesce(k.name, (SELECT name FROM courts ORDER BY id LIMIT 1), '')"
 
@@ -342,6 +343,28 @@ class TranscriptionService:
                          extra={"text": seg["text"] + nxt["text"], "end": nxt["end"]})
             db.execute("DELETE FROM hearing_segments WHERE id = ?", (nxt["id"],))
 
+    def record_refused_correction(self, segment_id: int, requested_by: str, requested_text: str,
+                                  reason: str) -> None:
+        """A party asked for a 补正 that the court did not grant: the refusal is recorded too."""
+        self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
+        segment = self._segment(segment_id)
+        hearing = self._hearing(segment["hearing_id"])
+        note = json.dumps({"segment": segment_id, "requested_by": requested_by, "requested_text": requested_text,
+                           "current_text": segment["text"], "reason": reason}, ensure_ascii=False)
+        with self.ctx.store.write() as db:
+            db["hearing_events"].insert({"hearing_id": hearing["id"], "kind": REFUSED_CORRECTION, "wall_time": _now(),
+                                         "audio_time": segment["start"], "note": note})
+            self.ctx.audit(db, "transcript.correction_refused", f"case:{hearing['case_id']}", segment=segment_id,
+                           requested_by=requested_by, requested_text=requested_text, reason=reason)
+
+    def refused_corrections(self, hearing_id: int) -> list[dict]:
+        """补正 requests that were refused, oldest first."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._hearing(hearing_id)
+        rows = self.ctx.store.query("SELECT wall_time, note FROM hearing_events WHERE hearing_id = ? AND kind = ?"
+                                    " ORDER BY id", (hearing_id, REFUSED_CORRECTION))
+        return [dict(json.loads(r["note"]), wall_time=r["wall_time"]) for r in rows]
+
     def mark_checked(self, hearing_id: int) -> None:
         """The clerk confirms the transcript was checked against the recording."""
         self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
@@ -363,7 +386,7 @@ class TranscriptionService:
     # -- export ------------------------------------------------------------------------
     def export(self, hearing_id: int, path: str | Path, fmt: str = "docx") -> Path:
         """Write the 庭审笔录 as .docx (case header, signatures, page X of Y), TXT or SRT."""
-        from engines.transcription.record_docx import RecordHeader, write_hearing_record
+        from engines.transcription.record_docx import write_hearing_record
         from engines.transcription.writers import write_srt, write_txt
 
         self.ctx.session.require(Permission.CASE_READ)
@@ -399,7 +422,7 @@ class TranscriptionService:
             if p["agent"]:
                 present.append(f"{p['role']}委托诉讼代理人{p['agent']}")
         events = self.ctx.store.query("SELECT kind, wall_time, note FROM hearing_events WHERE hearing_id = ?"
-                                      " ORDER BY id", (hearing["id"],))
+                                      " AND kind IN ('休庭', '继续') ORDER BY id", (hearing["id"],))
         return RecordHeader(court=case["court"], case_number=case["case_number"], cause=case["cause"],
                             start_time=hearing["started_at"], end_time=hearing["ended_at"], place=hearing["place"],
                             judges=[case["judge"]] if case["judge"] else [], clerk=case["clerk"], parties=present,

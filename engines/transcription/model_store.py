@@ -103,9 +103,17 @@ def assemble_base_model(cache_dir: Path | str | None = None) -> Path:
         if digest != BASE_MODEL_SHA256:
             raise EngineError("默认语音模型校验失败（SHA-256 不符），请重新安装", digest)
         (work / "model.sha256").write_text(BASE_MODEL_SHA256, encoding="ascii")
+        # Another process (a second window, a parallel test run) may have finished first:
+        # its copy is as good as ours and may already be in use, so leave it alone.
+        if _is_complete(target):
+            return target
         if target.exists():
             shutil.rmtree(target)
-        os.replace(work, target)
+        try:
+            os.replace(work, target)
+        except OSError:
+            if not _is_complete(target):
+                raise
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)

@@ -204,6 +204,9 @@ def correct_text(text: str, vocabulary: CaseVocabulary | list[Term]) -> tuple[st
                     continue
                 if window == term.text:
                     locked[start:start + n] = [True] * n
+                    if (term.source in _CASE_SOURCES and n >= 3 and start + n < len(chars)
+                            and chars[start + n] == term.text[-1]):
+                        found.append((start, window, term.text, term, 1.0))  # echo only
                     start += n
                     continue
                 score = sound_similarity(window, term.text)
@@ -214,6 +217,7 @@ def correct_text(text: str, vocabulary: CaseVocabulary | list[Term]) -> tuple[st
                     start += n
                     continue
                 start += 1
+    found = _drop_name_echoes(chars, sorted(found, key=lambda f: f[0]))
     corrections = [
         Correction(position=pos, original=orig, replacement=rep, term_source=term.source,
                    score=round(score, 3),
@@ -221,6 +225,23 @@ def correct_text(text: str, vocabulary: CaseVocabulary | list[Term]) -> tuple[st
         for pos, orig, rep, term, score in sorted(found)
     ]
     return "".join(chars), corrections
+
+
+def _drop_name_echoes(chars: list[str], found: list) -> list:
+    """Whisper stutters on names it does not know (核件军军 -> 何建军军): when a corrected
+    case name of 3+ characters is followed by its own last character again, the echo is
+    removed and becomes part of that correction. ``chars`` is edited in place."""
+    out = []
+    removed = 0
+    for pos, orig, rep, term, score in found:
+        pos -= removed
+        end = pos + len(rep)
+        if (term.source in _CASE_SOURCES and len(rep) >= 3 and end < len(chars)
+                and chars[end] == rep[-1]):
+            orig += chars.pop(end)
+            removed += 1
+        out.append((pos, orig, rep, term, score))
+    return out
 
 
 def _may_replace(window: str, term: Term, known: set[str]) -> bool:

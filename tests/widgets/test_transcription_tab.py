@@ -71,10 +71,18 @@ def test_clerk_transcribes_edits_and_exports(qtbot, fx, case_id, tmp_path):
     tab.table.item(1, COL_SPEAKER).setText("被告代理人")
     qtbot.waitUntil(lambda: tab.rows[1].speaker == "被告代理人", timeout=5000)
 
+    # A refused 补正 request is recorded as well.
+    tab.table.selectRow(0)
+    tab.record_refused("原告申请回避", "与录音不符")
+    assert tab.service.refused_corrections(hearing)[0]["requested_by"] == "原告"
+
     # Find and replace everywhere.
+    tab.table.clearSelection()
     tab.find.setText("申请")
     tab.find_next()
     assert tab.selected_row() == 0
+    tab.find_next()
+    assert tab.selected_row() == 1
     tab.replace.setText("申請")
     tab.replace_all()
     assert "已替换" in tab.status.text() and "申請" in tab.rows[0].text

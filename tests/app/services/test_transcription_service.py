@@ -183,3 +183,16 @@ def test_roles_assistant_switch_and_bad_input(fx, case_id, clerk, tmp_path):
         service.transcribe(hearing)
     with pytest.raises(NotFoundError):
         service.segments(hearing + 100)
+
+
+def test_refused_correction_is_recorded(clerk, transcribed):
+    service, hearing = transcribed
+    first = service.segments(hearing)[0]
+    service.record_refused_correction(first.id, "被告", "我没说过不申请", "与录音不符")
+    refused = service.refused_corrections(hearing)
+    assert len(refused) == 1
+    assert (refused[0]["requested_by"], refused[0]["requested_text"], refused[0]["reason"]) == (
+        "被告", "我没说过不申请", "与录音不符")
+    assert refused[0]["current_text"] == first.text and service.segments(hearing)[0].text == first.text
+    actions = [r["action"] for r in clerk.store.query("SELECT action FROM audit_log")]
+    assert "transcript.correction_refused" in actions

@@ -59,3 +59,12 @@ def test_vocabulary_helpers():
     prompt = CASE.prompt()
     assert prompt.startswith("杨帆，何建军，房屋租赁合同纠纷")
     assert "原告" not in prompt  # general legal terms stay out of the decoder hint
+
+
+def test_name_stutter_is_removed_with_the_correction():
+    text, corrections = correct_text("被告核件军军已到庭，何建军军", CASE)
+    assert text == "被告何建军已到庭，何建军"
+    assert [(c.original, c.replacement) for c in corrections] == [("核件军军", "何建军"), ("何建军军", "何建军")]
+    for c in reversed(corrections):
+        text = undo_correction(text, c)
+    assert text == "被告核件军军已到庭，何建军军"

@@ -1,0 +1,37 @@
+"""Playback of hearing audio for the transcript editor (sounddevice; replaceable in tests)."""
+from __future__ import annotations
+
+import time
+
+
+class AudioPlayer:
+    """Plays decoded hearing audio through sounddevice; replaceable (tests, no device)."""
+
+    def __init__(self) -> None:
+        self.started_at: float | None = None
+        self.offset = 0.0
+        self.speed = 1.0
+        self.stop_at: float | None = None
+
+    def play(self, samples, rate: int, start: float, speed: float = 1.0, end: float | None = None,
+             loop: bool = False) -> None:
+        """Play from ``start`` (seconds) to ``end`` or the end, faster or slower."""
+        import sounddevice as sd
+
+        lo, hi = int(start * rate), int(end * rate) if end else len(samples)
+        sd.play(samples[lo:hi], int(rate * speed), loop=loop)
+        self.started_at, self.offset, self.speed, self.stop_at = time.monotonic(), start, speed, end
+
+    def stop(self) -> None:
+        """Stop playback."""
+        if self.started_at is not None:
+            import sounddevice as sd
+
+            sd.stop()
+        self.started_at = None
+
+    def position(self) -> float | None:
+        """Current position in seconds, None when stopped."""
+        if self.started_at is None:
+            return None
+        return self.offset + (time.monotonic() - self.started_at) * self.speed
