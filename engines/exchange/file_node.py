@@ -35,7 +35,7 @@ class FileNode(ExchangeNode):
     """An :class:`ExchangeNode` whose ledger and received files live in ``state``."""
 
     def __init__(self, state: str | Path, exchange: str | Path, role: str = "platform",
-                 limits: Limits | None = None, partial_age: float = 600.0, chunk_size: int | None = None) -> None:
+                 limits: Limits | None = None, partial_age: float = 0.0, chunk_size: int | None = None) -> None:
         self.state = Path(state)
         self.state.mkdir(parents=True, exist_ok=True)
         (self.state / "blobs").mkdir(exist_ok=True)

@@ -56,7 +56,9 @@ class ExchangeNode:
     on_event: Callable[[str, dict], None] = lambda event, detail: None
     audit_head: Callable[[], str] = lambda: ""
     chunk_size: int = DEFAULT_CHUNK
-    partial_age: float = 600.0  # temporary files older than this are crash leftovers
+    # Temporary files older than this are crash leftovers. Recovery runs under the folder lock, so
+    # no live writer of ours can own one: by default every leftover goes at once.
+    partial_age: float = 0.0
     lock_wait: float = 10.0  # how long to wait for another import/export on the same folder
     nack_interval: float = 600.0  # while a gap stays open, repeat the nack this often (seconds)
     resend_after: float = 6 * 3600.0  # re-publish an unacknowledged package after this long (then 2x, 3x...)
