@@ -7,8 +7,8 @@ changes them. Importing and OCR run through the task runner, so the window stays
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar,
     QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -21,6 +21,7 @@ from app.tasks import TaskSlot
 from widgets.common import show_error
 
 REVIEW_BACKGROUND = QColor("#ffe0b2")
+THUMB_WIDTH = 72
 STATE_LABELS = {"suggested": "待确认", "accepted": "已确认", "changed": "已更正", "manual": "人工"}
 FIELD_LABELS = {"case_number": "案号", "cause": "案由", "filing_date": "立案日期", "plaintiffs": "原告",
                 "defendants": "被告", "claims": "诉讼请求"}
@@ -80,6 +81,17 @@ class Tab(QWidget):
             edit.addWidget(w)
         edit.addStretch(1)
 
+        self.thumbs = QListWidget()
+        self.thumbs.setObjectName("pageThumbnails")
+        self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
+        self.thumbs.setFlow(QListWidget.Flow.LeftToRight)
+        self.thumbs.setWrapping(False)
+        self.thumbs.setIconSize(QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.42)))
+        self.thumbs.setFixedHeight(int(THUMB_WIDTH * 1.42) + 48)
+        self.thumbs.currentRowChanged.connect(self._thumb_selected)
+        self._thumb_slot = TaskSlot(self)
+        self._thumb_images: list[bytes] = []
+
         self.preview = QLabel(self.tr("选择一页以预览"))
         self.preview.setObjectName("pagePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -135,6 +147,7 @@ class Tab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)
+        layout.addWidget(self.thumbs)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self._update_buttons()
@@ -154,6 +167,8 @@ class Tab(QWidget):
         self.page_rows, self.suggestions = [], []
         self.table.setRowCount(0)
         self.tree.clear()
+        self.thumbs.clear()
+        self._thumb_images = []
         self.toc.setRowCount(0)
         self.fields.clear()
         self.progress.setValue(0)
@@ -228,10 +243,39 @@ class Tab(QWidget):
             value = "、".join(s.value) if isinstance(s.value, list) else str(s.value)
             item = QListWidgetItem(f"{FIELD_LABELS.get(s.target, s.target)}：{value}\n    {s.reason}")
             self.fields.addItem(item)
+        self._show_thumb_labels()
+        case_id, service = self.case_id, self.service
+        if len(self._thumb_images) == len(pages):
+            self._show_thumbs(self._thumb_images)  # a correction changes labels, not images
+        else:
+            self._thumb_slot.start(lambda p, c: service.thumbnails(case_id, THUMB_WIDTH * 2, p, c), label="thumbnails",
+                                   on_success=self._show_thumbs, on_error=self._failed)
         review = sum(1 for p in pages if p.needs_review)
         self.status.setText(self.tr("共 %1 页、%2 件文书；待复核 %3 页").replace("%1", str(len(pages)))
                             .replace("%2", str(len(documents))).replace("%3", str(review)))
         self._update_buttons()
+
+    def _show_thumb_labels(self) -> None:
+        # Labels and category colours first; the images follow from a background task.
+        self.thumbs.blockSignals(True)
+        self.thumbs.clear()
+        for p in self.page_rows:
+            item = QListWidgetItem(f"{p.page} {p.category}")
+            item.setBackground(QBrush(REVIEW_BACKGROUND if p.needs_review else category_colour(self._index(p.category))))
+            item.setToolTip(p.reason)
+            self.thumbs.addItem(item)
+        self.thumbs.blockSignals(False)
+
+    def _show_thumbs(self, images: list[bytes]) -> None:
+        self._thumb_images = images
+        for row, png in enumerate(images[:self.thumbs.count()]):
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            self.thumbs.item(row).setIcon(QIcon(pixmap))
+
+    def _thumb_selected(self, row: int) -> None:
+        if 0 <= row < self.table.rowCount():
+            self.table.selectRow(row)
 
     def _index(self, label: str) -> int:
         return self.labels.index(label) if label in self.labels else len(self.labels)
@@ -345,5 +389,5 @@ class Tab(QWidget):
 
     def shutdown(self) -> None:
         """Cancel background work (called when the window closes)."""
-        for slot in (self._import_slot, self._slot, self._preview_slot):
+        for slot in (self._import_slot, self._slot, self._preview_slot, self._thumb_slot):
             slot.shutdown()

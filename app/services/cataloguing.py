@@ -234,6 +234,38 @@ class CataloguingService:
         image.save(buf, format="PNG")
         return buf.getvalue()
 
+    def thumbnails(self, case_id: int, width: int = 90, progress: ProgressCallback = no_progress,
+                   cancel: CancelToken = NEVER_CANCELLED) -> list[bytes]:
+        """Small PNG images of every page in page order (rendered in memory, each file opened once)."""
+        import io
+
+        import pypdfium2 as pdfium
+
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        rows = self.ctx.store.query(
+            "SELECT p.file_page, f.blob_sha256 FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
+            " WHERE p.case_id = ? ORDER BY p.page", (case_id,))
+        out: list[bytes] = []
+        docs: dict[str, pdfium.PdfDocument] = {}
+        try:
+            for n, r in enumerate(rows):
+                cancel.check()
+                sha = r["blob_sha256"]
+                if sha not in docs:
+                    docs[sha] = pdfium.PdfDocument(self.ctx.store.blobs.read_bytes(sha))
+                page = docs[sha][r["file_page"] - 1]
+                image = page.render(scale=width / page.get_width()).to_pil()
+                page.close()
+                buf = io.BytesIO()
+                image.save(buf, format="PNG")
+                out.append(buf.getvalue())
+                progress((n + 1) / len(rows), "")
+        finally:
+            for d in docs.values():
+                d.close()
+        return out
+
     def case_suggestions(self, case_id: int):
         """Extracted case fields still waiting for a decision."""
         self._check_case(case_id)

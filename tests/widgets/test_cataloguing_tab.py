@@ -41,6 +41,9 @@ def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path)
     assert [tab.table.item(r, 2).text() for r in range(4)] == ["卷宗封面", "起诉状", "起诉状", "送达回证"]
     assert tab.table.item(1, 4).text() == "待确认" and "民事起诉状" in tab.table.item(1, 5).text()
     assert tab.tree.topLevelItemCount() == 3 and tab.toc.rowCount() == 3
+    # Thumbnails with category labels; images arrive from a background task.
+    assert tab.thumbs.count() == 4 and tab.thumbs.item(1).text() == "2 起诉状"
+    qtbot.waitUntil(lambda: not tab.thumbs.item(3).icon().isNull(), timeout=10000)
     # Preview of a page, rendered off the GUI thread.
     tab.table.selectRow(3)
     qtbot.waitUntil(lambda: tab.preview.pixmap() is not None and not tab.preview.pixmap().isNull(), timeout=10000)
