@@ -186,6 +186,14 @@ def main() -> int:
         detail = check["detail"].replace("|", "/")
         lines.append(f"| {check['name']} | {'ok' if check['ok'] else 'FAIL'} | {check['seconds']:.2f} | "
                      f"{again.get('seconds', float('nan')):.2f} | {detail} |")
+    sys.path.insert(0, str(ROOT))
+    from app.selftest import ENGINE_CHECKS
+
+    absent = [f"{name} (`{module}.selftest`)" for name, module in ENGINE_CHECKS
+              if name not in second_by_name]
+    if absent:
+        lines += ["", "Engine checks not defined yet when this was measured (the selftest runs them "
+                  "as soon as the engine package defines `selftest()`): " + ", ".join(absent) + "."]
     lines += ["", "Largest parts of `_internal/`:", "", "| Part | Size |", "|---|---|"]
     lines += [f"| {name} | {mb(size)} |" for name, size in largest_parts(BUNDLE)]
     lines += ["", "Every start is a new process. \"Warm\" runs find the bundle in the OS file cache; "
