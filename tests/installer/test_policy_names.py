@@ -61,3 +61,12 @@ def test_values_as_the_msi_writes_them_reach_settings_locked(tmp_path):
     assert settings["data_dir"] == "D:\\审判数据"
     assert settings.is_locked("autolock_minutes") and not settings.is_locked("court_code")
     assert settings["court_code"] == ""
+
+
+def test_transform_script_knows_exactly_the_msi_properties():
+    import re
+
+    text = (INSTALLER / "make_transform.ps1").read_text(encoding="utf-8")
+    block = re.search(r"\$Known = @\((.*?)\)", text, re.S)[1]
+    names = set(re.findall(r'"([A-Z]+)"', block))
+    assert names == {s.policy_name for s in REGISTRY.values() if s.policy_name} | {"INSTALLDIR"}
