@@ -23,7 +23,8 @@ def test_round_trip_and_content_address(store, size):
     sha = store.put_bytes(data)
     assert sha == hashlib.sha256(data).hexdigest()
     assert store.read_bytes(sha) == data
-    assert data[:64] not in store.path_for(sha).read_bytes() or size == 0
+    if size >= 16:  # a shorter run of bytes may occur in any ciphertext by chance
+        assert data[:64] not in store.path_for(sha).read_bytes()
 
 
 def test_big_file_streams_from_disk(store, tmp_path):
