@@ -35,7 +35,8 @@ class FileNode(ExchangeNode):
     """An :class:`ExchangeNode` whose ledger and received files live in ``state``."""
 
     def __init__(self, state: str | Path, exchange: str | Path, role: str = "platform",
-                 limits: Limits | None = None, partial_age: float = 0.0, chunk_size: int | None = None) -> None:
+                 limits: Limits | None = None, partial_age: float = 0.0, chunk_size: int | None = None,
+                 settle_seconds: float = 0.0) -> None:
         self.state = Path(state)
         self.state.mkdir(parents=True, exist_ok=True)
         (self.state / "blobs").mkdir(exist_ok=True)
@@ -47,7 +48,7 @@ class FileNode(ExchangeNode):
                   else ExchangeFolder.terminal(exchange))
         extra = {"chunk_size": chunk_size} if chunk_size else {}
         super().__init__(folder=folder, ledger=ledger, applier=self._store_files, limits=limits or Limits(),
-                         partial_age=partial_age, **extra)
+                         partial_age=partial_age, settle_seconds=settle_seconds, **extra)
         self.folder.ensure()
 
     def ensure_keys(self, node: str) -> NodeKeys:

@@ -179,10 +179,11 @@ class ExchangeFolder:
                       if p.is_file() and p.name.endswith(PACKAGE_SUFFIX) and not p.name.startswith("."))
 
     def claim(self, path: Path) -> Path | None:
-        """Take an incoming file by renaming it into processing/; None if someone else won."""
+        """Take an incoming file by renaming it into processing/; None if someone else won or
+        the file is still open for writing (Windows refuses to rename it then)."""
         try:
             return move(path, self.processing)
-        except FileNotFoundError:
+        except (FileNotFoundError, PermissionError):
             return None
 
     def cleanup_partials(self, older_than: float = 0.0) -> list[str]:

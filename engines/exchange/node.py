@@ -13,7 +13,9 @@ only re-sends its ack.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +63,9 @@ class ExchangeNode:
     partial_age: float = 0.0
     lock_wait: float = 10.0  # how long to wait for another import/export on the same folder
     nack_interval: float = 600.0  # while a gap stays open, repeat the nack this often (seconds)
+    # A file younger than this that looks cut short may still be being copied by the gateway: it
+    # goes back to the incoming folder instead of quarantine, and is tried again on the next scan.
+    settle_seconds: float = 5.0
     resend_after: float = 6 * 3600.0  # re-publish an unacknowledged package after this long (then 2x, 3x...)
 
     # -- keys ---------------------------------------------------------------------------------
@@ -205,6 +210,12 @@ class ExchangeNode:
         progress(1.0, "")
         return report
 
+    def _still_arriving(self, path: Path) -> bool:
+        try:
+            return time.time() - path.stat().st_mtime < self.settle_seconds
+        except OSError:
+            return False
+
     def _last_nack_age(self, peer: str) -> float:
         sent = [r.created for r in self.ledger.outgoing_list() if r.kind == "nack" and r.recipient == peer]
         if not sent:
@@ -226,6 +237,10 @@ class ExchangeNode:
         try:
             package = open_package(path, self.ledger.own_keys(), self.ledger, self.limits, cancel=cancel)
         except PackageRejected as exc:
+            if exc.reason in ("not_a_package", "bad_structure") and self._still_arriving(path):
+                with contextlib.suppress(OSError):  # if it cannot go back, processing/ retries it too
+                    move(path, self.folder.incoming)
+                return report.add(ImportOutcome(path.name, "not_ready", reason=exc.reason, detail=exc.detail))
             return report.add(self._quarantine(path, exc, None))
         except FileNotFoundError:
             return report.add(ImportOutcome(path.name, "missing"))

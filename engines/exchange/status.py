@@ -19,7 +19,8 @@ class ImportOutcome:
     """What happened to one incoming file.
 
     ``action``: applied, key_updated, duplicate, held, still_held, ack_received, nack_received,
-    quarantined (with ``reason``), missing.
+    quarantined (with ``reason``), not_ready (looked cut short while still new: left for the next
+    scan), missing.
     """
 
     file: str

@@ -1,6 +1,9 @@
 """Exchange tab on a real store with the platform simulator's node on the other side."""
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from app.services.cases import CaseService
@@ -64,7 +67,9 @@ def test_it_imports_from_the_panel_and_sees_package_states(qtbot, world):
 
 def test_quarantined_package_shows_its_reason(qtbot, world):
     fx, platform, exchange = world
-    (exchange / "inbox" / "broken.zip").write_bytes(b"not a zip at all" * 10)
+    broken = exchange / "inbox" / "broken.zip"
+    broken.write_bytes(b"not a zip at all" * 10)
+    os.utime(broken, (time.time() - 600, time.time() - 600))  # long arrived, not still being copied
     ctx = fx.it()
     tab = _tab(qtbot, ctx)
     tab.import_now()

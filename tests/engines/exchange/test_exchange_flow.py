@@ -223,3 +223,21 @@ def test_unacknowledged_package_is_published_again(pair):
     pair.platform.import_incoming()
     assert pair.platform.ledger.outgoing(record.package_id).state == "acknowledged"
     assert pair.platform.recover()["resent"] == 0
+
+
+def test_file_still_being_copied_waits_for_the_next_scan(pair):
+    pair.platform.export("terminal-1", small_files("a"))
+    (complete,) = _inbox(pair)
+    data = complete.read_bytes()
+    complete.write_bytes(data[: len(data) // 2])  # the gateway has copied half so far
+    pair.terminal.settle_seconds = 60
+    report = pair.terminal.import_incoming()
+    assert [(o.action, o.reason) for o in report.outcomes] == [("not_ready", "not_a_package")]
+    assert _inbox(pair) == [complete] and not list((pair.exchange / "quarantine").iterdir())
+    complete.write_bytes(data)  # copy finished
+    assert pair.terminal.import_incoming().count("applied") == 1
+    # A file that stays broken is quarantined once it is old enough.
+    (pair.exchange / "inbox" / "broken.zip").write_bytes(b"PK\x03\x04 cut")
+    assert pair.terminal.import_incoming().outcomes[0].action == "not_ready"
+    pair.terminal.settle_seconds = 0
+    assert pair.terminal.import_incoming().outcomes[0].reason == "not_a_package"
