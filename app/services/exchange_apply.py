@@ -97,6 +97,22 @@ def _user_id(db, username: object, role: str) -> int | None:
     return row[0] if row else None
 
 
+def _apply_assignment(db, case_id: int, record: dict) -> None:
+    # Who hears a case is decided by the platform's case assignment (分案), so a reassignment is
+    # applied as sent; a name this terminal does not know leaves the current person in place.
+    for key, role, column, duty in (("judge", "审判员", "judge_id", "承办法官"), ("clerk", "书记员", "clerk_id", "书记员")):
+        user_id = _user_id(db, record.get(key), role)
+        if user_id is None:
+            continue
+        current = db.execute(f"SELECT {column} FROM cases WHERE id=?", (case_id,)).fetchone()[0]
+        if current == user_id:
+            continue
+        db.execute(f"UPDATE cases SET {column}=? WHERE id=?", (user_id, case_id))
+        db.execute("DELETE FROM case_members WHERE case_id=? AND duty=?", (case_id, duty))
+        db.execute("INSERT OR REPLACE INTO case_members (case_id, user_id, duty) VALUES (?,?,?)",
+                   (case_id, user_id, duty))
+
+
 def _insert_case(db, record: dict, values: dict[str, str]) -> int:
     try:
         number = parse_case_number(values["case_number"])
@@ -163,6 +179,7 @@ def upsert_case(db, record: dict, package_id: str) -> tuple[int, list[str], list
                 db.execute("INSERT INTO exchange_conflicts (case_id, field, local_value, platform_value, package_id,"
                            " created_at) VALUES (?,?,?,?,?,?)", (case_id, f, local.get(f, ""), new, package_id, _now()))
     set_fields(db, case_id, changes)
+    _apply_assignment(db, case_id, record)
     # Platform changes need not travel back; local edits made before still do.
     new_exported = exported
     if changes and exported == version_before:

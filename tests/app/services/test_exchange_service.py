@@ -195,3 +195,21 @@ def test_export_carries_the_catalogue(world):
     catalogue = json.loads(platform.blob_path(got["catalogue.json"]["digest"]).read_text(encoding="utf-8"))
     assert catalogue["documents"] == [{"category": "起诉状", "title": "民事起诉状", "start_page": 1, "end_page": 3,
                                        "file": "dossier/00001.pdf"}]
+
+
+def test_platform_reassignment_gives_the_new_clerk_the_case(world):
+    fx, platform, exchange = world
+    _assign(platform, CASE | {"clerk": ""})
+    it = fx.it()
+    ExchangeService(it).import_now(exchange)
+    it.store.close()
+    clerk = fx.clerk()
+    assert CaseService(clerk).list_cases() == []
+    clerk.store.close()
+    _assign(platform, CASE)  # the platform now names the clerk
+    it = fx.it()
+    ExchangeService(it).import_now(exchange)
+    it.store.close()
+    clerk = fx.clerk()
+    assert [c.case_number for c in CaseService(clerk).list_cases()] == ["（2024）京0105民初777号"]
+    clerk.store.close()
