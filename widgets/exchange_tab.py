@@ -7,10 +7,9 @@ GUI thread.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-import json
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
 from app.security.roles import Permission, has_permission
 from app.services.exchange import ExchangeService
 from app.tasks import TaskSlot
-from engines.common import EngineError
-from engines.exchange.keys import PeerKey, fingerprint
 
 OUT_STATES = {"pending": "待确认", "acknowledged": "已确认", "sent": "已发送", "rejected": "被拒收"}
 IN_STATES = {"applied": "已导入", "held": "暂存（等待缺号）", "control": "已处理", "quarantined": "已隔离"}
@@ -266,25 +263,25 @@ class Tab(QWidget):
     def confirm_key_file(self, path: Path) -> None:
         """Show the key's fingerprint; pin it only when IT confirms it matches the platform's."""
         try:
-            key = PeerKey.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, EngineError) as exc:
+            key = ExchangeService.read_key_file(path)
+        except Exception as exc:  # noqa: BLE001 - any unreadable file is reported the same way
             self._show_error(exc)
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("核对平台公钥指纹"),
                           self.tr("平台节点：%1\n指纹：%2\n\n请与平台提供的指纹逐位核对，一致才固定。")
-                          .replace("%1", key.node).replace("%2", fingerprint(key.key_id)),
+                          .replace("%1", key["node"]).replace("%2", key["fingerprint"]),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmPlatformKey")
         box.finished.connect(lambda result: self._pin(key, result == QMessageBox.StandardButton.Yes))
         self.confirm_box = box
         box.open()
 
-    def _pin(self, key: PeerKey, confirmed: bool) -> None:
+    def _pin(self, key: dict, confirmed: bool) -> None:
         if not confirmed:
             self.message.setText(self.tr("未固定平台公钥"))
             return
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).pin_platform_key(key.to_json(), key.key_id), "exchange pin",
+        self._start(lambda p, c: ExchangeService(ctx).pin_platform_key(key, key["key_id"]), "exchange pin",
                     self.tr("已固定平台公钥"))
 
     def _show_error(self, exc) -> None:

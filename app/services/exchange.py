@@ -152,6 +152,14 @@ class ExchangeService:
             raise EngineError("本机尚未生成交换密钥")
         return own[0].public().to_json()
 
+    @staticmethod
+    def read_key_file(path: str | Path) -> dict:
+        """A public key file's content with its fingerprint, checked (for IT to compare first)."""
+        try:
+            return PeerKey.from_json(json.loads(Path(path).read_text(encoding="utf-8"))).to_json()
+        except (OSError, ValueError) as exc:
+            raise EngineError("无法读取公钥文件", str(exc)) from None
+
     def pin_platform_key(self, key: dict | str | Path, expected_fingerprint: str = "") -> dict:
         """Pin the platform's public key (IT only); refuse it if the fingerprint IT read differs."""
         self.ctx.session.require(Permission.EXCHANGE_ADMIN)
