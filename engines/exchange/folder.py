@@ -124,15 +124,24 @@ def exclusive(lock_file: Path, wait: float = 0.0) -> Iterator[None]:
     """Hold an OS lock on ``lock_file`` (released by the OS even if the process is killed)."""
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    locked = False
     try:
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
                 raise EngineError("交换目录正被另一个导入或导出使用，请稍后再试", str(lock_file))
             time.sleep(0.1)
+        locked = True
         yield
     finally:
-        os.close(fd)  # closing the descriptor releases the lock on both systems
+        if locked and os.name == "nt":
+            import msvcrt
+
+            # Windows may release a closed handle's lock late; unlock explicitly.
+            with contextlib.suppress(OSError):
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        os.close(fd)  # on Linux closing the descriptor releases the flock
 
 
 class ExchangeFolder:
