@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.security import audit
 from app.security.roles import Permission, PermissionDenied, has_permission
-from app.services.exchange_apply import apply_package, case_export_files, set_fields
+from app.services.exchange_apply import apply_package, case_export_files, set_fields, stage_package
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, EngineError, ProgressCallback, no_progress, to_jsonable
@@ -91,7 +91,7 @@ class ExchangeService:
     def node(self, exchange_dir: str | Path | None = None) -> ExchangeNode:
         """An engine node over the exchange folder, this store's ledger and applier."""
         return ExchangeNode(folder=ExchangeFolder.terminal(self.exchange_dir(exchange_dir)), ledger=self.ledger,
-                            applier=self._apply, limits=Limits(), on_event=self._event,
+                            applier=self._apply, stager=self._stage, limits=Limits(), on_event=self._event,
                             audit_head=self._audit_head)
 
     def _audit_head(self) -> str:
@@ -101,6 +101,9 @@ class ExchangeService:
     def _event(self, event: str, detail: dict) -> None:
         # Runs inside the ledger transaction for applied packages: the audit entry commits with them.
         self.ctx.audit_now(event, f"package:{detail.get('package_id') or ''}", **detail)
+
+    def _stage(self, package: VerifiedPackage, cancel: CancelToken):
+        return stage_package(self.ctx.store.blobs, package, cancel)
 
     def _apply(self, package: VerifiedPackage, cancel: CancelToken) -> None:
         with self.ctx.store.write() as db:

@@ -190,9 +190,12 @@ def upsert_case(db, record: dict, package_id: str) -> tuple[int, list[str], list
     return case_id, list(changes), conflicts
 
 
-def apply_package(db, blobs, package: VerifiedPackage, cancel) -> dict:
-    """Store every file of a platform data package; apply ``case.json`` if present."""
-    m = package.manifest
+def stage_package(blobs, package: VerifiedPackage, cancel) -> tuple[dict | None, list]:
+    """Decrypt a platform data package's files into encrypted blobs (no database work).
+
+    Runs before the ledger transaction so the store is not locked while 200 MB stream through;
+    blobs are content-addressed, so a crash leaves at most unreferenced blobs behind.
+    """
     stored, record = [], None
     for stream in package.iter_files(cancel):
         fe = stream.entry
@@ -206,8 +209,15 @@ def apply_package(db, blobs, package: VerifiedPackage, cancel) -> dict:
         else:
             sha = blobs.put_chunks(stream.chunks())
         stored.append((fe, sha))
+    return (record if isinstance(record, dict) else None), stored
+
+
+def apply_package(db, blobs, package: VerifiedPackage, cancel) -> dict:
+    """Record a platform data package in the store (staging its files first if nobody did)."""
+    m = package.manifest
+    record, stored = package.staged if package.staged is not None else stage_package(blobs, package, cancel)
     result = {"case_id": None, "applied": [], "conflicts": []}
-    if isinstance(record, dict):
+    if record is not None:
         result["case_id"], result["applied"], result["conflicts"] = upsert_case(db, record, m.package_id)
     now = _now()
     position = 0

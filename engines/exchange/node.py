@@ -54,6 +54,9 @@ class ExchangeNode:
     folder: ExchangeFolder
     ledger: Ledger
     applier: Applier = verify_only
+    # Optional first phase of the applier, run outside the ledger transaction; its result is
+    # handed to the applier as ``package.staged``.
+    stager: Callable[[VerifiedPackage, CancelToken], object] | None = None
     limits: Limits = field(default_factory=Limits)
     on_event: Callable[[str, dict], None] = lambda event, detail: None
     audit_head: Callable[[], str] = lambda: ""
@@ -248,31 +251,12 @@ class ExchangeNode:
         outcome = ImportOutcome(path.name, "", m.package_id, m.kind, m.sender_node, m.sequence)
         resend: list[int] = []
         try:
-            with package, self.ledger.transaction():
-                known = self.ledger.incoming(m.package_id)
-                if known is not None and known.state == IN_QUARANTINED:
-                    known = None  # a good copy of a package whose earlier copy failed
-                last = self.ledger.last_applied(m.sender_node)
-                decision = decide(m.kind, m.sequence, known, last, self.ledger.held(m.sender_node))
-                record = IncomingRecord(m.package_id, m.sender_node, m.kind, m.sequence, IN_APPLIED, path.name,
-                                        files=len(m.files), size=m.payload_plain_size)
-                if decision.action == APPLY:
-                    outcome.action = self._apply(package, cancel)
-                    self.ledger.put_incoming(record)
-                    self.on_event("exchange.applied", {"package_id": m.package_id, "sender": m.sender_node,
-                                                       "kind": m.kind, "sequence": m.sequence})
-                elif decision.action == HOLD:
-                    record.state = IN_HELD
-                    self.ledger.put_incoming(record)
-                    outcome.action, outcome.detail = "held", f"missing {list(decision.missing)}"
-                elif decision.action == CONTROL:
-                    outcome.action, resend = self._control(package)
-                    record.state = IN_CONTROL
-                    self.ledger.put_incoming(record)
-                else:
-                    outcome.action = decision.action  # duplicate, replay, still_held
-                    if known is not None:
-                        outcome.detail = known.state if decision.action == DUPLICATE else known.file
+            with package:
+                if self.stager is not None and m.kind == "data" and self._will_apply(m):
+                    # Heavy work (decrypting, storing files) before the transaction, so the
+                    # store is locked only for recording; the decision is re-checked inside.
+                    package.staged = self.stager(package, cancel)
+                self._decide_and_record(package, path, outcome, cancel, resend)
         except Cancelled:
             raise
         except PackageRejected as exc:
@@ -291,6 +275,41 @@ class ExchangeNode:
                 outcome.action == "still_held" and outcome.detail != path.name):
             self.folder.archive(path)
         return report.add(outcome)
+
+    def _will_apply(self, m) -> bool:
+        known = self.ledger.incoming(m.package_id)
+        fresh = known is None or known.state in (IN_HELD, IN_QUARANTINED)
+        return fresh and m.sequence == self.ledger.last_applied(m.sender_node) + 1
+
+    def _decide_and_record(self, package: VerifiedPackage, path: Path, outcome: ImportOutcome,
+                           cancel: CancelToken, resend: list[int]) -> None:
+        m = package.manifest
+        with self.ledger.transaction():
+            known = self.ledger.incoming(m.package_id)
+            if known is not None and known.state == IN_QUARANTINED:
+                known = None  # a good copy of a package whose earlier copy failed
+            last = self.ledger.last_applied(m.sender_node)
+            decision = decide(m.kind, m.sequence, known, last, self.ledger.held(m.sender_node))
+            record = IncomingRecord(m.package_id, m.sender_node, m.kind, m.sequence, IN_APPLIED, path.name,
+                                    files=len(m.files), size=m.payload_plain_size)
+            if decision.action == APPLY:
+                outcome.action = self._apply(package, cancel)
+                self.ledger.put_incoming(record)
+                self.on_event("exchange.applied", {"package_id": m.package_id, "sender": m.sender_node,
+                                                   "kind": m.kind, "sequence": m.sequence})
+            elif decision.action == HOLD:
+                record.state = IN_HELD
+                self.ledger.put_incoming(record)
+                outcome.action, outcome.detail = "held", f"missing {list(decision.missing)}"
+            elif decision.action == CONTROL:
+                outcome.action, missing = self._control(package)
+                resend.extend(missing)
+                record.state = IN_CONTROL
+                self.ledger.put_incoming(record)
+            else:
+                outcome.action = decision.action  # duplicate, replay, still_held
+                if known is not None:
+                    outcome.detail = known.state if decision.action == DUPLICATE else known.file
 
     def _apply(self, package: VerifiedPackage, cancel: CancelToken) -> str:
         m = package.manifest

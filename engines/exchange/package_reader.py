@@ -99,6 +99,7 @@ class VerifiedPackage:
         self.signer = signer
         self._f, self._zr, self._key = f, zr, key
         self.fully_verified = False  # set once every file's digest has been checked
+        self.staged: object = None  # what a stager prepared before the ledger transaction
 
     def iter_files(self, cancel: CancelToken = NEVER_CANCELLED) -> Iterator[FileStream]:
         """Yield each file's stream in manifest order; unread rest is drained (and checked)."""

@@ -241,3 +241,31 @@ def test_file_still_being_copied_waits_for_the_next_scan(pair):
     assert pair.terminal.import_incoming().outcomes[0].action == "not_ready"
     pair.terminal.settle_seconds = 0
     assert pair.terminal.import_incoming().outcomes[0].reason == "not_a_package"
+
+
+def test_stager_runs_outside_the_transaction_and_applier_gets_its_result(tmp_path):
+    ledgers = {}
+    for name in ("platform", "terminal-1"):
+        ledger = MemoryLedger()
+        with ledger.transaction():
+            ledger.add_own_key(generate_node_keys(name))
+        ledgers[name] = ledger
+    for a, b in (("platform", "terminal-1"), ("terminal-1", "platform")):
+        with ledgers[a].transaction():
+            ledgers[a].pin_key(ledgers[b].own_keys()[0].public())
+    seen = {}
+
+    def stage(package, cancel):
+        seen["stage_in_txn"] = ledgers["terminal-1"]._depth > 0
+        return {s.entry.path: s.read() for s in package.iter_files(cancel)}
+
+    def apply(package, cancel):
+        seen["apply_in_txn"] = ledgers["terminal-1"]._depth > 0
+        seen["staged"] = package.staged
+
+    sender = ExchangeNode(ExchangeFolder.platform(tmp_path / "ex", tmp_path / "p"), ledgers["platform"])
+    receiver = ExchangeNode(ExchangeFolder.terminal(tmp_path / "ex"), ledgers["terminal-1"], applier=apply,
+                            stager=stage)
+    sender.export("terminal-1", [file_from_bytes(b"content", "a.bin")])
+    assert receiver.import_incoming().count("applied") == 1
+    assert seen == {"stage_in_txn": False, "apply_in_txn": True, "staged": {"a.bin": b"content"}}
