@@ -5,8 +5,9 @@ and an :class:`~engines.exchange.folder.ExchangeFolder`. The caller supplies an 
 that writes a data package's content into its own storage inside the ledger transaction, so a
 package is applied and recorded together or not at all.
 
-Crash safety rests on one order of steps. Import: claim (rename) -> verify -> apply and record
-in one transaction -> write the ack -> archive. Export: write the kept copy -> record it ->
+Crash safety rests on one order of steps. Import: claim (rename) -> verify -> optionally stage
+content that is harmless if orphaned (content-addressed blobs) -> apply and record in one
+transaction -> write the ack -> archive. Export: write the kept copy -> record it ->
 copy it into the outbox -> mark it published. After a crash, :meth:`ExchangeNode.recover` and
 the next import finish whatever step was cut short; a re-processed package is a known id and
 only re-sends its ack.
