@@ -91,6 +91,7 @@ class Tab(QWidget):
         self.thumbs.currentRowChanged.connect(self._thumb_selected)
         self._thumb_slot = TaskSlot(self)
         self._thumb_images: list[bytes] = []
+        self._filling_thumbs = False
 
         self.preview = QLabel(self.tr("选择一页以预览"))
         self.preview.setObjectName("pagePreview")
@@ -182,6 +183,11 @@ class Tab(QWidget):
         return sorted(self.page_rows[i.row()].page for i in self.table.selectionModel().selectedRows()
                       if i.row() < len(self.page_rows))
 
+    def current_page(self) -> int | None:
+        """Page number of the current row (the page a boundary action applies to)."""
+        row = self.table.currentRow()
+        return self.page_rows[row].page if 0 <= row < len(self.page_rows) else None
+
     def _update_buttons(self) -> None:
         has_case, pages = self.case_id is not None, self.selected_pages() if self.page_rows else []
         running = self._import_slot.current is not None
@@ -190,7 +196,7 @@ class Tab(QWidget):
         for b in (self.set_button, self.accept_button):
             b.setEnabled(bool(pages) and self.can_edit and not running)
         for b in (self.split_button, self.merge_button):
-            b.setEnabled(len(pages) == 1 and self.can_edit and not running)
+            b.setEnabled(has_case and self.current_page() is not None and self.can_edit and not running)
         self.export_button.setEnabled(bool(self.page_rows))
         self.export_pdf_button.setEnabled(bool(self.page_rows))
         self.take_button.setEnabled(self.fields.currentRow() >= 0)
@@ -257,14 +263,14 @@ class Tab(QWidget):
 
     def _show_thumb_labels(self) -> None:
         # Labels and category colours first; the images follow from a background task.
-        self.thumbs.blockSignals(True)
+        self._filling_thumbs = True
         self.thumbs.clear()
         for p in self.page_rows:
             item = QListWidgetItem(f"{p.page} {p.category}")
             item.setBackground(QBrush(REVIEW_BACKGROUND if p.needs_review else category_colour(self._index(p.category))))
             item.setToolTip(p.reason)
             self.thumbs.addItem(item)
-        self.thumbs.blockSignals(False)
+        self._filling_thumbs = False
 
     def _show_thumbs(self, images: list[bytes]) -> None:
         self._thumb_images = images
@@ -274,7 +280,8 @@ class Tab(QWidget):
             self.thumbs.item(row).setIcon(QIcon(pixmap))
 
     def _thumb_selected(self, row: int) -> None:
-        if 0 <= row < self.table.rowCount():
+        if not self._filling_thumbs and 0 <= row < self.table.rowCount():
+            self.table.clearSelection()
             self.table.selectRow(row)
 
     def _index(self, label: str) -> int:
@@ -343,8 +350,9 @@ class Tab(QWidget):
 
     def set_boundary(self, starts: bool) -> None:
         """Start a new document at the selected page, or join it to the one before."""
-        page = self.selected_pages()[0]
-        self._run(lambda: self.service.set_boundary(self.case_id, page, starts))
+        page = self.current_page()
+        if page is not None:
+            self._run(lambda: self.service.set_boundary(self.case_id, page, starts))
 
     def apply_field(self) -> None:
         """Take the selected suggestion over into the case record (audited)."""

@@ -21,7 +21,7 @@ from engines.cataloguing import Correction, Knowledge, catalogue, load_rules, wr
 from engines.cataloguing.results import Document
 from engines.cataloguing.split import SplitPage, split_documents
 from engines.cataloguing.classify import PageDecision, Heading
-from engines.cataloguing.sources import InputFile
+from engines.cataloguing.sources import PDFIUM_LOCK, InputFile
 from engines.cataloguing.toc import build_toc
 from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress
 
@@ -65,6 +65,41 @@ class ImportReport:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _media_type(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".tif": "image/tiff",
+            ".tiff": "image/tiff", ".bmp": "image/bmp"}.get(suffix, PDF_MEDIA_TYPE)
+
+
+def _render(data: bytes, index: int, width: int, docs: dict | None = None, key: str = ""):
+    """A PIL image of page ``index`` of a stored file (PDF via pdfium, else an image frame)."""
+    import io
+
+    from PIL import Image
+
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        with Image.open(io.BytesIO(data)) as img:
+            img.seek(index)
+            frame = img.convert("RGB")
+        return frame.resize((width, max(1, int(frame.height * width / frame.width))))
+    import pypdfium2 as pdfium
+
+    with PDFIUM_LOCK:
+        pdf = docs.get(key) if docs is not None else None
+        if pdf is None:
+            pdf = pdfium.PdfDocument(data)
+            if docs is not None:
+                docs[key] = pdf
+        try:
+            page = pdf[index]
+            image = page.render(scale=width / page.get_width()).to_pil().copy()
+            page.close()
+        finally:
+            if docs is None:
+                pdf.close()
+    return image
 
 
 class CataloguingService:
@@ -132,7 +167,7 @@ class CataloguingService:
                 position += 1
                 sha = shas[path.name]
                 db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
-                           (sha, path.stat().st_size, PDF_MEDIA_TYPE, _now()))
+                           (sha, path.stat().st_size, _media_type(path), _now()))
                 file_ids[path.name] = db["dossier_files"].insert({
                     "case_id": case_id, "blob_sha256": sha, "name": path.name,
                     "pages": sum(1 for p in pages if p[0] == path.name), "position": position,
@@ -219,17 +254,8 @@ class CataloguingService:
         """A PNG preview of one page, ``width`` pixels wide (rendered in memory only)."""
         import io
 
-        import pypdfium2 as pdfium
-
         data, index = self.page_pdf(case_id, page)
-        pdf = pdfium.PdfDocument(data)
-        try:
-            pdf_page = pdf[index]
-            scale = width / pdf_page.get_width()
-            image = pdf_page.render(scale=scale).to_pil()
-            pdf_page.close()
-        finally:
-            pdf.close()
+        image = _render(data, index, width)
         buf = io.BytesIO()
         image.save(buf, format="PNG")
         return buf.getvalue()
@@ -239,31 +265,29 @@ class CataloguingService:
         """Small PNG images of every page in page order (rendered in memory, each file opened once)."""
         import io
 
-        import pypdfium2 as pdfium
-
         self.ctx.session.require(Permission.CASE_READ)
         self._check_case(case_id)
         rows = self.ctx.store.query(
             "SELECT p.file_page, f.blob_sha256 FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
             " WHERE p.case_id = ? ORDER BY p.page", (case_id,))
         out: list[bytes] = []
-        docs: dict[str, pdfium.PdfDocument] = {}
+        docs: dict = {}
+        blobs: dict[str, bytes] = {}
         try:
             for n, r in enumerate(rows):
                 cancel.check()
                 sha = r["blob_sha256"]
-                if sha not in docs:
-                    docs[sha] = pdfium.PdfDocument(self.ctx.store.blobs.read_bytes(sha))
-                page = docs[sha][r["file_page"] - 1]
-                image = page.render(scale=width / page.get_width()).to_pil()
-                page.close()
+                if sha not in blobs:
+                    blobs[sha] = self.ctx.store.blobs.read_bytes(sha)
+                image = _render(blobs[sha], r["file_page"] - 1, width, docs, sha)
                 buf = io.BytesIO()
                 image.save(buf, format="PNG")
                 out.append(buf.getvalue())
                 progress((n + 1) / len(rows), "")
         finally:
-            for d in docs.values():
-                d.close()
+            with PDFIUM_LOCK:
+                for d in docs.values():
+                    d.close()
         return out
 
     def case_suggestions(self, case_id: int):
@@ -395,14 +419,24 @@ class CataloguingService:
             " WHERE p.case_id = ? ORDER BY p.page", (case_id,))
         source = {r["page"]: (r["blob_sha256"], r["file_page"] - 1) for r in rows}
         readers: dict[str, PdfReader] = {}
+        pdf_blobs: set[str] = set()
         writer = PdfWriter()
         for row in self.toc(case_id):
             first = len(writer.pages)
             for page in range(row.start_page, row.end_page + 1):
                 sha, index = source[page]
-                if sha not in readers:
-                    readers[sha] = PdfReader(io.BytesIO(self.ctx.store.blobs.read_bytes(sha)))
-                writer.add_page(readers[sha].pages[index])
+                key = sha if sha in pdf_blobs else f"{sha}:{index}"
+                if key not in readers:
+                    data = self.ctx.store.blobs.read_bytes(sha)
+                    if b"%PDF" in data[:1024]:
+                        pdf_blobs.add(sha)
+                        key = sha
+                    else:  # a page image becomes a PDF page of its own
+                        buf = io.BytesIO()
+                        _render(data, index, 1240).save(buf, format="PDF", resolution=150)
+                        data, index = buf.getvalue(), 0
+                    readers[key] = PdfReader(io.BytesIO(data))
+                writer.add_page(readers[key].pages[0 if key != sha else index])
             label = f"{row.seq}. {row.title}" if row.seq else row.title
             writer.add_outline_item(title=f"{label}（{row.pages}）" if row.pages else label, page_number=first)
         out = Path(out)

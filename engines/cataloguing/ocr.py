@@ -7,6 +7,7 @@ case information).
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import math
 import queue
@@ -40,6 +41,18 @@ def _new_engine():
     # makes a footer strip cost more than a page. "max" only ever scales down.
     engine.text_det.limit_type = "max"
     return engine
+
+
+def release_engines() -> None:
+    """Drop the pooled OCR engines (their models) now rather than at interpreter teardown."""
+    while True:
+        try:
+            _POOL.get_nowait()
+        except queue.Empty:
+            return
+
+
+atexit.register(release_engines)
 
 
 @contextlib.contextmanager

@@ -6,6 +6,7 @@ titles can be recognised); pages without a usable text layer are handed on as an
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,10 @@ from engines.common import InputError
 from engines.cataloguing.textnorm import cjk_count, join_cjk, looks_garbled
 
 log = logging.getLogger(__name__)
+
+# pdfium is not thread-safe, not even across different documents: every call into it in
+# this process (the engine, and the application's previews and thumbnails) holds this lock.
+PDFIUM_LOCK = threading.RLock()
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
 # Below this many Chinese characters a page's text layer is treated as missing (a scan with a
@@ -77,7 +82,8 @@ class InputFile:
         import pypdfium2 as pdfium
 
         try:
-            self._pdfium = pdfium.PdfDocument(str(self.path))
+            with PDFIUM_LOCK:
+                self._pdfium = pdfium.PdfDocument(str(self.path))
         except pdfium.PdfiumError as exc:
             text = str(exc).lower()
             if "password" in text:
@@ -103,7 +109,8 @@ class InputFile:
     def close(self) -> None:
         """Release the open documents."""
         if self._pdfium is not None:
-            self._pdfium.close()
+            with PDFIUM_LOCK:
+                self._pdfium.close()
             self._pdfium = None
 
     # -- pages ---------------------------------------------------------------------------
@@ -117,7 +124,8 @@ class InputFile:
         page = RawPage(self.name, index + 1)
         lines: list[Line] = []
         try:
-            lines = _text_layer_lines(self._pdfium[index])
+            with PDFIUM_LOCK:
+                lines = _text_layer_lines(self._pdfium[index])
         except Exception as exc:  # a damaged content stream on one page: OCR it instead
             log.warning("text layer of %s p.%d unreadable: %s", self.name, index + 1, exc)
         text = "".join(line.text for line in lines)
@@ -129,12 +137,14 @@ class InputFile:
         return page
 
     def _render(self, index: int):
-        pdf_page = self._pdfium[index]
-        try:
-            bitmap = pdf_page.render(scale=OCR_DPI / 72, grayscale=True)
-            return bitmap.to_pil()
-        finally:
-            pdf_page.close()
+        with PDFIUM_LOCK:
+            pdf_page = self._pdfium[index]
+            try:
+                bitmap = pdf_page.render(scale=OCR_DPI / 72, grayscale=True)
+                # Copy out of pdfium's buffer while the lock is held.
+                return bitmap.to_pil().copy()
+            finally:
+                pdf_page.close()
 
     def _image_page(self, index: int) -> RawPage:
         def load(i: int = index):

@@ -45,15 +45,19 @@ def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path)
     assert tab.thumbs.count() == 4 and tab.thumbs.item(1).text() == "2 起诉状"
     qtbot.waitUntil(lambda: not tab.thumbs.item(3).icon().isNull(), timeout=10000)
     # Preview of a page, rendered off the GUI thread.
+    tab.table.clearSelection()
     tab.table.selectRow(3)
     qtbot.waitUntil(lambda: tab.preview.pixmap() is not None and not tab.preview.pixmap().isNull(), timeout=10000)
     # Correct the category of page 4; the row shows the clerk's label.
+    assert tab.selected_pages() == [4]
     tab.category.setCurrentText("其他材料")
     tab.set_button.click()
     qtbot.waitUntil(lambda: tab.table.rowCount() == 4 and tab.table.item(3, 2).text() == "其他材料", timeout=10000)
     assert tab.table.item(3, 4).text() == "已更正"
     # Split the complaint after its first page.
+    tab.table.clearSelection()
     tab.table.selectRow(2)
+    assert tab.current_page() == 3
     tab.split_button.click()
     qtbot.waitUntil(lambda: tab.tree.topLevelItemCount() == 4, timeout=10000)
     # Export the 卷内目录.
@@ -85,5 +89,10 @@ def test_flagged_pages_are_highlighted_and_judge_view(qtbot, fx, case_id, tmp_pa
     assert tab.table.item(0, 2).text() == "其他材料"
     assert tab.table.item(0, 0).background().color() == REVIEW_BACKGROUND
     assert "待复核 1 页" in tab.status.text()
+    qtbot.waitUntil(lambda: not tab.thumbs.item(0).icon().isNull(), timeout=10000)  # images render too
+    out = tmp_path / "dossier.pdf"
+    tab.export_pdf(str(out))
+    qtbot.waitUntil(lambda: "卷宗已导出" in tab.status.text(), timeout=10000)
+    assert out.read_bytes().startswith(b"%PDF")
     tab.shutdown()
     ctx.store.close()
