@@ -48,3 +48,15 @@ def test_missing_file_and_empty_list(tmp_path):
     with pytest.raises(InputError) as err:
         catalogue([tmp_path / "nope.pdf"])
     assert "不存在" in str(err.value)
+
+
+def test_multi_page_tiff_counts_every_frame(tmp_path):
+    from catalogue_pdf_writer import PageSpec, TextLine, render_scan
+
+    first = render_scan(PageSpec([TextLine("民 事 上 诉 状", 22, "center"), TextLine("上诉人：孙丽，女。", 12)], seed=1), dpi=110)
+    second = render_scan(PageSpec([TextLine("上诉请求：撤销原判，依法改判。", 12)], seed=2), dpi=110)
+    path = tmp_path / "appeal.tif"
+    first.save(path, save_all=True, append_images=[second], dpi=(110, 110))
+    res = catalogue([path])
+    assert [(p.file_page, p.category) for p in res.pages] == [(1, "上诉状"), (2, "上诉状")]
+    assert [(d.start_page, d.end_page) for d in res.documents] == [(1, 2)]
