@@ -49,6 +49,13 @@ def resource_files() -> list[str]:
                   if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".py", ".pyc", ".ts"))
 
 
+def package_data_files() -> list[str]:
+    """Non-Python files inside our packages (read next to their modules)."""
+    return sorted(p.relative_to(ROOT).as_posix() for package in ("app", "engines", "widgets")
+                  for p in (ROOT / package).rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".py", ".pyc"))
+
+
 def own_modules() -> list[str]:
     """Dotted names of every module of our three packages in the repository."""
     names = []
@@ -87,9 +94,9 @@ def problems(bundle: Path) -> list[str]:
         ok = path.is_dir() and any(path.iterdir()) if rel.endswith("*") else path.is_file() and path.stat().st_size > 0
         if not ok:
             found.append(f"missing {rel}: {why}")
-    for rel in resource_files():
+    for rel in resource_files() + package_data_files():
         if not (internal / rel).is_file():
-            found.append(f"missing {rel}: shipped resource")
+            found.append(f"missing {rel}: shipped data file")
     found += missing_modules(bundle)
     pyside_files = {p.name for p in (internal / "PySide6").rglob("*")} if (internal / "PySide6").is_dir() else set()
     for name, why in REQUIRED_ANYWHERE:

@@ -25,7 +25,7 @@ def _complete_bundle(folder: Path, checker) -> Path:
             path = path / "lib.so"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")
-    for rel in checker.resource_files():
+    for rel in checker.resource_files() + checker.package_data_files():
         (internal / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / rel, internal / rel)
     platforms = internal / "PySide6" / "Qt" / "plugins" / "platforms"
