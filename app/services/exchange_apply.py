@@ -221,15 +221,21 @@ def apply_package(db, blobs, package: VerifiedPackage, cancel) -> dict:
         result["case_id"], result["applied"], result["conflicts"] = upsert_case(db, record, m.package_id)
     now = _now()
     position = 0
+    base = 0
+    if result["case_id"] is not None:
+        base = db.execute("SELECT coalesce(max(position), 0) FROM dossier_files WHERE case_id=?",
+                          (result["case_id"],)).fetchone()[0]
     for fe, sha in stored:
         db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?,?,?,?)",
                    (sha, fe.size, "application/pdf" if fe.path.lower().endswith(".pdf") else "", now))
         db.execute("INSERT INTO exchange_files (package_id, direction, case_id, path, sha256, size, created_at)"
                    " VALUES (?,?,?,?,?,?,?)", (m.package_id, "in", result["case_id"], fe.path, sha, fe.size, now))
         if fe.path.startswith("dossier/") and result["case_id"] is not None:
+            # Source files of the dossier; the clerk catalogues them (pages, 卷内目录) on this side.
             position += 1
-            db.execute("INSERT INTO dossier_documents (case_id, source_sha256, title, position) VALUES (?,?,?,?)",
-                       (result["case_id"], sha, Path(fe.path).stem, position))
+            db.execute("INSERT INTO dossier_files (case_id, blob_sha256, name, pages, position, imported_by,"
+                       " imported_at) VALUES (?,?,?,0,?,?,?)",
+                       (result["case_id"], sha, Path(fe.path).name, base + position, "exchange", now))
     return result
 
 
@@ -262,6 +268,28 @@ def _blob_file(blobs, sha: str, path: str, size: int, case_ref: str) -> Outgoing
     return OutgoingFile(path, lambda: _BlobReader(blobs.iter_chunks(sha)), size, case_ref)
 
 
+def _suffix(name: str) -> str:
+    suffix = Path(name or "").suffix.lower()
+    return suffix if suffix[1:].isalnum() and len(suffix) <= 6 else ".bin"
+
+
+def _hearing_records(db, case_id: int) -> list[tuple[dict, tuple[str, str] | None]]:
+    """Each hearing's record (facts and the checked transcript) and its audio blob, if any."""
+    columns = [r[1] for r in db.execute("PRAGMA table_info(hearings)")]
+    out = []
+    for row in db.execute("SELECT * FROM hearings WHERE case_id=? ORDER BY id", (case_id,)).fetchall():
+        hearing = dict(zip(columns, row))
+        segments = []
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name='hearing_segments'").fetchone():
+            segments = [dict(zip(("start", "end", "speaker", "text", "confidence", "edited"), r)) for r in db.execute(
+                "SELECT start, end, speaker, text, confidence, edited FROM hearing_segments WHERE hearing_id=?"
+                " ORDER BY position", (hearing["id"],))]
+        record = {k: v for k, v in hearing.items() if k != "audio_sha256"} | {"segments": segments}
+        audio = (hearing["audio_sha256"], hearing.get("audio_name", "")) if hearing.get("audio_sha256") else None
+        out.append((record, audio))
+    return out
+
+
 def case_export_files(db, blobs, case_id: int, include_audio: bool = False) -> tuple[list[OutgoingFile], int]:
     """Files describing a case for the platform, and the case version they reflect."""
     row = dict(zip([d[0] for d in db.execute("SELECT * FROM cases WHERE id=?", (case_id,)).description],
@@ -284,22 +312,25 @@ def case_export_files(db, blobs, case_id: int, include_audio: bool = False) -> t
             seen.add(sha)
             files.append(_blob_file(blobs, sha, path, sizes.get(sha, 0), case_ref))
 
-    catalogue = []
-    for doc_id, sha, category, title, start, end in db.execute(
-            "SELECT id, source_sha256, category, title, start_page, end_page FROM dossier_documents WHERE case_id=?"
-            " ORDER BY position, id", (case_id,)):
-        path = f"dossier/{doc_id:05d}.pdf"
+    catalogue: dict[str, list] = {"files": [], "documents": []}
+    for file_id, sha, name, pages in db.execute(
+            "SELECT id, blob_sha256, name, pages FROM dossier_files WHERE case_id=? ORDER BY position, id", (case_id,)):
+        path = f"dossier/{file_id:05d}{_suffix(name)}"
         add(sha, path)
-        catalogue.append({"category": category, "title": title, "start_page": start, "end_page": end,
-                          "file": path if sha else None})
-    if catalogue:  # the 卷内目录 as the terminal has it
-        files.insert(1, file_from_bytes(json.dumps({"documents": catalogue}, ensure_ascii=False, indent=2)
-                                        .encode("utf-8"), "catalogue.json", case_ref))
+        catalogue["files"].append({"file": path, "name": name, "pages": pages})
+    for category, title, start, end in db.execute(
+            "SELECT category, title, start_page, end_page FROM dossier_documents WHERE case_id=?"
+            " ORDER BY position, id", (case_id,)):
+        catalogue["documents"].append({"category": category, "title": title, "start_page": start, "end_page": end})
+    if catalogue["files"] or catalogue["documents"]:  # the dossier's files and its 卷内目录
+        files.insert(1, file_from_bytes(json.dumps(catalogue, ensure_ascii=False, indent=2).encode("utf-8"),
+                                        "catalogue.json", case_ref))
+    for record, audio in _hearing_records(db, case_id):
+        files.append(file_from_bytes(json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8"),
+                                     f"hearings/{record['id']:05d}.json", case_ref))
+        if include_audio and audio:
+            add(audio[0], f"hearings/{record['id']:05d}{_suffix(audio[1])}")
     for draft_id, version, sha in db.execute(
             "SELECT id, version, blob_sha256 FROM drafts WHERE case_id=? AND signed_by != '' ORDER BY id", (case_id,)):
         add(sha, f"drafts/{draft_id:05d}_v{version}.docx")
-    if include_audio:
-        for hearing_id, sha in db.execute("SELECT id, audio_sha256 FROM hearings WHERE case_id=? ORDER BY id",
-                                          (case_id,)):
-            add(sha, f"hearings/{hearing_id:05d}.audio")
     return files, row["version"]

@@ -276,7 +276,7 @@ def write_report(results: dict, command: str) -> str:
                   "to the ledger's, no `.part` file left, SQLite `PRAGMA integrity_check` = ok, the platform "
                   "applies or acknowledges everything without quarantining. For the application's importer "
                   "(`ExchangeService.import_now` on the encrypted store, child logs in as IT): one case, one "
-                  "dossier row, one `exchange.case_applied` audit entry and two file rows per package, "
+                  "dossier file row, one `exchange.case_applied` audit entry and two file rows per package, "
                   "`cipher_integrity_check` and `integrity_check` clean, audit hash chain intact.", ""]
         for f in results["faults"]:
             for p in f["problems"][:5]:

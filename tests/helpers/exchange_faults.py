@@ -253,7 +253,7 @@ def finish_store_import(world: Path, packages: int) -> Check:
         if not AuditService(ctx).verify().ok:
             check.problems.append("audit chain broken")
         counts = {"cases": q("SELECT count(*) AS n FROM cases"),
-                  "dossier rows": q("SELECT count(*) AS n FROM dossier_documents"),
+                  "dossier files": q("SELECT count(*) AS n FROM dossier_files"),
                   "applied packages": q("SELECT count(*) AS n FROM exchange_incoming WHERE state='applied'"),
                   "case_applied audit entries": q("SELECT count(*) AS n FROM audit_log WHERE action='exchange.case_applied'"),
                   "file rows / 2": q("SELECT count(*) AS n FROM exchange_files WHERE direction='in'") / 2}

@@ -59,8 +59,9 @@ def test_assignment_creates_case_with_dossier_and_acks(world):
     assert [c.case_number for c in cases] == ["（2024）京0105民初777号"]
     detail = CaseService(judge).get_case(cases[0].id)
     assert [p.name for p in detail.party_list] == ["张三", "北京某某有限公司"] and detail.claims == "归还借款五万元"
-    docs = judge.store.query("SELECT source_sha256 FROM dossier_documents WHERE case_id=?", (cases[0].id,))
-    assert judge.store.blobs.read_bytes(docs[0]["source_sha256"]) == DOSSIER_PDF.read_bytes()
+    files = judge.store.query("SELECT blob_sha256, name FROM dossier_files WHERE case_id=?", (cases[0].id,))
+    assert [f["name"] for f in files] == ["dossier_page.pdf"]
+    assert judge.store.blobs.read_bytes(files[0]["blob_sha256"]) == DOSSIER_PDF.read_bytes()
     judge.store.close()
     assert platform.import_incoming().count("ack_received") == 1
     assert platform.status().pending == []
@@ -179,23 +180,34 @@ def test_platform_key_from_policy_file_and_fingerprint(tmp_path):
     other.close()
 
 
-def test_export_carries_the_catalogue(world):
+def test_export_carries_the_catalogue_and_hearing_records(world):
     fx, platform, exchange = world
     _assign(platform, CASE, [DOSSIER_PDF])
     it = fx.it()
     ExchangeService(it).import_now(exchange)
     it.store.close()
     judge = fx.judge()
+    case_id = CaseService(judge).list_cases()[0].id
     with judge.store.write() as db:
-        db.execute("UPDATE dossier_documents SET category='起诉状', title='民事起诉状', start_page=1, end_page=3")
-    sent = ExchangeService(judge).export_case(CaseService(judge).list_cases()[0].id, exchange)
+        db.execute("INSERT INTO dossier_documents (case_id, category, title, start_page, end_page, position)"
+                   " VALUES (?, '起诉状', '民事起诉状', 1, 3, 1)", (case_id,))
+        hearing = db.execute("INSERT INTO hearings (case_id, title, started_at) VALUES (?, '第一次开庭', "
+                             "'2024-04-01 09:00')", (case_id,)).lastrowid
+        db.execute("INSERT INTO hearing_segments (hearing_id, position, start, end, speaker, text)"
+                   " VALUES (?, 0, 0.0, 2.5, '审判长', '现在开庭。')", (hearing,))
+    sent = ExchangeService(judge).export_case(case_id, exchange)
     judge.store.close()
     platform.import_incoming()
     got = {r["path"]: r for r in platform.received() if r["package_id"] == sent["package_id"]}
-    catalogue = json.loads(platform.blob_path(got["catalogue.json"]["digest"]).read_text(encoding="utf-8"))
-    assert catalogue["documents"] == [{"category": "起诉状", "title": "民事起诉状", "start_page": 1, "end_page": 3,
-                                       "file": "dossier/00001.pdf"}]
-
+    read = lambda path: json.loads(platform.blob_path(got[path]["digest"]).read_text(encoding="utf-8"))  # noqa: E731
+    assert read("catalogue.json") == {
+        "files": [{"file": "dossier/00001.pdf", "name": "dossier_page.pdf", "pages": 0}],
+        "documents": [{"category": "起诉状", "title": "民事起诉状", "start_page": 1, "end_page": 3}]}
+    record = read(f"hearings/{hearing:05d}.json")
+    assert record["title"] == "第一次开庭"
+    assert record["segments"] == [{"start": 0.0, "end": 2.5, "speaker": "审判长", "text": "现在开庭。",
+                                   "confidence": 0.0, "edited": 0}]
+    assert platform.blob_path(got["dossier/00001.pdf"]["digest"]).read_bytes() == DOSSIER_PDF.read_bytes()
 
 def test_platform_reassignment_gives_the_new_clerk_the_case(world):
     fx, platform, exchange = world
