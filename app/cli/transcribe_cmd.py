@@ -26,7 +26,9 @@ def register(sub) -> None:
     parser.add_argument("--hotwords", metavar="WORDS", default=None,
                         help="本案用词（当事人、代理人、案由等），逗号或顿号分隔，用于纠正近音字")
     parser.add_argument("--decoder-hints", choices=("none", "hotwords", "initial"),
-                        default="none", help="是否把本案用词作为解码提示（默认 none）")
+                        default="none",
+                        help="是否把本案用词作为解码提示（默认 none：实测 base 模型会复读提示词，"
+                             "本案用词改由近音纠正使用）")
     parser.add_argument("--no-correct", action="store_true", help="不做近音字纠正")
     parser.add_argument("--cache-dir", metavar="DIR", default=None,
                         help="模型缓存目录（默认 TRIAL_ASSISTANT_CACHE 或用户缓存目录）")
