@@ -16,8 +16,8 @@ from pathlib import Path
 
 from app.security import audit
 from app.security.roles import Permission, PermissionDenied, has_permission
-from app.services.registry import register
 from app.services.exchange_apply import apply_package, case_export_files, set_fields, stage_package
+from app.services.registry import register
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, EngineError, ProgressCallback, no_progress, to_jsonable
