@@ -30,6 +30,7 @@ CAPABILITY_TABS = (
     (("widgets.hearing_tab", "widgets.transcription_tab"), "庭审笔录"),
     (("widgets.dossier_tab", "widgets.cataloguing_tab"), "电子卷宗"),
     (("widgets.drafting_tab",), "文书"),
+    (("widgets.exchange_tab",), "数据交换"),
 )
 EXCHANGE_TAB = ("widgets.exchange_tab",)
 

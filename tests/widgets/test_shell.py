@@ -127,3 +127,8 @@ def test_settings_dialog_shows_policy_values_locked(qtbot, tmp_path):
     dialog.editors["lockout_minutes"].setValue(30)
     dialog.save()
     assert settings["lockout_minutes"] == 30 and settings["autolock_minutes"] == 5
+
+
+def test_judge_window_has_every_capability_tab(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["案件信息", "庭审笔录", "电子卷宗", "文书", "数据交换", "操作记录"]
