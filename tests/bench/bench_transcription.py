@@ -259,6 +259,14 @@ def main() -> int:
         f"| peak memory < 1.5 GB | {ours_peak:.0f} MB (plain {plain_peak:.0f} MB) "
         f"| {'yes' if ours_peak < 1536 else 'no'} |",
         "",
+        f"Live mode ({live_rows[0]['id'] if live_rows else '-'}.multi played at real time "
+        "through the simulated input, 2 s chunks, a turn is closed after 0.8 s of silence): "
+        f"{len(live_rows)} utterances, text shown {_mean(latencies):.1f} s after the end of the "
+        f"utterance on average (median {sorted(latencies)[len(latencies) // 2]:.1f} s, worst "
+        f"{max(latencies):.1f} s; target about 3 s); "
+        f"{sum(1 for r in live_rows if r['live'])} of them while playback was still running; "
+        f"peak RSS {live_peak:.0f} MB.",
+        "",
         "RTF (wall) is decode time over audio length on a machine other engineers were loading "
         "at the same time (see load average); RTF (CPU/2) is the process's CPU time over audio "
         "length divided by the 2 cores, i.e. the wall RTF an otherwise idle 2-core machine would "
