@@ -95,6 +95,9 @@ def measure(db_path: Path, key: bytes | None, queries: list[str]) -> dict:
     t0 = time.perf_counter()
     first = service.list_cases(limit=200)
     first_page_ms = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    service.list_cases(limit=200)
+    warm_page_ms = (time.perf_counter() - t0) * 1000
     timings = []
     hits = 0
     for q in queries:
@@ -103,7 +106,7 @@ def measure(db_path: Path, key: bytes | None, queries: list[str]) -> dict:
         timings.append((time.perf_counter() - t0) * 1000)
     db.close()
     timings.sort()
-    return {"unlock_ms": unlock_ms, "first_page_ms": first_page_ms, "rows": len(first),
+    return {"unlock_ms": unlock_ms, "first_page_ms": first_page_ms, "warm_page_ms": warm_page_ms, "rows": len(first),
             "search_p50_ms": statistics.median(timings), "search_p95_ms": timings[int(len(timings) * 0.95) - 1],
             "search_hits": hits}
 
@@ -169,7 +172,8 @@ def main() -> None:
         "| figure | encrypted | plain SQLite | ratio | target |", "|---|---|---|---|---|",
     ]
     for key_name, label, target in (("unlock_ms", "unlock (open + schema check + first read), ms", "< 300 ms"),
-                                    ("first_page_ms", "case list first page (200 rows), ms", "< 100 ms"),
+                                    ("first_page_ms", "case list first page (200 rows) right after unlock, ms", "< 100 ms"),
+                                    ("warm_page_ms", "case list first page again (pages cached), ms", ""),
                                     ("search_p50_ms", "full-text search p50, ms", ""),
                                     ("search_p95_ms", "full-text search p95, ms", "< 100 ms"),
                                     ("size_mb", "database size, MB", ""), ("build_s", "build time, s", "")):
