@@ -452,8 +452,3 @@ class CataloguingService:
         path = write_toc_docx(self.toc(case_id), out, case.case_number)
         self.ctx.audit_now("dossier.export_toc", f"case:{case_id}", path=str(path))
         return path
-
-
-from app.services.registry import register  # noqa: E402
-
-register("cataloguing", "app.services.cataloguing:CataloguingService")

@@ -17,7 +17,6 @@ from pathlib import Path
 from app.security import audit
 from app.security.roles import Permission, PermissionDenied, has_permission
 from app.services.exchange_apply import apply_package, case_export_files, set_fields, stage_package
-from app.services.registry import register
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, EngineError, ProgressCallback, no_progress, to_jsonable
@@ -281,6 +280,3 @@ class ExchangeService:
             db.execute("UPDATE exchange_conflicts SET state=?, resolved_by=?, resolved_at=datetime('now') WHERE id=?",
                        (choice, self.ctx.session.username, conflict_id))
             self.ctx.audit(db, "exchange.conflict_resolved", f"case:{c['case_id']}", field=c["field"], choice=choice)
-
-
-register("exchange", "app.services.exchange:ExchangeService")

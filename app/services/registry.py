@@ -1,4 +1,8 @@
-"""Map of service names to classes so widgets ask the context instead of importing each."""
+"""Map of service names to classes so widgets ask the context instead of importing each.
+
+Every service is listed here (not registered on import), so ``ctx.service(name)`` works
+whatever has been imported so far.
+"""
 from __future__ import annotations
 
 import importlib
@@ -10,6 +14,10 @@ SERVICES = {
     "outputs": "app.services.machine_outputs:MachineOutputService",
     "signoff": "app.services.signoff:SignOffService",
     "drafting": "app.services.drafting:DraftingService",
+    "transcription": "app.services.transcription:TranscriptionService",
+    "transcription_live": "app.services.transcription_live:LiveHearingService",
+    "cataloguing": "app.services.cataloguing:CataloguingService",
+    "exchange": "app.services.exchange:ExchangeService",
 }
 
 

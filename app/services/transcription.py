@@ -14,7 +14,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app.security.roles import Permission
-from app.services.registry import register
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -427,9 +426,6 @@ class TranscriptionService:
                             start_time=hearing["started_at"], end_time=hearing["ended_at"], place=hearing["place"],
                             judges=[case["judge"]] if case["judge"] else [], clerk=case["clerk"], parties=present,
                             interruptions=[f"{e['wall_time']} {e['kind']} {e['note']}".strip() for e in events])
-
-
-register("transcription", "app.services.transcription:TranscriptionService")
 
 __all__ = ["AssistantOff", "HearingInfo", "SegmentRow", "TranscriptLocked", "TranscriptionService", "Word",
            "decode_for_playback"]
