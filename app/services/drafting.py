@@ -159,7 +159,7 @@ class DraftingService:
 
     def templates(self) -> list[dict]:
         """Templates available on this workstation."""
-        return list_templates()
+        return court_templates(self.ctx)
 
     def create_draft(self, case_id: int, template: str, options: DraftOptions | None = None,
                      progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> DraftInfo:
@@ -168,9 +168,10 @@ class DraftingService:
         record = self.case_record(case_id, options)
         buffer = io.BytesIO()
         machine_on = bool(self.ctx.settings["assist_drafting"])
-        result = fill_template(template, record, buffer, progress=progress, cancel=cancel, machine_drafting=machine_on)
+        result = fill_template(template_path(self.ctx, template), record, buffer, progress=progress, cancel=cancel,
+                               machine_drafting=machine_on)
         cancel.check()
-        title = next((t["title"] for t in list_templates() if t["name"] == result.template), result.template)
+        title = next((t["title"] for t in court_templates(self.ctx) if t["name"] == result.template), result.template)
         draft_id = self._store_version(case_id, result.template, title, buffer.getvalue(), "template", None,
                                        result.machine_paragraphs, "draft.create", machine_drafting=machine_on)
         return self.get_draft(draft_id)
@@ -294,6 +295,24 @@ class DraftingService:
         if not rows:
             return None
         return rows[0] | {"findings": json.loads(rows[0]["findings"])}
+
+
+def template_path(ctx: AppContext, template: str | Path) -> str | Path:
+    """The court's own template of that name (``<data>/templates/``, installed from the platform)
+    when there is one, else the name itself (the engine finds the bundled template)."""
+    if isinstance(template, str) and not template.lower().endswith(".docx"):
+        court = ctx.store.layout.templates / f"{template}.docx"
+        if court.is_file():
+            return court
+    return template
+
+
+def court_templates(ctx: AppContext) -> list[dict]:
+    """The court's templates, then the bundled ones it does not replace (by name)."""
+    folder = ctx.store.layout.templates
+    court = list_templates(folder) if folder.is_dir() else []
+    names = {t["name"] for t in court}
+    return sorted(court + [t for t in list_templates() if t["name"] not in names], key=lambda t: t["name"])
 
 
 def _first_hearing(ctx: AppContext, case_id: int) -> date | None:
