@@ -75,6 +75,7 @@ declare(
     Setting("assist_cataloguing", bool, True, "启用卷宗自动归目辅助", "ASSISTCATALOGUING"),
     Setting("assist_drafting", bool, True, "启用文书辅助生成", "ASSISTDRAFTING"),
     Setting("assist_review", bool, True, "启用文书辅助审查", "ASSISTREVIEW"),
+    Setting("input_device", str, "", "庭审录音输入设备"),
 )
 
 

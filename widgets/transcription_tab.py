@@ -46,7 +46,7 @@ class Tab(LiveHearingControls, QWidget):
         self.live_service = LiveHearingService(ctx)
         self.live = None  # the running live hearing
         # Where live audio comes from; tests replace it with a file played as if live.
-        self.live_source_factory = lambda: self.live_service.device_source()
+        self.live_source_factory = self.selected_device_source
         self._live_slot = TaskSlot(self)
         self.live_segment.connect(lambda _segment: self._live_update())
 
@@ -73,6 +73,7 @@ class Tab(LiveHearingControls, QWidget):
         live_bar = QHBoxLayout()
         for w in (self.live_button, self.pause_button, self.resume_button, self.stop_live_button):
             live_bar.addWidget(w)
+        self._add_device_controls(live_bar)
         live_bar.addStretch(1)
 
         self.table = QTableWidget(0, 4)

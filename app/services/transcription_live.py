@@ -51,13 +51,42 @@ class LiveHearing:
         return len(result.transcript.segments)
 
 
-class LiveHearingService:
-    """Start and recover live hearings of the logged-in clerk's cases."""
+class NoInputDevice(Exception):
+    """The machine offers no recording device (or the chosen one is gone)."""
 
-    def __init__(self, ctx: AppContext) -> None:
+
+def channel_map_problem(spec: str, channels: int | None = None) -> str:
+    """Why a channel->seat map such as ``1=审判长,2=原告`` is unusable ("" when it is fine).
+
+    ``channels`` is the input's channel count (None: not checked against a count).
+    """
+    from engines.common import InputError
+    from engines.transcription.seats import parse_channel_map
+
+    try:
+        parse_channel_map(spec, channels)
+    except InputError as exc:
+        return str(exc)
+    return ""
+
+
+def _system_input_devices() -> list[dict]:
+    from engines.transcription.live_inputs import list_input_devices
+
+    return list_input_devices()
+
+
+class LiveHearingService:
+    """Start and recover live hearings of the logged-in clerk's cases.
+
+    ``list_devices`` returns the machine's recording inputs (tests pass a fake list).
+    """
+
+    def __init__(self, ctx: AppContext, list_devices=None) -> None:
         self.ctx = ctx
         self.transcripts = TranscriptionService(ctx)
         self._transcriber = None
+        self.list_devices = list_devices or _system_input_devices
 
     def transcriber(self):
         """The speech model, loaded once per service (the settings' model folder wins)."""
@@ -68,10 +97,11 @@ class LiveHearingService:
         return self._transcriber
 
     def start(self, case_id: int, source, channels: str = "", title: str = "庭审", place: str = "",
-              on_segment=None) -> LiveHearing:
+              on_segment=None, device: str = "") -> LiveHearing:
         """Create a hearing and start recording and transcribing from ``source``.
 
-        ``source`` is an engine audio input (a device, or a file played as if live).
+        ``source`` is an engine audio input (a device, or a file played as if live);
+        ``device`` names the recording device for the audit trail.
         """
         from engines.transcription.live import LiveSession
         from engines.transcription.pipeline import TranscriptionRequest
@@ -86,7 +116,8 @@ class LiveHearingService:
             hearing_id = db["hearings"].insert({
                 "case_id": case_id, "title": title, "place": place, "status": "录音中", "channels": channels,
                 "started_at": _now(), "created_by": self.ctx.session.username, "created_at": _now()}).last_pk
-            self.ctx.audit(db, "hearing.live.start", f"case:{case_id}", hearing=hearing_id, channels=channels)
+            self.ctx.audit(db, "hearing.live.start", f"case:{case_id}", hearing=hearing_id, channels=channels,
+                          device=device, device_channels=int(source.channels))
         position = [0]
 
         def save_segment(segment) -> None:
@@ -122,19 +153,28 @@ class LiveHearingService:
         return LiveHearing(self, hearing_id, session)
 
     def device_source(self, device: int | str | None = None, channels: int | None = None):
-        """An input for the courtroom's recording device (all its channels by default)."""
+        """An input for the courtroom's recording device (all its channels by default).
+
+        Raises :class:`NoInputDevice` (Chinese message) when the machine has no recording device.
+        """
+        from engines.common import InputError
         from engines.transcription.live_inputs import SoundDeviceInput
 
-        return SoundDeviceInput(device, channels)
+        if not self.devices():
+            raise NoInputDevice("本机没有可用的录音设备，请连接话筒或调音台后点“刷新”")
+        try:
+            return SoundDeviceInput(device, channels)
+        except InputError as exc:
+            raise NoInputDevice(f"{exc}（设备可能已拔出，请点“刷新”）") from exc
 
     def devices(self) -> list[dict]:
-        """Recording devices the machine offers (index, name, channels)."""
-        from engines.transcription.live_inputs import list_input_devices
-
+        """Recording devices the machine offers: index, name, channels, default (bool)."""
         try:
-            return list_input_devices()
+            found = self.list_devices()
         except Exception:  # noqa: BLE001 - no audio system at all means no devices
             return []
+        return [{"index": d["index"], "name": str(d["name"]), "channels": int(d["channels"]),
+                 "default": bool(d.get("default", False))} for d in found if int(d["channels"]) > 0]
 
     def interrupted(self, case_id: int) -> list[int]:
         """Hearings of a case left '录音中' (the application stopped during a live hearing)."""
@@ -176,4 +216,4 @@ class LiveHearingService:
         return seconds
 
 
-__all__ = ["LiveHearing", "LiveHearingService"]
+__all__ = ["LiveHearing", "LiveHearingService", "NoInputDevice", "channel_map_problem"]

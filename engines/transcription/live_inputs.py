@@ -36,10 +36,14 @@ class AudioInput(Protocol):
 
 
 def list_input_devices() -> list[dict]:
-    """Input devices known to PortAudio: index, name, max input channels."""
+    """Input devices known to PortAudio: index, name, max input channels, default (bool)."""
     import sounddevice as sd
 
-    return [{"index": i, "name": d["name"], "channels": d["max_input_channels"]}
+    try:
+        default = int(sd.query_devices(kind="input")["index"])
+    except Exception:  # noqa: BLE001 - no default input (or none at all)
+        default = -1
+    return [{"index": i, "name": d["name"], "channels": d["max_input_channels"], "default": i == default}
             for i, d in enumerate(sd.query_devices()) if d["max_input_channels"] > 0]
 
 
