@@ -8,16 +8,17 @@ changes them. Importing and OCR run through the task runner, so the window stays
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar,
-    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
 from app.security.roles import Permission, has_permission
 from app.services.cataloguing import CataloguingService
 from app.tasks import TaskSlot
+from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import show_error
 
 REVIEW_BACKGROUND = QColor("#ffe0b2")
@@ -42,6 +43,7 @@ class Tab(QWidget):
         self.service = CataloguingService(ctx)
         self.case_id: int | None = None
         self.page_rows = []
+        self.documents = []
         self.suggestions = []
         self._import_slot = TaskSlot(self)
         self._slot = TaskSlot(self)
@@ -98,8 +100,24 @@ class Tab(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumWidth(260)
 
-        self.tree = QTreeWidget()
+        self.tree = CatalogueTree()
         self.tree.setObjectName("catalogueTree")
+        self.tree.pagesDropped.connect(self.move_pages)
+        # The same move without a mouse: context menu and shortcuts on the page table and the tree.
+        self.move_up_action = QAction(self.tr("移到上一文书"), self)
+        self.move_up_action.setObjectName("movePagesUp")
+        self.move_up_action.setShortcut(QKeySequence("Ctrl+Shift+Up"))
+        self.move_up_action.triggered.connect(lambda: self.move_to_neighbour(-1))
+        self.move_down_action = QAction(self.tr("移到下一文书"), self)
+        self.move_down_action.setObjectName("movePagesDown")
+        self.move_down_action.setShortcut(QKeySequence("Ctrl+Shift+Down"))
+        self.move_down_action.triggered.connect(lambda: self.move_to_neighbour(1))
+        for action in (self.move_up_action, self.move_down_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        for view in (self.table, self.tree):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            view.addActions([self.move_up_action, self.move_down_action])
         self.tree.setHeaderLabels([self.tr("文书"), self.tr("页")])
         self.toc = QTableWidget(0, 4)
         self.toc.setObjectName("tocTable")
@@ -165,7 +183,7 @@ class Tab(QWidget):
         """Show the dossier of ``case_id`` (None clears the tab)."""
         self._import_slot.cancel()
         self.case_id = case_id
-        self.page_rows, self.suggestions = [], []
+        self.page_rows, self.documents, self.suggestions = [], [], []
         self.table.setRowCount(0)
         self.tree.clear()
         self.thumbs.clear()
@@ -197,6 +215,8 @@ class Tab(QWidget):
             b.setEnabled(bool(pages) and self.can_edit and not running)
         for b in (self.split_button, self.merge_button):
             b.setEnabled(has_case and self.current_page() is not None and self.can_edit and not running)
+        for a in (self.move_up_action, self.move_down_action):
+            a.setEnabled(len(self.documents) > 1 and self.can_edit and not running)
         self.export_button.setEnabled(bool(self.page_rows))
         self.export_pdf_button.setEnabled(bool(self.page_rows))
         self.take_button.setEnabled(self.fields.currentRow() >= 0)
@@ -231,13 +251,17 @@ class Tab(QWidget):
                 item.setBackground(QBrush(colour))
                 item.setToolTip(p.reason)
                 self.table.setItem(row, col, item)
+        self.documents = documents
         self.tree.clear()
         for d in documents:
             span = f"{d.start_page}" if d.start_page == d.end_page else f"{d.start_page}-{d.end_page}"
             node = QTreeWidgetItem([f"{d.category}：{d.title}", span])
             node.setBackground(0, QBrush(REVIEW_BACKGROUND if d.needs_review else category_colour(self._index(d.category))))
+            node.setData(0, PAGE_ROLE, d.start_page)
             for page in range(d.start_page, d.end_page + 1):
-                node.addChild(QTreeWidgetItem([self.tr("第 %1 页").replace("%1", str(page)), str(page)]))
+                child = QTreeWidgetItem([self.tr("第 %1 页").replace("%1", str(page)), str(page)])
+                child.setData(0, PAGE_ROLE, page)
+                node.addChild(child)
             self.tree.addTopLevelItem(node)
         self.toc.setRowCount(len(toc))
         for row, r in enumerate(toc):
@@ -353,6 +377,28 @@ class Tab(QWidget):
         page = self.current_page()
         if page is not None:
             self._run(lambda: self.service.set_boundary(self.case_id, page, starts))
+
+    def move_pages(self, pages: list[int], target_start: int) -> None:
+        """Move ``pages`` into the document starting at ``target_start`` (dropped there in the
+        tree, or moved by keyboard); stored as corrections the local model learns from."""
+        if self.case_id is None or not self.can_edit or not pages:
+            return
+        self._thumb_images = []  # pages may be re-ordered: render the thumbnails again
+        self._run(lambda: self.service.move_pages(self.case_id, pages, target_start))
+
+    def move_to_neighbour(self, step: int) -> None:
+        """Move the selected pages (tree selection when the tree has focus, else the page
+        table's) into the previous (``step`` -1) or next (+1) document."""
+        pages = self.tree.selected_pages() if self.tree.hasFocus() else []
+        pages = pages or self.selected_pages() or self.tree.selected_pages()
+        if not pages or not self.documents:
+            return
+        edge = pages[0] if step < 0 else pages[-1]
+        index = next((i for i, d in enumerate(self.documents) if d.start_page <= edge <= d.end_page), None)
+        if index is None or not 0 <= index + step < len(self.documents):
+            self.status.setText(self.tr("没有上一件文书") if step < 0 else self.tr("没有下一件文书"))
+            return
+        self.move_pages(pages, self.documents[index + step].start_page)
 
     def apply_field(self) -> None:
         """Take the selected suggestion over into the case record (audited)."""

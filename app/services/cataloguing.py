@@ -349,6 +349,113 @@ class CataloguingService:
             self.ctx.audit(db, "dossier.boundary", f"case:{case_id}", page=page, starts_document=starts_document)
         self.rebuild_documents(case_id)
 
+    def move_pages(self, case_id: int, pages: list[int], target_start: int) -> list[int]:
+        """Move ``pages`` into the document that starts at ``target_start`` (the clerk dragged
+        them there). Pages next to the target keep their place and only the boundary moves;
+        pages from further away are re-ordered to the near edge of the target. The moved pages
+        take the target's category, and the boundaries that make the split come out this way
+        are stored as corrections (both teach the model); audited. Returns the moved pages'
+        new page numbers. Nothing is written when the split cannot be made to agree (for
+        example a page with no text at all, or pages of different imported files)."""
+        self.ctx.session.require(Permission.DOSSIER_EDIT)
+        self._check_case(case_id)
+        rows = self.ctx.store.query("SELECT p.id, p.page, p.category, p.title, p.text, p.confidence, p.reason,"
+                                    " p.source, p.needs_review, f.name AS file FROM dossier_pages p"
+                                    " JOIN dossier_files f ON f.id = p.file_id WHERE p.case_id = ? ORDER BY p.page",
+                                    (case_id,))
+        docs = self.documents(case_id)
+        target = next((d for d in docs if d.start_page == target_start), None)
+        if target is None:
+            raise NotFoundError("目标文书不存在")
+        wanted = sorted(set(pages))
+        known = {r["page"] for r in rows}
+        if not wanted or not set(wanted) <= known:
+            raise NotFoundError("页面不存在")
+        if all(target.start_page <= p <= target.end_page for p in wanted):
+            return wanted
+        group = {}
+        for i, d in enumerate(docs):
+            for p in range(d.start_page, d.end_page + 1):
+                group[p] = i
+        target_index = docs.index(target)
+        moving = [r for r in rows if r["page"] in wanted]
+        staying = [r for r in rows if r["page"] not in wanted]
+        in_target = [i for i, r in enumerate(staying) if group.get(r["page"]) == target_index]
+        if not in_target:
+            raise InputError("不能把一件文书的全部页面移入它自己")
+        at = in_target[0] if max(wanted) < target.start_page else in_target[-1] + 1
+        order = staying[:at] + moving + staying[at:]
+        numbers = [r["page"] for r in rows]  # the same page numbers, given out in the new order
+        moved_ids = {r["id"] for r in moving}
+        desired, previous = [], None
+        for r in order:
+            g = target_index if r["id"] in moved_ids else group.get(r["page"])
+            desired.append(g != previous)
+            previous = g
+
+        def key(r) -> str:
+            return r["title"] or (r["text"].splitlines() or [""])[0]
+
+        def simulate(extra: list[Correction]) -> list[bool]:
+            knowledge = Knowledge(self.rules, self.corrections() + extra)
+            split = []
+            for n, r in zip(numbers, order):
+                category = target.category if r["id"] in moved_ids else r["category"]
+                heading = Heading(r["title"], category) if r["title"] else None
+                decision = PageDecision(category, r["confidence"], r["reason"], r["source"], heading,
+                                        needs_review=bool(r["needs_review"]))
+                split.append(SplitPage(n, r["file"], decision, (r["text"].splitlines() or [""])[0]))
+            starts = {d.start_page for d in split_documents(split, knowledge)}
+            return [n in starts for n in numbers]
+
+        extra: list[Correction] = []
+        for _ in range(4):
+            actual = simulate(extra)
+            wrong = [i for i, (a, b) in enumerate(zip(actual, desired)) if a != b]
+            if not wrong:
+                break
+            for i in wrong:
+                extra = [c for c in extra if c.heading != key(order[i])]
+                extra.append(Correction(category=None, heading=key(order[i]), starts_document=desired[i],
+                                        page=numbers[i], by=self.ctx.session.username))
+        else:
+            raise InputError("无法这样移动：相关页面没有可识别的标题或文字，或来自不同的导入文件；请改用“从此页起为新文书”/“并入上一文书”")
+        new_numbers = {r["id"]: n for n, r in zip(numbers, order)}
+        with self.ctx.store.write() as db:
+            for r in rows:  # two steps so UNIQUE(case_id, page) holds throughout
+                db.execute("UPDATE dossier_pages SET page = ? WHERE id = ?", (-r["page"], r["id"]))
+            for r in rows:
+                db.execute("UPDATE dossier_pages SET page = ? WHERE id = ?", (new_numbers[r["id"]], r["id"]))
+            for r in moving:
+                if r["category"] != target.category:
+                    db.execute("UPDATE dossier_pages SET category = ?, state = 'changed', needs_review = 0, decided_by = ?,"
+                               " decided_at = ? WHERE id = ?",
+                               (target.category, self.ctx.session.username, _now(), r["id"]))
+                    db["dossier_corrections"].insert({
+                        "case_id": case_id, "page": new_numbers[r["id"]], "heading": r["title"], "page_text": r["text"],
+                        "category": target.category, "starts_document": None, "made_by": self.ctx.session.username,
+                        "made_at": _now()})
+            for c in extra:
+                db["dossier_corrections"].insert({
+                    "case_id": case_id, "page": c.page, "heading": c.heading, "page_text": "", "category": None,
+                    "starts_document": int(c.starts_document), "made_by": self.ctx.session.username, "made_at": _now()})
+            self.ctx.audit(db, "dossier.move", f"case:{case_id}", pages=wanted, document=target.title,
+                           target_start=target_start, category=target.category,
+                           new_pages=[new_numbers[r["id"]] for r in moving],
+                           boundaries=[{"page": c.page, "starts_document": c.starts_document} for c in extra])
+        self.rebuild_documents(case_id)
+        return [new_numbers[r["id"]] for r in moving]
+
+    def decide_case_field(self, output_id: int, state: str, changed_value=None) -> None:
+        """Record the person's decision on an extracted case field taken over (or not) in the
+        case form; the form itself saves the case through the cases service (audited)."""
+        rows = self.ctx.store.query("SELECT case_id FROM machine_outputs WHERE id = ? AND kind = 'case_field'",
+                                    (output_id,))
+        if not rows:
+            raise NotFoundError("建议不存在")
+        self._check_case(rows[0]["case_id"])
+        self.ctx.service("outputs").decide(output_id, state, changed_value)
+
     def rebuild_documents(self, case_id: int) -> list[Document]:
         """Split the stored page labels into documents again (after import or a correction)."""
         knowledge = self.knowledge()
