@@ -15,7 +15,11 @@ class AudioPlayer:
 
     def play(self, samples, rate: int, start: float, speed: float = 1.0, end: float | None = None,
              loop: bool = False) -> None:
-        """Play from ``start`` (seconds) to ``end`` or the end, faster or slower."""
+        """Play from ``start`` (seconds) to ``end`` or the end, faster or slower.
+
+        The speed is changed by playing at a different sample rate, so the pitch changes with it
+        (no time-stretching); the speed control's tooltip says so.
+        """
         import sounddevice as sd
 
         lo, hi = int(start * rate), int(end * rate) if end else len(samples)

@@ -134,6 +134,15 @@ def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch):
     ctx.store.close()
 
 
+def test_speed_control_says_that_speed_changes_pitch(qtbot, fx):
+    ctx = fx.clerk()
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    assert "变速会改变音调" in tab.speed.toolTip()
+    tab.shutdown()
+    ctx.store.close()
+
+
 def test_main_window_shows_the_transcription_tab(qtbot, fx, case_id):
     from widgets.main_window import MainWindow
 
