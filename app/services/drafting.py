@@ -21,12 +21,14 @@ from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from engines.drafting.case_record import Agent, CaseRecord, JudgeRecord, PartyRecord
 from engines.drafting.fill import accept_machine_bytes, fill_template, list_templates, machine_paragraphs_of
+from engines.drafting.sources import SideStatements, Utterance, add_comments, locate_text, main_statements
 from engines.drafting.review import CaseFacts, ReviewResult, review_document
 from engines.drafting.review.document import read_paragraphs
 from engines.drafting.review.findings import RULE_LABELS  # noqa: F401 - re-exported for the review panel
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FILL_MODEL = "template-fill/1"
+DEFAULT_REASON = "由案件记录（立案、开庭、诉状、答辩）生成的段落，需法官确认"
 
 
 class AssistantOff(RuntimeError):
@@ -63,6 +65,21 @@ class DraftInfo:
     signed_at: str
     machine_paragraphs: list[int]
     sha256: str
+
+
+@dataclass
+class DraftSources:
+    """Case material besides the case record that a draft drew on, with where it came from.
+
+    ``claims``/``claims_source``: the dossier's extracted claims (machine) and their page;
+    ``sides``: each side's main statements from the hearing transcripts; ``hearings``: the
+    hearings they come from. Notes become Word comments and the machine outputs' reasons."""
+
+    claims: list[str] = field(default_factory=list)
+    claims_source: str = ""
+    sides: dict[str, SideStatements] = field(default_factory=dict)
+    hearings: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (text in the draft, where it came from)
 
 
 def _now() -> str:
@@ -103,7 +120,8 @@ class DraftingService:
                          json.loads(r["machine_paragraphs"] or "[]"), r["blob_sha256"] or "")
 
     def _store_version(self, case_id: int, template: str, title: str, data: bytes, source: str,
-                       parent_id: int | None, machine: list[int], action: str, **audit_detail) -> int:
+                       parent_id: int | None, machine: list[int], action: str,
+                       notes: list[tuple[str, str]] | None = None, **audit_detail) -> int:
         sha = self.ctx.store.blobs.put_bytes(data)
         with self.ctx.store.write() as db:
             db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
@@ -120,18 +138,52 @@ class DraftingService:
                 outputs = self.ctx.service("outputs")
                 texts = read_paragraphs(data)
                 for index in machine:
+                    where = "；".join(note for needle, note in notes or [] if needle and needle in texts[index])
+                    reason = f"{where}；需法官确认" if where else DEFAULT_REASON
                     outputs.suggest(db, case_id, "draft_paragraph", f"draft:{draft_id}:p{index}", texts[index],
-                                    "由案件记录（立案、开庭、诉状、答辩）生成的段落，需法官确认", FILL_MODEL)
+                                    reason, FILL_MODEL)
         return draft_id
 
     # -- case record -----------------------------------------------------------------------
 
     def case_record(self, case_id: int, options: DraftOptions | None = None) -> CaseRecord:
-        """The plain case record a template is filled from (store data plus ``options``)."""
+        """The plain case record a template is filled from (store data plus ``options``, plus the
+        dossier's extracted claims and the hearing transcript's main statements when present)."""
+        return self._record_and_sources(case_id, options)[0]
+
+    def draft_sources(self, case_id: int) -> DraftSources:
+        """What the dossier and the hearing transcripts give a draft (machine material)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        return self._sources(case_id, case.party_list)
+
+    def _sources(self, case_id: int, party_list) -> DraftSources:
+        out = DraftSources()
+        claims = _dossier_claims(self.ctx, case_id)
+        if claims:
+            out.claims, out.claims_source = claims
+            out.notes.append((out.claims[0][:12], f"诉讼请求为机器从{out.claims_source}摘录"))
+        names = {}
+        for p in party_list:
+            names.setdefault(p.role, []).append(p.name)
+        utterances, hearings = _transcript(self.ctx, case_id)
+        if utterances:
+            out.sides = main_statements(utterances, names)
+            out.hearings = hearings
+            where = "、".join(f"《{h}》" for h in hearings) or "庭审笔录"
+            for side in out.sides.values():
+                for text in side.utterances:
+                    out.notes.append((text[:12], f"{side.role}方陈述为机器从庭审笔录{where}摘录（采用书记员校改后的文字）"))
+        return out
+
+    def _record_and_sources(self, case_id: int, options: DraftOptions | None) -> tuple[CaseRecord, DraftSources]:
         self.ctx.session.require(Permission.CASE_READ)
         self._check_case(case_id)
         options = options or DraftOptions()
         case = self.ctx.service("cases").get_case(case_id, audit=False)
+        machine_on = bool(self.ctx.settings["assist_drafting"])
+        sources = self._sources(case_id, case.party_list) if machine_on else DraftSources()
         court = self.ctx.store.query(
             "SELECT name, appeal_court FROM courts WHERE id = coalesce((SELECT court_id FROM cases WHERE id = ?),"
             " (SELECT min(id) FROM courts))", (case_id,))
@@ -148,12 +200,15 @@ class DraftingService:
                 role=p.role, name=p.name, kind="organisation" if organisation else "person", address=p.address,
                 representative=p.representative, representative_label="法定代表人" if p.kind == "法人" else "负责人",
                 agents=agents, statement=options.statements.get(p.name, "")))
+        _attach_statements(parties, sources.sides)
+        claims = sources.claims or _claims(case.claims)
         return CaseRecord(
             court=court_name, case_number=case.case_number, cause=case.cause,
             procedure="简易程序" if simple else "普通程序", filing_date=date.fromisoformat(case.filing_date),
             hearing_date=hearing, judgment_date=options.judgment_date or date.today(), judges=judges,
-            clerk=case.clerk, parties=parties, claims=_claims(case.claims), fee=options.fee, fee_halved=simple,
-            fee_borne_by=options.fee_borne_by, appeal_court=appeal, extra=dict(options.extra))
+            clerk=case.clerk, parties=parties, claims=claims, claims_source=sources.claims_source if sources.claims else "",
+            fee=options.fee, fee_halved=simple, fee_borne_by=options.fee_borne_by, appeal_court=appeal,
+            extra=dict(options.extra)), sources
 
     # -- drafts ----------------------------------------------------------------------------
 
@@ -165,15 +220,20 @@ class DraftingService:
                      progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> DraftInfo:
         """Fill ``template`` for the case and store it as a new version (encrypted)."""
         self.ctx.session.require(Permission.DRAFT_EDIT)
-        record = self.case_record(case_id, options)
+        record, sources = self._record_and_sources(case_id, options)
         buffer = io.BytesIO()
         machine_on = bool(self.ctx.settings["assist_drafting"])
         result = fill_template(template_path(self.ctx, template), record, buffer, progress=progress, cancel=cancel,
                                machine_drafting=machine_on)
         cancel.check()
+        data = buffer.getvalue()
+        if sources.notes:  # where machine text came from, as Word comments on its paragraphs
+            data, _ = add_comments(data, sources.notes)
         title = next((t["title"] for t in court_templates(self.ctx) if t["name"] == result.template), result.template)
-        draft_id = self._store_version(case_id, result.template, title, buffer.getvalue(), "template", None,
-                                       result.machine_paragraphs, "draft.create", machine_drafting=machine_on)
+        draft_id = self._store_version(case_id, result.template, title, data, "template", None,
+                                       result.machine_paragraphs, "draft.create", notes=sources.notes,
+                                       machine_drafting=machine_on, claims_source=record.claims_source,
+                                       transcript_sides=sorted(sources.sides), hearings=sources.hearings)
         return self.get_draft(draft_id)
 
     def get_draft(self, draft_id: int) -> DraftInfo:
@@ -295,6 +355,69 @@ class DraftingService:
         if not rows:
             return None
         return rows[0] | {"findings": json.loads(rows[0]["findings"])}
+
+
+def _dossier_claims(ctx: AppContext, case_id: int) -> tuple[list[str], str] | None:
+    """The claims the cataloguing service extracted from the case's dossier, with their page
+    (e.g. "卷宗第2页（起诉状）"), while they await a decision. Once a person decided (accepted:
+    the case record holds them; rejected or changed) the case record is what counts. A dossier
+    without a recorded extraction (e.g. arrived by exchange) is read with the same extractor."""
+    rows = ctx.store.query("SELECT value, reason, state FROM machine_outputs WHERE case_id = ? AND kind = 'case_field'"
+                           " AND target = 'claims' ORDER BY id DESC LIMIT 1", (case_id,))
+    pages = [(r["page"], r["category"], r["text"]) for r in ctx.store.query(
+        "SELECT page, category, text FROM dossier_pages WHERE case_id = ? ORDER BY page", (case_id,))]
+    if rows:
+        if rows[0]["state"] != "suggested":
+            return None
+        try:
+            items = [str(c).strip() for c in json.loads(rows[0]["value"]) if str(c).strip()]
+        except (ValueError, TypeError):
+            return None
+        fallback = re.search(r"卷宗第\s*(\d+)", rows[0]["reason"] or "")
+    else:
+        if not any(text for _, _, text in pages):
+            return None
+        from engines.cataloguing.caseinfo import PageText, extract_case_info
+
+        by_label = ctx.service("cataloguing").rules.by_label
+        texts = [PageText(page, by_label[cat].code if cat in by_label else "", text) for page, cat, text in pages]
+        items = extract_case_info(texts).claims
+        fallback = None
+    if not items:
+        return None
+    found = locate_text(items[0], pages)
+    if found:
+        return items, f"卷宗第{found[0]}页（{found[1]}）"
+    return items, f"卷宗第{fallback.group(1)}页" if fallback else "卷宗"
+
+
+def _transcript(ctx: AppContext, case_id: int) -> tuple[list[Utterance], list[str]]:
+    """Every hearing's segments in order (the text as the clerk left it after edits) and the
+    titles of the hearings that have any."""
+    rows = ctx.store.query(
+        "SELECT h.id AS hearing, h.title, s.speaker, s.text FROM hearing_segments s JOIN hearings h ON h.id = s.hearing_id"
+        " WHERE h.case_id = ? ORDER BY h.id, s.position, s.id", (case_id,))
+    titles: list[str] = []
+    for r in rows:
+        if (r["title"] or "") not in titles:
+            titles.append(r["title"] or "")
+    return [Utterance(r["speaker"], r["text"]) for r in rows], [t for t in titles if t]
+
+
+def _attach_statements(parties: list[PartyRecord], sides: dict[str, SideStatements]) -> None:
+    """Give each side's transcript statements to its party (the one the speaker labels named,
+    else the first party of the role). Where the complaint/defence text is missing, the side's
+    first main utterance (normally the 诉讼请求/答辩 read out) stands in for it and the rest are
+    the 当庭陈述; otherwise all of them are."""
+    for role, side in sides.items():
+        party = next((p for p in parties if p.role == role and p.name == side.party), None) or next(
+            (p for p in parties if p.role == role), None)
+        if party is None or not side.utterances:
+            continue
+        utterances = list(side.utterances)
+        if not party.statement:
+            party.statement = utterances.pop(0)
+        party.hearing_statement = "".join(utterances)
 
 
 def template_path(ctx: AppContext, template: str | Path) -> str | Path:

@@ -72,6 +72,7 @@ class CaseRecord:
     judge_assistant: str = ""
     parties: list[PartyRecord] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
+    claims_source: str = ""  # set when the claims are machine-extracted (e.g. 卷宗第2页（起诉状）)
     claim_amount: Decimal | None = None
     facts_and_reasons: str = ""
     fee: Decimal | None = None

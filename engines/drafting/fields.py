@@ -227,7 +227,7 @@ def compute_fields(case: CaseRecord, context: FieldContext | None = None) -> dic
     put("defence_statements", defence_statements(case), machine=True, block=True)
     statements = [f"{p.role}{p.called}当庭陈述：{p.hearing_statement}" for p in case.parties if p.hearing_statement]
     put("hearing_statements", statements, machine=True, block=True)
-    put("claims_list", claims_list(case), block=True)
+    put("claims_list", claims_list(case), machine=bool(case.claims_source), block=True)
     put("claim_amount", _money(case.claim_amount))
     put("claim_amount_capital", amount_to_capital(case.claim_amount) if case.claim_amount is not None else TO_COMPLETE)
     put("fee", _money(case.fee))

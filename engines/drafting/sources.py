@@ -1,0 +1,152 @@
+"""Case material that drafting draws on besides the case record: the hearing transcript and
+the dossier's extracted claims. Pure helpers (no store, no Qt): the service reads the tables
+and passes plain values in.
+
+* :func:`main_statements` picks each side's main utterances from a transcript: speakers are
+  mapped to a role (原告/原告代理人 -> 原告, 被告/被告代理人 -> 被告, 第三人…), very short
+  and procedural answers (不申请回避, 听清楚了) are skipped, order is kept, and each side's
+  text is capped.
+* :func:`locate_text` finds the dossier page a piece of extracted text comes from.
+* :func:`add_comments` anchors Word comments (e.g. the source page of machine text) on the
+  paragraphs that contain a given text, so the provenance is visible in Word/WPS without
+  becoming part of the document's text.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+ROLES = ("原告", "被告", "第三人")
+MIN_CHARS = 8  # utterances with fewer meaningful characters are not "main" statements
+MAX_CHARS = 400  # per side, across the hearings
+PROCEDURAL = re.compile(
+    r"^(?:[对向]?(?:合议庭|审判人员|审判员|书记员)?[^，。]{0,12})?(?:不申请回避|申请回避|听清楚了?|听明白了?|清楚了|明白了?|"
+    r"核对无误|没有异议|没有补充|无补充|没有了|无异议|知道了|收到了?)[。，！!？?\s]*$")
+_MEANINGFUL = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+@dataclass
+class Utterance:
+    """One turn of the transcript: speaker label as the clerk left it and the (edited) text."""
+
+    speaker: str
+    text: str
+
+
+@dataclass
+class SideStatements:
+    """The main utterances of one side (role), and for which party when the label names one."""
+
+    role: str
+    utterances: list[str] = field(default_factory=list)
+    party: str = ""  # a party's name when the speaker labels named it, else ''
+
+    @property
+    def text(self) -> str:
+        """All main utterances joined into one passage."""
+        return "".join(_sentence(u) for u in self.utterances)
+
+
+def speaker_role(speaker: str) -> str | None:
+    """原告/原告代理人/原告委托诉讼代理人 -> 原告 (same for 被告, 第三人); anyone else -> None."""
+    label = (speaker or "").strip().lstrip("（(").replace("委托", "")
+    for role in ROLES:
+        if label.startswith(role):
+            return role
+    return None
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or _SENTENCE_END.search(text[-1]) else text + "。"
+
+
+def _meaningful(text: str) -> int:
+    return len(_MEANINGFUL.findall(text))
+
+
+def _cap(parts: list[str], limit: int) -> list[str]:
+    out, used = [], 0
+    for part in parts:
+        part = _sentence(part)
+        if used + len(part) <= limit:
+            out.append(part)
+            used += len(part)
+            continue
+        room = limit - used
+        if room >= MIN_CHARS * 2:  # cut the last one at a sentence end when one fits, else hard
+            head = part[:room]
+            ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+            head = head[:ends[-1]] if ends and ends[-1] >= MIN_CHARS else head.rstrip("，,、 ")
+            out.append(head.rstrip("。；;") + "……")
+        break
+    return out
+
+
+def main_statements(utterances: list[Utterance], parties: dict[str, list[str]] | None = None,
+                    min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> dict[str, SideStatements]:
+    """Each side's main utterances in order: {role: SideStatements}; sides that said nothing
+    substantial are absent. ``parties`` ({role: [names]}) lets a label such as "被告王某代理人"
+    attribute the side to that party."""
+    parties = parties or {}
+    raw: dict[str, list[str]] = {}
+    named: dict[str, set[str]] = {}
+    for u in utterances:
+        role = speaker_role(u.speaker)
+        text = (u.text or "").strip()
+        if role is None or _meaningful(text) < min_chars or PROCEDURAL.match(text):
+            continue
+        items = raw.setdefault(role, [])
+        if items and items[-1] == text:
+            continue  # the same words twice in a row (a split that was not merged)
+        items.append(text)
+        for name in parties.get(role, []):
+            if name and name in u.speaker:
+                named.setdefault(role, set()).add(name)
+    out = {}
+    for role, items in raw.items():
+        who = named.get(role, set())
+        out[role] = SideStatements(role, _cap(items, max_chars), next(iter(who)) if len(who) == 1 else "")
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def locate_text(needle: str, pages: list[tuple[int, str, str]], prefix: int = 12) -> tuple[int, str] | None:
+    """(page, category) of the first page whose text holds the start of ``needle``; pages are
+    (page, category, text). Line breaks and spaces are ignored (extraction joins lines)."""
+    key = _squash(needle)[:prefix]
+    if not key:
+        return None
+    for page, category, text in pages:
+        if key in _squash(text):
+            return page, category
+    # The start may straddle a page break: try the pages joined pairwise.
+    for (page, category, text), (_, _, after) in pairwise(pages):
+        if key in _squash(text) + _squash(after):
+            return page, category
+    return None
+
+
+def add_comments(data: bytes, notes: list[tuple[str, str]], author: str = "文书辅助生成") -> tuple[bytes, list[int]]:
+    """Anchor a comment ``text`` on every body paragraph containing ``needle`` for each
+    (needle, text) in ``notes``; returns the new .docx bytes and the paragraphs commented."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    done: set[tuple[int, str]] = set()
+    for needle, text in notes:
+        if not needle:
+            continue
+        for index, paragraph in enumerate(document.paragraphs):
+            if needle in paragraph.text and paragraph.runs and (index, text) not in done:
+                document.add_comment(paragraph.runs, text=text, author=author, initials="机")
+                done.add((index, text))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue(), sorted({index for index, _ in done})
