@@ -49,6 +49,7 @@ class CaseDetailView(QWidget):
             return
         for key in ("case_number", "cause", "case_type", "status", "filing_date", "deadline", "judge", "clerk", "claims"):
             self.labels[key].setText(str(getattr(case, key)) or "—")
+        self.labels["status"].setText(tr_term(case.status) or "—")
         self.labels["procedure"].setText(tr_term(case.procedure + "程序"))
         remaining = self.labels["remaining"]
         if case.status in ("已结案", "已归档"):
@@ -62,5 +63,5 @@ class CaseDetailView(QWidget):
         self.parties.setRowCount(len(case.party_list))
         for row, p in enumerate(case.party_list):
             agent = p.agent + (f"（{p.agent_detail}）" if p.agent_detail else "")
-            for col, value in enumerate((p.role, p.kind, p.name, p.representative, agent, p.address)):
+            for col, value in enumerate((tr_term(p.role), tr_term(p.kind), p.name, p.representative, agent, p.address)):
                 self.parties.setItem(row, col, QTableWidgetItem(value))

@@ -51,6 +51,8 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "remaining":
                 return "—" if row.status in ("已结案", "已归档") else remaining_text(row.remaining_days)
+            if key == "status":
+                return tr_term(row.status)
             return str(getattr(row, key))
         if role == Qt.ItemDataRole.ForegroundRole and key in ("remaining", "deadline"):
             return URGENCY_COLOURS.get(row.urgency) if row.urgency != "ok" else None

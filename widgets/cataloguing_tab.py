@@ -20,6 +20,7 @@ from app.services.cataloguing import CataloguingService
 from app.tasks import TaskSlot
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import show_error
+from widgets.terms import tr_term
 
 REVIEW_BACKGROUND = QColor("#ffe0b2")
 THUMB_WIDTH = 72
@@ -63,7 +64,7 @@ class Tab(QWidget):
 
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("pageTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ("页号", "文件", "类别", "置信度", "状态", "依据")])
+        self.table.setHorizontalHeaderLabels([tr_term(h) for h in ("页号", "文件", "类别", "置信度", "状态", "依据")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -73,7 +74,8 @@ class Tab(QWidget):
 
         self.category = QComboBox()
         self.category.setObjectName("categoryCombo")
-        self.category.addItems(self.labels)
+        for label in self.labels:
+            self.category.addItem(tr_term(label), label)
         self.set_button = self._button(self.tr("改为此类"), "setCategory", self.apply_category)
         self.accept_button = self._button(self.tr("确认所选"), "acceptPages", self.accept_selected)
         self.split_button = self._button(self.tr("从此页起为新文书"), "startDocument", lambda: self.set_boundary(True))
@@ -121,7 +123,7 @@ class Tab(QWidget):
         self.tree.setHeaderLabels([self.tr("文书"), self.tr("页")])
         self.toc = QTableWidget(0, 4)
         self.toc.setObjectName("tocTable")
-        self.toc.setHorizontalHeaderLabels([self.tr(h) for h in ("序号", "文件名称", "起止页号", "备注")])
+        self.toc.setHorizontalHeaderLabels([tr_term(h) for h in ("序号", "文件名称", "起止页号", "备注")])
         self.toc.verticalHeader().setVisible(False)
         self.toc.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.toc.horizontalHeader().setStretchLastSection(True)
@@ -243,8 +245,8 @@ class Tab(QWidget):
         self.page_rows = pages
         self.table.setRowCount(len(pages))
         for row, p in enumerate(pages):
-            values = (str(p.page), f"{p.file} 第{p.file_page}页", p.category, f"{p.confidence:.2f}",
-                      STATE_LABELS.get(p.state, p.state), p.reason)
+            values = (str(p.page), self.tr("%1 第%2页").replace("%2", str(p.file_page)).replace("%1", p.file),
+                      tr_term(p.category), f"{p.confidence:.2f}", tr_term(STATE_LABELS.get(p.state, p.state)), p.reason)
             colour = REVIEW_BACKGROUND if p.needs_review else category_colour(self._index(p.category))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -255,7 +257,7 @@ class Tab(QWidget):
         self.tree.clear()
         for d in documents:
             span = f"{d.start_page}" if d.start_page == d.end_page else f"{d.start_page}-{d.end_page}"
-            node = QTreeWidgetItem([f"{d.category}：{d.title}", span])
+            node = QTreeWidgetItem([self.tr("%1：%2").replace("%1", tr_term(d.category)).replace("%2", d.title), span])
             node.setBackground(0, QBrush(REVIEW_BACKGROUND if d.needs_review else category_colour(self._index(d.category))))
             node.setData(0, PAGE_ROLE, d.start_page)
             for page in range(d.start_page, d.end_page + 1):
@@ -271,7 +273,8 @@ class Tab(QWidget):
         self.fields.clear()
         for s in suggestions:
             value = "、".join(s.value) if isinstance(s.value, list) else str(s.value)
-            item = QListWidgetItem(f"{FIELD_LABELS.get(s.target, s.target)}：{value}\n    {s.reason}")
+            label = tr_term(FIELD_LABELS.get(s.target, s.target))
+            item = QListWidgetItem(self.tr("%1：%2").replace("%1", label).replace("%2", value) + f"\n    {s.reason}")
             self.fields.addItem(item)
         self._show_thumb_labels()
         case_id, service = self.case_id, self.service
@@ -290,7 +293,7 @@ class Tab(QWidget):
         self._filling_thumbs = True
         self.thumbs.clear()
         for p in self.page_rows:
-            item = QListWidgetItem(f"{p.page} {p.category}")
+            item = QListWidgetItem(f"{p.page} {tr_term(p.category)}")
             item.setBackground(QBrush(REVIEW_BACKGROUND if p.needs_review else category_colour(self._index(p.category))))
             item.setToolTip(p.reason)
             self.thumbs.addItem(item)
@@ -364,7 +367,7 @@ class Tab(QWidget):
 
     def apply_category(self) -> None:
         """Give the selected pages the chosen category (a correction the model learns from)."""
-        pages, label = self.selected_pages(), self.category.currentText()
+        pages, label = self.selected_pages(), self.category.currentData()
         self._run(lambda: self.service.set_category(self.case_id, pages, label))
 
     def accept_selected(self) -> None:

@@ -22,6 +22,7 @@ from app.security.roles import Permission, has_permission
 from app.services.drafting import RULE_LABELS, DraftingService, DraftOptions
 from app.tasks import TaskSlot
 from widgets.common import show_error
+from widgets.terms import tr_term
 
 MACHINE_BACKGROUND = QColor("#fff59d")
 SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e65100")}
@@ -45,7 +46,7 @@ class Tab(QWidget):
         self.template = QComboBox()
         self.template.setObjectName("templateCombo")
         for t in self.service.templates():
-            self.template.addItem(t["name"], t["name"])
+            self.template.addItem(tr_term(t["name"]), t["name"])
         self.fee = QLineEdit()
         self.fee.setObjectName("feeEdit")
         self.fee.setPlaceholderText(self.tr("受理费（元）"))
@@ -62,7 +63,7 @@ class Tab(QWidget):
 
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("draftTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ("版本", "文书", "来源", "状态", "创建人", "时间 (UTC)")])
+        self.table.setHorizontalHeaderLabels([tr_term(h) for h in ("版本", "文书", "来源", "状态", "创建人", "时间 (UTC)")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -88,7 +89,7 @@ class Tab(QWidget):
         self.paragraphs.setWordWrap(True)
         self.finding_table = QTableWidget(0, 4)
         self.finding_table.setObjectName("findingTable")
-        self.finding_table.setHorizontalHeaderLabels([self.tr(h) for h in ("段落", "级别", "类别", "问题")])
+        self.finding_table.setHorizontalHeaderLabels([tr_term(h) for h in ("段落", "级别", "类别", "问题")])
         self.finding_table.verticalHeader().setVisible(False)
         self.finding_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.finding_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -170,7 +171,7 @@ class Tab(QWidget):
         self.drafts = drafts
         self.table.setRowCount(len(drafts))
         for row, d in enumerate(drafts):
-            values = (f"v{d.version}", d.title or d.template, SOURCE_LABELS.get(d.source, d.source), d.status,
+            values = (f"v{d.version}", d.title or d.template, tr_term(SOURCE_LABELS.get(d.source, d.source)), tr_term(d.status),
                       d.created_by, d.created_at.replace("T", " ")[:19])
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
@@ -256,7 +257,7 @@ class Tab(QWidget):
         self.finding_table.setRowCount(len(findings))
         for row, f in enumerate(findings):
             level = self.tr("错误") if f["severity"] == "error" else self.tr("提示")
-            values = (str(f["paragraph"]), level, RULE_LABELS.get(f["rule"], f["rule"]), f["message"])
+            values = (str(f["paragraph"]), level, tr_term(RULE_LABELS.get(f["rule"], f["rule"])), f["message"])
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col == 1:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.security.roles import Permission, has_permission
 from app.services.exchange import ExchangeService
 from app.tasks import TaskSlot
+from widgets.terms import tr_term
 
 OUT_STATES = {"pending": "待确认", "acknowledged": "已确认", "sent": "已发送", "rejected": "被拒收"}
 IN_STATES = {"applied": "已导入", "held": "暂存（等待缺号）", "control": "已处理", "quarantined": "已隔离"}
@@ -151,12 +152,13 @@ class Tab(QWidget):
             .replace("%5", str(status["open_conflicts"])))
         rows = []
         for r in reversed(status["outgoing"]):
-            rows.append((self.tr("发出"), KINDS.get(r["kind"], r["kind"]), r["sequence"] or "",
-                         OUT_STATES.get(r["state"], r["state"]), r["note"] or (f"补发 {r['resent']} 次" if r["resent"] else ""),
+            resent = self.tr("补发 %1 次").replace("%1", str(r["resent"])) if r["resent"] else ""
+            rows.append((self.tr("发出"), tr_term(KINDS.get(r["kind"], r["kind"])), r["sequence"] or "",
+                         tr_term(OUT_STATES.get(r["state"], r["state"])), r["note"] or resent,
                          r["file"]))
         for r in reversed(status["incoming"]):
-            rows.append((self.tr("收到"), KINDS.get(r["kind"], r["kind"]), r["sequence"] or "",
-                         IN_STATES.get(r["state"], r["state"]), "", r["file"]))
+            rows.append((self.tr("收到"), tr_term(KINDS.get(r["kind"], r["kind"])), r["sequence"] or "",
+                         tr_term(IN_STATES.get(r["state"], r["state"])), "", r["file"]))
         for q in status["quarantined"]:
             rows.append((self.tr("收到"), "", "", self.tr("已隔离"), f"{q.get('message', '')}（{q.get('detail', '')}）",
                          q.get("file", "")))
@@ -176,7 +178,7 @@ class Tab(QWidget):
     def _show_conflicts(self, conflicts) -> None:
         self.conflicts.setRowCount(len(conflicts))
         for i, c in enumerate(conflicts):
-            for j, value in enumerate((c.case_number, FIELDS.get(c.field, c.field), c.local_value, c.platform_value)):
+            for j, value in enumerate((c.case_number, tr_term(FIELDS.get(c.field, c.field)), c.local_value, c.platform_value)):
                 self.conflicts.setItem(i, j, _item(value))
             cell = QWidget()
             row = QHBoxLayout(cell)

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Version and the assistive-only principle."""
-        QMessageBox.about(self, self.tr("关于"), tr_term(
+        QMessageBox.about(self, self.tr("关于"), self.tr(
             "审判辅助系统 0.1\n离线运行，数据加密存储。\n所有机器生成的内容均为辅助建议，须经人工确认。"))
 
     def lock(self) -> None:

@@ -55,6 +55,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("terms", "承办法官"),
     QT_TRANSLATE_NOOP("terms", "拒绝机器结果"),
     QT_TRANSLATE_NOOP("terms", "操作"),
+    QT_TRANSLATE_NOOP("terms", "数据交换"),
     QT_TRANSLATE_NOOP("terms", "数据目录"),
     QT_TRANSLATE_NOOP("terms", "文书"),
     QT_TRANSLATE_NOOP("terms", "新建案件"),
@@ -98,6 +99,197 @@ TERMS = (
 )
 
 
+# Transcript speakers (resources/transcription/roles.txt and the mono 未识别); stored untranslated.
+SPEAKER_ROLES = (
+    QT_TRANSLATE_NOOP("terms", "审判长"),
+    QT_TRANSLATE_NOOP("terms", "审判员"),
+    QT_TRANSLATE_NOOP("terms", "人民陪审员"),
+    QT_TRANSLATE_NOOP("terms", "原告"),
+    QT_TRANSLATE_NOOP("terms", "被告"),
+    QT_TRANSLATE_NOOP("terms", "原告代理人"),
+    QT_TRANSLATE_NOOP("terms", "被告代理人"),
+    QT_TRANSLATE_NOOP("terms", "第三人"),
+    QT_TRANSLATE_NOOP("terms", "第三人代理人"),
+    QT_TRANSLATE_NOOP("terms", "上诉人"),
+    QT_TRANSLATE_NOOP("terms", "被上诉人"),
+    QT_TRANSLATE_NOOP("terms", "申请人"),
+    QT_TRANSLATE_NOOP("terms", "被申请人"),
+    QT_TRANSLATE_NOOP("terms", "证人"),
+    QT_TRANSLATE_NOOP("terms", "鉴定人"),
+    QT_TRANSLATE_NOOP("terms", "书记员"),
+    QT_TRANSLATE_NOOP("terms", "法官助理"),
+    QT_TRANSLATE_NOOP("terms", "未识别"),
+)
+
+# Party roles and kinds of the case record (app.services.cases).
+CASE_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "原告"),
+    QT_TRANSLATE_NOOP("terms", "被告"),
+    QT_TRANSLATE_NOOP("terms", "第三人"),
+    QT_TRANSLATE_NOOP("terms", "自然人"),
+    QT_TRANSLATE_NOOP("terms", "法人"),
+    QT_TRANSLATE_NOOP("terms", "非法人组织"),
+)
+
+# Dossier categories (resources/catalogue/categories.json labels and other_label).
+DOSSIER_CATEGORIES = (
+    QT_TRANSLATE_NOOP("terms", "卷宗封面"),
+    QT_TRANSLATE_NOOP("terms", "卷内目录"),
+    QT_TRANSLATE_NOOP("terms", "起诉状"),
+    QT_TRANSLATE_NOOP("terms", "受理案件通知书"),
+    QT_TRANSLATE_NOOP("terms", "诉讼费用材料"),
+    QT_TRANSLATE_NOOP("terms", "应诉通知书"),
+    QT_TRANSLATE_NOOP("terms", "举证通知书"),
+    QT_TRANSLATE_NOOP("terms", "答辩状"),
+    QT_TRANSLATE_NOOP("terms", "授权委托书"),
+    QT_TRANSLATE_NOOP("terms", "身份证明材料"),
+    QT_TRANSLATE_NOOP("terms", "证据材料"),
+    QT_TRANSLATE_NOOP("terms", "询问笔录"),
+    QT_TRANSLATE_NOOP("terms", "调解笔录"),
+    QT_TRANSLATE_NOOP("terms", "传票"),
+    QT_TRANSLATE_NOOP("terms", "开庭公告"),
+    QT_TRANSLATE_NOOP("terms", "庭审笔录"),
+    QT_TRANSLATE_NOOP("terms", "调解书"),
+    QT_TRANSLATE_NOOP("terms", "判决书"),
+    QT_TRANSLATE_NOOP("terms", "裁定书"),
+    QT_TRANSLATE_NOOP("terms", "宣判笔录"),
+    QT_TRANSLATE_NOOP("terms", "送达回证"),
+    QT_TRANSLATE_NOOP("terms", "上诉状"),
+    QT_TRANSLATE_NOOP("terms", "备考表"),
+    QT_TRANSLATE_NOOP("terms", "其他材料"),
+)
+
+# Hearing statuses, transcript headers, edit kinds and correction sources (庭审笔录 tab).
+HEARING_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "录音中"),
+    QT_TRANSLATE_NOOP("terms", "录音中断"),
+    QT_TRANSLATE_NOOP("terms", "已录音"),
+    QT_TRANSLATE_NOOP("terms", "转写中"),
+    QT_TRANSLATE_NOOP("terms", "转写中断"),
+    QT_TRANSLATE_NOOP("terms", "待核对"),
+    QT_TRANSLATE_NOOP("terms", "已核对"),
+    QT_TRANSLATE_NOOP("terms", "时间"),
+    QT_TRANSLATE_NOOP("terms", "发言人"),
+    QT_TRANSLATE_NOOP("terms", "内容"),
+    QT_TRANSLATE_NOOP("terms", "置信度"),
+    QT_TRANSLATE_NOOP("terms", "补正"),
+    QT_TRANSLATE_NOOP("terms", "编辑"),
+    QT_TRANSLATE_NOOP("terms", "当事人"),
+    QT_TRANSLATE_NOOP("terms", "代理人"),
+    QT_TRANSLATE_NOOP("terms", "案由"),
+    QT_TRANSLATE_NOOP("terms", "法院"),
+    QT_TRANSLATE_NOOP("terms", "热词"),
+    QT_TRANSLATE_NOOP("terms", "法律用语"),
+)
+
+# 电子卷宗 tab: headers, page states, extracted case fields.
+DOSSIER_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "页号"),
+    QT_TRANSLATE_NOOP("terms", "文件"),
+    QT_TRANSLATE_NOOP("terms", "类别"),
+    QT_TRANSLATE_NOOP("terms", "置信度"),
+    QT_TRANSLATE_NOOP("terms", "状态"),
+    QT_TRANSLATE_NOOP("terms", "依据"),
+    QT_TRANSLATE_NOOP("terms", "序号"),
+    QT_TRANSLATE_NOOP("terms", "文件名称"),
+    QT_TRANSLATE_NOOP("terms", "起止页号"),
+    QT_TRANSLATE_NOOP("terms", "备注"),
+    QT_TRANSLATE_NOOP("terms", "待确认"),
+    QT_TRANSLATE_NOOP("terms", "已确认"),
+    QT_TRANSLATE_NOOP("terms", "已更正"),
+    QT_TRANSLATE_NOOP("terms", "人工"),
+    QT_TRANSLATE_NOOP("terms", "案号"),
+    QT_TRANSLATE_NOOP("terms", "案由"),
+    QT_TRANSLATE_NOOP("terms", "立案日期"),
+    QT_TRANSLATE_NOOP("terms", "原告"),
+    QT_TRANSLATE_NOOP("terms", "被告"),
+    QT_TRANSLATE_NOOP("terms", "诉讼请求"),
+)
+
+# 文书 tab: headers, version sources and statuses, template names, review rules.
+DRAFTING_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "版本"),
+    QT_TRANSLATE_NOOP("terms", "文书"),
+    QT_TRANSLATE_NOOP("terms", "来源"),
+    QT_TRANSLATE_NOOP("terms", "状态"),
+    QT_TRANSLATE_NOOP("terms", "创建人"),
+    QT_TRANSLATE_NOOP("terms", "段落"),
+    QT_TRANSLATE_NOOP("terms", "级别"),
+    QT_TRANSLATE_NOOP("terms", "类别"),
+    QT_TRANSLATE_NOOP("terms", "问题"),
+    QT_TRANSLATE_NOOP("terms", "模板生成"),
+    QT_TRANSLATE_NOOP("terms", "导入修改稿"),
+    QT_TRANSLATE_NOOP("terms", "已确认机器内容"),
+    QT_TRANSLATE_NOOP("terms", "草稿"),
+    QT_TRANSLATE_NOOP("terms", "已签发"),
+    QT_TRANSLATE_NOOP("terms", "传票"),
+    QT_TRANSLATE_NOOP("terms", "受理案件通知书"),
+    QT_TRANSLATE_NOOP("terms", "庭审笔录_首部"),
+    QT_TRANSLATE_NOOP("terms", "民事判决书_普通程序"),
+    QT_TRANSLATE_NOOP("terms", "民事判决书_简易程序"),
+    QT_TRANSLATE_NOOP("terms", "民事裁定书_准许撤诉"),
+    QT_TRANSLATE_NOOP("terms", "民事裁定书_驳回起诉"),
+    QT_TRANSLATE_NOOP("terms", "民事调解书"),
+    QT_TRANSLATE_NOOP("terms", "案号格式"),
+    QT_TRANSLATE_NOOP("terms", "案号年度"),
+    QT_TRANSLATE_NOOP("terms", "案号前后不一致"),
+    QT_TRANSLATE_NOOP("terms", "案号与案件记录不符"),
+    QT_TRANSLATE_NOOP("terms", "当事人名称不一致"),
+    QT_TRANSLATE_NOOP("terms", "主文中的非当事人"),
+    QT_TRANSLATE_NOOP("terms", "当事人与案件记录不符"),
+    QT_TRANSLATE_NOOP("terms", "金额大小写不符"),
+    QT_TRANSLATE_NOOP("terms", "合计金额不符"),
+    QT_TRANSLATE_NOOP("terms", "受理费计算"),
+    QT_TRANSLATE_NOOP("terms", "日期不存在"),
+    QT_TRANSLATE_NOOP("terms", "日期先后"),
+    QT_TRANSLATE_NOOP("terms", "落款日期格式"),
+    QT_TRANSLATE_NOOP("terms", "日期与案件记录不符"),
+    QT_TRANSLATE_NOOP("terms", "缺少必备部分"),
+    QT_TRANSLATE_NOOP("terms", "判项编号"),
+    QT_TRANSLATE_NOOP("terms", "上诉法院"),
+    QT_TRANSLATE_NOOP("terms", "法律名称不规范"),
+    QT_TRANSLATE_NOOP("terms", "法条序号格式"),
+    QT_TRANSLATE_NOOP("terms", "引用已废止法律"),
+    QT_TRANSLATE_NOOP("terms", "迟延履行利息条款"),
+)
+
+# 数据交换 tab: package states and kinds, conflict fields.
+EXCHANGE_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "待确认"),
+    QT_TRANSLATE_NOOP("terms", "已确认"),
+    QT_TRANSLATE_NOOP("terms", "已发送"),
+    QT_TRANSLATE_NOOP("terms", "被拒收"),
+    QT_TRANSLATE_NOOP("terms", "已导入"),
+    QT_TRANSLATE_NOOP("terms", "暂存（等待缺号）"),
+    QT_TRANSLATE_NOOP("terms", "已处理"),
+    QT_TRANSLATE_NOOP("terms", "已隔离"),
+    QT_TRANSLATE_NOOP("terms", "数据"),
+    QT_TRANSLATE_NOOP("terms", "确认"),
+    QT_TRANSLATE_NOOP("terms", "补发请求"),
+    QT_TRANSLATE_NOOP("terms", "密钥更新"),
+    QT_TRANSLATE_NOOP("terms", "案号"),
+    QT_TRANSLATE_NOOP("terms", "案由"),
+    QT_TRANSLATE_NOOP("terms", "程序"),
+    QT_TRANSLATE_NOOP("terms", "立案日期"),
+    QT_TRANSLATE_NOOP("terms", "状态"),
+    QT_TRANSLATE_NOOP("terms", "诉讼请求"),
+    QT_TRANSLATE_NOOP("terms", "当事人"),
+)
+
+
 def tr_term(text: str) -> str:
     """Translate a data-driven UI term (falls back to the Chinese text)."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def tr_speaker(role: str) -> str:
+    """Display text of a transcript speaker: known roles are translated, names stay as they are."""
+    return tr_term(role) if role in SPEAKER_ROLES else role
+
+
+def untr_speaker(text: str) -> str:
+    """The stored speaker role for a displayed (possibly translated) one; other text is kept as typed."""
+    for role in SPEAKER_ROLES:
+        if text == tr_term(role):
+            return role
+    return text

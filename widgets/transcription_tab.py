@@ -19,6 +19,7 @@ from app.services.transcription import TranscriptionService
 from app.services.transcription_live import LiveHearingService
 from app.tasks import TaskSlot
 from widgets.audio_player import AudioPlayer
+from widgets.terms import tr_speaker, tr_term, untr_speaker
 from widgets.transcription_live import LiveHearingControls
 
 LOW_CONFIDENCE_BACKGROUND = QColor("#fff59d")
@@ -78,7 +79,7 @@ class Tab(LiveHearingControls, QWidget):
 
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("segmentTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ("时间", "发言人", "内容", "置信度")])
+        self.table.setHorizontalHeaderLabels([tr_term(h) for h in ("时间", "发言人", "内容", "置信度")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -184,7 +185,8 @@ class Tab(LiveHearingControls, QWidget):
         self.hearing.clear()
         if self.case_id is not None:
             for h in self.service.list_hearings(self.case_id):
-                label = f"{h.title}（{h.status}，{h.duration:.0f} 秒）"
+                label = (self.tr("%1（%2，%3 秒）").replace("%2", tr_term(h.status)).replace("%3", f"{h.duration:.0f}")
+                         .replace("%1", h.title))
                 self.hearing.addItem(label, h.id)
         if select_id is not None:
             self.hearing.setCurrentIndex(max(0, self.hearing.findData(select_id)))
@@ -203,7 +205,7 @@ class Tab(LiveHearingControls, QWidget):
         self._loading = True
         self.table.setRowCount(len(self.rows))
         for r, seg in enumerate(self.rows):
-            cells = [f"{int(seg.start // 60):02d}:{seg.start % 60:04.1f}", seg.speaker, seg.text,
+            cells = [f"{int(seg.start // 60):02d}:{seg.start % 60:04.1f}", tr_speaker(seg.speaker), seg.text,
                      f"{seg.confidence:.0%}"]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -303,12 +305,12 @@ class Tab(LiveHearingControls, QWidget):
                 self.service.edit_segment(seg.id, text=value, kind=kind,
                                           requested_by=self.requested_by.text().strip())
             else:
-                self.service.edit_segment(seg.id, speaker=value, kind=kind,
+                self.service.edit_segment(seg.id, speaker=untr_speaker(value), kind=kind,
                                           requested_by=self.requested_by.text().strip())
         except Exception as exc:  # noqa: BLE001
             self.status.setText(self.tr("未保存：") + str(exc))
         else:
-            self.status.setText(self.tr("已保存修改（%1）。").replace("%1", kind))
+            self.status.setText(self.tr("已保存修改（%1）。").replace("%1", tr_term(kind)))
         row = item.row()
         QTimer.singleShot(0, lambda: (self.reload_segments(), self.table.selectRow(row)))
 
@@ -319,7 +321,8 @@ class Tab(LiveHearingControls, QWidget):
             self.undo_button.setEnabled(False)
             return
         for c in self.rows[row].corrections:
-            self.corrections.addItem(f"{c.original} → {c.replacement}（{c.term_source}）")
+            self.corrections.addItem(self.tr("%1 → %2（%3）").replace("%3", tr_term(c.term_source))
+                                     .replace("%1", c.original).replace("%2", c.replacement))
         self.undo_button.setEnabled(bool(self.rows[row].corrections))
 
     def record_refused(self, requested_text: str | None = None, reason: str | None = None) -> None:

@@ -23,6 +23,10 @@ def test_english_translation_covers_menus_headers_and_terms(qtbot, qapp, tmp_pat
         header = window.case_list.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
         assert header == "Case number"
         assert "Judge" in window.windowTitle()
+        hearing = next(t for t in window.capability_tabs if t.objectName() == "transcriptionTab")
+        assert [b.text() for b in (hearing.live_button, hearing.pause_button, hearing.resume_button,
+                                   hearing.stop_live_button, hearing.export_button)] == [
+            "Start live recording", "Adjourn", "Resume", "End hearing", "Export record…"]
         window.close()
     finally:
         QCoreApplication.removeTranslator(translator)
