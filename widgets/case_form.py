@@ -13,7 +13,6 @@ from app.services.cases import (
     PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError, check_case_number,
 )
 from app.store.errors import StoreError
-from widgets.case_suggestions import CaseSuggestionsPanel
 from widgets.terms import tr_term
 
 PARTY_COLUMNS = ("诉讼地位", "类型", "姓名/名称", "身份证号/信用代码", "住所", "法定代表人", "委托代理人", "代理人信息")
@@ -103,10 +102,6 @@ class CaseFormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        # Case fields extracted from the dossier, to take over (only when editing a case).
-        self.suggestion_panel = CaseSuggestionsPanel(ctx, self, case.id) if case is not None else None
-        if self.suggestion_panel is not None:
-            layout.addWidget(self.suggestion_panel)
         layout.addWidget(QLabel(self.tr("当事人")))
         layout.addWidget(self.parties, 1)
         layout.addLayout(party_buttons)
@@ -204,6 +199,4 @@ class CaseFormDialog(QDialog):
             if isinstance(exc, ValidationError) and exc.field == "case_number":
                 self.number.setFocus()
             return
-        if self.suggestion_panel is not None:
-            self.suggestion_panel.record_decisions(data)
         self.accept()
