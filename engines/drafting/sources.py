@@ -61,7 +61,7 @@ def speaker_role(speaker: str) -> str | None:
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text if not text or _SENTENCE_END.search(text[-1]) else text + "。"
+    return text if not text or _SENTENCE_END.search(text[-1]) or text.endswith("…") else text + "。"
 
 
 def _meaningful(text: str) -> int:

@@ -1,0 +1,74 @@
+"""Pure helpers that pick the parties' main statements from a transcript, find the dossier page
+of extracted text, and anchor provenance comments in a draft."""
+from __future__ import annotations
+
+import io
+
+import docx
+
+from engines.drafting.sources import (
+    MAX_CHARS,
+    Utterance,
+    add_comments,
+    locate_text,
+    main_statements,
+    speaker_role,
+)
+
+
+def test_speaker_labels_map_to_sides():
+    assert [speaker_role(s) for s in ("原告", "原告代理人", "原告委托诉讼代理人", "被告代理人", "第三人", "审判长",
+                                       "书记员", "声道3", "")] == [
+        "原告", "原告", "原告", "被告", "第三人", None, None, None, None]
+
+
+def test_short_and_procedural_utterances_are_skipped_and_order_kept():
+    sides = main_statements([
+        Utterance("审判长", "原告陈述诉讼请求及事实和理由，被告答辩。"),
+        Utterance("原告", "不申请回避。"),
+        Utterance("原告", "对合议庭组成人员不申请回避。"),
+        Utterance("被告", "听清楚了。"),
+        Utterance("原告代理人", "请求判令被告归还借款五万元"),
+        Utterance("被告", "没有。"),
+        Utterance("被告代理人", "借款属实，但利息约定过高，应予调整。"),
+        Utterance("原告", "被告多次承诺还款，有聊天记录为证。"),
+        Utterance("原告", "被告多次承诺还款，有聊天记录为证。"),
+    ])
+    assert set(sides) == {"原告", "被告"}
+    assert sides["原告"].utterances == ["请求判令被告归还借款五万元。", "被告多次承诺还款，有聊天记录为证。"]
+    assert sides["被告"].text == "借款属实，但利息约定过高，应予调整。"
+
+
+def test_each_side_is_capped_at_a_sentence_end():
+    long = "原告与被告系朋友关系，被告因经营需要多次向原告借款。" * 40
+    sides = main_statements([Utterance("原告", long), Utterance("原告", "这一句不会再出现在摘录里。")])
+    text = sides["原告"].text
+    assert len(text) <= MAX_CHARS + 2 and text.endswith("……")
+    assert "这一句不会再出现" not in text
+
+
+def test_a_label_that_names_a_party_attributes_the_side():
+    sides = main_statements([Utterance("被告乙公司代理人", "乙公司不是合同相对方，不应承担责任。")],
+                            {"被告": ["甲公司", "乙公司"]})
+    assert sides["被告"].party == "乙公司"
+
+
+def test_locate_text_ignores_line_breaks_and_page_breaks():
+    pages = [(1, "卷宗封面", "民事案件卷宗"), (2, "起诉状", "请求事项：\n（1）被告赔偿原告\n维修费用"),
+             (3, "起诉状", "42,800元")]
+    assert locate_text("被告赔偿原告维修费用42,800元", pages) == (2, "起诉状")
+    assert locate_text("维修费用42,800元", pages) == (2, "起诉状")
+    assert locate_text("不在卷宗里的文字", pages) is None
+
+
+def test_comments_are_anchored_once_per_paragraph():
+    document = docx.Document()
+    document.add_paragraph("原告诉称：甲。")
+    document.add_paragraph("被告辩称：乙。")
+    buf = io.BytesIO()
+    document.save(buf)
+    data, done = add_comments(buf.getvalue(), [("原告诉称", "来源一"), ("原告诉称", "来源一"), ("辩称", "来源二")])
+    out = docx.Document(io.BytesIO(data))
+    assert done == [0, 1]
+    assert [c.text for c in out.comments] == ["来源一", "来源二"]
+    assert [p.text for p in out.paragraphs] == ["原告诉称：甲。", "被告辩称：乙。"]
