@@ -13,6 +13,7 @@ from app.services.cases import (
     PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError, check_case_number,
 )
 from app.store.errors import StoreError
+from widgets.case_suggestions import CaseSuggestionsPanel
 from widgets.terms import tr_term
 
 PARTY_COLUMNS = ("诉讼地位", "类型", "姓名/名称", "身份证号/信用代码", "住所", "法定代表人", "委托代理人", "代理人信息")
@@ -102,6 +103,10 @@ class CaseFormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        # Case fields extracted from the dossier, to take over (only when editing a case).
+        self.suggestion_panel = CaseSuggestionsPanel(ctx, self, case.id) if case is not None else None
+        if self.suggestion_panel is not None:
+            layout.addWidget(self.suggestion_panel)
         layout.addWidget(QLabel(self.tr("当事人")))
         layout.addWidget(self.parties, 1)
         layout.addLayout(party_buttons)
@@ -130,13 +135,11 @@ class CaseFormDialog(QDialog):
         row = self.parties.rowCount()
         self.parties.insertRow(row)
         role = QComboBox()
-        for r in PARTY_ROLES:
-            role.addItem(tr_term(r), r)
-        role.setCurrentIndex(max(0, role.findData(party.role)))
+        role.addItems(PARTY_ROLES)
+        role.setCurrentText(party.role)
         kind = QComboBox()
-        for k in PARTY_KINDS:
-            kind.addItem(tr_term(k), k)
-        kind.setCurrentIndex(max(0, kind.findData(party.kind)))
+        kind.addItems(PARTY_KINDS)
+        kind.setCurrentText(party.kind)
         self.parties.setCellWidget(row, 0, role)
         self.parties.setCellWidget(row, 1, kind)
         for col, value in enumerate((party.name, party.id_number, party.address, party.representative, party.agent,
@@ -174,8 +177,8 @@ class CaseFormDialog(QDialog):
             name = self._cell(row, 2)
             if not name and not any(self._cell(row, c) for c in range(3, 8)):
                 continue
-            parties.append(Party(role=self.parties.cellWidget(row, 0).currentData(),
-                                 kind=self.parties.cellWidget(row, 1).currentData(), name=name,
+            parties.append(Party(role=self.parties.cellWidget(row, 0).currentText(),
+                                 kind=self.parties.cellWidget(row, 1).currentText(), name=name,
                                  id_number=self._cell(row, 3), address=self._cell(row, 4),
                                  representative=self._cell(row, 5), agent=self._cell(row, 6),
                                  agent_detail=self._cell(row, 7)))
@@ -199,4 +202,6 @@ class CaseFormDialog(QDialog):
             if isinstance(exc, ValidationError) and exc.field == "case_number":
                 self.number.setFocus()
             return
+        if self.suggestion_panel is not None:
+            self.suggestion_panel.record_decisions(data)
         self.accept()

@@ -1,0 +1,170 @@
+"""卷宗提取建议 on the case form: case fields the dossier cataloguing extracted (案号, 案由,
+立案日期, parties, claims), each with the page it came from and a confidence, to take over
+(采纳) or dismiss (忽略).
+
+采纳 only fills the form; the case is saved through the cases service as usual, and the
+decision is recorded (audited) when the form is saved: accepted, or changed with the final
+value when the clerk edited the field afterwards. A dialog closed without saving leaves the
+suggestion pending. 忽略 records the rejection at once. Suggestions are read and decided
+through the cataloguing service only.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from app.services.cases import Party
+from app.store.errors import NotFoundError
+from widgets.terms import tr_term
+
+FIELD_LABELS = {"case_number": "案号", "cause": "案由", "filing_date": "立案日期", "plaintiffs": "原告",
+                "defendants": "被告", "claims": "诉讼请求"}
+PARTY_ROLE = {"plaintiffs": "原告", "defendants": "被告"}
+
+
+def _display(value) -> str:
+    return "、".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _claims_text(value) -> str:
+    if isinstance(value, list):
+        return "\n".join(f"{i}. {c}" for i, c in enumerate(value, 1))
+    return str(value)
+
+
+def _organisation(name: str) -> bool:
+    return name.endswith(("公司", "银行", "支行", "分行", "中心", "委员会", "合作社", "事务所", "医院", "学校"))
+
+
+class CaseSuggestionsPanel(QWidget):
+    """Collapsible list of pending extracted case fields for the case open in ``form``."""
+
+    def __init__(self, ctx, form, case_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseSuggestionsPanel")
+        self.ctx = ctx
+        self.form = form
+        self.case_id = case_id
+        self.service = ctx.service("cataloguing")
+        try:
+            self.suggestions = self.service.case_suggestions(case_id)
+        except (NotFoundError, PermissionError):
+            self.suggestions = []  # not on the case team: nothing to suggest
+        self.taken: dict[int, object] = {}  # output id -> suggestion taken over, decided on save
+        self.rejected: set[int] = set()
+        self.accept_buttons: dict[int, QPushButton] = {}
+        self.reject_buttons: dict[int, QPushButton] = {}
+        self.state_labels: dict[int, QLabel] = {}
+
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("toggleCaseSuggestions")
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setText(self.tr("卷宗提取建议（%1 项，采纳后保存生效）").replace("%1", str(len(self.suggestions))))
+        self.toggle.toggled.connect(self._toggled)
+        self.body = QWidget()
+        grid = QGridLayout(self.body)
+        grid.setContentsMargins(16, 0, 0, 0)
+        for row, s in enumerate(self.suggestions):
+            name = QLabel(tr_term(FIELD_LABELS.get(s.target, s.target)))
+            value = QLabel(_display(s.value))
+            value.setWordWrap(True)
+            value.setObjectName(f"suggestionValue{s.id}")
+            source = QLabel(s.reason)
+            source.setWordWrap(True)
+            source.setStyleSheet("color: #616161;")
+            text = QVBoxLayout()
+            text.addWidget(value)
+            text.addWidget(source)
+            accept = QPushButton(self.tr("采纳"))
+            accept.setObjectName(f"acceptSuggestion{s.id}")
+            accept.setToolTip(self.tr("填入表单；保存案件时记录为已采纳"))
+            accept.clicked.connect(lambda _=False, s=s: self.take(s))
+            reject = QPushButton(self.tr("忽略"))
+            reject.setObjectName(f"rejectSuggestion{s.id}")
+            reject.clicked.connect(lambda _=False, s=s: self.dismiss(s))
+            state = QLabel()
+            state.setObjectName(f"suggestionState{s.id}")
+            buttons = QHBoxLayout()
+            buttons.addWidget(accept)
+            buttons.addWidget(reject)
+            buttons.addWidget(state)
+            grid.addWidget(name, row, 0)
+            grid.addLayout(text, row, 1)
+            grid.addLayout(buttons, row, 2)
+            self.accept_buttons[s.id], self.reject_buttons[s.id], self.state_labels[s.id] = accept, reject, state
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.body)
+        self.setVisible(bool(self.suggestions))
+
+    def _toggled(self, shown: bool) -> None:
+        self.body.setVisible(shown)
+
+    def _done(self, s, text: str) -> None:
+        self.accept_buttons[s.id].setEnabled(False)
+        self.reject_buttons[s.id].setEnabled(False)
+        self.state_labels[s.id].setText(text)
+
+    # -- decisions ---------------------------------------------------------------------------
+
+    def take(self, s) -> None:
+        """Fill the form field with the suggested value (recorded when the form is saved)."""
+        f = self.form
+        if s.target == "case_number":
+            f.number.setText(str(s.value))
+        elif s.target == "cause":
+            f.cause.setText(str(s.value))
+        elif s.target == "filing_date":
+            f.filing.setDate(QDate.fromString(str(s.value), "yyyy-MM-dd"))
+        elif s.target == "claims":
+            f.claims.setPlainText(_claims_text(s.value))
+        elif s.target in PARTY_ROLE:
+            role = PARTY_ROLE[s.target]
+            names = s.value if isinstance(s.value, list) else [s.value]
+            known = {p.name for p in f.collect().parties if p.role == role}
+            for name in names:
+                if name not in known:
+                    f.add_party(Party(role, name, kind="法人" if _organisation(name) else "自然人"))
+        self.taken[s.id] = s
+        self._done(s, self.tr("已填入，保存后生效"))
+
+    def dismiss(self, s) -> None:
+        """Dismiss the suggestion (recorded and audited at once)."""
+        try:
+            self.service.decide_case_field(s.id, "rejected")
+        except (NotFoundError, PermissionError, KeyError) as exc:
+            self.state_labels[s.id].setText(str(exc))
+            return
+        self.rejected.add(s.id)
+        self._done(s, self.tr("已忽略"))
+
+    def _final_value(self, s, data):
+        if s.target == "case_number":
+            return data.case_number.strip()
+        if s.target == "cause":
+            return data.cause.strip()
+        if s.target == "filing_date":
+            return data.filing_date.isoformat()
+        if s.target == "claims":
+            return data.claims.strip()
+        role = PARTY_ROLE.get(s.target)
+        return [p.name for p in data.parties if p.role == role]
+
+    def record_decisions(self, data) -> None:
+        """After the case was saved with ``data``: record each taken-over suggestion as accepted,
+        or as changed (with the saved value) when the clerk edited it after taking it over."""
+        for s in self.taken.values():
+            final = self._final_value(s, data)
+            if s.target in PARTY_ROLE:
+                names = s.value if isinstance(s.value, list) else [s.value]
+                same = all(n in final for n in names)
+            elif s.target == "claims":
+                same = final == _claims_text(s.value).strip()
+            else:
+                same = final == str(s.value).strip()
+            self.service.decide_case_field(s.id, "accepted" if same else "changed", None if same else final)
+        self.taken.clear()
