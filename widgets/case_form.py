@@ -135,11 +135,13 @@ class CaseFormDialog(QDialog):
         row = self.parties.rowCount()
         self.parties.insertRow(row)
         role = QComboBox()
-        role.addItems(PARTY_ROLES)
-        role.setCurrentText(party.role)
+        for r in PARTY_ROLES:
+            role.addItem(tr_term(r), r)
+        role.setCurrentIndex(max(0, role.findData(party.role)))
         kind = QComboBox()
-        kind.addItems(PARTY_KINDS)
-        kind.setCurrentText(party.kind)
+        for k in PARTY_KINDS:
+            kind.addItem(tr_term(k), k)
+        kind.setCurrentIndex(max(0, kind.findData(party.kind)))
         self.parties.setCellWidget(row, 0, role)
         self.parties.setCellWidget(row, 1, kind)
         for col, value in enumerate((party.name, party.id_number, party.address, party.representative, party.agent,
@@ -177,8 +179,8 @@ class CaseFormDialog(QDialog):
             name = self._cell(row, 2)
             if not name and not any(self._cell(row, c) for c in range(3, 8)):
                 continue
-            parties.append(Party(role=self.parties.cellWidget(row, 0).currentText(),
-                                 kind=self.parties.cellWidget(row, 1).currentText(), name=name,
+            parties.append(Party(role=self.parties.cellWidget(row, 0).currentData(),
+                                 kind=self.parties.cellWidget(row, 1).currentData(), name=name,
                                  id_number=self._cell(row, 3), address=self._cell(row, 4),
                                  representative=self._cell(row, 5), agent=self._cell(row, 6),
                                  agent_detail=self._cell(row, 7)))
