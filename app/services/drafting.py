@@ -21,7 +21,14 @@ from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from engines.drafting.case_record import Agent, CaseRecord, JudgeRecord, PartyRecord
 from engines.drafting.fill import accept_machine_bytes, fill_template, list_templates, machine_paragraphs_of
-from engines.drafting.sources import SideStatements, Utterance, add_comments, locate_text, main_statements
+from engines.drafting.sources import (
+    SideStatements,
+    Utterance,
+    add_comments,
+    document_section,
+    locate_text,
+    main_statements,
+)
 from engines.drafting.review import CaseFacts, ReviewResult, review_document
 from engines.drafting.review.document import read_paragraphs
 from engines.drafting.review.findings import RULE_LABELS  # noqa: F401 - re-exported for the review panel
@@ -79,6 +86,7 @@ class DraftSources:
     claims_source: str = ""
     sides: dict[str, SideStatements] = field(default_factory=dict)
     hearings: list[str] = field(default_factory=list)
+    written: dict[str, tuple[str, str]] = field(default_factory=dict)  # 原告/被告 -> (事实与理由/答辩意见, page)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (text in the draft, where it came from)
 
 
@@ -164,6 +172,10 @@ class DraftingService:
         if claims:
             out.claims, out.claims_source = claims
             out.notes.append((out.claims[0][:12], f"诉讼请求为机器从{out.claims_source}摘录"))
+        for role, (text, where) in _dossier_statements(self.ctx, case_id).items():
+            out.written[role] = (text, where)
+            label = "事实与理由" if role == "原告" else "答辩意见"
+            out.notes.append((text[:12], f"{label}为机器从{where}摘录"))
         names = {}
         for p in party_list:
             names.setdefault(p.role, []).append(p.name)
@@ -200,7 +212,7 @@ class DraftingService:
                 role=p.role, name=p.name, kind="organisation" if organisation else "person", address=p.address,
                 representative=p.representative, representative_label="法定代表人" if p.kind == "法人" else "负责人",
                 agents=agents, statement=options.statements.get(p.name, "")))
-        _attach_statements(parties, sources.sides)
+        _attach_statements(parties, sources.sides, sources.written)
         claims = sources.claims or _claims(case.claims)
         return CaseRecord(
             court=court_name, case_number=case.case_number, cause=case.cause,
@@ -404,11 +416,39 @@ def _transcript(ctx: AppContext, case_id: int) -> tuple[list[Utterance], list[st
     return [Utterance(r["speaker"], r["text"]) for r in rows], [t for t in titles if t]
 
 
-def _attach_statements(parties: list[PartyRecord], sides: dict[str, SideStatements]) -> None:
-    """Give each side's transcript statements to its party (the one the speaker labels named,
-    else the first party of the role). Where the complaint/defence text is missing, the side's
-    first main utterance (normally the 诉讼请求/答辩 read out) stands in for it and the rest are
-    the 当庭陈述; otherwise all of them are."""
+def _dossier_statements(ctx: AppContext, case_id: int) -> dict[str, tuple[str, str]]:
+    """The 事实与理由 of the dossier's first 起诉状 and the 答辩意见 of its first 答辩状, each with
+    its page ("卷宗第2页（起诉状）"); roles without such a document are absent."""
+    documents = ctx.store.query("SELECT category, start_page, end_page FROM dossier_documents WHERE case_id = ?"
+                                " ORDER BY position", (case_id,))
+    if not documents:
+        return {}
+    by_label = ctx.service("cataloguing").rules.by_label
+    out: dict[str, tuple[str, str]] = {}
+    for role, code in (("原告", "complaint"), ("被告", "defence")):
+        doc = next((d for d in documents if d["category"] in by_label and by_label[d["category"]].code == code), None)
+        if doc is None:
+            continue
+        pages = [(r["page"], r["text"]) for r in ctx.store.query(
+            "SELECT page, text FROM dossier_pages WHERE case_id = ? AND page BETWEEN ? AND ? ORDER BY page",
+            (case_id, doc["start_page"], doc["end_page"]))]
+        found = document_section(code, pages)
+        if found:
+            out[role] = (found[0], f"卷宗第{found[1]}页（{doc['category']}）")
+    return out
+
+
+def _attach_statements(parties: list[PartyRecord], sides: dict[str, SideStatements],
+                       written: dict[str, tuple[str, str]] | None = None) -> None:
+    """Give the first party of a role the dossier's written 事实与理由/答辩意见 when the caller gave
+    none, and each side's transcript statements to its party (the one the speaker labels named,
+    else the first party of the role). Where neither written text exists, the side's first main
+    utterance (normally the 诉讼请求/答辩 read out) stands in for it and the rest are the
+    当庭陈述; otherwise all of them are."""
+    for role, (text, _) in (written or {}).items():
+        party = next((p for p in parties if p.role == role), None)
+        if party is not None and not party.statement:
+            party.statement = text
     for role, side in sides.items():
         party = next((p for p in parties if p.role == role and p.name == side.party), None) or next(
             (p for p in parties if p.role == role), None)

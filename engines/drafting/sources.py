@@ -7,6 +7,8 @@ and passes plain values in.
   and procedural answers (不申请回避, 听清楚了) are skipped, order is kept, and each side's
   text is capped.
 * :func:`locate_text` finds the dossier page a piece of extracted text comes from.
+* :func:`document_section` takes the 事实与理由 of a complaint (or the 答辩意见 of a defence)
+  from the dossier pages' text.
 * :func:`add_comments` anchors Word comments (e.g. the source page of machine text) on the
   paragraphs that contain a given text, so the provenance is visible in Word/WPS without
   becoming part of the document's text.
@@ -131,6 +133,36 @@ def locate_text(needle: str, pages: list[tuple[int, str, str]], prefix: int = 12
         if key in _squash(text) + _squash(after):
             return page, category
     return None
+
+
+_SECTION = {
+    "complaint": (re.compile(r"事实(?:与|和|及)理由\s*[:：]?"), re.compile(r"此致|具状人|起诉人[（(:：]|附\s*件?\s*[:：]")),
+    "defence": (re.compile(r"(?:答辩(?:意见|理由)(?:如下)?|(?:提出|现)?答辩如下)\s*[:：]"),
+                re.compile(r"此致|答辩人[（(:：]|具状人|附\s*件?\s*[:：]")),
+}
+SECTION_CHARS = 600
+
+
+def document_section(kind: str, pages: list[tuple[int, str]], limit: int = SECTION_CHARS) -> tuple[str, int] | None:
+    """The 事实与理由 of a complaint (``kind='complaint'``) or the 答辩意见 of a written defence
+    (``'defence'``) from the pages (page, text) of one document: (text, page it starts on),
+    joined across line and page breaks and capped at a sentence end; None without the heading."""
+    start_re, end_re = _SECTION[kind]
+    joined, starts = "", []
+    for page, text in pages:
+        starts.append((len(joined), page))
+        joined += re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "", text or "")
+    found = start_re.search(joined)
+    if not found:
+        return None
+    end = end_re.search(joined, found.end())
+    body = joined[found.end(): end.start() if end else len(joined)]
+    body = re.sub(r"第\s*\d+\s*页\s*共\s*\d+\s*页\d*", "", body).strip()  # page footers
+    if _meaningful(body) < MIN_CHARS:
+        return None
+    page = next(p for offset, p in reversed(starts) if offset <= found.start())
+    capped = _cap([body], limit)
+    return (capped[0] if capped else body[:limit]), page
 
 
 def add_comments(data: bytes, notes: list[tuple[str, str]], author: str = "文书辅助生成") -> tuple[bytes, list[int]]:

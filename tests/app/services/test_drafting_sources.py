@@ -211,6 +211,20 @@ def test_both_sources_together_and_the_review_stays_clean(clerk, case_id, hearin
     assert not [f for f in result.findings if f.severity == "error"], [f.message for f in result.findings]
 
 
+def test_complaint_reasons_come_from_the_dossier_before_the_transcript(clerk, case_id, hearing):
+    CataloguingService(clerk).import_files(case_id, [EXCERPT])
+    service = DraftingService(clerk)
+    record = service.case_record(case_id, OPTIONS)
+    plaintiff = next(p for p in record.parties if p.role == "原告")
+    assert plaintiff.statement.startswith("2022年10月8日，原告就其所有的枫林家园9栋702室房屋与被告签订")
+    assert "此致" not in plaintiff.statement and "起诉人" not in plaintiff.statement
+    # The transcript's plaintiff utterances are then all 当庭陈述.
+    assert plaintiff.hearing_statement.startswith("请求判令被告归还借款五万元及利息。")
+    document = _document(service, service.create_draft(case_id, TEMPLATE, OPTIONS).id)
+    assert _highlighted(_paragraph(document, "事实与理由：2022年10月8日"))
+    assert "事实与理由为机器从卷宗第2页（起诉状）摘录" in _comments(document)
+
+
 def test_without_dossier_or_transcript_nothing_changes(clerk, case_id):
     service = DraftingService(clerk)
     sources = service.draft_sources(case_id)

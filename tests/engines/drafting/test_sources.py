@@ -10,6 +10,7 @@ from engines.drafting.sources import (
     MAX_CHARS,
     Utterance,
     add_comments,
+    document_section,
     locate_text,
     main_statements,
     speaker_role,
@@ -72,3 +73,12 @@ def test_comments_are_anchored_once_per_paragraph():
     assert done == [0, 1]
     assert [c.text for c in out.comments] == ["来源一", "来源二"]
     assert [p.text for p in out.paragraphs] == ["原告诉称：甲。", "被告辩称：乙。"]
+
+
+def test_complaint_and_defence_sections_across_pages():
+    complaint = [(4, "民事起诉状\n诉讼请求：\n1.归还借款\n事实与理由：\n2023年1月，原告向被告出借\n五万元。"),
+                 (5, "被告至今未还。\n第 2 页共 2 页\n此致\n某某人民法院\n具状人：张三")]
+    assert document_section("complaint", complaint) == ("2023年1月，原告向被告出借五万元。被告至今未还。", 4)
+    defence = [(9, "民事答辩状\n答辩人：某公司\n现答辩如下：\n借款属实，但利息过高。\n此致")]
+    assert document_section("defence", defence) == ("借款属实，但利息过高。", 9)
+    assert document_section("complaint", [(1, "民事起诉状\n诉讼请求：归还借款")]) is None
