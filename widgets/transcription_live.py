@@ -100,7 +100,9 @@ class LiveHearingControls:
     def selected_device_source(self):
         """An input recording every channel of the chosen device (the default live source)."""
         device = self.selected_device()
-        return self.live_service.device_source(device["index"] if device else None)
+        if device is None:
+            return self.live_service.device_source()
+        return self.live_service.device_source(device["index"], name=device["name"])
 
     # -- live hearing ----------------------------------------------------------------------
     def start_live(self) -> None:

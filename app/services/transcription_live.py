@@ -152,16 +152,24 @@ class LiveHearingService:
         session.start()
         return LiveHearing(self, hearing_id, session)
 
-    def device_source(self, device: int | str | None = None, channels: int | None = None):
+    def device_source(self, device: int | str | None = None, channels: int | None = None, name: str = ""):
         """An input for the courtroom's recording device (all its channels by default).
 
-        Raises :class:`NoInputDevice` (Chinese message) when the machine has no recording device.
+        With ``name``, the device is looked up again by name (device numbers change when
+        devices are plugged in or out). Raises :class:`NoInputDevice` (Chinese message) when the
+        machine has no recording device or the named one is gone.
         """
         from engines.common import InputError
         from engines.transcription.live_inputs import SoundDeviceInput
 
-        if not self.devices():
+        present = self.devices()
+        if not present:
             raise NoInputDevice("本机没有可用的录音设备，请连接话筒或调音台后点“刷新”")
+        if name:
+            matches = [d for d in present if d["name"] == name]
+            if not matches:
+                raise NoInputDevice(f"录音设备“{name}”已不在，请检查连接后点“刷新”")
+            device = matches[0]["index"]
         try:
             return SoundDeviceInput(device, channels)
         except InputError as exc:

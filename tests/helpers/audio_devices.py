@@ -38,8 +38,13 @@ class FakeAudioSystem:
         """What ``list_input_devices`` would report."""
         return [dict(d) for d in self.devices]
 
-    def device_source(self, device=None, channels=None) -> FakeSource:
+    def device_source(self, device=None, channels=None, name="") -> FakeSource:
         """Open a device like ``LiveHearingService.device_source`` (all channels by default)."""
+        if name:
+            found = [d for d in self.devices if d["name"] == name]
+            if not found:
+                raise RuntimeError(f"录音设备“{name}”已不在")
+            device = found[0]["index"]
         found = [d for d in self.devices if d["index"] == device] or [d for d in self.devices if d["default"]]
         if not found:
             raise RuntimeError("本机没有可用的录音设备")

@@ -112,6 +112,22 @@ def test_seat_map_beyond_the_device_is_refused_before_recording(qtbot, fx, case_
     ctx.store.close()
 
 
+def test_device_unplugged_after_the_list_was_filled(qtbot, fx, case_id):
+    ctx = fx.clerk()
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    system = FakeAudioSystem()
+    tab.live_service.list_devices = system.list_devices  # the real device_source, by name
+    tab.refresh_devices()
+    tab.set_case(case_id)
+    tab.device.setCurrentIndex(1)
+    system.devices = system.devices[:1]
+    tab.live_button.click()
+    assert "录音设备“法庭调音台 USB”已不在" in tab.status.text() and tab.live is None
+    tab.shutdown()
+    ctx.store.close()
+
+
 def test_no_device_gives_a_clear_message(qtbot, fx, case_id):
     ctx = fx.clerk()
     tab = Tab(ctx)
