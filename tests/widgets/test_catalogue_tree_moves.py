@@ -130,3 +130,17 @@ def test_moves_that_change_nothing(fx, case_id):
     assert spans(service, case_id) == before
     assert not service.corrections()
     ctx.store.close()
+
+
+def test_move_to_a_distant_document_reorders_the_pages(fx, case_id):
+    ctx = fx.clerk()
+    from app.services.cataloguing import CataloguingService
+
+    service = CataloguingService(ctx)
+    service.import_files(case_id, [str(EXCERPT)])
+    assert service.move_pages(case_id, [4], 1) == [2]  # the 送达回证 page goes behind the cover
+    assert spans(service, case_id) == [("卷宗封面", 1, 2), ("起诉状", 3, 4)]
+    assert [p.file_page for p in service.pages(case_id)] == [1, 4, 2, 3]
+    audit = ctx.store.query("SELECT detail FROM audit_log WHERE action = 'dossier.move'")
+    assert len(audit) == 1 and "new_pages" in audit[0]["detail"]
+    ctx.store.close()
