@@ -110,6 +110,21 @@ class StoreLayout:
         return self.root / "blobs"
 
     @property
+    def templates(self) -> Path:
+        """The court's document templates (from the platform), preferred over bundled ones."""
+        return self.root / "templates"
+
+    @property
+    def catalogue_rules(self) -> Path:
+        """The court's catalogue rule file (same shape as resources/catalogue/categories.json)."""
+        return self.root / "catalogue" / "categories.json"
+
+    @property
+    def platform_policy(self) -> Path:
+        """Settings sent by the central platform (a layer below machine policy)."""
+        return self.root / "platform_policy.json"
+
+    @property
     def demo_marker(self) -> Path:
         """Present when the store is a demo store (shown in the window title)."""
         return self.root / "DEMO"

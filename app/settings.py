@@ -1,8 +1,10 @@
 """Settings declared once with type, default and description (like Picard's option registry).
 
 Resolution order for every value: machine policy (from the MSI: registry on Windows, a
-policy file elsewhere) > user settings file > declared default.  A value set by policy is
-locked: the settings dialog shows it read-only and :meth:`Settings.set` refuses it.
+policy file elsewhere) > platform policy (``<data>/platform_policy.json``, sent by the central
+platform through the exchange folder) > user settings file > declared default.  A value set by
+either policy is locked: the settings dialog shows it read-only and :meth:`Settings.set`
+refuses it.  The platform cannot set the local folders or its own key (``LOCAL_ONLY``).
 """
 from __future__ import annotations
 
@@ -79,6 +81,25 @@ declare(
 )
 
 
+# Settings only this machine decides: the platform's policy never sets them.
+LOCAL_ONLY = frozenset({"data_dir", "exchange_dir", "model_dir", "platform_key"})
+
+
+def read_platform_policy(path: Path | None) -> dict[str, Any]:
+    """Platform policy file ``{"settings": {name: value}}`` as {name: value}; a missing or broken
+    file (or a local-only or unknown name) gives nothing."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    values = data.get("settings") if isinstance(data, dict) else None
+    if not isinstance(values, dict):
+        return {}
+    return {k: v for k, v in values.items() if k in REGISTRY and k not in LOCAL_ONLY}
+
+
 def _read_windows_policy() -> dict[str, Any]:
     try:
         import winreg  # type: ignore[import-not-found]
@@ -118,11 +139,35 @@ def read_policy(path: Path | None = None) -> dict[str, Any]:
 class Settings:
     """Resolved settings for this machine and user; observers are told about changes."""
 
-    def __init__(self, policy: dict[str, Any] | None = None, user_file: Path | None = None) -> None:
+    def __init__(self, policy: dict[str, Any] | None = None, user_file: Path | None = None,
+                 platform_file: Path | None = None) -> None:
         self._policy = read_policy() if policy is None else {k.upper(): v for k, v in policy.items()}
         self._user_file = user_file or paths.user_settings_file()
         self._user: dict[str, Any] = self._load_user()
         self._observers: list[Callable[[str, Any], None]] = []
+        self.platform_file = platform_file
+        self._platform: dict[str, Any] = read_platform_policy(platform_file)
+
+    def use_platform_policy(self, path: Path | None) -> None:
+        """(Re)read the platform policy layer from ``path`` (None removes the layer)."""
+        self.platform_file = Path(path) if path else None
+        self._platform = read_platform_policy(self.platform_file)
+
+    def _machine(self, s: Setting) -> Any:
+        return self._policy.get(s.policy_name.upper()) if s.policy_name else None
+
+    def source(self, name: str) -> str:
+        """Where the effective value comes from: policy, platform, user or default."""
+        s = REGISTRY[name]
+        for source, raw in (("policy", self._machine(s)), ("platform", self._platform.get(name)),
+                            ("user", self._user.get(name))):
+            if raw is not None and raw != "":
+                try:
+                    s.coerce(raw)
+                    return source
+                except (TypeError, ValueError):
+                    continue
+        return "default"
 
     def _load_user(self) -> dict[str, Any]:
         try:
@@ -132,14 +177,15 @@ class Settings:
             return {}
 
     def is_locked(self, name: str) -> bool:
-        """True when machine policy sets this value (the user cannot change it)."""
+        """True when machine or platform policy sets this value (the user cannot change it)."""
         s = REGISTRY[name]
-        return bool(s.policy_name) and s.policy_name.upper() in self._policy
+        return (bool(s.policy_name) and s.policy_name.upper() in self._policy) or name in self._platform
 
     def get(self, name: str) -> Any:
-        """The effective value: policy, else user, else default (invalid values fall back)."""
+        """The effective value: machine policy, else platform policy, else user, else default
+        (invalid values fall back)."""
         s = REGISTRY[name]
-        for source in (self._policy.get(s.policy_name.upper()) if s.policy_name else None, self._user.get(name)):
+        for source in (self._machine(s), self._platform.get(name), self._user.get(name)):
             if source is not None and source != "":
                 try:
                     return s.coerce(source)

@@ -95,6 +95,7 @@ def login(data_dir: Path | str, username: str, password: str, settings: Settings
     layout = StoreLayout(data_dir)
     if not layout.exists():
         raise AuthError(f"{layout.root} 中没有案件库")
+    settings.use_platform_policy(layout.platform_policy)  # settings the platform sent (below machine policy)
     try:
         keyring = Keyring.load(layout.keyring)
     except KeyringError as exc:

@@ -10,12 +10,14 @@ and exports (it sees package ids and states, never case content).
 from __future__ import annotations
 
 import json
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.security import audit
 from app.security.roles import Permission, PermissionDenied, has_permission
+from app.services import platform_updates as updates
 from app.services.exchange_apply import apply_package, case_export_files, set_fields, stage_package
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
@@ -106,12 +108,33 @@ class ExchangeService:
         return stage_package(self.ctx.store.blobs, package, cancel)
 
     def _apply(self, package: VerifiedPackage, cancel: CancelToken) -> None:
+        root = self.ctx.store.layout.root
         with self.ctx.store.write() as db:
-            result = apply_package(db, self.ctx.store.blobs, package, cancel)
+            result = apply_package(db, self.ctx.store.blobs, package, cancel, data_root=root)
             if result["case_id"] is not None:
                 self.ctx.audit(db, "exchange.case_applied", f"case:{result['case_id']}",
                                package_id=package.manifest.package_id, fields=result["applied"],
                                conflicts=result["conflicts"])
+            for update in result["updates"]:
+                action = f"exchange.{update['kind']}_{'installed' if update['installed'] else 'refused'}"
+                self.ctx.audit(db, action, f"file:{update['path']}", package_id=package.manifest.package_id,
+                               **{k: v for k, v in update.items() if k not in ("kind", "path", "installed")})
+        if result["updates"]:
+            self._reload_platform_updates(root)
+
+    def _reload_platform_updates(self, root: Path) -> None:
+        # Installed files take effect in this session too: the settings' platform layer is
+        # re-read and the cataloguing service re-reads its (cached) rule file when next used.
+        from engines.cataloguing.rules import load_rules
+
+        self.ctx.settings.use_platform_policy(updates.platform_policy_file(root))
+        load_rules.cache_clear()
+        self.ctx.services.pop("cataloguing", None)
+
+    def platform_updates(self) -> dict:
+        """Templates, catalogue rules and policy the platform installed here (and what was refused)."""
+        self._require_exchange()
+        return updates.installed(self.ctx.store.layout.root)
 
     def platform_node(self) -> str:
         """Node name of the pinned platform key."""
@@ -211,9 +234,36 @@ class ExchangeService:
         self._require_member(case_id)
         return self._export(case_id, exchange_dir, include_audio, progress, cancel)
 
+    def _hearing_docx(self, case_id: int) -> dict[int, bytes]:
+        """Each hearing's 庭审笔录 .docx, made by the transcription service's export.
+
+        The export writes a file; it goes to a temporary name inside the data folder and is read
+        back and deleted at once, so no plaintext record stays on disk. A user who may not read
+        the case (IT exporting pending cases) sends the JSON records only.
+        """
+        from app.security.roles import PermissionDenied as Denied
+
+        transcription = self.ctx.service("transcription")
+        ids = [r["id"] for r in self.ctx.store.query("SELECT id FROM hearings WHERE case_id=? ORDER BY id",
+                                                     (case_id,))]
+        tmp_dir = Path(self.ctx.store.layout.root) / "tmp"
+        out: dict[int, bytes] = {}
+        for hearing_id in ids:
+            tmp_dir.mkdir(exist_ok=True)
+            tmp = tmp_dir / f".hearing-{hearing_id}-{uuid.uuid4().hex}.docx.part"
+            try:
+                transcription.export(hearing_id, tmp, "docx")
+                out[hearing_id] = tmp.read_bytes()
+            except (Denied, NotFoundError):
+                return {}
+            finally:
+                tmp.unlink(missing_ok=True)
+        return out
+
     def _export(self, case_id, exchange_dir, include_audio, progress, cancel) -> dict:
+        hearing_docx = self._hearing_docx(case_id)
         with self.ctx.store.write() as db:
-            files, version = case_export_files(db, self.ctx.store.blobs, case_id, include_audio)
+            files, version = case_export_files(db, self.ctx.store.blobs, case_id, include_audio, hearing_docx)
         record = self.node(exchange_dir).export(self.platform_node(), files, progress, cancel)
         with self.ctx.store.write() as db:
             db.execute("UPDATE exchange_case_sync SET exported_version=? WHERE case_id=?", (version, case_id))
@@ -251,6 +301,7 @@ class ExchangeService:
         status["outgoing"] = [to_jsonable(r) for r in self.ledger.outgoing_list()[-50:]]
         status["open_conflicts"] = self.ctx.store.query(
             "SELECT count(*) AS n FROM exchange_conflicts WHERE state='open'")[0]["n"]
+        status["platform_updates"] = updates.installed(self.ctx.store.layout.root)
         return status
 
     # -- conflicts --------------------------------------------------------------------------

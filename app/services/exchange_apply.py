@@ -14,6 +14,8 @@ from typing import Iterator
 
 from app.services.cases import CaseInput, Party, case_text
 from app.services.deadlines import deadline_for
+from app.services.platform_updates import MAX_UPDATE_FILE, is_update_path
+from app.services.platform_updates import install as install_update
 from app.store import search
 from engines.casenumber import CaseNumberError, parse_case_number
 from engines.exchange.package_reader import VerifiedPackage
@@ -212,11 +214,16 @@ def stage_package(blobs, package: VerifiedPackage, cancel) -> tuple[dict | None,
     return (record if isinstance(record, dict) else None), stored
 
 
-def apply_package(db, blobs, package: VerifiedPackage, cancel) -> dict:
-    """Record a platform data package in the store (staging its files first if nobody did)."""
+def apply_package(db, blobs, package: VerifiedPackage, cancel, data_root: str | Path | None = None) -> dict:
+    """Record a platform data package in the store (staging its files first if nobody did).
+
+    With ``data_root``, templates, catalogue rules and policy in the package are checked and
+    installed into the data folder (see :mod:`app.services.platform_updates`); ``updates`` in
+    the result says what was installed and what was refused and why.
+    """
     m = package.manifest
     record, stored = package.staged if package.staged is not None else stage_package(blobs, package, cancel)
-    result = {"case_id": None, "applied": [], "conflicts": []}
+    result = {"case_id": None, "applied": [], "conflicts": [], "updates": []}
     if record is not None:
         result["case_id"], result["applied"], result["conflicts"] = upsert_case(db, record, m.package_id)
     now = _now()
@@ -236,6 +243,12 @@ def apply_package(db, blobs, package: VerifiedPackage, cancel) -> dict:
             db.execute("INSERT INTO dossier_files (case_id, blob_sha256, name, pages, position, imported_by,"
                        " imported_at) VALUES (?,?,?,0,?,?,?)",
                        (result["case_id"], sha, Path(fe.path).name, base + position, "exchange", now))
+        elif data_root is not None and is_update_path(fe.path):
+            cancel.check()
+            if fe.size > MAX_UPDATE_FILE:
+                result["updates"].append({"kind": "unknown", "path": fe.path, "installed": False, "reason": "文件过大"})
+            else:
+                result["updates"].append(install_update(data_root, fe.path, blobs.read_bytes(sha), m.package_id))
     return result
 
 
@@ -290,8 +303,12 @@ def _hearing_records(db, case_id: int) -> list[tuple[dict, tuple[str, str] | Non
     return out
 
 
-def case_export_files(db, blobs, case_id: int, include_audio: bool = False) -> tuple[list[OutgoingFile], int]:
-    """Files describing a case for the platform, and the case version they reflect."""
+def case_export_files(db, blobs, case_id: int, include_audio: bool = False,
+                      hearing_docx: dict[int, bytes] | None = None) -> tuple[list[OutgoingFile], int]:
+    """Files describing a case for the platform, and the case version they reflect.
+
+    ``hearing_docx`` maps a hearing id to its 庭审笔录 .docx bytes (sent as ``hearings/NNNNN.docx``).
+    """
     row = dict(zip([d[0] for d in db.execute("SELECT * FROM cases WHERE id=?", (case_id,)).description],
                    db.execute("SELECT * FROM cases WHERE id=?", (case_id,)).fetchone()))
     sync = db.execute("SELECT platform_case_id FROM exchange_case_sync WHERE case_id=?", (case_id,)).fetchone()
@@ -328,6 +345,8 @@ def case_export_files(db, blobs, case_id: int, include_audio: bool = False) -> t
     for record, audio in _hearing_records(db, case_id):
         files.append(file_from_bytes(json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8"),
                                      f"hearings/{record['id']:05d}.json", case_ref))
+        if hearing_docx and record["id"] in hearing_docx:
+            files.append(file_from_bytes(hearing_docx[record["id"]], f"hearings/{record['id']:05d}.docx", case_ref))
         if include_audio and audio:
             add(audio[0], f"hearings/{record['id']:05d}{_suffix(audio[1])}")
     for draft_id, version, sha in db.execute(

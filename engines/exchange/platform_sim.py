@@ -8,6 +8,9 @@ It plays the other side of the exchange folder for tests, demos and IT's deploym
 - ``assign --to NODE --case-number ... --filing-date ... [--cause ...] [--plaintiff ...]
   [--defendant ...] [--judge USER] [--clerk USER] [--case-id ID] [--case-json FILE]
   [--dossier PDF ...]``: send a case assignment or update (``case.json`` plus dossier files).
+- ``update --to NODE [--template DOCX ...] [--rules JSON] [--policy JSON] [--set NAME=VALUE ...]``:
+  send court templates (``templates/<name>.docx``), a catalogue rule file
+  (``catalogue/categories.json``) and/or platform policy (``policy.json``, ``{"settings": {...}}``).
 - ``collect``: claim the terminal's packages from ``outbox/``, verify, store, acknowledge.
 - ``status``, ``received``: what the platform holds.
 - ``rotate-key --notify NODE``: new platform keys, announced by a key update signed by the old.
@@ -37,6 +40,18 @@ def case_assignment_files(case: dict, dossier: list[Path]) -> list:
     case_id = case["case_id"]
     files = [file_from_bytes(json.dumps(case, ensure_ascii=False, indent=2).encode("utf-8"), "case.json", case_id)]
     files += [file_from_path(p, f"dossier/{p.name}", case_id) for p in dossier]
+    return files
+
+
+def platform_update_files(templates: list[Path] = (), rules: Path | None = None,
+                          policy: dict | None = None) -> list:
+    """Files of a platform update: templates, the catalogue rule file, platform policy settings."""
+    files = [file_from_path(p, f"templates/{p.name}") for p in templates]
+    if rules is not None:
+        files.append(file_from_path(rules, "catalogue/categories.json"))
+    if policy is not None:
+        files.append(file_from_bytes(json.dumps({"settings": policy}, ensure_ascii=False, indent=2).encode("utf-8"),
+                                     "policy.json"))
     return files
 
 
@@ -83,6 +98,36 @@ def _cmd_assign(node: FileNode, args) -> dict:
             "case_id": case["case_id"], "files": record.files, "size": record.size}
 
 
+def _cmd_update(node: FileNode, args) -> dict:
+    templates = [Path(p) for p in args.template or []]
+    for p in templates + ([Path(args.rules)] if args.rules else []):
+        if not p.is_file():
+            raise EngineError("文件不存在", str(p))
+    for p in templates:
+        if p.suffix.lower() != ".docx":
+            raise EngineError("模板应为 .docx 文件", str(p))
+    policy = None
+    if args.policy:
+        try:
+            policy = json.loads(Path(args.policy).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise EngineError("无法读取策略 JSON", str(exc)) from None
+        policy = policy.get("settings", policy) if isinstance(policy, dict) else None
+        if not isinstance(policy, dict):
+            raise EngineError("策略 JSON 应为对象", args.policy)
+    for item in args.set or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise EngineError("--set 应为 名称=值", item)
+        policy = (policy or {}) | {name.strip(): value}
+    files = platform_update_files(templates, Path(args.rules) if args.rules else None, policy)
+    if not files:
+        raise EngineError("没有要发送的内容：请给出 --template、--rules、--policy 或 --set")
+    record = node.export(args.to, files)
+    return {"package_id": record.package_id, "sequence": record.sequence, "file": record.file,
+            "files": record.files, "size": record.size}
+
+
 def _cmd_collect(node: FileNode, args) -> dict:
     return to_jsonable(node.import_incoming())
 
@@ -122,6 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--case-json", help="JSON file whose fields override the case record")
     p.add_argument("--dossier", nargs="*")
     p.set_defaults(func=_cmd_assign)
+    p = sub.add_parser("update", help="send templates, a catalogue rule file or policy")
+    p.add_argument("--to", required=True)
+    p.add_argument("--template", action="append", help="a .docx template (its file name is the template name)")
+    p.add_argument("--rules", help="catalogue rule file (shape of resources/catalogue/categories.json)")
+    p.add_argument("--policy", help='JSON file {"settings": {name: value}} (or the settings object itself)')
+    p.add_argument("--set", action="append", help="one policy setting NAME=VALUE")
+    p.set_defaults(func=_cmd_update)
     sub.add_parser("collect").set_defaults(func=_cmd_collect)
     sub.add_parser("status").set_defaults(func=lambda node, args: node.status())
     sub.add_parser("received").set_defaults(func=lambda node, args: node.received())
