@@ -247,6 +247,8 @@ class ExchangeService:
         ids = [r["id"] for r in self.ctx.store.query("SELECT id FROM hearings WHERE case_id=? ORDER BY id",
                                                      (case_id,))]
         tmp_dir = Path(self.ctx.store.layout.root) / "tmp"
+        for stale in tmp_dir.glob(".hearing-*.part"):  # left by a crash during an earlier export
+            stale.unlink(missing_ok=True)
         out: dict[int, bytes] = {}
         for hearing_id in ids:
             tmp_dir.mkdir(exist_ok=True)

@@ -229,6 +229,7 @@ def apply_package(db, blobs, package: VerifiedPackage, cancel, data_root: str | 
     now = _now()
     position = 0
     base = 0
+    updates = []
     if result["case_id"] is not None:
         base = db.execute("SELECT coalesce(max(position), 0) FROM dossier_files WHERE case_id=?",
                           (result["case_id"],)).fetchone()[0]
@@ -244,11 +245,15 @@ def apply_package(db, blobs, package: VerifiedPackage, cancel, data_root: str | 
                        " imported_at) VALUES (?,?,?,0,?,?,?)",
                        (result["case_id"], sha, Path(fe.path).name, base + position, "exchange", now))
         elif data_root is not None and is_update_path(fe.path):
-            cancel.check()
-            if fe.size > MAX_UPDATE_FILE:
-                result["updates"].append({"kind": "unknown", "path": fe.path, "installed": False, "reason": "文件过大"})
-            else:
-                result["updates"].append(install_update(data_root, fe.path, blobs.read_bytes(sha), m.package_id))
+            updates.append((fe, sha))
+    # Files in the data folder last, after every database change of the package: a failure
+    # before this point leaves nothing installed; installing again writes the same bytes.
+    for fe, sha in updates:
+        cancel.check()
+        if fe.size > MAX_UPDATE_FILE:
+            result["updates"].append({"kind": "unknown", "path": fe.path, "installed": False, "reason": "文件过大"})
+        else:
+            result["updates"].append(install_update(data_root, fe.path, blobs.read_bytes(sha), m.package_id))
     return result
 
 

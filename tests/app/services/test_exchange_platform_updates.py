@@ -251,3 +251,26 @@ def test_simulator_sends_an_update_from_the_command_line(world, tmp_path, capsys
     assert (fx.data_dir / "templates" / "本院传票.docx").is_file() and settings["deadline_warning_days"] == 30
     assert platform_sim.main(["--state", str(tmp_path / "platform"), "--exchange", str(exchange), "update",
                               "--to", "x"]) == 2
+
+
+def test_policy_show_lists_the_platform_layer(world, tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from app.cli import policy_cmd
+
+    fx, platform, exchange = world
+    _send(platform, platform_update_files(policy={"autolock_minutes": 7, "deadline_warning_days": 20}))
+    _import(fx, exchange)
+    monkeypatch.setenv("TRIAL_ASSISTANT_CONFIG", str(tmp_path / "config"))
+    machine = tmp_path / "machine-policy.json"
+    machine.write_text(json.dumps({"AUTOLOCKMINUTES": 5}), encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    policy_cmd.register(parser.add_subparsers())
+    args = parser.parse_args(["policy", "show", "--policy-file", str(machine), "--data", str(fx.data_dir), "--json"])
+    assert args.func(args) == 0
+    report = json.loads(capsys.readouterr().out)
+    rows = {r["name"]: r for r in report["settings"]}
+    assert report["platform_policy"] == str(fx.data_dir / "platform_policy.json")
+    assert (rows["autolock_minutes"]["value"], rows["autolock_minutes"]["source"]) == (5, "policy")
+    assert rows["deadline_warning_days"] == {**rows["deadline_warning_days"], "value": 20, "source": "platform",
+                                             "locked": True}
