@@ -28,6 +28,7 @@ from engines.drafting.sources import (
     document_section,
     locate_text,
     main_statements,
+    remove_comments,
 )
 from engines.drafting.review import CaseFacts, ReviewResult, review_document
 from engines.drafting.review.document import read_paragraphs
@@ -295,8 +296,9 @@ class DraftingService:
         self.ctx.session.require(Permission.DRAFT_SIGN)
         row = self._row(draft_id)
         data, changed = accept_machine_bytes(self.draft_bytes(draft_id))
+        data, notes = remove_comments(data)  # the machine's source notes; people's comments stay
         new_id = self._store_version(row["case_id"], row["template"], row["title"], data, "accepted", draft_id, [],
-                                     "draft.accept_machine", runs=changed)
+                                     "draft.accept_machine", runs=changed, source_notes_removed=notes)
         outputs = self.ctx.service("outputs")
         for pending in outputs.pending(row["case_id"], "draft_paragraph"):
             if pending.target.startswith(f"draft:{draft_id}:") or pending.target.startswith(

@@ -165,7 +165,36 @@ def document_section(kind: str, pages: list[tuple[int, str]], limit: int = SECTI
     return (capped[0] if capped else body[:limit]), page
 
 
-def add_comments(data: bytes, notes: list[tuple[str, str]], author: str = "文书辅助生成") -> tuple[bytes, list[int]]:
+COMMENT_AUTHOR = "文书辅助生成"
+
+
+def remove_comments(data: bytes, author: str = COMMENT_AUTHOR) -> tuple[bytes, int]:
+    """Drop the comments ``author`` added (the judge accepted the machine text, so its
+    provenance notes need not print with the document); other people's comments stay.
+    Returns the new bytes and how many were removed."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    ids = {c.comment_id for c in document.comments if c.author == author}
+    if not ids:
+        return data, 0
+    for c in list(document.comments):
+        if c.comment_id in ids:
+            element = c._comment_elm
+            element.getparent().remove(element)
+    body = document.element.body
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"):
+        for element in body.iter(qn(tag)):
+            if element.get(qn("w:id")) is not None and int(element.get(qn("w:id"))) in ids:
+                target = element.getparent() if tag == "w:commentReference" else element
+                target.getparent().remove(target)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue(), len(ids)
+
+
+def add_comments(data: bytes, notes: list[tuple[str, str]], author: str = COMMENT_AUTHOR) -> tuple[bytes, list[int]]:
     """Anchor a comment ``text`` on every body paragraph containing ``needle`` for each
     (needle, text) in ``notes``; returns the new .docx bytes and the paragraphs commented."""
     import docx

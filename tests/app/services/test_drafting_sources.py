@@ -189,6 +189,7 @@ def test_hearing_statements_come_from_the_edited_transcript(fx, clerk, case_id, 
         accepted = DraftingService(judge).accept_machine_text(draft.id)
         assert accepted.machine_paragraphs == []
         assert EDITED in "\n".join(DraftingService(judge).paragraphs(accepted.id))
+        assert _comments(_document(DraftingService(judge), accepted.id)) == []  # source notes go with the marks
     finally:
         judge.store.close()
 

@@ -13,6 +13,7 @@ from engines.drafting.sources import (
     document_section,
     locate_text,
     main_statements,
+    remove_comments,
     speaker_role,
 )
 
@@ -82,3 +83,18 @@ def test_complaint_and_defence_sections_across_pages():
     defence = [(9, "民事答辩状\n答辩人：某公司\n现答辩如下：\n借款属实，但利息过高。\n此致")]
     assert document_section("defence", defence) == ("借款属实，但利息过高。", 9)
     assert document_section("complaint", [(1, "民事起诉状\n诉讼请求：归还借款")]) is None
+
+
+def test_accepting_removes_only_the_machine_notes():
+    document = docx.Document()
+    document.add_paragraph("原告诉称：甲。")
+    document.add_paragraph("本院认为，乙。")
+    document.add_comment(document.paragraphs[1].runs, text="再斟酌", author="王法官")
+    buf = io.BytesIO()
+    document.save(buf)
+    data, _ = add_comments(buf.getvalue(), [("原告诉称", "来源一")])
+    data, removed = remove_comments(data)
+    out = docx.Document(io.BytesIO(data))
+    assert removed == 1 and [(c.author, c.text) for c in out.comments] == [("王法官", "再斟酌")]
+    assert [p.text for p in out.paragraphs] == ["原告诉称：甲。", "本院认为，乙。"]
+    assert out.element.body.xml.count("commentRangeStart") == 1
