@@ -17,6 +17,7 @@ SUBCOMMAND_MODULES = (
     "app.cli.exchange_cmd",
     "app.cli.audit_cmd",
     "app.cli.recover_cmd",
+    "app.cli.policy_cmd",
     "app.cli.selftest_cmd",
 )
 
