@@ -67,113 +67,113 @@
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../widgets/case_form.py" line="30" />
+        <location filename="../../widgets/case_form.py" line="31" />
         <source>修改案件</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="30" />
+        <location filename="../../widgets/case_form.py" line="31" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="41" />
+        <location filename="../../widgets/case_form.py" line="42" />
         <source>普通程序</source>
         <translation>Ordinary procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="42" />
+        <location filename="../../widgets/case_form.py" line="43" />
         <source>简易程序</source>
         <translation>Simplified procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="50" />
+        <location filename="../../widgets/case_form.py" line="51" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="60" />
         <location filename="../../widgets/case_form.py" line="61" />
+        <location filename="../../widgets/case_form.py" line="62" />
         <source>（未指定）</source>
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="71" />
+        <location filename="../../widgets/case_form.py" line="72" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="72" />
+        <location filename="../../widgets/case_form.py" line="73" />
         <source>案由(&amp;C)</source>
         <translation>&amp;Cause</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="73" />
+        <location filename="../../widgets/case_form.py" line="74" />
         <source>审理程序</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="74" />
+        <location filename="../../widgets/case_form.py" line="75" />
         <source>立案日期(&amp;D)</source>
         <translation>Filing &amp;date</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="75" />
+        <location filename="../../widgets/case_form.py" line="76" />
         <source>延长审限</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="76" />
+        <location filename="../../widgets/case_form.py" line="77" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="77" />
+        <location filename="../../widgets/case_form.py" line="78" />
         <source>承办法官</source>
         <translation>Judge in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="78" />
+        <location filename="../../widgets/case_form.py" line="79" />
         <source>书记员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="79" />
+        <location filename="../../widgets/case_form.py" line="80" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="85" />
+        <location filename="../../widgets/case_form.py" line="86" />
         <source>添加当事人(&amp;A)</source>
         <translation>&amp;Add party</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="88" />
+        <location filename="../../widgets/case_form.py" line="89" />
         <source>删除所选(&amp;R)</source>
         <translation>&amp;Remove selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="99" />
+        <location filename="../../widgets/case_form.py" line="100" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="100" />
+        <location filename="../../widgets/case_form.py" line="101" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="105" />
+        <location filename="../../widgets/case_form.py" line="110" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="153" />
+        <location filename="../../widgets/case_form.py" line="158" />
         <source>格式：（年度）法院代字类型代字序号号</source>
         <translation>Format: (year) court code, type code, number, 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="161" />
+        <location filename="../../widgets/case_form.py" line="166" />
         <source>有效：</source>
         <translation>Valid: </translation>
     </message>
@@ -204,32 +204,32 @@
 <context>
     <name>CaseSuggestionsPanel</name>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="66" />
+        <location filename="../../widgets/case_suggestions.py" line="64" />
         <source>卷宗提取建议（%1 项，采纳后保存生效）</source>
         <translation>Suggestions from the dossier (%1; take effect when saved)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="82" />
+        <location filename="../../widgets/case_suggestions.py" line="80" />
         <source>采纳</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="84" />
+        <location filename="../../widgets/case_suggestions.py" line="82" />
         <source>填入表单；保存案件时记录为已采纳</source>
         <translation>Fill in the form; recorded as accepted when the case is saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="86" />
+        <location filename="../../widgets/case_suggestions.py" line="84" />
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="135" />
+        <location filename="../../widgets/case_suggestions.py" line="133" />
         <source>已填入，保存后生效</source>
         <translation>Filled in; takes effect when saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="145" />
+        <location filename="../../widgets/case_suggestions.py" line="143" />
         <source>已忽略</source>
         <translation>Ignored</translation>
     </message>
@@ -283,37 +283,37 @@
     </message>
     <message>
         <location filename="../../widgets/transcription_live.py" line="93" />
-        <location filename="../../widgets/transcription_live.py" line="118" />
+        <location filename="../../widgets/transcription_live.py" line="120" />
         <source>声道设置有误：</source>
         <translation>Channel setting invalid: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="114" />
+        <location filename="../../widgets/transcription_live.py" line="116" />
         <source>无法打开录音设备：</source>
         <translation>Cannot open the recording device: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="121" />
+        <location filename="../../widgets/transcription_live.py" line="123" />
         <source>正在加载语音模型…</source>
         <translation>Loading the speech model…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="132" />
+        <location filename="../../widgets/transcription_live.py" line="134" />
         <source>实时记录中…</source>
         <translation>Recording live…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="144" />
+        <location filename="../../widgets/transcription_live.py" line="146" />
         <source>休庭（已记录时间）</source>
         <translation>Adjourned (time recorded)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="150" />
+        <location filename="../../widgets/transcription_live.py" line="152" />
         <source>继续开庭，实时记录中…</source>
         <translation>Hearing resumed, recording live…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="159" />
+        <location filename="../../widgets/transcription_live.py" line="161" />
         <source>正在结束庭审…</source>
         <translation>Ending the hearing…</translation>
     </message>
