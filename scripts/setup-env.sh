@@ -7,10 +7,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON="${PYTHON:-python3}"
 SYSTEM_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 \
-libxcb-image0 libportaudio2 fonts-noto-cjk"
+libxcb-image0 libportaudio2 fonts-noto-cjk wixl msitools"
 
 missing_system_libs() {
   command -v ldconfig >/dev/null 2>&1 || return 1
+  # msitools' wixl builds and inspects the MSI (installer tests); the rest is what Qt and audio load.
+  command -v wixl >/dev/null 2>&1 && command -v msiinfo >/dev/null 2>&1 || return 0
   local cache; cache=$(ldconfig -p 2>/dev/null)
   for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libportaudio.so.2; do
     grep -q "$lib" <<<"$cache" || return 0
@@ -26,7 +28,7 @@ if [ "$(uname -s)" = "Linux" ] && missing_system_libs; then
     # shellcheck disable=SC2086
     apt-get install -y -qq --no-install-recommends $SYSTEM_PACKAGES >/dev/null
   else
-    echo "Qt needs system libraries that are missing. Install them with:" >&2
+    echo "Qt, audio or the MSI tools need system packages that are missing. Install them with:" >&2
     echo "  sudo apt-get install -y $SYSTEM_PACKAGES" >&2
     exit 1
   fi
