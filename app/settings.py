@@ -82,7 +82,7 @@ declare(
 
 
 # Settings only this machine decides: the platform's policy never sets them.
-LOCAL_ONLY = frozenset({"data_dir", "exchange_dir", "model_dir", "platform_key"})
+LOCAL_ONLY = frozenset({"data_dir", "exchange_dir", "model_dir", "platform_key", "input_device"})
 
 
 def read_platform_policy(path: Path | None) -> dict[str, Any]:
@@ -177,9 +177,22 @@ class Settings:
             return {}
 
     def is_locked(self, name: str) -> bool:
-        """True when machine or platform policy sets this value (the user cannot change it)."""
+        """True when machine or platform policy sets a usable value (the user cannot change it).
+
+        An empty or invalid policy value is ignored by :meth:`get`, so it locks nothing either.
+        """
         s = REGISTRY[name]
-        return (bool(s.policy_name) and s.policy_name.upper() in self._policy) or name in self._platform
+        return any(self._usable(s, raw) for raw in (self._machine(s), self._platform.get(name)))
+
+    @staticmethod
+    def _usable(s: Setting, raw: Any) -> bool:
+        if raw is None or raw == "":
+            return False
+        try:
+            s.coerce(raw)
+        except (TypeError, ValueError):
+            return False
+        return True
 
     def get(self, name: str) -> Any:
         """The effective value: machine policy, else platform policy, else user, else default

@@ -47,3 +47,11 @@ def test_every_setting_has_a_label_and_valid_default():
     for name, setting in REGISTRY.items():
         assert setting.label, name
         assert setting.coerce(setting.default) == setting.default
+
+
+def test_an_invalid_policy_value_neither_applies_nor_locks(tmp_path):
+    s = Settings(policy={"AUTOLOCKMINUTES": "soon", "LOCKOUTMINUTES": ""}, user_file=tmp_path / "u.json")
+    assert s["autolock_minutes"] == 10 and not s.is_locked("autolock_minutes")
+    assert not s.is_locked("lockout_minutes")
+    s.set("autolock_minutes", 12)
+    assert s["autolock_minutes"] == 12
