@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar,
-    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidgetItem, QVBoxLayout,
+    QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -19,7 +19,7 @@ from app.security.roles import Permission, has_permission
 from app.services.cataloguing import CataloguingService
 from app.tasks import TaskSlot
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
-from widgets.common import show_error
+from widgets.common import make_button, show_error
 from widgets.terms import tr_term
 
 REVIEW_BACKGROUND = QColor("#ffe0b2")
@@ -173,11 +173,7 @@ class Tab(QWidget):
         layout.addWidget(self.status)
         self._update_buttons()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(lambda: slot())
-        return b
+    _button = staticmethod(make_button)
 
     # -- state -----------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 URGENCY_COLOURS = {"overdue": QColor("#c62828"), "warning": QColor("#e65100"), "ok": QColor("#2e7d32")}
 URGENCY_BACKGROUNDS = {"overdue": QColor("#ffebee"), "warning": QColor("#fff3e0")}
@@ -28,3 +28,12 @@ def remaining_text(days: int) -> str:
     if days == 0:
         return tr("今日到期")
     return tr("剩余 %n 天").replace("%n", str(days))
+
+
+def make_button(text: str, name: str, slot) -> QPushButton:
+    """A push button with an object name (tests and stylesheets find it) calling ``slot()``."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    # The lambda drops the 'checked' argument clicked() passes, which most slots do not take.
+    button.clicked.connect(lambda: slot())
+    return button

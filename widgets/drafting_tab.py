@@ -14,14 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.security.roles import Permission, has_permission
 from app.services.drafting import RULE_LABELS, DraftingService, DraftOptions
 from app.tasks import TaskSlot
-from widgets.common import show_error
+from widgets.common import make_button, show_error
 from widgets.terms import tr_term
 
 MACHINE_BACKGROUND = QColor("#fff59d")
@@ -115,11 +114,7 @@ class Tab(QWidget):
         layout.addWidget(self.status)
         self._update_buttons()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(lambda: slot())
-        return b
+    _button = staticmethod(make_button)
 
     # -- state -----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar,
-    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.services.transcription import TranscriptionService
@@ -21,6 +21,7 @@ from app.tasks import TaskSlot
 from widgets.audio_player import AudioPlayer
 from widgets.terms import tr_speaker, tr_term, untr_speaker
 from widgets.transcription_live import LiveHearingControls
+from widgets.common import make_button
 
 LOW_CONFIDENCE_BACKGROUND = QColor("#fff59d")
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -165,11 +166,7 @@ class Tab(LiveHearingControls, QWidget):
             QShortcut(QKeySequence(keys), self, activated=slot)
         self._update_buttons()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        b = QPushButton(text)
-        b.setObjectName(name)
-        b.clicked.connect(lambda: slot())
-        return b
+    _button = staticmethod(make_button)
 
     # -- case and hearing --------------------------------------------------------------
     def set_case(self, case_id: int | None) -> None:
