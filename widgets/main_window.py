@@ -10,8 +10,8 @@ import importlib
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
-    QWidget,
+    QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from app.security.roles import Permission, has_permission
@@ -120,16 +120,28 @@ class MainWindow(QMainWindow):
                 continue
             tab = cls(self.ctx, self)
             self.capability_tabs.append(tab)
-            self.tabs.addTab(tab, tr_term(label))
+            self.tabs.addTab(self._scrollable(tab), tr_term(label))
         history = AuditViewer(self.ctx)
         self.case_history = history
         self.tabs.addTab(history, self.tr("操作记录"))
+        # The list keeps room for its search box; wide capability toolbars scroll instead of
+        # squeezing it.
+        self.case_list.setMinimumWidth(400)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([560, 720])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 880])
         self.setCentralWidget(splitter)
         self.statusBar().showMessage(self.tr("就绪"))
+
+    @staticmethod
+    def _scrollable(widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(widget)
+        return area
 
     def _build_admin_workspace(self) -> None:
         self.tabs = QTabWidget()
