@@ -15,7 +15,7 @@ from app.security import audit
 from app.security.keys import (
     KdfParams, Keyring, KeyringError, LockedOutError, WrongPasswordError, new_data_key,
 )
-from app.security.roles import Permission, Role
+from app.security.roles import Role
 from app.services.session import AppContext, Session
 from app.settings import Settings
 from app.store.errors import StoreError
@@ -170,7 +170,3 @@ def recover(data_dir: Path | str, recovery_key: str, username: str, new_password
     finally:
         store.close()
 
-
-def require_permission(ctx: AppContext, permission: Permission) -> None:
-    """Convenience for services: the session user must hold ``permission``."""
-    ctx.session.require(permission)

@@ -207,12 +207,6 @@ class CaseService:
         )
         return self.ctx.store.query(sql, tuple(params + [limit, offset]))
 
-    def count_cases(self) -> int:
-        """Number of cases visible to the user."""
-        self.ctx.session.require(Permission.CASE_READ)
-        cond, params = self._visibility()
-        return self.ctx.store.query(f"SELECT count(*) AS n FROM cases c WHERE {cond}", tuple(params))[0]["n"]
-
     def _check_visible(self, case_id: int) -> None:
         cond, params = self._visibility()
         if not self.ctx.store.query(f"SELECT 1 FROM cases c WHERE c.id = ? AND {cond}", (case_id, *params)):
