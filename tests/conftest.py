@@ -20,3 +20,37 @@ def _no_network_anywhere():
     """The whole suite runs with socket creation refused (DESIGN: no sockets)."""
     with forbid_network():
         yield
+
+
+# Shared store fixtures: a real encrypted store with it/judge/clerk users, the sample case, and
+# logged-in contexts closed after the test (tests/helpers/stores.py builds them).
+@pytest.fixture
+def fx(tmp_path):
+    """A real SQLCipher store with IT, judge and clerk users."""
+    from tests.helpers.stores import make_store
+
+    return make_store(tmp_path)
+
+
+@pytest.fixture
+def case_id(fx):
+    """The sample 民间借贷 case, assigned to the judge and clerk."""
+    from tests.helpers.stores import create_sample_case
+
+    return create_sample_case(fx)
+
+
+@pytest.fixture
+def clerk(fx):
+    """The clerk logged in (store closed afterwards)."""
+    ctx = fx.clerk()
+    yield ctx
+    ctx.store.close()
+
+
+@pytest.fixture
+def judge(fx):
+    """The judge logged in (store closed afterwards)."""
+    ctx = fx.judge()
+    yield ctx
+    ctx.store.close()

@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
-from tests.helpers.stores import create_sample_case, make_store
 from widgets.case_form import CaseFormDialog
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
 
 
 def suggest(ctx, case_id, target, value, reason):

@@ -9,21 +9,10 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from tests.helpers.stores import create_sample_case, make_store
 from widgets.catalogue_tree import PAGES_MIME, pages_mime
 from widgets.cataloguing_tab import Tab
 
 EXCERPT = Path(__file__).resolve().parents[1] / "data" / "cataloguing" / "dev02_excerpt.pdf"
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
 
 
 def spans(service, case_id):

@@ -5,23 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-import pytest
 from PIL import Image
 
-from tests.helpers.stores import create_sample_case, make_store
 from widgets.cataloguing_tab import REVIEW_BACKGROUND, Tab
 
 EXCERPT = Path(__file__).resolve().parents[1] / "data" / "cataloguing" / "dev02_excerpt.pdf"
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
 
 
 def open_tab(qtbot, ctx, case_id):

@@ -1,20 +1,8 @@
 """The 文书 tab on a real store: generate, show machine paragraphs, review beside the text, sign."""
 from __future__ import annotations
 
-import pytest
 
-from tests.helpers.stores import create_sample_case, make_store
 from widgets.drafting_tab import MACHINE_BACKGROUND, Tab
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
 
 
 def open_tab(qtbot, ctx, case_id):

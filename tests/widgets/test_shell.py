@@ -7,16 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services.cases import CaseService
-from tests.helpers.stores import JUDGE_PASSWORD, create_sample_case, make_store, sample_case, settings_for
+from tests.helpers.stores import JUDGE_PASSWORD, create_sample_case, sample_case, settings_for
 from widgets.case_form import CaseFormDialog
 from widgets.login_dialog import LoginDialog
 from widgets.main_window import MainWindow
 from widgets.settings_dialog import SettingsDialog
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
 
 
 @pytest.fixture

@@ -1,22 +1,10 @@
 """The recording-device picker of the live hearing controls, on a fake device list."""
 from __future__ import annotations
 
-import pytest
 
 from app.services.transcription_live import LiveHearingService, channel_map_problem
 from tests.helpers.audio_devices import FakeAudioSystem
-from tests.helpers.stores import create_sample_case, make_store
 from widgets.transcription_tab import Tab
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
 
 
 class FakeLive:

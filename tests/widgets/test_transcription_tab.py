@@ -5,7 +5,6 @@ from __future__ import annotations
 import docx
 import pytest
 
-from tests.helpers.stores import create_sample_case, make_store
 from tests.helpers.transcription import MULTI_CLIP, clip_reference, model_cache_dir
 from widgets.transcription_tab import COL_SPEAKER, COL_TEXT, LOW_CONFIDENCE_BACKGROUND, Tab
 
@@ -15,16 +14,6 @@ CHANNELS = clip_reference()["channels"]
 @pytest.fixture(autouse=True)
 def _cache(monkeypatch):
     monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(model_cache_dir()))
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
 
 
 class FakePlayer:

@@ -8,12 +8,7 @@ import pytest
 from app.security.keys import KdfParams, derive_password_key, format_recovery_key, parse_recovery_key
 from app.services import auth
 from app.services.cases import CaseService
-from tests.helpers.stores import CLERK_PASSWORD, JUDGE_PASSWORD, create_sample_case, make_store, settings_for
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
+from tests.helpers.stores import CLERK_PASSWORD, JUDGE_PASSWORD, create_sample_case, settings_for
 
 
 def test_wrong_password_is_refused_with_a_clear_message(fx):

@@ -9,17 +9,7 @@ import pytest
 from app.security.roles import PermissionDenied
 from app.services.cases import CaseService, Party, ValidationError
 from app.store.errors import ConflictError, DiskFullError, NotFoundError
-from tests.helpers.stores import create_sample_case, make_store, sample_case, user_id
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
+from tests.helpers.stores import sample_case, user_id
 
 
 def test_created_case_is_normalised_and_derived(fx, case_id):

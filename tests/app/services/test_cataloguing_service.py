@@ -11,26 +11,9 @@ from app.security.roles import PermissionDenied
 from app.services import auth
 from app.services.cataloguing import CataloguingService
 from app.services.machine_outputs import MachineOutputService
-from tests.helpers.stores import CLERK_PASSWORD, create_sample_case, make_store, settings_for
+from tests.helpers.stores import CLERK_PASSWORD, settings_for
 
 EXCERPT = Path(__file__).resolve().parents[2] / "data" / "cataloguing" / "dev02_excerpt.pdf"
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
-
-
-@pytest.fixture
-def clerk(fx):
-    ctx = fx.clerk()
-    yield ctx
-    ctx.store.close()
 
 
 @pytest.fixture

@@ -10,31 +10,7 @@ from app.security.roles import PermissionDenied
 from app.services import auth
 from app.services.drafting import AssistantOff, DraftingService, DraftOptions
 from app.store.errors import NotFoundError
-from tests.helpers.stores import CLERK_PASSWORD, JUDGE_PASSWORD, create_sample_case, make_store, settings_for
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
-
-
-@pytest.fixture
-def clerk(fx):
-    ctx = fx.clerk()
-    yield ctx
-    ctx.store.close()
-
-
-@pytest.fixture
-def judge(fx):
-    ctx = fx.judge()
-    yield ctx
-    ctx.store.close()
+from tests.helpers.stores import CLERK_PASSWORD, settings_for
 
 
 OPTIONS = DraftOptions(fee=Decimal("1050"), fee_borne_by="被告北京华信商贸有限公司",

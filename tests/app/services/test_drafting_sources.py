@@ -18,8 +18,6 @@ from app.services.transcription import TranscriptionService
 from engines.transcription.results import Segment
 from tests.helpers.stores import (
     CLERK_PASSWORD,
-    create_sample_case,
-    make_store,
     settings_for,
 )
 from tests.helpers.transcription import MULTI_CLIP, clip_reference
@@ -43,23 +41,6 @@ SEGMENTS = [
     ("被告", "是的。"),
 ]
 EDITED = "对聊天记录的真实性无异议，但被告公司经营困难，无力一次性付清。"
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
-
-
-@pytest.fixture
-def clerk(fx):
-    ctx = fx.clerk()
-    yield ctx
-    ctx.store.close()
 
 
 class _Replay:

@@ -12,7 +12,7 @@ from app.services.transcription import TranscriptionService
 from app.services.transcription_live import CHUNK_EVENT, LiveHearingService
 from engines.transcription.audio import load_audio
 from engines.transcription.live_inputs import WavPlaybackInput
-from tests.helpers.stores import create_sample_case, make_store
+from tests.helpers.stores import create_sample_case
 from tests.helpers.transcription import MULTI_CLIP, clip_reference, model_cache_dir
 
 CHANNELS = clip_reference()["channels"]
@@ -21,18 +21,6 @@ CHANNELS = clip_reference()["channels"]
 @pytest.fixture(autouse=True)
 def _cache(monkeypatch):
     monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(model_cache_dir()))
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def clerk(fx):
-    ctx = fx.clerk()
-    yield ctx
-    ctx.store.close()
 
 
 def test_live_hearing_end_to_end(fx, clerk):

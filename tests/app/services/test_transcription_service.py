@@ -9,7 +9,6 @@ from app.security.roles import PermissionDenied
 from app.services.transcription import AssistantOff, TranscriptionService, TranscriptLocked
 from app.store.errors import NotFoundError
 from engines.common import InputError
-from tests.helpers.stores import create_sample_case, make_store
 from tests.helpers.transcription import MULTI_CLIP, clip_reference, model_cache_dir
 
 CHANNELS = clip_reference()["channels"]
@@ -18,23 +17,6 @@ CHANNELS = clip_reference()["channels"]
 @pytest.fixture(autouse=True)
 def _cache(monkeypatch):
     monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(model_cache_dir()))
-
-
-@pytest.fixture
-def fx(tmp_path):
-    return make_store(tmp_path)
-
-
-@pytest.fixture
-def case_id(fx):
-    return create_sample_case(fx)
-
-
-@pytest.fixture
-def clerk(fx):
-    ctx = fx.clerk()
-    yield ctx
-    ctx.store.close()
 
 
 @pytest.fixture(scope="module")
