@@ -1,12 +1,10 @@
 """``trial-assistant audit verify --data DIR``: check the audit hash chain."""
 from __future__ import annotations
 
-import getpass
 import os
 
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, login, print_json
 from app.security.roles import PermissionDenied
-from app.services import auth
 from app.services.audit_service import AuditService
 
 
@@ -40,11 +38,7 @@ def _open(args):
             return verify_chain(store.database.reader().conn)
         finally:
             store.close()
-    password = os.environ.get(args.password_env, "") if args.password_env else getpass.getpass("密码 / password: ")
-    try:
-        ctx = auth.login(args.data, args.user, password)
-    except auth.AuthError as exc:
-        raise CliError(str(exc)) from exc
+    ctx = login(args)
     try:
         return AuditService(ctx).verify()
     except PermissionDenied as exc:

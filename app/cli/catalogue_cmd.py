@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, print_json, stderr_progress
 from engines.common import EngineError, to_jsonable
 
 
@@ -25,16 +25,6 @@ def register(sub) -> None:
     p.set_defaults(func=handle)
 
 
-def _progress(quiet: bool):
-    def report(fraction: float, message: str = "") -> None:
-        if not quiet:
-            sys.stderr.write(f"\r[{fraction * 100:5.1f}%] {message[:60]:<60}")
-            sys.stderr.flush()
-            if fraction >= 1.0:
-                sys.stderr.write("\n")
-    return report
-
-
 def handle(args) -> int:
     """Run the engine and print JSON, a summary, or write the 卷内目录 .docx."""
     from engines.cataloguing import catalogue, load_corrections, load_rules, write_toc_docx
@@ -43,7 +33,7 @@ def handle(args) -> int:
         rules = load_rules(args.rules) if args.rules else None
         corrections = load_corrections(args.corrections) if args.corrections else None
         result = catalogue(args.files, rules=rules, corrections=corrections,
-                           progress=_progress(args.quiet or args.json))
+                           progress=stderr_progress(not (args.quiet or args.json)))
     except EngineError as exc:
         raise CliError(str(exc)) from exc
     except (OSError, ValueError, KeyError) as exc:

@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, login, print_json
 
 
 def register(sub) -> None:
@@ -116,12 +116,9 @@ def draft_handler(args) -> int:
 
 def _draft_from_store(args) -> int:
     """Draft for a case in the encrypted store: stored as a new version, exported to --out."""
-    import getpass
-    import os
     from decimal import Decimal, InvalidOperation
 
     from app.security.roles import PermissionDenied
-    from app.services import auth
     from app.services.drafting import DraftingService, DraftOptions
     from app.store.errors import NotFoundError
     from engines.common import EngineError
@@ -132,11 +129,7 @@ def _draft_from_store(args) -> int:
         fee = Decimal(args.fee.replace(",", "")) if args.fee else None
     except InvalidOperation:
         raise CliError(f"受理费应为数字：{args.fee}")
-    password = os.environ.get(args.password_env, "") if args.password_env else getpass.getpass("密码 / password: ")
-    try:
-        ctx = auth.login(args.data, args.user, password)
-    except auth.AuthError as exc:
-        raise CliError(str(exc)) from exc
+    ctx = login(args)
     try:
         service = DraftingService(ctx)
         draft = service.create_draft(args.case, args.template, DraftOptions(fee=fee, fee_borne_by=args.fee_borne_by))

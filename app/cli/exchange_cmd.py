@@ -5,11 +5,9 @@ the ledger, the keys and the cases live in the encrypted store.
 """
 from __future__ import annotations
 
-import getpass
 import json
-import os
 
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, login, print_json
 from app.security.roles import PermissionDenied
 from app.store.errors import StoreError
 from engines.common import EngineError, to_jsonable
@@ -43,16 +41,6 @@ def register(sub) -> None:
             a.add_argument("keyfile", help="平台公钥文件 / platform public key file")
             a.add_argument("--fingerprint", default="", help="指纹（核对用）/ fingerprint read out by the platform")
         a.set_defaults(func=run)
-
-
-def _login(args):
-    from app.services import auth
-
-    password = os.environ.get(args.password_env, "") if args.password_env else getpass.getpass("密码 / password: ")
-    try:
-        return auth.login(args.data, args.user, password)
-    except auth.AuthError as exc:
-        raise CliError(str(exc)) from exc
 
 
 def _act(service, args):
@@ -99,7 +87,7 @@ def run(args) -> int:
         raise CliError("请指定 export、import、status、key、pin 或 rotate-key / choose an action")
     from app.services.exchange import ExchangeService
 
-    ctx = _login(args)
+    ctx = login(args)
     try:
         result = _act(ExchangeService(ctx), args)
     except (EngineError, PermissionDenied, StoreError, ValueError, OSError) as exc:

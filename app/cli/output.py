@@ -28,3 +28,31 @@ def print_error(message: str, as_json: bool = False) -> None:
     if as_json:
         print_json({"error": message})
     sys.stderr.write(f"错误 / error: {message}\n")
+
+
+def login(args):
+    """Log in with ``args.data``/``args.user``; the password comes from the environment variable
+    named by ``--password-env`` (scripts) or a prompt. Failures become a CliError."""
+    import getpass
+    import os
+
+    from app.services import auth
+
+    password = os.environ.get(args.password_env, "") if args.password_env else getpass.getpass("密码 / password: ")
+    try:
+        return auth.login(args.data, args.user, password)
+    except auth.AuthError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def stderr_progress(enabled: bool):
+    """An engine progress callback that redraws one status line on stderr (or does nothing)."""
+
+    def report(fraction: float, message: str = "") -> None:
+        if enabled:
+            sys.stderr.write(f"\r[{fraction * 100:5.1f}%] {message[:60]:<60}")
+            sys.stderr.flush()
+            if fraction >= 1.0:
+                sys.stderr.write("\n")
+
+    return report

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, print_json, stderr_progress
 from engines.common import EngineError
 
 
@@ -43,17 +43,6 @@ def register(sub) -> None:
     parser.set_defaults(func=handle)
 
 
-def _progress_printer(enabled: bool):
-    def progress(fraction: float, message: str = "") -> None:
-        if enabled:
-            sys.stderr.write(f"\r{int(fraction * 100):3d}% {message}   ")
-            sys.stderr.flush()
-            if fraction >= 1.0:
-                sys.stderr.write("\n")
-
-    return progress
-
-
 def handle(args) -> int:
     """Run the transcription and write the requested outputs."""
     from engines.transcription.audio import load_audio
@@ -76,7 +65,7 @@ def handle(args) -> int:
                                        prompt_mode=args.decoder_hints)
         transcriber = Transcriber(args.model, args.cache_dir)
         transcript = transcriber.transcribe_audio(
-            audio, request, _progress_printer(sys.stderr.isatty() and not args.json))
+            audio, request, stderr_progress(sys.stderr.isatty() and not args.json))
     except EngineError as exc:
         raise CliError(str(exc)) from exc
     if args.txt:
