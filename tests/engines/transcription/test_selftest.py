@@ -1,12 +1,40 @@
 """The installation self-test of the transcription engine (used by ``trial-assistant selftest``)."""
 from __future__ import annotations
 
+import json
+
+import numpy as np
+import pytest
+import soundfile
+
 import engines.transcription as transcription
 
 
-def test_selftest_uses_the_cache_when_ready(monkeypatch, model_cache):
+def test_selftest_reads_the_bundled_clip_exactly(monkeypatch, model_cache):
     monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(model_cache))
-    assert "whisper-base (int8) checksum ok" in transcription.selftest()
+    detail = transcription.selftest()
+    assert "checksum ok" in detail
+    assert "本庭宣布休庭。下午继续审理。" in detail
+    assert "character error rate 0%" in detail
+
+
+def test_bundled_clip_is_short_mono_16k_speech():
+    clip, text = transcription.selftest_clip()
+    audio, rate = soundfile.read(clip)
+    assert rate == 16000 and audio.ndim == 1
+    assert 2.0 < len(audio) / rate < 8.0
+    assert np.abs(audio).max() > 0.1
+    assert text == "本庭宣布休庭，下午继续审理。"
+    meta = json.loads(clip.with_suffix(".json").read_text(encoding="utf-8"))
+    assert "Apache-2.0" in meta["licence"]
+
+
+def test_selftest_fails_when_the_clip_is_not_that_speech(monkeypatch, model_cache, tmp_path):
+    monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(model_cache))
+    clip, _ = transcription.selftest_clip()
+    monkeypatch.setattr(transcription, "selftest_clip", lambda: (clip, "现在开庭请原告陈述诉讼请求"))
+    with pytest.raises(RuntimeError, match="Mandarin clip misread"):
+        transcription.selftest()
 
 
 def test_selftest_leaves_an_empty_cache_empty(monkeypatch, tmp_path):
