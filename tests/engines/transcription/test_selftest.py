@@ -8,12 +8,13 @@ import pytest
 import soundfile
 
 import engines.transcription as transcription
+from engines.common import EngineError
 
 
 def test_selftest_reads_the_bundled_clip_exactly(monkeypatch, model_cache):
     monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(model_cache))
     detail = transcription.selftest()
-    assert "checksum ok" in detail
+    assert "(int8, cache) SHA-256 ok" in detail
     assert "本庭宣布休庭。下午继续审理。" in detail
     assert "character error rate 0%" in detail
 
@@ -39,5 +40,27 @@ def test_selftest_fails_when_the_clip_is_not_that_speech(monkeypatch, model_cach
 
 def test_selftest_leaves_an_empty_cache_empty(monkeypatch, tmp_path):
     monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(tmp_path / "cache"))
-    assert "no text invented on silence" in transcription.selftest()
+    detail = transcription.selftest()
+    assert "joined from the packages" in detail and "no text invented on silence" in detail
     assert not (tmp_path / "cache").exists()
+
+
+def test_selftest_prefers_and_rehashes_the_installed_copy(monkeypatch, model_cache, tmp_path):
+    from engines.transcription import model_store
+
+    installed = tmp_path / "models" / "whisper-base"
+    installed.mkdir(parents=True)
+    for item in model_store.resolve_model(None, model_cache).path.iterdir():
+        (installed / item.name).symlink_to(item)
+    monkeypatch.setattr(model_store, "shipped_model_dir", lambda: installed)
+    monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(tmp_path / "cache"))
+    assert "(int8, installed copy) SHA-256 ok" in transcription.selftest()
+    assert not (tmp_path / "cache").exists()
+    # Same size and marker, one flipped byte: only the re-hash can notice.
+    model = installed / "model.bin"
+    data = bytearray(model.read_bytes())
+    model.unlink()
+    data[len(data) // 2] ^= 0xFF
+    model.write_bytes(bytes(data))
+    with pytest.raises(EngineError, match="校验失败"):
+        transcription.selftest()
