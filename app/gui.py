@@ -26,14 +26,25 @@ def _install_translations(app, language: str) -> list:
     return keep
 
 
+def _app_icon():
+    """One QIcon holding every drawn size, so title bars and the taskbar stay sharp at any DPI."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in paths.app_icon_files():
+        icon.addFile(str(png))
+    return icon
+
+
 def create_application(argv: list[str], settings: Settings):
-    """The QApplication with translations and stylesheet (reused if one exists, as in tests)."""
+    """The QApplication with translations, stylesheet and icon (reused if one exists, as in tests)."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["trial-assistant", *argv])
     app.setApplicationName("TrialAssistant")
     app.setApplicationDisplayName("审判辅助系统")
     app.setOrganizationName("TrialAssistant")
+    app.setWindowIcon(_app_icon())
     app._translators = _install_translations(app, settings["language"])  # keep them alive
     qss = paths.resource("style", "app.qss")
     if qss.exists():

@@ -36,6 +36,12 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def app_icon_files() -> list[Path]:
+    """The application icon drawn at each size (resources/icons, from scripts/make_icons.py)."""
+    return sorted(resources_dir().joinpath("icons").glob("app_*.png"),
+                  key=lambda p: int(p.stem.split("_")[1]))
+
+
 def _platform_base(kind: str) -> Path:
     home = Path.home()
     if sys.platform == "win32":

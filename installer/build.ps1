@@ -10,16 +10,33 @@
     powershell -ExecutionPolicy Bypass -File installer\build.ps1
     powershell -ExecutionPolicy Bypass -File installer\build.ps1 -SkipBundle      # MSI only
     powershell -ExecutionPolicy Bypass -File installer\build.ps1 -Tool wixl
+    powershell -ExecutionPolicy Bypass -File installer\build.ps1 -SignThumbprint <SHA1 of the court's code-signing certificate>
+
+  With -SignThumbprint, signtool signs both executables (before the selftest, so the signed
+  files are the tested ones) and the MSI, with the certificate of that thumbprint from the
+  current user's or machine's store.  -TimestampUrl adds an RFC 3161 timestamp; leave it
+  empty on an offline build PC (the signature is then valid only while the certificate is).
+
+  After the MSI is built it is unpacked with an administrative install (msiexec /a, which
+  registers nothing) and the unpacked trial-assistant.exe must pass its selftest too
+  (-SkipMsiCheck skips this).
 
   Output: dist\TrialAssistant\ (bundle), dist\selftest.json, dist\TrialAssistant-<version>-x64.msi.
-  Fails (non-zero exit) when the build or any selftest check fails.
+  Fails (non-zero exit) when the build, signing or any selftest check fails.
+
+  NOTE: this script has not yet been run on Windows (the project is built and tested on
+  Linux, where installer/build_msi.sh and installer/check_msi.py do the same steps).
 #>
 param(
     [ValidateSet("wix", "wixl")] [string] $Tool = "wix",
     [string] $WixBin = "",
     [string] $Python = "py",
     [switch] $SkipBundle,
-    [switch] $SkipValidation
+    [switch] $SkipValidation,
+    [switch] $SkipMsiCheck,
+    [string] $SignThumbprint = "",
+    [string] $TimestampUrl = "",
+    [string] $SignTool = "signtool.exe"
 )
 $ErrorActionPreference = "Stop"
 $Root = Split-Path -Parent $PSScriptRoot
@@ -28,6 +45,50 @@ Set-Location $Root
 function Invoke-Checked([string] $Exe, [string[]] $Arguments) {
     & $Exe @Arguments
     if ($LASTEXITCODE -ne 0) { throw "$Exe failed with exit code $LASTEXITCODE" }
+}
+
+function Invoke-Sign([string[]] $Files) {
+    if (-not $SignThumbprint) { return }
+    $SignArgs = @("sign", "/sha1", $SignThumbprint, "/fd", "SHA256", "/d", "Trial Assistant")
+    if ($TimestampUrl) { $SignArgs += @("/tr", $TimestampUrl, "/td", "SHA256") }
+    Invoke-Checked $SignTool ($SignArgs + $Files)
+    Invoke-Checked $SignTool (@("verify", "/pa") + $Files)
+}
+
+function Invoke-Selftest([string] $Exe, [string] $Report) {
+    # Offscreen Qt and scratch folders, so the check touches no real data or settings.
+    $Scratch = Join-Path ([System.IO.Path]::GetTempPath()) ("ta-selftest-" + [guid]::NewGuid())
+    $env:QT_QPA_PLATFORM = "offscreen"
+    $env:TRIAL_ASSISTANT_CACHE = Join-Path $Scratch "cache"
+    $env:TRIAL_ASSISTANT_CONFIG = Join-Path $Scratch "config"
+    $env:TRIAL_ASSISTANT_DATA = Join-Path $Scratch "data"
+    $env:TRIAL_ASSISTANT_POLICY = Join-Path $Scratch "no-policy.json"
+    try {
+        & $Exe selftest --json | Out-File -Encoding utf8 $Report
+        $SelftestExit = $LASTEXITCODE
+    } finally {
+        foreach ($name in "QT_QPA_PLATFORM", "TRIAL_ASSISTANT_CACHE", "TRIAL_ASSISTANT_CONFIG",
+                          "TRIAL_ASSISTANT_DATA", "TRIAL_ASSISTANT_POLICY") {
+            Remove-Item "Env:$name" -ErrorAction SilentlyContinue
+        }
+        Remove-Item -Recurse -Force $Scratch -ErrorAction SilentlyContinue
+    }
+    Get-Content $Report
+    if ($SelftestExit -ne 0) { throw "selftest of $Exe failed (exit $SelftestExit): see $Report" }
+}
+
+function Test-Msi {
+    if ($SkipMsiCheck) { return }
+    $Unpacked = Join-Path ([System.IO.Path]::GetTempPath()) ("ta-msi-" + [guid]::NewGuid())
+    $Proc = Start-Process msiexec.exe -Wait -PassThru -ArgumentList @("/a", "`"$Msi`"", "/qn", "TARGETDIR=`"$Unpacked`"")
+    if ($Proc.ExitCode -ne 0) { throw "msiexec /a failed with exit code $($Proc.ExitCode)" }
+    try {
+        $Exe = Get-ChildItem -Recurse -Filter trial-assistant.exe $Unpacked | Select-Object -First 1
+        if (-not $Exe) { throw "the MSI holds no trial-assistant.exe" }
+        Invoke-Selftest $Exe.FullName "dist\selftest-msi.json"
+    } finally {
+        Remove-Item -Recurse -Force $Unpacked -ErrorAction SilentlyContinue
+    }
 }
 
 $Version = (Select-String -Path pyproject.toml -Pattern '^version\s*=\s*"([^"]+)"').Matches[0].Groups[1].Value
@@ -44,31 +105,18 @@ if (-not $SkipBundle) {
     Invoke-Checked $VenvPython @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
         "--distpath", "dist", "--workpath", "build\pyinstaller", "build.spec")
 
+    Invoke-Sign @((Join-Path $Bundle "trial-assistant.exe"), (Join-Path $Bundle "TrialAssistant.exe"))
+
     # 3. The frozen console executable must pass its own selftest (offscreen, scratch folders).
-    $Scratch = Join-Path ([System.IO.Path]::GetTempPath()) ("ta-selftest-" + [guid]::NewGuid())
-    $env:QT_QPA_PLATFORM = "offscreen"
-    $env:TRIAL_ASSISTANT_CACHE = Join-Path $Scratch "cache"
-    $env:TRIAL_ASSISTANT_CONFIG = Join-Path $Scratch "config"
-    $env:TRIAL_ASSISTANT_DATA = Join-Path $Scratch "data"
-    $env:TRIAL_ASSISTANT_POLICY = Join-Path $Scratch "no-policy.json"
-    try {
-        & (Join-Path $Bundle "trial-assistant.exe") selftest --json | Out-File -Encoding utf8 dist\selftest.json
-        $SelftestExit = $LASTEXITCODE
-    } finally {
-        foreach ($name in "QT_QPA_PLATFORM", "TRIAL_ASSISTANT_CACHE", "TRIAL_ASSISTANT_CONFIG",
-                          "TRIAL_ASSISTANT_DATA", "TRIAL_ASSISTANT_POLICY") {
-            Remove-Item "Env:$name" -ErrorAction SilentlyContinue
-        }
-        Remove-Item -Recurse -Force $Scratch -ErrorAction SilentlyContinue
-    }
-    Get-Content dist\selftest.json
-    if ($SelftestExit -ne 0) { throw "frozen selftest failed (exit $SelftestExit): see dist\selftest.json" }
+    Invoke-Selftest (Join-Path $Bundle "trial-assistant.exe") "dist\selftest.json"
     # Models, resources, Qt plugins and every own module are in the bundle; excluded parts are not.
     Invoke-Checked $VenvPython @("installer\check_bundle.py", $Bundle)
 }
 
 if ($Tool -eq "wixl") {
     Invoke-Checked "bash" @("installer/build_msi.sh", "dist/TrialAssistant", "dist/TrialAssistant-$Version-x64.msi")
+    Invoke-Sign @($Msi)
+    Test-Msi
     exit 0
 }
 
@@ -100,4 +148,6 @@ foreach ($SqlFile in "policy.sql", "localize.sql") {
 }
 $Database.GetType().InvokeMember("Commit", "InvokeMethod", $null, $Database, $null) | Out-Null
 [System.Runtime.InteropServices.Marshal]::ReleaseComObject($Database) | Out-Null
+Invoke-Sign @($Msi)
+Test-Msi
 Write-Host "built $Msi ($([math]::Round((Get-Item $Msi).Length / 1MB)) MB, version $Version)"

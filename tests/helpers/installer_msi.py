@@ -21,6 +21,9 @@ def make_fake_bundle(folder: Path) -> Path:
     (bundle / "_internal" / "resources" / "templates" / TEMPLATE_NAME).write_bytes(b"PK template")
     (bundle / "_internal" / "app" / "store" / "migrations" / "0001_foundation.pyc").write_bytes(b"pyc")
     (bundle / "_internal" / "base_library.zip").write_bytes(os.urandom(3000))
+    (bundle / "_internal" / "resources" / "icons").mkdir()
+    (bundle / "_internal" / "resources" / "icons" / "app.ico").write_bytes(
+        (ROOT / "resources" / "icons" / "app.ico").read_bytes())
     return bundle
 
 

@@ -132,6 +132,16 @@ def test_start_menu_shortcut_opens_the_windowed_exe(built):
     assert remove["InstallMode"] == "2"  # msidbRemoveFileInstallModeOnRemove
 
 
+def test_shortcut_and_programs_list_show_the_application_icon(built):
+    _, msi = built
+    (shortcut,) = table(msi, "Shortcut")
+    assert shortcut["Icon_"] == "AppIcon.ico"
+    assert properties(msi)["ARPPRODUCTICON"] == "AppIcon.ico"
+    icon = subprocess.run(["msiinfo", "extract", str(msi), "Icon.AppIcon.ico"], check=True,
+                          capture_output=True, env=ENV).stdout
+    assert icon == (ROOT / "resources" / "icons" / "app.ico").read_bytes()
+
+
 def test_msiextract_yields_the_bundle_byte_for_byte(built, tmp_path):
     bundle, msi = built
     subprocess.run(["msiextract", "-C", str(tmp_path), str(msi)], check=True, capture_output=True, env=ENV)
