@@ -72,6 +72,8 @@ declare(
     Setting("lockout_minutes", int, 15, "密码锁定时长（分钟）", "LOCKOUTMINUTES", minimum=1, maximum=1440),
     Setting("deadline_warning_days", int, 15, "审限预警天数", "DEADLINEWARNINGDAYS", minimum=1, maximum=90),
     Setting("inbox_scan_seconds", int, 60, "交换目录扫描间隔（秒）", "INBOXSCANSECONDS", minimum=10, maximum=3600),
+    # Larger packages are quarantined unread ("too_large"); 1 GiB fits a long hearing's audio.
+    Setting("exchange_max_package_mb", int, 1024, "交换包大小上限（MB）", "EXCHANGEMAXMB", minimum=1, maximum=4096),
     Setting("language", str, "zh_CN", "界面语言", "LANGUAGE", choices=("zh_CN", "en")),
     Setting("assist_transcription", bool, True, "启用语音转写辅助", "ASSISTTRANSCRIPTION"),
     Setting("assist_cataloguing", bool, True, "启用卷宗自动归目辅助", "ASSISTCATALOGUING"),

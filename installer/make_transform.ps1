@@ -23,6 +23,7 @@ param(
 $ErrorActionPreference = "Stop"
 $Known = @("INSTALLDIR", "DATADIR", "EXCHANGEDIR", "MODELDIR", "COURTNAME", "COURTCODE", "PLATFORMKEY",
            "AUTOLOCKMINUTES", "LOCKOUTATTEMPTS", "LOCKOUTMINUTES", "DEADLINEWARNINGDAYS", "INBOXSCANSECONDS",
+           "EXCHANGEMAXMB",
            "LANGUAGE", "ASSISTTRANSCRIPTION", "ASSISTCATALOGUING", "ASSISTDRAFTING", "ASSISTREVIEW")
 foreach ($Name in $Properties.Keys) {
     if ($Known -notcontains $Name.ToUpper()) { throw "unknown property $Name (known: $($Known -join ', '))" }

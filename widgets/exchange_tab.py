@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -67,6 +67,12 @@ class Tab(QWidget):
         self.export_case_button.clicked.connect(self.export_case)
         self.export_case_button.setVisible(self.can_use)
         self.export_case_button.setEnabled(False)
+        self.retry_button = QPushButton(self.tr("重新导入隔离包(&R)"))
+        self.retry_button.setObjectName("exchangeRetry")
+        self.retry_button.setToolTip(self.tr("排除隔离原因（如固定平台公钥、调整大小上限）后，重新检查并导入所选交换包"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.retry_button.setVisible(self.can_exchange)
+        self.retry_button.setEnabled(False)
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.refresh)
         for b in (self.import_button, self.export_button, self.refresh_button):
@@ -85,6 +91,9 @@ class Tab(QWidget):
         self.packages.verticalHeader().setVisible(False)
         self.packages.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.packages.horizontalHeader().setStretchLastSection(True)
+        self.packages.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.packages.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.packages.itemSelectionChanged.connect(self._update_retry)
 
         self.conflicts = QTableWidget(0, 5)
         self.conflicts.setObjectName("exchangeConflicts")
@@ -99,8 +108,8 @@ class Tab(QWidget):
         self.conflict_box.setVisible(has_permission(role, Permission.CASE_READ))
 
         buttons = QHBoxLayout()
-        for b in (self.import_button, self.export_button, self.export_case_button, self.refresh_button,
-                  self.pin_button):
+        for b in (self.import_button, self.export_button, self.export_case_button, self.retry_button,
+                  self.refresh_button, self.pin_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -159,6 +168,7 @@ class Tab(QWidget):
         for r in reversed(status["incoming"]):
             rows.append((self.tr("收到"), tr_term(KINDS.get(r["kind"], r["kind"])), r["sequence"] or "",
                          tr_term(IN_STATES.get(r["state"], r["state"])), "", r["file"]))
+        quarantined_from = len(rows)
         for q in status["quarantined"]:
             rows.append((self.tr("收到"), "", "", self.tr("已隔离"), f"{q.get('message', '')}（{q.get('detail', '')}）",
                          q.get("file", "")))
@@ -166,6 +176,22 @@ class Tab(QWidget):
         for i, row in enumerate(rows):
             for j, value in enumerate(row):
                 self.packages.setItem(i, j, _item(value))
+        for i, q in enumerate(status["quarantined"], start=quarantined_from):
+            # The name in quarantine/ is what a retry needs; only these rows carry one.
+            self.packages.item(i, 0).setData(Qt.ItemDataRole.UserRole, q.get("quarantined_as", ""))
+        self._update_retry()
+
+    def selected_quarantined(self) -> str:
+        """Quarantine file name of the selected row, or "" when it is not a quarantined package."""
+        rows = {index.row() for index in self.packages.selectedIndexes()}
+        if len(rows) != 1:
+            return ""
+        item = self.packages.item(rows.pop(), 0)
+        return (item.data(Qt.ItemDataRole.UserRole) or "") if item is not None else ""
+
+    def _update_retry(self) -> None:
+        running = self._work_slot.current is not None and self._work_slot.current.is_running
+        self.retry_button.setEnabled(self.can_exchange and not running and bool(self.selected_quarantined()))
 
     def load_conflicts(self) -> None:
         """Reload the open conflicts (of the selected case, or all visible ones)."""
@@ -197,6 +223,7 @@ class Tab(QWidget):
     def _busy(self, busy: bool) -> None:
         for b in (self.import_button, self.export_button):
             b.setEnabled(self.can_exchange and not busy)
+        self.retry_button.setEnabled(self.can_exchange and not busy and bool(self.selected_quarantined()))
         self.export_case_button.setEnabled(self.can_use and not busy and self.case_id is not None)
 
     def _start(self, fn, label: str, done_text: str) -> None:
@@ -228,6 +255,15 @@ class Tab(QWidget):
         ctx = self.ctx
         self._start(lambda p, c: ExchangeService(ctx).import_now(progress=p, cancel=c), "exchange import",
                     self._import_text)
+
+    def retry_selected(self) -> None:
+        """Put the selected quarantined package back in the inbox and import again."""
+        name = self.selected_quarantined()
+        if not name:
+            return
+        ctx = self.ctx
+        self._start(lambda p, c: ExchangeService(ctx).retry_quarantined(name, progress=p, cancel=c),
+                    "exchange retry", self._import_text)
 
     def scan(self) -> None:
         """Timer tick: import unless a job is already running."""

@@ -17,6 +17,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("terms", "书记员"),
     QT_TRANSLATE_NOOP("terms", "交换目录"),
     QT_TRANSLATE_NOOP("terms", "交换目录扫描间隔（秒）"),
+    QT_TRANSLATE_NOOP("terms", "交换包大小上限（MB）"),
     QT_TRANSLATE_NOOP("terms", "代理人信息"),
     QT_TRANSLATE_NOOP("terms", "住所"),
     QT_TRANSLATE_NOOP("terms", "修改后采纳机器结果"),

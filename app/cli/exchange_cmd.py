@@ -24,6 +24,7 @@ def register(sub) -> None:
         "key": "显示本机公钥与指纹（可 --out 保存）/ show this terminal's public key",
         "pin": "固定平台公钥（信息技术人员）/ pin the platform's public key (IT)",
         "rotate-key": "更换本机密钥并通知平台（信息技术人员）/ new terminal keys, announced to the platform (IT)",
+        "retry": "排除原因后重新导入隔离的交换包 / put a quarantined package back and import again",
     }
     for name, help_text in specs.items():
         a = esub.add_parser(name, help=help_text)
@@ -37,6 +38,8 @@ def register(sub) -> None:
             a.add_argument("--audio", action="store_true", help="包括庭审录音 / include hearing audio")
         if name == "key":
             a.add_argument("--out", help="write the public key file here")
+        if name == "retry":
+            a.add_argument("package", help="隔离区中的文件名（见 status）/ file name in quarantine/ (see status)")
         if name == "pin":
             a.add_argument("keyfile", help="平台公钥文件 / platform public key file")
             a.add_argument("--fingerprint", default="", help="指纹（核对用）/ fingerprint read out by the platform")
@@ -48,6 +51,8 @@ def _act(service, args):
     action = args.exchange_command
     if action == "import":
         return to_jsonable(service.import_now(exchange))
+    if action == "retry":
+        return to_jsonable(service.retry_quarantined(args.package, exchange))
     if action == "export":
         if args.case is not None:
             return {"exported": [service.export_case(args.case, exchange, include_audio=args.audio)]}
@@ -66,7 +71,7 @@ def _act(service, args):
 
 
 def _summary(action: str, result: dict) -> str:
-    if action == "import":
+    if action in ("import", "retry"):
         counts: dict[str, int] = {}
         for o in result["outcomes"]:
             counts[o["action"]] = counts.get(o["action"], 0) + 1
@@ -77,14 +82,16 @@ def _summary(action: str, result: dict) -> str:
         return (f"本机 / node {result['node']}  指纹 / fingerprint {result['fingerprint']}\n"
                 f"待导入 / waiting {result['waiting_incoming']}, 待确认 / pending {len(result['pending'])}, "
                 f"暂存 / held {len(result['held'])}, 隔离 / quarantined {len(result['quarantined'])}, "
-                f"冲突 / conflicts {result['open_conflicts']}")
+                f"冲突 / conflicts {result['open_conflicts']}"
+                + "".join(f"\n  隔离 / quarantined: {q.get('quarantined_as', q.get('file'))}  {q.get('reason')}  "
+                          f"{q.get('message', '')}" for q in result["quarantined"]))
     return f"{result['node']}  {result['fingerprint']}"
 
 
 def run(args) -> int:
     """Run one exchange action; exit 0 on success, 2 on a clear error."""
     if not getattr(args, "exchange_command", None):
-        raise CliError("请指定 export、import、status、key、pin 或 rotate-key / choose an action")
+        raise CliError("请指定 export、import、status、retry、key、pin 或 rotate-key / choose an action")
     from app.services.exchange import ExchangeService
 
     ctx = login(args)

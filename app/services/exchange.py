@@ -93,8 +93,12 @@ class ExchangeService:
     def node(self, exchange_dir: str | Path | None = None) -> ExchangeNode:
         """An engine node over the exchange folder, this store's ledger and applier."""
         return ExchangeNode(folder=ExchangeFolder.terminal(self.exchange_dir(exchange_dir)), ledger=self.ledger,
-                            applier=self._apply, stager=self._stage, limits=Limits(), on_event=self._event,
+                            applier=self._apply, stager=self._stage, limits=self.limits(), on_event=self._event,
                             audit_head=self._audit_head)
+
+    def limits(self) -> Limits:
+        """Incoming-package limits: the engine's, with the size cap IT sets by policy."""
+        return Limits(max_package_bytes=int(self.ctx.settings["exchange_max_package_mb"]) << 20)
 
     def _audit_head(self) -> str:
         with self.ctx.store.write() as db:
@@ -226,6 +230,22 @@ class ExchangeService:
         """Claim, verify and apply everything waiting in the inbox."""
         self._require_exchange()
         return self.node(exchange_dir).import_incoming(progress, cancel)
+
+    def retry_quarantined(self, name: str, exchange_dir: str | Path | None = None,
+                          progress: ProgressCallback = no_progress,
+                          cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
+        """Put quarantined package ``name`` back in the inbox and import again.
+
+        For after its cause was fixed (the platform key pinned, the size cap raised by
+        policy); every check runs again, so nothing refused before can slip through.
+        """
+        self._require_exchange()
+        node = self.node(exchange_dir)
+        try:
+            node.requeue_quarantined(name)
+        except (FileNotFoundError, ValueError) as exc:
+            raise NotFoundError(f"隔离区中没有这个交换包：{name}") from exc
+        return node.import_incoming(progress, cancel)
 
     def export_case(self, case_id: int, exchange_dir: str | Path | None = None, include_audio: bool = False,
                     progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> dict:

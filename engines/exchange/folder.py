@@ -222,6 +222,24 @@ class ExchangeFolder:
         atomic_write(target.with_name(target.name + ".reason.json"), lambda f: f.write(data))
         return target
 
+    def requeue(self, name: str) -> Path:
+        """Move quarantined package ``name`` back to the incoming folder for another attempt.
+
+        For after the cause is fixed (a key pinned, the size cap raised): the package is
+        verified from scratch on the next import, so a retry can never let through what the
+        checks refuse.  Its reason file is removed with it.
+        """
+        if not name or Path(name).name != name or not name.endswith(PACKAGE_SUFFIX):
+            raise ValueError(f"not a quarantined package name: {name!r}")
+        source = self.quarantine_dir / name
+        if not source.is_file():
+            raise FileNotFoundError(source)
+        self.incoming.mkdir(parents=True, exist_ok=True)
+        target = move(source, self.incoming)
+        with contextlib.suppress(FileNotFoundError):
+            (self.quarantine_dir / (name + ".reason.json")).unlink()
+        return target
+
     def archive(self, path: Path) -> Path:
         """Move a processed incoming package to archive/in/."""
         return move(path, self.archive_in)

@@ -369,6 +369,13 @@ class ExchangeNode:
         return ImportOutcome(path.name, "quarantined", package_id, reason=exc.reason, message=exc.message,
                              detail=exc.detail)
 
+    def requeue_quarantined(self, name: str) -> Path:
+        """Put quarantined package ``name`` back in the inbox; the next import checks it afresh."""
+        with self.folder.lock(self.lock_wait):
+            target = self.folder.requeue(name)
+        self.on_event("exchange.requeued", {"file": name, "requeued_as": target.name})
+        return target
+
     # -- status -------------------------------------------------------------------------------
     def status(self) -> ExchangeStatus:
         """Folder counts, our key, pinned keys, pending and held packages, quarantine reasons."""

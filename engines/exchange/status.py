@@ -84,7 +84,10 @@ def build_status(folder: ExchangeFolder, ledger: Ledger) -> ExchangeStatus:
     if folder.quarantine_dir.is_dir():
         for reason_file in sorted(folder.quarantine_dir.glob("*.reason.json")):
             try:
-                quarantined.append(json.loads(reason_file.read_text(encoding="utf-8")))
+                info = json.loads(reason_file.read_text(encoding="utf-8"))
+                # The name in quarantine/ (it differs from "file" when a same-named one was there).
+                info["quarantined_as"] = reason_file.name.removesuffix(".reason.json")
+                quarantined.append(info)
             except (OSError, ValueError):
                 quarantined.append({"file": reason_file.name, "reason": "unreadable reason file"})
     incoming = ledger.incoming_list()

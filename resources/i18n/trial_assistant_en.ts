@@ -407,82 +407,82 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="132" />
+        <location filename="../../widgets/main_window.py" line="136" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="139" />
+        <location filename="../../widgets/main_window.py" line="151" />
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="140" />
+        <location filename="../../widgets/main_window.py" line="152" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="145" />
+        <location filename="../../widgets/main_window.py" line="157" />
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="146" />
+        <location filename="../../widgets/main_window.py" line="158" />
         <source>信息技术管理员不能查看案件内容。</source>
         <translation>IT administrators cannot see case content.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="157" />
+        <location filename="../../widgets/main_window.py" line="169" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="159" />
+        <location filename="../../widgets/main_window.py" line="171" />
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163" />
+        <location filename="../../widgets/main_window.py" line="175" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="167" />
+        <location filename="../../widgets/main_window.py" line="179" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172" />
+        <location filename="../../widgets/main_window.py" line="184" />
         <source>查找案件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="176" />
+        <location filename="../../widgets/main_window.py" line="188" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177" />
+        <location filename="../../widgets/main_window.py" line="189" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="180" />
+        <location filename="../../widgets/main_window.py" line="192" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="181" />
+        <location filename="../../widgets/main_window.py" line="193" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="225" />
+        <location filename="../../widgets/main_window.py" line="237" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226" />
+        <location filename="../../widgets/main_window.py" line="238" />
         <source>审判辅助系统 0.1
 离线运行，数据加密存储。
 所有机器生成的内容均为辅助建议，须经人工确认。</source>
@@ -546,7 +546,7 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/cataloguing_tab.py" line="56" />
-        <location filename="../../widgets/transcription_tab.py" line="62" />
+        <location filename="../../widgets/transcription_tab.py" line="63" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -631,193 +631,193 @@ Every machine output is a suggestion a person must accept.</translation>
         <translation>Categories are machine suggestions (orange: needs review) and must be confirmed or corrected by the clerk; corrections are used for this court's local learning.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="248" />
+        <location filename="../../widgets/cataloguing_tab.py" line="244" />
         <source>%1 第%2页</source>
         <translation>%1 p. %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="260" />
-        <location filename="../../widgets/cataloguing_tab.py" line="277" />
+        <location filename="../../widgets/cataloguing_tab.py" line="256" />
+        <location filename="../../widgets/cataloguing_tab.py" line="273" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="264" />
+        <location filename="../../widgets/cataloguing_tab.py" line="260" />
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="287" />
+        <location filename="../../widgets/cataloguing_tab.py" line="283" />
         <source>共 %1 页、%2 件文书；待复核 %3 页</source>
         <translation>%1 pages, %2 documents; %3 pages to review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="335" />
+        <location filename="../../widgets/cataloguing_tab.py" line="331" />
         <source>导入卷宗</source>
         <translation>Import dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="336" />
+        <location filename="../../widgets/cataloguing_tab.py" line="332" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>PDF or images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="356" />
+        <location filename="../../widgets/cataloguing_tab.py" line="352" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="365" />
+        <location filename="../../widgets/cataloguing_tab.py" line="361" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="402" />
+        <location filename="../../widgets/cataloguing_tab.py" line="398" />
         <source>没有上一件文书</source>
         <translation>There is no previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="402" />
+        <location filename="../../widgets/cataloguing_tab.py" line="398" />
         <source>没有下一件文书</source>
         <translation>There is no next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="422" />
+        <location filename="../../widgets/cataloguing_tab.py" line="418" />
         <source>导出卷内目录</source>
         <translation>Export table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="433" />
+        <location filename="../../widgets/cataloguing_tab.py" line="429" />
         <source>卷内目录已导出：%1</source>
         <translation>Table of contents exported: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="436" />
+        <location filename="../../widgets/cataloguing_tab.py" line="432" />
         <source>导出整理后的卷宗</source>
         <translation>Export ordered dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="444" />
+        <location filename="../../widgets/cataloguing_tab.py" line="440" />
         <source>卷宗已导出：%1</source>
         <translation>Dossier exported: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="52" />
+        <location filename="../../widgets/drafting_tab.py" line="51" />
         <source>受理费（元）</source>
         <translation>Court fee (CNY)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="55" />
+        <location filename="../../widgets/drafting_tab.py" line="54" />
         <source>受理费负担人</source>
         <translation>Court fee borne by</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="56" />
+        <location filename="../../widgets/drafting_tab.py" line="55" />
         <source>生成草稿(&amp;G)</source>
         <translation>&amp;Generate draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="58" />
+        <location filename="../../widgets/drafting_tab.py" line="57" />
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="75" />
+        <location filename="../../widgets/drafting_tab.py" line="74" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="76" />
+        <location filename="../../widgets/drafting_tab.py" line="75" />
         <source>导入修改稿…</source>
         <translation>Import revised draft…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="77" />
+        <location filename="../../widgets/drafting_tab.py" line="76" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="78" />
+        <location filename="../../widgets/drafting_tab.py" line="77" />
         <source>确认机器起草内容</source>
         <translation>Confirm machine-drafted text</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="79" />
+        <location filename="../../widgets/drafting_tab.py" line="78" />
         <source>签发</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="108" />
+        <location filename="../../widgets/drafting_tab.py" line="107" />
         <source>黄色底纹为机器起草内容，须经法官确认；“本院认为”和判决主文由法官撰写。</source>
         <translation>Yellow shading marks machine-drafted text, which the judge must confirm; the court's reasoning (本院认为) and the operative part are written by the judge.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="152" />
+        <location filename="../../widgets/drafting_tab.py" line="147" />
         <source>文书辅助审查已在设置中关闭</source>
         <translation>Document review assistance is switched off in the settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="202" />
+        <location filename="../../widgets/drafting_tab.py" line="197" />
         <source>机器起草，待法官确认</source>
         <translation>Machine-drafted, awaiting the judge's confirmation</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="215" />
+        <location filename="../../widgets/drafting_tab.py" line="210" />
         <source>受理费应为数字</source>
         <translation>The court fee must be a number</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="228" />
+        <location filename="../../widgets/drafting_tab.py" line="223" />
         <source>正在生成草稿…</source>
         <translation>Generating draft…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="233" />
+        <location filename="../../widgets/drafting_tab.py" line="228" />
         <source>已生成 %1 第%2版</source>
         <translation>Generated %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="242" />
+        <location filename="../../widgets/drafting_tab.py" line="237" />
         <source>正在审查…</source>
         <translation>Reviewing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="250" />
+        <location filename="../../widgets/drafting_tab.py" line="245" />
         <source>审查发现 %1 个问题（错误 %2 个），请逐项核对。</source>
         <translation>Review found %1 issues (%2 errors); please check each one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="253" />
+        <location filename="../../widgets/drafting_tab.py" line="248" />
         <source>审查未发现问题。</source>
         <translation>Review found no issues.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="259" />
+        <location filename="../../widgets/drafting_tab.py" line="254" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="259" />
+        <location filename="../../widgets/drafting_tab.py" line="254" />
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="287" />
+        <location filename="../../widgets/drafting_tab.py" line="282" />
         <source>导出文书</source>
         <translation>Export document</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="296" />
+        <location filename="../../widgets/drafting_tab.py" line="291" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="304" />
+        <location filename="../../widgets/drafting_tab.py" line="299" />
         <source>导入修改稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="327" />
+        <location filename="../../widgets/drafting_tab.py" line="322" />
         <source>已签发</source>
         <translation>Signed off</translation>
     </message>
@@ -838,177 +838,187 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/exchange_tab.py" line="70" />
+        <source>重新导入隔离包(&amp;R)</source>
+        <translation>&amp;Retry quarantined package</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/exchange_tab.py" line="72" />
+        <source>排除隔离原因（如固定平台公钥、调整大小上限）后，重新检查并导入所选交换包</source>
+        <translation>After fixing the cause (e.g. pinning the platform key or raising the size cap), check and import the selected package again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/exchange_tab.py" line="76" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="74" />
+        <location filename="../../widgets/exchange_tab.py" line="80" />
         <source>导入平台公钥…</source>
         <translation>Import platform public key…</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="83" />
+        <location filename="../../widgets/exchange_tab.py" line="89" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="83" />
+        <location filename="../../widgets/exchange_tab.py" line="89" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="83" />
+        <location filename="../../widgets/exchange_tab.py" line="89" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="83" />
+        <location filename="../../widgets/exchange_tab.py" line="89" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="83" />
+        <location filename="../../widgets/exchange_tab.py" line="89" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="83" />
+        <location filename="../../widgets/exchange_tab.py" line="89" />
         <source>交换包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="92" />
+        <location filename="../../widgets/exchange_tab.py" line="101" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="92" />
+        <location filename="../../widgets/exchange_tab.py" line="101" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="92" />
+        <location filename="../../widgets/exchange_tab.py" line="101" />
         <source>本地值</source>
         <translation>Local value</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="92" />
+        <location filename="../../widgets/exchange_tab.py" line="101" />
         <source>平台值</source>
         <translation>Platform value</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="92" />
+        <location filename="../../widgets/exchange_tab.py" line="101" />
         <source>处理</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="96" />
+        <location filename="../../widgets/exchange_tab.py" line="105" />
         <source>平台变更与本地修改冲突（逐项处理）</source>
         <translation>Platform changes conflicting with local edits (resolve each)</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="132" />
+        <location filename="../../widgets/exchange_tab.py" line="141" />
         <source>您的角色不能进行数据交换。</source>
         <translation>Your role cannot exchange data.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="135" />
+        <location filename="../../widgets/exchange_tab.py" line="144" />
         <source>交换目录：未设置（请由信息技术人员在设置中指定）</source>
         <translation>Exchange folder: not set (IT staff set it in the settings)</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="143" />
+        <location filename="../../widgets/exchange_tab.py" line="152" />
         <source>交换目录：</source>
         <translation>Exchange folder: </translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="145" />
+        <location filename="../../widgets/exchange_tab.py" line="154" />
         <source>本机：%1　指纹：%2　平台公钥：%3</source>
         <translation>This node: %1   Fingerprint: %2   Platform key: %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="147" />
+        <location filename="../../widgets/exchange_tab.py" line="156" />
         <source>未固定</source>
         <translation>not pinned</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="149" />
+        <location filename="../../widgets/exchange_tab.py" line="158" />
         <source>待导入 %1　待确认 %2　暂存 %3　隔离 %4　冲突 %5</source>
         <translation>To import %1   Awaiting acknowledgement %2   Held %3   Quarantined %4   Conflicts %5</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="155" />
+        <location filename="../../widgets/exchange_tab.py" line="164" />
         <source>补发 %1 次</source>
         <translation>Resent %1 times</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="156" />
+        <location filename="../../widgets/exchange_tab.py" line="165" />
         <source>发出</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="160" />
-        <location filename="../../widgets/exchange_tab.py" line="163" />
+        <location filename="../../widgets/exchange_tab.py" line="169" />
+        <location filename="../../widgets/exchange_tab.py" line="173" />
         <source>收到</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="163" />
+        <location filename="../../widgets/exchange_tab.py" line="173" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="186" />
+        <location filename="../../widgets/exchange_tab.py" line="212" />
         <source>保留本地</source>
         <translation>Keep local</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="189" />
+        <location filename="../../widgets/exchange_tab.py" line="215" />
         <source>采用平台</source>
         <translation>Use platform</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="205" />
+        <location filename="../../widgets/exchange_tab.py" line="232" />
         <source>正在处理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="222" />
+        <location filename="../../widgets/exchange_tab.py" line="249" />
         <source>导入完成：已导入 %1，暂存 %2，隔离 %3，重复 %4</source>
         <translation>Import finished: %1 imported, %2 held, %3 quarantined, %4 duplicates</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="242" />
+        <location filename="../../widgets/exchange_tab.py" line="278" />
         <source>已导出 %1 个案件</source>
         <translation>Exported %1 cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="250" />
+        <location filename="../../widgets/exchange_tab.py" line="286" />
         <source>已导出，序号 %1，等待平台确认</source>
         <translation>Exported as sequence %1, awaiting platform acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="256" />
+        <location filename="../../widgets/exchange_tab.py" line="292" />
         <source>已处理冲突</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="261" />
+        <location filename="../../widgets/exchange_tab.py" line="297" />
         <source>选择平台公钥文件</source>
         <translation>Choose the platform public key file</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="261" />
+        <location filename="../../widgets/exchange_tab.py" line="297" />
         <source>公钥文件 (*.json)</source>
         <translation>Public key files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="272" />
+        <location filename="../../widgets/exchange_tab.py" line="308" />
         <source>核对平台公钥指纹</source>
         <translation>Verify the platform key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="273" />
+        <location filename="../../widgets/exchange_tab.py" line="309" />
         <source>平台节点：%1
 指纹：%2
 
@@ -1019,264 +1029,264 @@ Fingerprint: %2
 Compare it character by character with the fingerprint the platform gave you; pin the key only if they match.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="283" />
+        <location filename="../../widgets/exchange_tab.py" line="319" />
         <source>未固定平台公钥</source>
         <translation>Platform public key not pinned</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="287" />
+        <location filename="../../widgets/exchange_tab.py" line="323" />
         <source>已固定平台公钥</source>
         <translation>Platform public key pinned</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="59" />
+        <location filename="../../widgets/transcription_tab.py" line="60" />
         <source>声道，如 1=审判长,2=原告,3=被告</source>
         <translation>Channels, e.g. 1=审判长,2=原告,3=被告</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="60" />
+        <location filename="../../widgets/transcription_tab.py" line="61" />
         <source>导入录音…</source>
         <translation>Import recording…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="61" />
+        <location filename="../../widgets/transcription_tab.py" line="62" />
         <source>转写(&amp;T)</source>
         <translation>&amp;Transcribe</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="67" />
+        <location filename="../../widgets/transcription_tab.py" line="68" />
         <source>庭审</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="70" />
+        <location filename="../../widgets/transcription_tab.py" line="71" />
         <source>开始实时记录</source>
         <translation>Start live recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="71" />
+        <location filename="../../widgets/transcription_tab.py" line="72" />
         <source>休庭</source>
         <translation>Adjourn</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="72" />
+        <location filename="../../widgets/transcription_tab.py" line="73" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="73" />
+        <location filename="../../widgets/transcription_tab.py" line="74" />
         <source>结束庭审</source>
         <translation>End hearing</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="94" />
+        <location filename="../../widgets/transcription_tab.py" line="95" />
         <source>按当事人要求补正</source>
         <translation>Correction requested by a party</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="98" />
+        <location filename="../../widgets/transcription_tab.py" line="99" />
         <source>提出补正的人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="99" />
-        <location filename="../../widgets/transcription_tab.py" line="441" />
+        <location filename="../../widgets/transcription_tab.py" line="100" />
+        <location filename="../../widgets/transcription_tab.py" line="438" />
         <source>播放(&amp;P)</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="105" />
+        <location filename="../../widgets/transcription_tab.py" line="106" />
         <source>播放速度；变速会改变音调（按采样率变速，不保持音高）</source>
         <translation>Playback speed; changing it changes the pitch (resampled, pitch not preserved)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="106" />
+        <location filename="../../widgets/transcription_tab.py" line="107" />
         <source>循环本段</source>
         <translation>Loop this line</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="108" />
+        <location filename="../../widgets/transcription_tab.py" line="109" />
         <source>记录未采纳的补正…</source>
         <translation>Record refused correction…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="110" />
+        <location filename="../../widgets/transcription_tab.py" line="111" />
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="111" />
+        <location filename="../../widgets/transcription_tab.py" line="112" />
         <source>与下段合并</source>
         <translation>Merge with next</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="112" />
+        <location filename="../../widgets/transcription_tab.py" line="113" />
         <source>核对完成</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="113" />
+        <location filename="../../widgets/transcription_tab.py" line="114" />
         <source>导出笔录…</source>
         <translation>Export record…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="122" />
+        <location filename="../../widgets/transcription_tab.py" line="123" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="125" />
+        <location filename="../../widgets/transcription_tab.py" line="126" />
         <source>替换为</source>
         <translation>Replace with</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="126" />
+        <location filename="../../widgets/transcription_tab.py" line="127" />
         <source>查找下一个</source>
         <translation>Find next</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="127" />
+        <location filename="../../widgets/transcription_tab.py" line="128" />
         <source>全部替换</source>
         <translation>Replace all</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="134" />
+        <location filename="../../widgets/transcription_tab.py" line="135" />
         <source>撤销所选更正</source>
         <translation>Undo selected correction</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="137" />
+        <location filename="../../widgets/transcription_tab.py" line="138" />
         <source>机器更正（读音相近，按本案用语）</source>
         <translation>Machine corrections (similar sound, this case's terms)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="149" />
+        <location filename="../../widgets/transcription_tab.py" line="150" />
         <source>笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。</source>
         <translation>The record text is a speech-recognition first draft that the clerk must check; yellow shading marks low-confidence lines.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="188" />
+        <location filename="../../widgets/transcription_tab.py" line="185" />
         <source>%1（%2，%3 秒）</source>
         <translation>%1 (%2, %3 s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="217" />
+        <location filename="../../widgets/transcription_tab.py" line="214" />
         <source>机器原文：</source>
         <translation>Machine text: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="240" />
+        <location filename="../../widgets/transcription_tab.py" line="237" />
         <source>出错：</source>
         <translation>Error: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="248" />
+        <location filename="../../widgets/transcription_tab.py" line="245" />
         <source>导入庭审录音</source>
         <translation>Import hearing recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="249" />
+        <location filename="../../widgets/transcription_tab.py" line="246" />
         <source>录音 (*.wav *.flac *.mp3 *.m4a)</source>
         <translation>Recordings (*.wav *.flac *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="255" />
+        <location filename="../../widgets/transcription_tab.py" line="252" />
         <source>无法导入：</source>
         <translation>Cannot import: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="257" />
+        <location filename="../../widgets/transcription_tab.py" line="254" />
         <source>录音已加密保存。</source>
         <translation>Recording saved encrypted.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="266" />
+        <location filename="../../widgets/transcription_tab.py" line="263" />
         <source>正在转写…</source>
         <translation>Transcribing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="279" />
+        <location filename="../../widgets/transcription_tab.py" line="276" />
         <source>转写完成，共 %n 段，请核对。</source>
         <translation>Transcription finished: %n lines; please check them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="282" />
+        <location filename="../../widgets/transcription_tab.py" line="279" />
         <source>已取消；已转写的段落已保存。</source>
         <translation>Cancelled; the lines transcribed so far are saved.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="311" />
+        <location filename="../../widgets/transcription_tab.py" line="308" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="313" />
+        <location filename="../../widgets/transcription_tab.py" line="310" />
         <source>已保存修改（%1）。</source>
         <translation>Change saved (%1).</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="324" />
+        <location filename="../../widgets/transcription_tab.py" line="321" />
         <source>%1 → %2（%3）</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="332" />
+        <location filename="../../widgets/transcription_tab.py" line="329" />
         <source>请先选择要补正的段落。</source>
         <translation>Select the line to correct first.</translation>
     </message>
     <message>
+        <location filename="../../widgets/transcription_tab.py" line="332" />
         <location filename="../../widgets/transcription_tab.py" line="335" />
-        <location filename="../../widgets/transcription_tab.py" line="338" />
         <source>补正申请</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="335" />
+        <location filename="../../widgets/transcription_tab.py" line="332" />
         <source>当事人要求改为：</source>
         <translation>The party asks to change it to:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="338" />
+        <location filename="../../widgets/transcription_tab.py" line="335" />
         <source>未采纳的理由：</source>
         <translation>Reason for refusal:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="343" />
+        <location filename="../../widgets/transcription_tab.py" line="340" />
         <source>已记录未采纳的补正申请。</source>
         <translation>Refused correction request recorded.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="388" />
+        <location filename="../../widgets/transcription_tab.py" line="385" />
         <source>没有找到“%1”。</source>
         <translation>“%1” not found.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="394" />
+        <location filename="../../widgets/transcription_tab.py" line="391" />
         <source>已替换 %n 段。</source>
         <translation>Replaced in %n lines.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="400" />
+        <location filename="../../widgets/transcription_tab.py" line="397" />
         <source>已标记为核对完成。</source>
         <translation>Marked as checked.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="405" />
+        <location filename="../../widgets/transcription_tab.py" line="402" />
         <source>导出庭审笔录</source>
         <translation>Export hearing record</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="411" />
+        <location filename="../../widgets/transcription_tab.py" line="408" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="432" />
+        <location filename="../../widgets/transcription_tab.py" line="429" />
         <source>无法播放：</source>
         <translation>Cannot play: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="434" />
+        <location filename="../../widgets/transcription_tab.py" line="431" />
         <source>停止(&amp;P)</source>
         <translation>Sto&amp;p</translation>
     </message>
@@ -1370,7 +1380,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="17" />
-        <location filename="../../widgets/terms.py" line="119" />
+        <location filename="../../widgets/terms.py" line="120" />
         <source>书记员</source>
         <translation>Clerk</translation>
     </message>
@@ -1386,1020 +1396,1025 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="20" />
+        <source>交换包大小上限（MB）</source>
+        <translation>Largest exchange package (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="21" />
         <source>代理人信息</source>
         <translation>Agent details</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="21" />
+        <location filename="../../widgets/terms.py" line="22" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="22" />
+        <location filename="../../widgets/terms.py" line="23" />
         <source>修改后采纳机器结果</source>
         <translation>Accepted machine output with changes</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="23" />
+        <location filename="../../widgets/terms.py" line="24" />
         <source>修改密码</source>
         <translation>Changed password</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="24" />
+        <location filename="../../widgets/terms.py" line="25" />
         <source>修改案件</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="25" />
+        <location filename="../../widgets/terms.py" line="26" />
         <source>修改设置</source>
         <translation>Changed settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="26" />
+        <location filename="../../widgets/terms.py" line="27" />
         <source>停用用户</source>
         <translation>Disabled user</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="27" />
+        <location filename="../../widgets/terms.py" line="28" />
         <source>全部期限</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="28" />
+        <location filename="../../widgets/terms.py" line="29" />
         <source>创建案件库</source>
         <translation>Created store</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="29" />
+        <location filename="../../widgets/terms.py" line="30" />
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="30" />
+        <location filename="../../widgets/terms.py" line="31" />
         <source>启用卷宗自动归目辅助</source>
         <translation>Enable dossier cataloguing assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="31" />
+        <location filename="../../widgets/terms.py" line="32" />
         <source>启用文书辅助审查</source>
         <translation>Enable document review assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="32" />
+        <location filename="../../widgets/terms.py" line="33" />
         <source>启用文书辅助生成</source>
         <translation>Enable drafting assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="33" />
+        <location filename="../../widgets/terms.py" line="34" />
         <source>启用用户</source>
         <translation>Enabled user</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="34" />
+        <location filename="../../widgets/terms.py" line="35" />
         <source>启用语音转写辅助</source>
         <translation>Enable transcription assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="35" />
+        <location filename="../../widgets/terms.py" line="36" />
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="36" />
+        <location filename="../../widgets/terms.py" line="37" />
         <source>委托代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="37" />
-        <location filename="../../widgets/terms.py" line="105" />
+        <location filename="../../widgets/terms.py" line="38" />
+        <location filename="../../widgets/terms.py" line="106" />
         <source>审判员</source>
         <translation>Judge</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="38" />
+        <location filename="../../widgets/terms.py" line="39" />
         <source>审理中</source>
         <translation>In trial</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="39" />
+        <location filename="../../widgets/terms.py" line="40" />
         <source>审理程序</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="40" />
+        <location filename="../../widgets/terms.py" line="41" />
         <source>审限剩余</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="41" />
+        <location filename="../../widgets/terms.py" line="42" />
         <source>审限届满</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="42" />
+        <location filename="../../widgets/terms.py" line="43" />
         <source>审限预警天数</source>
         <translation>Deadline warning (days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="43" />
+        <location filename="../../widgets/terms.py" line="44" />
         <source>密码锁定时长（分钟）</source>
         <translation>Lock-out duration (min)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="44" />
+        <location filename="../../widgets/terms.py" line="45" />
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="45" />
+        <location filename="../../widgets/terms.py" line="46" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="46" />
+        <location filename="../../widgets/terms.py" line="47" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="47" />
+        <location filename="../../widgets/terms.py" line="48" />
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="48" />
+        <location filename="../../widgets/terms.py" line="49" />
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="49" />
+        <location filename="../../widgets/terms.py" line="50" />
         <source>平台公钥（指纹或文件）</source>
         <translation>Platform key (fingerprint or file)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="50" />
-        <location filename="../../widgets/terms.py" line="193" />
+        <location filename="../../widgets/terms.py" line="51" />
+        <location filename="../../widgets/terms.py" line="194" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="51" />
-        <location filename="../../widgets/terms.py" line="151" />
+        <location filename="../../widgets/terms.py" line="52" />
+        <location filename="../../widgets/terms.py" line="152" />
         <source>庭审笔录</source>
         <translation>Hearing records</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="52" />
-        <location filename="../../widgets/terms.py" line="177" />
-        <location filename="../../widgets/terms.py" line="276" />
+        <location filename="../../widgets/terms.py" line="53" />
+        <location filename="../../widgets/terms.py" line="178" />
+        <location filename="../../widgets/terms.py" line="277" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="53" />
+        <location filename="../../widgets/terms.py" line="54" />
         <source>待立案</source>
         <translation>Awaiting filing</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="54" />
+        <location filename="../../widgets/terms.py" line="55" />
         <source>恢复密钥重置密码</source>
         <translation>Password reset with recovery key</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="55" />
+        <location filename="../../widgets/terms.py" line="56" />
         <source>承办法官</source>
         <translation>Judge in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="56" />
+        <location filename="../../widgets/terms.py" line="57" />
         <source>拒绝机器结果</source>
         <translation>Rejected machine output</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="57" />
+        <location filename="../../widgets/terms.py" line="58" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="58" />
+        <location filename="../../widgets/terms.py" line="59" />
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="59" />
+        <location filename="../../widgets/terms.py" line="60" />
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="60" />
-        <location filename="../../widgets/terms.py" line="212" />
+        <location filename="../../widgets/terms.py" line="61" />
+        <location filename="../../widgets/terms.py" line="213" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="61" />
+        <location filename="../../widgets/terms.py" line="62" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="62" />
+        <location filename="../../widgets/terms.py" line="63" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="63" />
+        <location filename="../../widgets/terms.py" line="64" />
         <source>时间 (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="64" />
+        <location filename="../../widgets/terms.py" line="65" />
         <source>显示名称</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="65" />
+        <location filename="../../widgets/terms.py" line="66" />
         <source>普通程序</source>
         <translation>Ordinary procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="66" />
+        <location filename="../../widgets/terms.py" line="67" />
         <source>查看案件</source>
         <translation>Viewed case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="67" />
+        <location filename="../../widgets/terms.py" line="68" />
         <source>案件类型</source>
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="68" />
-        <location filename="../../widgets/terms.py" line="201" />
-        <location filename="../../widgets/terms.py" line="270" />
+        <location filename="../../widgets/terms.py" line="69" />
+        <location filename="../../widgets/terms.py" line="202" />
+        <location filename="../../widgets/terms.py" line="271" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="69" />
-        <location filename="../../widgets/terms.py" line="179" />
-        <location filename="../../widgets/terms.py" line="202" />
-        <location filename="../../widgets/terms.py" line="271" />
+        <location filename="../../widgets/terms.py" line="70" />
+        <location filename="../../widgets/terms.py" line="180" />
+        <location filename="../../widgets/terms.py" line="203" />
+        <location filename="../../widgets/terms.py" line="272" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="70" />
+        <location filename="../../widgets/terms.py" line="71" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="71" />
+        <location filename="../../widgets/terms.py" line="72" />
         <source>法院代字</source>
         <translation>Court code</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="72" />
+        <location filename="../../widgets/terms.py" line="73" />
         <source>法院名称</source>
         <translation>Court name</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="73" />
-        <location filename="../../widgets/terms.py" line="191" />
-        <location filename="../../widgets/terms.py" line="214" />
-        <location filename="../../widgets/terms.py" line="274" />
+        <location filename="../../widgets/terms.py" line="74" />
+        <location filename="../../widgets/terms.py" line="192" />
+        <location filename="../../widgets/terms.py" line="215" />
+        <location filename="../../widgets/terms.py" line="275" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="74" />
+        <location filename="../../widgets/terms.py" line="75" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="75" />
+        <location filename="../../widgets/terms.py" line="76" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="76" />
+        <location filename="../../widgets/terms.py" line="77" />
         <source>电子卷宗</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="77" />
+        <location filename="../../widgets/terms.py" line="78" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="78" />
+        <location filename="../../widgets/terms.py" line="79" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="79" />
+        <location filename="../../widgets/terms.py" line="80" />
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="80" />
+        <location filename="../../widgets/terms.py" line="81" />
         <source>空闲自动锁定（分钟）</source>
         <translation>Auto-lock after idle (min)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="81" />
-        <location filename="../../widgets/terms.py" line="203" />
-        <location filename="../../widgets/terms.py" line="273" />
+        <location filename="../../widgets/terms.py" line="82" />
+        <location filename="../../widgets/terms.py" line="204" />
+        <location filename="../../widgets/terms.py" line="274" />
         <source>立案日期</source>
         <translation>Filing date</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="82" />
+        <location filename="../../widgets/terms.py" line="83" />
         <source>简易程序</source>
         <translation>Simplified procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="83" />
+        <location filename="../../widgets/terms.py" line="84" />
         <source>管理员</source>
         <translation>IT administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="84" />
+        <location filename="../../widgets/terms.py" line="85" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="85" />
+        <location filename="../../widgets/terms.py" line="86" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="86" />
+        <location filename="../../widgets/terms.py" line="87" />
         <source>解锁失败</source>
         <translation>Failed unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="87" />
+        <location filename="../../widgets/terms.py" line="88" />
         <source>解除账户锁定</source>
         <translation>Cleared lock-out</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="88" />
+        <location filename="../../widgets/terms.py" line="89" />
         <source>解除锁定</source>
         <translation>Clear lock-out</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="89" />
+        <location filename="../../widgets/terms.py" line="90" />
         <source>诉讼地位</source>
         <translation>Role in case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="90" />
-        <location filename="../../widgets/terms.py" line="206" />
-        <location filename="../../widgets/terms.py" line="275" />
+        <location filename="../../widgets/terms.py" line="91" />
+        <location filename="../../widgets/terms.py" line="207" />
+        <location filename="../../widgets/terms.py" line="276" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="91" />
+        <location filename="../../widgets/terms.py" line="92" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="92" />
+        <location filename="../../widgets/terms.py" line="93" />
         <source>语音识别模型目录</source>
         <translation>Speech model folder</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="93" />
+        <location filename="../../widgets/terms.py" line="94" />
         <source>身份证号/信用代码</source>
         <translation>ID / credit code</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="94" />
+        <location filename="../../widgets/terms.py" line="95" />
         <source>连续输错密码锁定次数</source>
         <translation>Wrong passwords before lock-out</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="95" />
+        <location filename="../../widgets/terms.py" line="96" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="96" />
+        <location filename="../../widgets/terms.py" line="97" />
         <source>采纳机器结果</source>
         <translation>Accepted machine output</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="97" />
+        <location filename="../../widgets/terms.py" line="98" />
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="98" />
+        <location filename="../../widgets/terms.py" line="99" />
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="104" />
+        <location filename="../../widgets/terms.py" line="105" />
         <source>审判长</source>
         <translation>Presiding judge</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="106" />
+        <location filename="../../widgets/terms.py" line="107" />
         <source>人民陪审员</source>
         <translation>People's assessor</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/terms.py" line="107" />
-        <location filename="../../widgets/terms.py" line="126" />
-        <location filename="../../widgets/terms.py" line="204" />
-        <source>原告</source>
-        <translation>Plaintiff</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="108" />
         <location filename="../../widgets/terms.py" line="127" />
         <location filename="../../widgets/terms.py" line="205" />
+        <source>原告</source>
+        <translation>Plaintiff</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="109" />
+        <location filename="../../widgets/terms.py" line="128" />
+        <location filename="../../widgets/terms.py" line="206" />
         <source>被告</source>
         <translation>Defendant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="109" />
+        <location filename="../../widgets/terms.py" line="110" />
         <source>原告代理人</source>
         <translation>Plaintiff's agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="110" />
+        <location filename="../../widgets/terms.py" line="111" />
         <source>被告代理人</source>
         <translation>Defendant's agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="111" />
-        <location filename="../../widgets/terms.py" line="128" />
+        <location filename="../../widgets/terms.py" line="112" />
+        <location filename="../../widgets/terms.py" line="129" />
         <source>第三人</source>
         <translation>Third party</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="112" />
+        <location filename="../../widgets/terms.py" line="113" />
         <source>第三人代理人</source>
         <translation>Third party's agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="113" />
+        <location filename="../../widgets/terms.py" line="114" />
         <source>上诉人</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="114" />
+        <location filename="../../widgets/terms.py" line="115" />
         <source>被上诉人</source>
         <translation>Appellee</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="115" />
+        <location filename="../../widgets/terms.py" line="116" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="116" />
+        <location filename="../../widgets/terms.py" line="117" />
         <source>被申请人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="117" />
+        <location filename="../../widgets/terms.py" line="118" />
         <source>证人</source>
         <translation>Witness</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="118" />
+        <location filename="../../widgets/terms.py" line="119" />
         <source>鉴定人</source>
         <translation>Expert witness</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="120" />
+        <location filename="../../widgets/terms.py" line="121" />
         <source>法官助理</source>
         <translation>Judge's assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="121" />
+        <location filename="../../widgets/terms.py" line="122" />
         <source>未识别</source>
         <translation>Unidentified</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="129" />
+        <location filename="../../widgets/terms.py" line="130" />
         <source>自然人</source>
         <translation>Natural person</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="130" />
+        <location filename="../../widgets/terms.py" line="131" />
         <source>法人</source>
         <translation>Legal person</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="131" />
+        <location filename="../../widgets/terms.py" line="132" />
         <source>非法人组织</source>
         <translation>Unincorporated organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="136" />
+        <location filename="../../widgets/terms.py" line="137" />
         <source>卷宗封面</source>
         <translation>Dossier cover</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="137" />
+        <location filename="../../widgets/terms.py" line="138" />
         <source>卷内目录</source>
         <translation>Table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="138" />
+        <location filename="../../widgets/terms.py" line="139" />
         <source>起诉状</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="139" />
-        <location filename="../../widgets/terms.py" line="226" />
+        <location filename="../../widgets/terms.py" line="140" />
+        <location filename="../../widgets/terms.py" line="227" />
         <source>受理案件通知书</source>
         <translation>Notice of acceptance</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="140" />
+        <location filename="../../widgets/terms.py" line="141" />
         <source>诉讼费用材料</source>
         <translation>Litigation fee documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="141" />
+        <location filename="../../widgets/terms.py" line="142" />
         <source>应诉通知书</source>
         <translation>Notice to respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="142" />
+        <location filename="../../widgets/terms.py" line="143" />
         <source>举证通知书</source>
         <translation>Notice on evidence</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="143" />
+        <location filename="../../widgets/terms.py" line="144" />
         <source>答辩状</source>
         <translation>Defence</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="144" />
+        <location filename="../../widgets/terms.py" line="145" />
         <source>授权委托书</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="145" />
+        <location filename="../../widgets/terms.py" line="146" />
         <source>身份证明材料</source>
         <translation>Identity documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="146" />
+        <location filename="../../widgets/terms.py" line="147" />
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="147" />
+        <location filename="../../widgets/terms.py" line="148" />
         <source>询问笔录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="148" />
+        <location filename="../../widgets/terms.py" line="149" />
         <source>调解笔录</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="149" />
-        <location filename="../../widgets/terms.py" line="225" />
+        <location filename="../../widgets/terms.py" line="150" />
+        <location filename="../../widgets/terms.py" line="226" />
         <source>传票</source>
         <translation>Summons</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="150" />
+        <location filename="../../widgets/terms.py" line="151" />
         <source>开庭公告</source>
         <translation>Hearing announcement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="152" />
+        <location filename="../../widgets/terms.py" line="153" />
         <source>调解书</source>
         <translation>Mediation statement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="153" />
+        <location filename="../../widgets/terms.py" line="154" />
         <source>判决书</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="154" />
+        <location filename="../../widgets/terms.py" line="155" />
         <source>裁定书</source>
         <translation>Ruling</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="155" />
+        <location filename="../../widgets/terms.py" line="156" />
         <source>宣判笔录</source>
         <translation>Pronouncement record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="156" />
+        <location filename="../../widgets/terms.py" line="157" />
         <source>送达回证</source>
         <translation>Proof of service</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="157" />
+        <location filename="../../widgets/terms.py" line="158" />
         <source>上诉状</source>
         <translation>Appeal petition</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="158" />
+        <location filename="../../widgets/terms.py" line="159" />
         <source>备考表</source>
         <translation>Reference sheet</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="159" />
+        <location filename="../../widgets/terms.py" line="160" />
         <source>其他材料</source>
         <translation>Other materials</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="164" />
+        <location filename="../../widgets/terms.py" line="165" />
         <source>录音中</source>
         <translation>Recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="165" />
+        <location filename="../../widgets/terms.py" line="166" />
         <source>录音中断</source>
         <translation>Recording interrupted</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="166" />
+        <location filename="../../widgets/terms.py" line="167" />
         <source>已录音</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="167" />
+        <location filename="../../widgets/terms.py" line="168" />
         <source>转写中</source>
         <translation>Transcribing</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="168" />
+        <location filename="../../widgets/terms.py" line="169" />
         <source>转写中断</source>
         <translation>Transcription interrupted</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="169" />
+        <location filename="../../widgets/terms.py" line="170" />
         <source>待核对</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="170" />
+        <location filename="../../widgets/terms.py" line="171" />
         <source>已核对</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="171" />
+        <location filename="../../widgets/terms.py" line="172" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="172" />
+        <location filename="../../widgets/terms.py" line="173" />
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="173" />
+        <location filename="../../widgets/terms.py" line="174" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="174" />
-        <location filename="../../widgets/terms.py" line="190" />
+        <location filename="../../widgets/terms.py" line="175" />
+        <location filename="../../widgets/terms.py" line="191" />
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="175" />
+        <location filename="../../widgets/terms.py" line="176" />
         <source>补正</source>
         <translation>correction request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="176" />
+        <location filename="../../widgets/terms.py" line="177" />
         <source>编辑</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="178" />
+        <location filename="../../widgets/terms.py" line="179" />
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="180" />
+        <location filename="../../widgets/terms.py" line="181" />
         <source>法院</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="181" />
+        <location filename="../../widgets/terms.py" line="182" />
         <source>热词</source>
         <translation>Hot word</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="182" />
+        <location filename="../../widgets/terms.py" line="183" />
         <source>法律用语</source>
         <translation>Legal term</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="187" />
+        <location filename="../../widgets/terms.py" line="188" />
         <source>页号</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="188" />
+        <location filename="../../widgets/terms.py" line="189" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="189" />
-        <location filename="../../widgets/terms.py" line="218" />
+        <location filename="../../widgets/terms.py" line="190" />
+        <location filename="../../widgets/terms.py" line="219" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="192" />
+        <location filename="../../widgets/terms.py" line="193" />
         <source>依据</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="194" />
+        <location filename="../../widgets/terms.py" line="195" />
         <source>文件名称</source>
         <translation>Document title</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="195" />
+        <location filename="../../widgets/terms.py" line="196" />
         <source>起止页号</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="196" />
+        <location filename="../../widgets/terms.py" line="197" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="197" />
-        <location filename="../../widgets/terms.py" line="258" />
+        <location filename="../../widgets/terms.py" line="198" />
+        <location filename="../../widgets/terms.py" line="259" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="198" />
-        <location filename="../../widgets/terms.py" line="259" />
+        <location filename="../../widgets/terms.py" line="199" />
+        <location filename="../../widgets/terms.py" line="260" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="199" />
+        <location filename="../../widgets/terms.py" line="200" />
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="200" />
+        <location filename="../../widgets/terms.py" line="201" />
         <source>人工</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="211" />
+        <location filename="../../widgets/terms.py" line="212" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="213" />
+        <location filename="../../widgets/terms.py" line="214" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="215" />
+        <location filename="../../widgets/terms.py" line="216" />
         <source>创建人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="216" />
+        <location filename="../../widgets/terms.py" line="217" />
         <source>段落</source>
         <translation>Paragraph</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="217" />
+        <location filename="../../widgets/terms.py" line="218" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="219" />
+        <location filename="../../widgets/terms.py" line="220" />
         <source>问题</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="220" />
+        <location filename="../../widgets/terms.py" line="221" />
         <source>模板生成</source>
         <translation>From template</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="221" />
+        <location filename="../../widgets/terms.py" line="222" />
         <source>导入修改稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="222" />
+        <location filename="../../widgets/terms.py" line="223" />
         <source>已确认机器内容</source>
         <translation>Machine text confirmed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="223" />
+        <location filename="../../widgets/terms.py" line="224" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="224" />
+        <location filename="../../widgets/terms.py" line="225" />
         <source>已签发</source>
         <translation>Signed off</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="227" />
+        <location filename="../../widgets/terms.py" line="228" />
         <source>庭审笔录_首部</source>
         <translation>Hearing record (heading)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="228" />
+        <location filename="../../widgets/terms.py" line="229" />
         <source>民事判决书_普通程序</source>
         <translation>Civil judgment (ordinary procedure)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="229" />
+        <location filename="../../widgets/terms.py" line="230" />
         <source>民事判决书_简易程序</source>
         <translation>Civil judgment (simplified procedure)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="230" />
+        <location filename="../../widgets/terms.py" line="231" />
         <source>民事裁定书_准许撤诉</source>
         <translation>Civil ruling (withdrawal allowed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="231" />
+        <location filename="../../widgets/terms.py" line="232" />
         <source>民事裁定书_驳回起诉</source>
         <translation>Civil ruling (complaint dismissed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="232" />
+        <location filename="../../widgets/terms.py" line="233" />
         <source>民事调解书</source>
         <translation>Civil mediation statement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="233" />
+        <location filename="../../widgets/terms.py" line="234" />
         <source>案号格式</source>
         <translation>Case number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="234" />
+        <location filename="../../widgets/terms.py" line="235" />
         <source>案号年度</source>
         <translation>Case number year</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="235" />
+        <location filename="../../widgets/terms.py" line="236" />
         <source>案号前后不一致</source>
         <translation>Inconsistent case numbers</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="236" />
+        <location filename="../../widgets/terms.py" line="237" />
         <source>案号与案件记录不符</source>
         <translation>Case number differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="237" />
+        <location filename="../../widgets/terms.py" line="238" />
         <source>当事人名称不一致</source>
         <translation>Inconsistent party names</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="238" />
+        <location filename="../../widgets/terms.py" line="239" />
         <source>主文中的非当事人</source>
         <translation>Non-party in the operative part</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="239" />
+        <location filename="../../widgets/terms.py" line="240" />
         <source>当事人与案件记录不符</source>
         <translation>Parties differ from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="240" />
+        <location filename="../../widgets/terms.py" line="241" />
         <source>金额大小写不符</source>
         <translation>Amount in words and figures differ</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="241" />
+        <location filename="../../widgets/terms.py" line="242" />
         <source>合计金额不符</source>
         <translation>Total does not add up</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="242" />
+        <location filename="../../widgets/terms.py" line="243" />
         <source>受理费计算</source>
         <translation>Court fee calculation</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="243" />
+        <location filename="../../widgets/terms.py" line="244" />
         <source>日期不存在</source>
         <translation>Nonexistent date</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="244" />
+        <location filename="../../widgets/terms.py" line="245" />
         <source>日期先后</source>
         <translation>Date order</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="245" />
+        <location filename="../../widgets/terms.py" line="246" />
         <source>落款日期格式</source>
         <translation>Signature date format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="246" />
+        <location filename="../../widgets/terms.py" line="247" />
         <source>日期与案件记录不符</source>
         <translation>Date differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="247" />
+        <location filename="../../widgets/terms.py" line="248" />
         <source>缺少必备部分</source>
         <translation>Missing required section</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="248" />
+        <location filename="../../widgets/terms.py" line="249" />
         <source>判项编号</source>
         <translation>Numbering of the operative items</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="249" />
+        <location filename="../../widgets/terms.py" line="250" />
         <source>上诉法院</source>
         <translation>Appeal court</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="250" />
+        <location filename="../../widgets/terms.py" line="251" />
         <source>法律名称不规范</source>
         <translation>Non-standard law title</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="251" />
+        <location filename="../../widgets/terms.py" line="252" />
         <source>法条序号格式</source>
         <translation>Article number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="252" />
+        <location filename="../../widgets/terms.py" line="253" />
         <source>引用已废止法律</source>
         <translation>Repealed law cited</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="253" />
+        <location filename="../../widgets/terms.py" line="254" />
         <source>迟延履行利息条款</source>
         <translation>Late performance interest clause</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="260" />
+        <location filename="../../widgets/terms.py" line="261" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="261" />
+        <location filename="../../widgets/terms.py" line="262" />
         <source>被拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="262" />
+        <location filename="../../widgets/terms.py" line="263" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="263" />
+        <location filename="../../widgets/terms.py" line="264" />
         <source>暂存（等待缺号）</source>
         <translation>Held (waiting for a missing sequence number)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="264" />
+        <location filename="../../widgets/terms.py" line="265" />
         <source>已处理</source>
         <translation>Processed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="265" />
+        <location filename="../../widgets/terms.py" line="266" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="266" />
+        <location filename="../../widgets/terms.py" line="267" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="267" />
+        <location filename="../../widgets/terms.py" line="268" />
         <source>确认</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="268" />
+        <location filename="../../widgets/terms.py" line="269" />
         <source>补发请求</source>
         <translation>Resend request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="269" />
+        <location filename="../../widgets/terms.py" line="270" />
         <source>密钥更新</source>
         <translation>Key update</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="272" />
+        <location filename="../../widgets/terms.py" line="273" />
         <source>程序</source>
         <translation>Procedure</translation>
     </message>

@@ -80,6 +80,29 @@ def test_quarantined_package_shows_its_reason(qtbot, world):
     ctx.store.close()
 
 
+def test_retry_imports_a_quarantined_package_once_the_cap_is_raised(qtbot, world, tmp_path):
+    fx, platform, exchange = world
+    big = tmp_path / "scan.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + os.urandom(2 << 20))
+    _assign(platform, CASE, [big])
+    fx.settings.set("exchange_max_package_mb", 1)
+    ctx = fx.it()
+    tab = _tab(qtbot, ctx)
+    tab.import_now()
+    qtbot.waitUntil(lambda: "隔离 1" in tab.message.text(), timeout=15000)
+    qtbot.waitUntil(lambda: tab.packages.rowCount() == 1, timeout=10000)
+    assert "大小" in tab.packages.item(0, 4).text() and not tab.retry_button.isEnabled()
+    tab.packages.selectRow(0)
+    assert tab.selected_quarantined().endswith(".zip") and tab.retry_button.isEnabled()
+    fx.settings.set("exchange_max_package_mb", 1024)
+    tab.retry_button.click()
+    qtbot.waitUntil(lambda: "已导入 1" in tab.message.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "隔离 0" in tab.counts_label.text(), timeout=10000)
+    assert not tab.retry_button.isEnabled()
+    tab.shutdown()
+    ctx.store.close()
+
+
 def test_judge_resolves_conflict_and_exports_case(qtbot, world):
     fx, platform, exchange = world
     _assign(platform, CASE)

@@ -85,3 +85,28 @@ def test_cli_entry_point_help():
                           capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert proc.returncode == 0 and "--exchange" in proc.stdout
+
+
+def test_package_that_arrived_before_the_key_was_pinned_is_retried(tmp_path, capsys):
+    fx = make_store(tmp_path)
+    data, exchange, sim = str(fx.data_dir), tmp_path / "exchange", tmp_path / "sim"
+    info = _sim(capsys, sim, exchange, "init")
+    code, key, _ = _cli(capsys, "key", "--out", str(tmp_path / "terminal.json"), "--data", data)
+    _sim(capsys, sim, exchange, "pin", str(tmp_path / "terminal.json"))
+    _sim(capsys, sim, exchange, "assign", "--to", key["node"], "--case-number", "（2024）京0105民初12345号",
+         "--filing-date", "2024-03-05", "--cause", "民间借贷纠纷", "--plaintiff", "张三",
+         "--defendant", "某某有限公司", "--judge", "judge", "--clerk", "clerk")
+    code, imported, _ = _cli(capsys, "import", "--data", data, "--exchange", str(exchange))
+    assert [o["action"] for o in imported["outcomes"]] == ["quarantined"]  # signer not pinned yet
+    _cli(capsys, "pin", info["public_key_file"], "--fingerprint", info["fingerprint"],
+         "--data", data, "--exchange", str(exchange))
+    os.environ["EXCHANGE_TEST_PW"] = IT_PASSWORD
+    assert run(["exchange", "status", "--data", data, "--exchange", str(exchange), "--user", "it",
+                "--password-env", "EXCHANGE_TEST_PW"]) == 0
+    text = capsys.readouterr().out
+    (line,) = [l for l in text.splitlines() if "quarantined:" in l]
+    name = line.split("quarantined:")[1].split()[0]
+    code, retried, _ = _cli(capsys, "retry", name, "--data", data, "--exchange", str(exchange))
+    assert code == 0 and [o["action"] for o in retried["outcomes"]] == ["applied"]
+    code, out, err = _cli(capsys, "retry", name, "--data", data, "--exchange", str(exchange))
+    assert code == 2 and "隔离区中没有这个交换包" in err

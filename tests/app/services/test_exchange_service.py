@@ -8,6 +8,7 @@ import pytest
 from app.security.roles import PermissionDenied
 from app.services.cases import CaseService
 from app.services.exchange import ExchangeService
+from app.store.errors import NotFoundError
 from engines.exchange.file_node import FileNode
 from engines.exchange.keys import PeerKey
 from engines.exchange.package_reader import open_package
@@ -225,3 +226,39 @@ def test_platform_reassignment_gives_the_new_clerk_the_case(world):
     clerk = fx.clerk()
     assert [c.case_number for c in CaseService(clerk).list_cases()] == ["（2024）京0105民初777号"]
     clerk.store.close()
+
+
+def test_package_over_the_policy_size_cap_is_quarantined_unread(world, tmp_path):
+    import os
+
+    from tests.helpers.stores import settings_for
+
+    fx, platform, exchange = world
+    big = tmp_path / "scan.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + os.urandom(3 << 20))  # does not compress
+    _assign(platform, CASE, [big])
+    it = fx.it()
+    it.settings = settings_for(tmp_path / "policy", EXCHANGEMAXMB="2")
+    service = ExchangeService(it)
+    assert service.limits().max_package_bytes == 2 << 20
+    report = service.import_now(exchange)
+    assert [o.reason for o in report.outcomes] == ["too_large"]
+    assert it.store.query("SELECT count(*) AS n FROM cases")[0]["n"] == 0
+    assert service.status(exchange)["quarantined"][0]["reason"] == "too_large"
+    # The next package waits for the refused one (sequence gap) ...
+    _assign(platform, CASE | {"case_id": "P-2024-0002", "case_number": "（2024）京0105民初778号"})
+    assert [o.action for o in service.import_now(exchange).outcomes] == ["held"]
+    # ... until IT raises the cap and retries the quarantined package: both apply, in order.
+    it.settings = settings_for(tmp_path / "policy-default")
+    name = service.status(exchange)["quarantined"][0]["quarantined_as"]
+    report = service.retry_quarantined(name, exchange)
+    assert [o.action for o in report.outcomes] == ["applied", "applied"]
+    assert service.status(exchange)["quarantined"] == [] and service.status(exchange)["held"] == []
+    numbers = [r["case_number"] for r in it.store.query("SELECT case_number FROM cases ORDER BY id")]
+    assert numbers == ["（2024）京0105民初777号", "（2024）京0105民初778号"]
+    assert it.store.query("SELECT count(*) AS n FROM audit_log WHERE action='exchange.requeued'")[0]["n"] == 1
+    with pytest.raises(NotFoundError):
+        service.retry_quarantined(name, exchange)
+    with pytest.raises(NotFoundError):
+        service.retry_quarantined("../store.db", exchange)
+    it.store.close()

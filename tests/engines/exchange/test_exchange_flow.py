@@ -109,6 +109,33 @@ def test_failing_applier_rolls_back_and_quarantines(pair):
     assert report.acks_sent == 0
 
 
+def test_requeued_package_is_checked_again_and_applied_once_the_cause_is_fixed(pair):
+    pair.platform.export("terminal-1", small_files("a"))
+    healthy = pair.terminal.applier
+
+    def broken(package, cancel):
+        raise RuntimeError("disk full")
+
+    pair.terminal.applier = broken
+    pair.terminal.import_incoming()
+    (quarantined,) = pair.terminal.status().quarantined
+    name = quarantined["quarantined_as"]
+    assert (pair.exchange / "quarantine" / name).is_file()
+    pair.terminal.applier = healthy
+    events = []
+    pair.terminal.on_event = lambda event, detail: events.append(event)
+    assert pair.terminal.requeue_quarantined(name).parent == pair.exchange / "inbox"
+    assert pair.terminal.status().quarantined == []
+    assert not list((pair.exchange / "quarantine").iterdir())  # reason file gone too
+    assert pair.terminal.import_incoming().count("applied") == 1
+    assert "exchange.requeued" in events and "exchange.applied" in events
+    with pytest.raises(FileNotFoundError):
+        pair.terminal.requeue_quarantined(name)
+    for bad in ("../inbox/x.zip", "", "notes.txt"):
+        with pytest.raises(ValueError):
+            pair.terminal.requeue_quarantined(bad)
+
+
 def test_cancel_leaves_the_package_claimed_for_the_next_run(pair):
     pair.platform.export("terminal-1", small_files("a"))
     token = CancelToken()
