@@ -199,8 +199,10 @@ class CaseService:
         sql = (
             f"WITH page AS (SELECT c.id FROM cases c WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?)"
             " SELECT c.*, j.display_name AS judge, k.display_name AS clerk,"
-            " (SELECT group_concat(p.role || '：' || p.name, '；') FROM parties p WHERE p.case_id = c.id"
-            "  ORDER BY p.position) AS parties"
+            # The ORDER BY belongs inside group_concat: after the FROM it would order the one
+            # result row, leaving the parties in whatever order the index returned them.
+            " (SELECT group_concat(p.role || '：' || p.name, '；' ORDER BY p.position)"
+            "  FROM parties p WHERE p.case_id = c.id) AS parties"
             " FROM page JOIN cases c ON c.id = page.id"
             " LEFT JOIN users j ON j.id = c.judge_id LEFT JOIN users k ON k.id = c.clerk_id"
             f" ORDER BY {order}"

@@ -71,6 +71,19 @@ def test_filters_and_sorting(fx, case_id):
     ctx.store.close()
 
 
+def test_list_shows_parties_in_their_order_not_insertion_order(fx, case_id):
+    ctx = fx.judge()
+    with ctx.store.write() as db:  # as after reordering: rows no longer in position order
+        db.execute("UPDATE parties SET position = 1 - position WHERE case_id = ?", (case_id,))
+    (row,) = CaseService(ctx).list_cases()
+    assert row.parties == "被告：北京华信商贸有限公司；原告：张晓明"
+    plan = " ".join(str(tuple(r.values())) for r in ctx.store.query(
+        "EXPLAIN QUERY PLAN SELECT group_concat(p.role || p.name ORDER BY p.position) FROM parties p"
+        " WHERE p.case_id = ?", (case_id,)))
+    assert "COVERING INDEX parties_case_list" in plan  # the summary never reads table rows
+    ctx.store.close()
+
+
 def test_cases_are_visible_only_to_assigned_users(fx, tmp_path, case_id):
     ctx = fx.it()
     ctx.service("users").kdf_params = __import__("app.security.keys", fromlist=["x"]).FAST_TEST_PARAMS
