@@ -21,6 +21,8 @@ from engines.transcription.seats import Turn
 PACK_SECONDS = 28.0
 GAP_SECONDS = 0.8
 END_SHIFT = 0.25
+# A segment covering this share of another turn holds that turn's speech: split it by words.
+OTHER_TURN_SHARE = 0.5
 
 
 @dataclass
@@ -122,8 +124,8 @@ def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray],
         audio, placed = _pack_audio(pack, source, rate)
         segments = _transcribe_pack(model, audio, options)
         cancel.check()
-        buckets: list[list[Word]] = [[] for _ in placed]
         pack_end = len(audio) / rate
+        assigned: list[list] = []  # [turn index, Whisper word] in the pack's timeline
         for segment in segments:
             whole = _segment_owner(placed, segment.start, segment.end)
             for word in segment.words or []:
@@ -134,14 +136,11 @@ def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray],
                 # is placed by its end: a word after a pause is stamped from the end of the
                 # previous word, so its start swallows the gap and its end still comes early.
                 index = whole if whole is not None else _owner(placed, word.end + END_SHIFT)
-                local = placed[index]
-                shift = local.turn.start - local.offset
-                buckets[index].append(Word(
-                    start=round(max(local.turn.start, word.start + shift, word.end + shift - 1.0), 3),
-                    end=round(min(local.turn.end, max(word.end + shift, local.turn.start)), 3),
-                    text=word.word,
-                    probability=round(float(word.probability), 4),
-                ))
+                assigned.append([index, word])
+        _reclaim_stamped_words(placed, assigned)
+        buckets: list[list[Word]] = [[] for _ in placed]
+        for index, word in assigned:
+            buckets[index].append(_turn_word(placed[index], word))
         for local, words in zip(placed, buckets):
             if len(pack) > 1 and _looks_skipped(local.turn, words):
                 # Whisper sometimes ends a window early and never reaches a later turn:
@@ -154,6 +153,35 @@ def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray],
             on_pack(pack_index + 1, len(packs))
 
 
+def _turn_word(local: _Placed, word) -> Word:
+    """A Whisper word (pack timeline) as a :class:`Word` in the recording's timeline."""
+    shift = local.turn.start - local.offset
+    return Word(
+        start=round(max(local.turn.start, word.start + shift, word.end + shift - 1.0), 3),
+        end=round(min(local.turn.end, max(word.end + shift, local.turn.start)), 3),
+        text=word.word,
+        probability=round(float(word.probability), 4),
+    )
+
+
+def _reclaim_stamped_words(placed: list[_Placed], assigned: list[list]) -> None:
+    """Give a turn that looks skipped back the words stamped wholly inside its span.
+
+    Such a turn would be decoded again on its own; if its words had gone to a neighbour
+    (e.g. with a segment given whole), the record would hold them twice. Words whose own
+    times lie inside the turn's span in the pack are that turn's speech, so they move back
+    (in ``assigned``, which keeps pack order) and the re-decode is only for real skips.
+    """
+    for index, local in enumerate(placed):
+        own = [_turn_word(local, w) for i, w in assigned if i == index]
+        if not _looks_skipped(local.turn, own):
+            continue
+        lo, hi = local.offset, local.offset + local.turn.duration
+        for item in assigned:
+            if item[0] != index and lo <= item[1].start and item[1].end <= hi:
+                item[0] = index
+
+
 def _looks_skipped(turn: Turn, words: list[Word]) -> bool:
     """No text, or far too little for the turn's length (under one character a second)."""
     chars = sum(len(w.text.strip()) for w in words)
@@ -161,15 +189,25 @@ def _looks_skipped(turn: Turn, words: list[Word]) -> bool:
 
 
 def _segment_owner(placed: list[_Placed], start: float, end: float) -> int | None:
-    """The turn holding most of a segment, if it clearly dominates (twice the runner-up)."""
+    """The turn holding most of a segment, if it clearly dominates (twice the runner-up) and
+    the segment does not also cover most of another turn.
+
+    A segment that spans most of another turn holds that turn's speech too (Whisper did not
+    break at the gap), so it must be split by word times; giving it whole to the dominant
+    turn would move the other turn's words away, leave that turn empty, and its re-decode
+    (see ``_looks_skipped``) would then produce the same words a second time.
+    """
     overlaps = sorted(
         ((min(end, p.offset + p.turn.duration) - max(start, p.offset), i)
          for i, p in enumerate(placed)), reverse=True)
     best = overlaps[0]
     runner_up = overlaps[1][0] if len(overlaps) > 1 else 0.0
-    if best[0] > 0 and best[0] >= 2 * max(runner_up, 0.0):
-        return best[1]
-    return None
+    if best[0] <= 0 or best[0] < 2 * max(runner_up, 0.0):
+        return None
+    for overlap, index in overlaps[1:]:
+        if overlap > 0 and overlap >= OTHER_TURN_SHARE * placed[index].turn.duration:
+            return None
+    return best[1]
 
 
 def _is_trailing_ghost(word, pack_end: float) -> bool:
