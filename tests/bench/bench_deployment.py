@@ -130,6 +130,8 @@ def main() -> int:
             ["bash", "scripts/build_bundle.sh"])
     if args.build or not msi.exists():
         build_times["MSI (installer/build_msi.sh)"] = timed(["bash", "installer/build_msi.sh"])
+    # Unpack the MSI, compare it with the bundle, run its selftest and policy (fails loudly).
+    msi_check = timed([sys.executable, "installer/check_msi.py", str(msi), str(BUNDLE)])
 
     bundle_bytes, bundle_files = folder_size(BUNDLE)
     msi_bytes = msi.stat().st_size
@@ -171,13 +173,15 @@ def main() -> int:
         f"| Same from source (`python installer/frozen_entry.py`), median of {args.runs} | "
         f"{statistics.median(source):.2f} s |",
         f"| First start with `--demo` (creates the demo store, then login window) | {demo_seconds:.2f} s |",
-        f"| Frozen `selftest`, empty cache (first run on a PC) | {first_selftest:.2f} s, "
+        f"| Frozen `selftest`, first run (fresh user folders; model re-hashed) | {first_selftest:.2f} s, "
         f"{'passed' if report_first['ok'] else 'FAILED'} |",
         f"| Frozen `selftest`, second run | {second_selftest:.2f} s, "
         f"{'passed' if report_second['ok'] else 'FAILED'} |",
     ]
     for name, seconds in build_times.items():
         lines.append(f"| Build time: {name} | {seconds:.0f} s |")
+    lines.append(f"| MSI check (installer/check_msi.py: unpack, compare, selftest, policy) | "
+                 f"{msi_check:.0f} s, passed |")
     lines += ["", "Selftest checks (first run / second run, seconds):", "",
               "| Check | Result | First | Second | Detail |", "|---|---|---|---|---|"]
     second_by_name = {c["name"]: c for c in report_second["checks"]}
