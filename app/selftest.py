@@ -118,12 +118,29 @@ def check_no_network() -> str:
     return f"no network client modules loaded; socket module present: {bool(socket)}"
 
 
+def check_policy_model() -> str:
+    """The speech model folder IT set (MODELDIR) loads and reads the bundled clip."""
+    from app.settings import Settings
+    from engines.transcription import selftest_model_dir
+
+    return selftest_model_dir(Settings()["model_dir"])
+
+
 def _engine_check(module_name: str) -> Callable[[], str] | None:
     try:
         module = importlib.import_module(module_name)
     except ImportError:
         return None
     return getattr(module, "selftest", None)
+
+
+def _configured_model_dir() -> str:
+    try:
+        from app.settings import Settings
+
+        return Settings()["model_dir"]
+    except Exception:  # noqa: BLE001 - unreadable settings are reported by the checks that need them
+        return ""
 
 
 def run_selftest() -> SelftestReport:
@@ -135,6 +152,8 @@ def run_selftest() -> SelftestReport:
         fn = _engine_check(module)
         if fn is not None:
             checks.append((name, fn))
+    if _configured_model_dir():
+        checks.append(("whisper-modeldir", check_policy_model))
     checks.append(("no-network", check_no_network))
     results = []
     for name, fn in checks:

@@ -40,6 +40,31 @@ def selftest_clip() -> tuple["Path", str]:
     return folder / "speech_zh.wav", meta["text"]
 
 
+def read_selftest_clip(transcriber: "Transcriber") -> tuple[str, float]:
+    """Transcribe the bundled clip with ``transcriber``; (text heard, CER), raising when misread."""
+    from engines.transcription.audio import load_audio
+    from engines.transcription.scoring import character_error_rate
+
+    clip, expected = selftest_clip()
+    heard = "".join(s.text for s in transcriber.transcribe_audio(load_audio(clip)).segments)
+    cer = character_error_rate(expected, heard)
+    if cer > SELFTEST_MAX_CER:
+        raise RuntimeError(f"Mandarin clip misread: expected {expected!r}, got {heard!r} "
+                           f"(character error rate {cer:.0%})")
+    return heard, cer
+
+
+def selftest_model_dir(model_dir: str) -> str:
+    """Check a model folder IT configured (policy MODELDIR): it loads and reads the clip."""
+    import time
+
+    started = time.perf_counter()
+    transcriber = Transcriber(model_dir)
+    heard, cer = read_selftest_clip(transcriber)
+    return (f"{transcriber.model_name} from {model_dir} read the Mandarin clip as {heard!r} "
+            f"(character error rate {cer:.0%}) in {time.perf_counter() - started:.1f} s")
+
+
 def selftest() -> str:
     """Prove the speech model is usable here: assemble/verify it, load it, read Mandarin.
 
@@ -53,13 +78,11 @@ def selftest() -> str:
 
     import numpy as np
 
-    from engines.transcription.audio import from_array, load_audio
+    from engines.transcription.audio import from_array
     from engines.transcription.model_store import (_is_complete, default_cache_dir,
                                                    shipped_model_dir, verify_model)
-    from engines.transcription.scoring import character_error_rate
 
     started = time.perf_counter()
-    clip, expected = selftest_clip()
     cache = default_cache_dir()
     with tempfile.TemporaryDirectory(prefix="ta-selftest-") as tmp:
         if _is_complete(shipped_model_dir()):
@@ -70,11 +93,7 @@ def selftest() -> str:
             use, where = tmp, "joined from the packages"
         transcriber = Transcriber(cache_dir=use)
         verify_model(transcriber.location.path)
-        heard = "".join(s.text for s in transcriber.transcribe_audio(load_audio(clip)).segments)
-        cer = character_error_rate(expected, heard)
-        if cer > SELFTEST_MAX_CER:
-            raise RuntimeError(f"Mandarin clip misread: expected {expected!r}, got {heard!r} "
-                               f"(character error rate {cer:.0%})")
+        heard, cer = read_selftest_clip(transcriber)
         rate = 16000
         noise = (0.0005 * np.random.default_rng(0).standard_normal(rate * 2)).astype(np.float32)
         invented = transcriber.transcribe_audio(from_array(noise)).segments
