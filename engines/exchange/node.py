@@ -37,6 +37,10 @@ from engines.exchange.sequencing import APPLY, CONTROL, DUPLICATE, HOLD, REPLAY,
 from engines.exchange.status import ExchangeStatus, ImportOutcome, ImportReport, build_status, peek_order
 
 
+# Refusals a fresh copy of the same package would not hit (see ExchangeNode._tell_rejected).
+TRANSIT_DAMAGE = frozenset({"payload_mismatch", "decrypt_failed", "file_mismatch", "bad_crc"})
+
+
 class Applier(Protocol):
     """Writes a verified data package's files into the caller's storage (inside the transaction)."""
 
@@ -71,6 +75,8 @@ class ExchangeNode:
     # goes back to the incoming folder instead of quarantine, and is tried again on the next scan.
     settle_seconds: float = 5.0
     resend_after: float = 6 * 3600.0  # re-publish an unacknowledged package after this long (then 2x, 3x...)
+    # (peer, sequence) asked for again during the running import (see _import_locked).
+    _resend_requests: list = field(default_factory=list, init=False, repr=False)
 
     # -- keys ---------------------------------------------------------------------------------
     @property
@@ -186,6 +192,9 @@ class ExchangeNode:
     def _import_locked(self, progress: ProgressCallback, cancel: CancelToken) -> ImportReport:
         recovered = self._recover()
         report = ImportReport(partials_removed=recovered["partials_removed"])
+        # Packages a peer asks for again are re-sent after the whole batch, so that a refusal
+        # of one of them in the same batch (a nack naming it) is known first.
+        self._resend_requests = []
         held_files = {r.file for r in self.ledger.held()}
         queue = [p for p in self.folder.packages_in(self.folder.processing) if p.name not in held_files]
         for path in self.folder.packages_in(self.folder.incoming):
@@ -211,6 +220,9 @@ class ExchangeNode:
                 missing = missing_sequences(last, {r.sequence for r in held})
                 self._send(sender, "nack", control.nack_files(last + 1, list(missing)))
                 report.nacks_sent += 1
+        for peer, sequence in dict.fromkeys(self._resend_requests):
+            self._resend(peer, sequence, report)
+        self._resend_requests = []
         progress(1.0, "")
         return report
 
@@ -261,21 +273,43 @@ class ExchangeNode:
         except Cancelled:
             raise
         except PackageRejected as exc:
-            return report.add(self._quarantine(path, exc, m.package_id))
+            refused = self._quarantine(path, exc, m.package_id)
+            self._tell_rejected(m, exc.reason, report)
+            return report.add(refused)
         except Exception as exc:  # noqa: BLE001 - an applier bug must quarantine, not crash the scan
-            return report.add(self._quarantine(path, PackageRejected("apply_failed", repr(exc)), m.package_id))
+            refused = self._quarantine(path, PackageRejected("apply_failed", repr(exc)), m.package_id)
+            self._tell_rejected(m, "apply_failed", report)
+            return report.add(refused)
         if outcome.action == REPLAY:
             return report.add(self._quarantine(path, PackageRejected("replay", f"#{m.sequence}"), m.package_id))
         if outcome.action in ("applied", "key_updated") or (outcome.action == DUPLICATE and outcome.detail == IN_APPLIED
                                                               and m.kind in SEQUENCED_KINDS):
             self._send(m.sender_node, "ack", control.ack_files(m.package_id, m.sequence, "applied"))
             report.acks_sent += 1
-        for sequence in resend:
-            self._resend(m.sender_node, sequence, report)
+        self._resend_requests.extend((m.sender_node, sequence) for sequence in resend)
         if outcome.action in ("applied", "key_updated", DUPLICATE, "ack_received", "nack_received") or (
                 outcome.action == "still_held" and outcome.detail != path.name):
             self.folder.archive(path)
         return report.add(outcome)
+
+    def _tell_rejected(self, m, reason: str, report: ImportReport) -> None:
+        """Tell the sender that its package was refused here: a nack naming it and the reason.
+
+        Its operator then sees why instead of waiting for an ack that never comes, and the
+        package is not sent again unchanged (see :meth:`_resend`).  Only for sequenced
+        packages whose signature checked out: a forged or garbled file never makes us write.
+        Damage in transit (payload, file digests) is not reported this way: a fresh copy would
+        pass, and the ordinary gap nack or the sender's stale resend brings one.  The nack is
+        advisory, so failing to write it must not stop the scan.
+        """
+        if m.kind not in SEQUENCED_KINDS or reason in TRANSIT_DAMAGE:
+            return
+        last = self.ledger.last_applied(m.sender_node)
+        missing = missing_sequences(last, {r.sequence for r in self.ledger.held(m.sender_node)})
+        rejected = {"package_id": m.package_id, "sequence": m.sequence, "reason": reason}
+        with contextlib.suppress(EngineError, OSError):
+            self._send(m.sender_node, "nack", control.nack_files(last + 1, list(missing), rejected))
+            report.nacks_sent += 1
 
     def _will_apply(self, m) -> bool:
         known = self.ledger.incoming(m.package_id)
@@ -349,7 +383,8 @@ class ExchangeNode:
 
     def _resend(self, peer: str, sequence: int, report: ImportReport) -> None:
         record = self.ledger.outgoing_by_sequence(peer, sequence)
-        if record is None or not (self.folder.sent / record.file).exists():
+        # A package the peer refused would only be refused again: its operator acts instead.
+        if record is None or record.state == OUT_NACKED or not (self.folder.sent / record.file).exists():
             return
         atomic_copy(self.folder.sent / record.file, self.folder.outgoing / record.file)
         with self.ledger.transaction():

@@ -136,6 +136,43 @@ def test_requeued_package_is_checked_again_and_applied_once_the_cause_is_fixed(p
             pair.terminal.requeue_quarantined(bad)
 
 
+def test_sender_is_told_about_a_refused_package_and_does_not_resend_it(pair):
+    first = pair.platform.export("terminal-1", small_files("a"))
+    healthy = pair.terminal.applier
+
+    def broken(package, cancel):
+        raise RuntimeError("record refused")
+
+    pair.terminal.applier = broken
+    report = pair.terminal.import_incoming()
+    assert report.count("quarantined") == 1 and report.nacks_sent == 1
+    second = pair.platform.export("terminal-1", small_files("b"))
+    pair.terminal.applier = healthy
+    assert pair.terminal.import_incoming().count("held") == 1  # waits for #1; nacks it as missing
+    pair.platform.import_incoming()
+    refused = pair.platform.ledger.outgoing(first.package_id)
+    assert refused.state == "rejected" and refused.note == "apply_failed"
+    assert not list((pair.exchange / "inbox").glob("*data_00000001*"))  # not sent again unchanged
+    # The terminal's IT fixes the cause and retries: both apply, and the platform sees the acks.
+    (quarantined,) = pair.terminal.status().quarantined
+    pair.terminal.requeue_quarantined(quarantined["quarantined_as"])
+    assert pair.terminal.import_incoming().count("applied") == 2
+    pair.platform.import_incoming()
+    assert pair.platform.ledger.outgoing(first.package_id).state == "acknowledged"
+    assert pair.platform.ledger.outgoing(second.package_id).state == "acknowledged"
+
+
+def test_damage_in_transit_is_not_reported_as_a_refusal(pair):
+    pair.platform.export("terminal-1", small_files("a"))
+    (package,) = (pair.exchange / "inbox").iterdir()
+    data = bytearray(package.read_bytes())
+    data[len(data) // 2] ^= 0x01  # inside the encrypted payload: signature still good
+    package.write_bytes(bytes(data))
+    report = pair.terminal.import_incoming()
+    assert report.count("quarantined") == 1 and report.nacks_sent == 0
+    assert report.outcomes[0].reason in ("payload_mismatch", "decrypt_failed", "file_mismatch", "bad_crc")
+
+
 def test_cancel_leaves_the_package_claimed_for_the_next_run(pair):
     pair.platform.export("terminal-1", small_files("a"))
     token = CancelToken()
