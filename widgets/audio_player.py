@@ -15,15 +15,16 @@ class AudioPlayer:
 
     def play(self, samples, rate: int, start: float, speed: float = 1.0, end: float | None = None,
              loop: bool = False) -> None:
-        """Play from ``start`` (seconds) to ``end`` or the end, faster or slower.
+        """Play from ``start`` (seconds) to ``end`` or the end, faster or slower, same pitch.
 
-        The speed is changed by playing at a different sample rate, so the pitch changes with it
-        (no time-stretching); the speed control's tooltip says so.
+        Slower or faster speech is time-stretched (see app.services.transcription.playback_clip)
+        rather than played at another sample rate, so voices keep their pitch.
         """
         import sounddevice as sd
 
-        lo, hi = int(start * rate), int(end * rate) if end else len(samples)
-        sd.play(samples[lo:hi], int(rate * speed), loop=loop)
+        from app.services.transcription import playback_clip
+
+        sd.play(playback_clip(samples, rate, start, end, speed), rate, loop=loop)
         self.started_at, self.offset, self.speed, self.stop_at = time.monotonic(), start, speed, end
 
     def stop(self) -> None:

@@ -103,7 +103,7 @@ class Tab(LiveHearingControls, QWidget):
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}x", s)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed.setToolTip(self.tr("播放速度；变速会改变音调（按采样率变速，不保持音高）"))
+        self.speed.setToolTip(self.tr("播放速度（变速不变调）"))
         self.loop = QCheckBox(self.tr("循环本段"))
         self.loop.setObjectName("loopSegment")
         self.refuse_button = self._button(self.tr("记录未采纳的补正…"), "refusedCorrection",

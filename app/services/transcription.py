@@ -85,6 +85,27 @@ def decode_for_playback(data: bytes):
     return audio.downmix(), audio.sample_rate
 
 
+#: Longest stretch of recording prepared for one slowed/sped-up playback (seconds of
+#: recording): stretching is done before playing, so this bounds the wait (about 0.6 s at 0.5x).
+PLAYBACK_WINDOW_SECONDS = 300.0
+
+
+def playback_clip(samples, rate: int, start: float, end: float | None, speed: float):
+    """The samples to play from ``start`` (to ``end``) at ``speed``, pitch kept (time-stretched).
+
+    At 1x this is a plain slice. Otherwise at most :data:`PLAYBACK_WINDOW_SECONDS` of the
+    recording are stretched; playing on past that needs another press of play.
+    """
+    from engines.transcription.time_stretch import stretch
+
+    lo = max(0, int(start * rate))
+    hi = len(samples) if end is None else min(len(samples), int(end * rate))
+    if abs(speed - 1.0) < 1e-6:
+        return samples[lo:hi]
+    hi = min(hi, lo + int(PLAYBACK_WINDOW_SECONDS * rate))
+    return stretch(samples[lo:hi], rate, speed)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 

@@ -123,11 +123,12 @@ def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch):
     ctx.store.close()
 
 
-def test_speed_control_says_that_speed_changes_pitch(qtbot, fx):
+def test_speed_control_says_that_pitch_is_kept(qtbot, fx):
     ctx = fx.clerk()
     tab = Tab(ctx)
     qtbot.addWidget(tab)
-    assert "变速会改变音调" in tab.speed.toolTip()
+    assert "变速不变调" in tab.speed.toolTip()
+    assert [tab.speed.itemData(i) for i in range(tab.speed.count())][0] <= 0.5
     tab.shutdown()
     ctx.store.close()
 
