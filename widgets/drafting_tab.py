@@ -1,8 +1,10 @@
 """文书 tab: draft from a template, keep versions, review a version with findings beside the text.
 
-Machine-drafted paragraphs show with a yellow background until the judge accepts them;
-review findings list rule, severity and message, and selecting one shows its paragraph.
-Long work (filling, reviewing) runs through the task runner.
+Machine-drafted paragraphs show with a yellow background until the judge accepts them; a
+list beside the text names each one (number, start of its text, where it came from) and lets
+the judge accept or reject the selected ones, or accept all. Review findings list rule,
+severity and message, and selecting one shows its paragraph. Long work (filling, reviewing,
+storing a decided version) runs through the task runner.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.security.roles import Permission, has_permission
@@ -25,7 +28,9 @@ from widgets.terms import tr_term
 
 MACHINE_BACKGROUND = QColor("#fff59d")
 SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e65100")}
-SOURCE_LABELS = {"template": "模板生成", "import": "导入修改稿", "accepted": "已确认机器内容"}
+SOURCE_LABELS = {"template": "模板生成", "import": "导入修改稿", "accepted": "已确认机器内容",
+                 "rejected": "已退回机器内容"}
+PREVIEW_CHARS = 40  # how much of a machine paragraph its list entry shows
 
 
 class Tab(QWidget):
@@ -39,6 +44,7 @@ class Tab(QWidget):
         self.case_id: int | None = None
         self.drafts = []
         self.findings = []
+        self.machine = []  # MachineParagraph entries of the selected version
         self._slot = TaskSlot(self)
         is_judge = has_permission(ctx.session.role, Permission.DRAFT_SIGN)
 
@@ -74,12 +80,10 @@ class Tab(QWidget):
         self.export_button = self._button(self.tr("导出…"), "exportDraft", self.export_draft)
         self.import_button = self._button(self.tr("导入修改稿…"), "importDraft", self.import_version)
         self.review_button = self._button(self.tr("审查(&R)"), "reviewDraft", self.review)
-        self.accept_button = self._button(self.tr("确认机器起草内容"), "acceptMachine", self.accept_machine)
         self.sign_button = self._button(self.tr("签发"), "signDraft", self.sign)
-        self.accept_button.setVisible(is_judge)
         self.sign_button.setVisible(is_judge)
         actions = QHBoxLayout()
-        for b in (self.export_button, self.import_button, self.review_button, self.accept_button, self.sign_button):
+        for b in (self.export_button, self.import_button, self.review_button, self.sign_button):
             actions.addWidget(b)
         actions.addStretch(1)
 
@@ -97,9 +101,11 @@ class Tab(QWidget):
         self.finding_table.itemSelectionChanged.connect(self._finding_selected)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.paragraphs)
+        splitter.addWidget(self._machine_panel(is_judge))
         splitter.addWidget(self.finding_table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 2)
 
         self.status = QLabel()
         self.status.setObjectName("draftStatus")
@@ -116,6 +122,34 @@ class Tab(QWidget):
 
     _button = staticmethod(make_button)
 
+    def _machine_panel(self, is_judge: bool) -> QWidget:
+        """The machine paragraphs awaiting the judge, with accept/reject for the selection."""
+        self.machine_list = QListWidget()
+        self.machine_list.setObjectName("machineParagraphList")
+        self.machine_list.setWordWrap(True)
+        self.machine_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Several paragraphs at once: Shift/Ctrl with arrows and space work from the keyboard.
+        self.machine_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.machine_list.itemSelectionChanged.connect(self._update_buttons)
+        self.machine_list.currentRowChanged.connect(self._machine_current)
+        label = QLabel(self.tr("待确认的机器起草段落(&M)"))
+        label.setBuddy(self.machine_list)
+        self.accept_selected_button = self._button(self.tr("接受所选(&A)"), "acceptSelected", self.accept_selected)
+        self.reject_selected_button = self._button(self.tr("退回所选(&J)"), "rejectSelected", self.reject_selected)
+        self.reject_selected_button.setToolTip(self.tr("退回的段落改为“【待补充】”，由法官撰写"))
+        self.accept_button = self._button(self.tr("全部接受(&L)"), "acceptMachine", self.accept_machine)
+        buttons = QHBoxLayout()
+        for b in (self.accept_selected_button, self.reject_selected_button, self.accept_button):
+            b.setVisible(is_judge)
+            buttons.addWidget(b)
+        panel = QWidget()
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(label)
+        box.addWidget(self.machine_list, 1)
+        box.addLayout(buttons)
+        return panel
+
     # -- state -----------------------------------------------------------------------------
 
     def set_case(self, case_id: int | None) -> None:
@@ -124,6 +158,8 @@ class Tab(QWidget):
         self.drafts, self.findings = [], []
         self.table.setRowCount(0)
         self.paragraphs.clear()
+        self.machine_list.clear()
+        self.machine = []
         self.finding_table.setRowCount(0)
         self.status.setText("")
         self._update_buttons()
@@ -145,7 +181,11 @@ class Tab(QWidget):
         review_on = bool(self.ctx.settings["assist_review"])
         self.review_button.setEnabled(draft is not None and review_on)
         self.review_button.setToolTip("" if review_on else self.tr("文书辅助审查已在设置中关闭"))
-        self.accept_button.setEnabled(draft is not None and bool(draft.machine_paragraphs) and draft.status != "已签发")
+        open_draft = draft is not None and draft.status != "已签发"
+        self.accept_button.setEnabled(open_draft and bool(draft.machine_paragraphs))
+        chosen = bool(self.machine_list.selectedItems())
+        self.accept_selected_button.setEnabled(open_draft and chosen)
+        self.reject_selected_button.setEnabled(open_draft and chosen)
         self.sign_button.setEnabled(draft is not None and draft.status != "已签发")
 
     def _failed(self, exc: BaseException) -> None:
@@ -163,6 +203,9 @@ class Tab(QWidget):
                          on_success=lambda drafts: self._show_drafts(drafts, select_id), on_error=self._failed)
 
     def _show_drafts(self, drafts, select_id: int | None) -> None:
+        # A new version lands in the row that was selected: without clearing, the selection
+        # would not change and the text and machine list would still show the old version.
+        self.table.clearSelection()
         self.drafts = drafts
         self.table.setRowCount(len(drafts))
         for row, d in enumerate(drafts):
@@ -180,14 +223,17 @@ class Tab(QWidget):
         draft = self.selected()
         self.finding_table.setRowCount(0)
         self.findings = []
+        self.machine_list.clear()
+        self.machine = []
         if draft is None:
             self.paragraphs.clear()
             return
         service, draft_id = self.service, draft.id
-        self._slot.start(lambda p, c: (service.paragraphs(draft_id), service.last_review(draft_id)),
+        self._slot.start(lambda p, c: (service.paragraphs(draft_id), service.last_review(draft_id),
+                                       service.machine_paragraphs(draft_id)),
                          label="draft text", on_success=lambda r: self._show_text(draft, *r), on_error=self._failed)
 
-    def _show_text(self, draft, texts: list[str], last_review) -> None:
+    def _show_text(self, draft, texts: list[str], last_review, machine_paragraphs) -> None:
         self.paragraphs.clear()
         machine = set(draft.machine_paragraphs)
         for i, text in enumerate(texts):
@@ -196,8 +242,31 @@ class Tab(QWidget):
                 item.setBackground(QBrush(MACHINE_BACKGROUND))
                 item.setToolTip(self.tr("机器起草，待法官确认"))
             self.paragraphs.addItem(item)
+        self._show_machine(list(machine_paragraphs))
         if last_review:
             self._show_findings(last_review["findings"])
+
+    def _show_machine(self, machine_paragraphs) -> None:
+        self.machine = machine_paragraphs
+        self.machine_list.clear()
+        for m in machine_paragraphs:
+            preview = m.text if len(m.text) <= PREVIEW_CHARS else m.text[:PREVIEW_CHARS] + "…"
+            item = QListWidgetItem(self.tr("第%1段").replace("%1", str(m.index)) + "  " + preview)
+            item.setData(Qt.ItemDataRole.UserRole, m.index)
+            source = "；".join(m.notes) or m.reason
+            item.setToolTip(m.text + ("\n" + self.tr("来源：%1").replace("%1", source) if source else ""))
+            self.machine_list.addItem(item)
+        self._update_buttons()
+
+    def _machine_current(self, row: int) -> None:
+        """Show the machine paragraph the judge moved to in the text beside the list."""
+        if 0 <= row < len(self.machine) and self.machine[row].index < self.paragraphs.count():
+            self.paragraphs.setCurrentRow(self.machine[row].index)
+            self.paragraphs.scrollToItem(self.paragraphs.item(self.machine[row].index))
+
+    def chosen_paragraphs(self) -> list[int]:
+        """Paragraph numbers of the machine paragraphs selected in the list."""
+        return sorted(item.data(Qt.ItemDataRole.UserRole) for item in self.machine_list.selectedItems())
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -304,13 +373,36 @@ class Tab(QWidget):
                          on_success=self._created, on_error=self._failed)
 
     def accept_machine(self) -> None:
-        """The judge accepts the machine-drafted paragraphs of the selected version."""
+        """The judge accepts all machine-drafted paragraphs of the selected version."""
         draft = self.selected()
         if draft is None:
             return
         service, draft_id = self.service, draft.id
         self._slot.start(lambda p, c: service.accept_machine_text(draft_id), label="accept",
                          on_success=self._created, on_error=self._failed)
+
+    def accept_selected(self) -> None:
+        """The judge accepts the machine paragraphs selected in the list (a new version)."""
+        self._decide(accept=True)
+
+    def reject_selected(self) -> None:
+        """The judge rejects the selected machine paragraphs: they become 【待补充】 (a new version)."""
+        self._decide(accept=False)
+
+    def _decide(self, accept: bool) -> None:
+        draft, chosen = self.selected(), self.chosen_paragraphs()
+        if draft is None or not chosen:
+            return
+        service, draft_id = self.service, draft.id
+        work = service.accept_machine_text if accept else service.reject_machine_text
+        done = self.tr("已接受 %1 段，生成第%2版") if accept else self.tr("已退回 %1 段（改为【待补充】），生成第%2版")
+
+        def decided(new) -> None:
+            self.status.setText(done.replace("%1", str(len(chosen))).replace("%2", str(new.version)))
+            self.reload(select_id=new.id)
+
+        self._slot.start(lambda p, c: work(draft_id, chosen), label="accept" if accept else "reject",
+                         on_success=decided, on_error=self._failed)
 
     def sign(self) -> None:
         """The judge signs the selected version."""

@@ -221,6 +221,7 @@ DRAFTING_TERMS = (
     QT_TRANSLATE_NOOP("terms", "模板生成"),
     QT_TRANSLATE_NOOP("terms", "导入修改稿"),
     QT_TRANSLATE_NOOP("terms", "已确认机器内容"),
+    QT_TRANSLATE_NOOP("terms", "已退回机器内容"),
     QT_TRANSLATE_NOOP("terms", "草稿"),
     QT_TRANSLATE_NOOP("terms", "已签发"),
     QT_TRANSLATE_NOOP("terms", "传票"),

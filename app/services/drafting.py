@@ -16,11 +16,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.security.roles import Permission
+from app.services import drafting_machine
+from app.services.drafting_machine import MachineParagraph
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from engines.drafting.case_record import Agent, CaseRecord, JudgeRecord, PartyRecord
-from engines.drafting.fill import accept_machine_bytes, fill_template, list_templates, machine_paragraphs_of
+from engines.drafting.fill import fill_template, list_templates, machine_paragraphs_of
 from engines.drafting.sources import (
     SideStatements,
     Utterance,
@@ -28,7 +30,6 @@ from engines.drafting.sources import (
     document_section,
     locate_text,
     main_statements,
-    remove_comments,
 )
 from engines.drafting.review import CaseFacts, ReviewResult, review_document
 from engines.drafting.review.document import read_paragraphs
@@ -291,20 +292,19 @@ class DraftingService:
                                      machine_paragraphs_of(data), "draft.import", file=Path(path).name)
         return self.get_draft(new_id)
 
-    def accept_machine_text(self, draft_id: int) -> DraftInfo:
-        """The judge accepts the machine-drafted paragraphs: a new version without the marks."""
-        self.ctx.session.require(Permission.DRAFT_SIGN)
-        row = self._row(draft_id)
-        data, changed = accept_machine_bytes(self.draft_bytes(draft_id))
-        data, notes = remove_comments(data)  # the machine's source notes; people's comments stay
-        new_id = self._store_version(row["case_id"], row["template"], row["title"], data, "accepted", draft_id, [],
-                                     "draft.accept_machine", runs=changed, source_notes_removed=notes)
-        outputs = self.ctx.service("outputs")
-        for pending in outputs.pending(row["case_id"], "draft_paragraph"):
-            if pending.target.startswith(f"draft:{draft_id}:") or pending.target.startswith(
-                    tuple(f"draft:{p}:" for p in self._ancestors(draft_id))):
-                outputs.decide(pending.id, "accepted")
-        return self.get_draft(new_id)
+    def accept_machine_text(self, draft_id: int, paragraphs: list[int] | None = None) -> DraftInfo:
+        """The judge accepts machine-drafted paragraphs (all of them, or the given paragraph
+        numbers): a new version without their marks and source notes; their outputs accepted."""
+        return drafting_machine.decide(self, draft_id, paragraphs, "accepted")
+
+    def reject_machine_text(self, draft_id: int, paragraphs: list[int]) -> DraftInfo:
+        """The judge rejects machine-drafted paragraphs: a new version where their machine text
+        is the template's 【待补充】 marker for the judge to write; their outputs rejected."""
+        return drafting_machine.decide(self, draft_id, paragraphs, "rejected")
+
+    def machine_paragraphs(self, draft_id: int) -> list[MachineParagraph]:
+        """The version's machine paragraphs awaiting the judge: number, text, source notes."""
+        return drafting_machine.machine_paragraphs(self, draft_id)
 
     def _ancestors(self, draft_id: int) -> list[int]:
         chain, current = [], self._row(draft_id)["parent_id"]

@@ -291,3 +291,38 @@ def accept_machine_text(path, out, paragraphs: list[int] | None = None) -> int:
                 count += 1
     document.save(out if hasattr(out, "write") else str(out))
     return count
+
+
+def reject_machine_bytes(data: bytes, paragraphs: list[int]) -> tuple[bytes, int]:
+    """The judge rejects the machine text of the given paragraphs (indexes into
+    ``Document.paragraphs``): each run of consecutive highlighted runs becomes one plain
+    :data:`TO_COMPLETE` marker, the template's own text in the paragraph stays.
+
+    The paragraph is kept rather than deleted so that paragraph numbers (machine outputs,
+    review findings, the audit) still point at the same paragraphs in the next version, and
+    the section the template requires shows the judge what is left to write, exactly as a
+    draft filled with the assistant off does. Returns (new bytes, markers written)."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    body = document.paragraphs
+    markers = 0
+    for index in sorted(set(paragraphs)):
+        if not 0 <= index < len(body):
+            continue
+        in_group = False
+        for run in body[index].runs:
+            if run.font.highlight_color is None:
+                if run.text:  # template text between two machine parts ends the group
+                    in_group = False
+                continue
+            if in_group:
+                run._element.getparent().remove(run._element)
+                continue
+            run.text = TO_COMPLETE
+            run.font.highlight_color = None
+            in_group = True
+            markers += 1
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue(), markers

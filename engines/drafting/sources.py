@@ -168,15 +168,38 @@ def document_section(kind: str, pages: list[tuple[int, str]], limit: int = SECTI
 COMMENT_AUTHOR = "文书辅助生成"
 
 
-def remove_comments(data: bytes, author: str = COMMENT_AUTHOR) -> tuple[bytes, int]:
+def _comment_ids(element) -> set[int]:
+    """Ids of the comments anchored (range start or reference) inside a body element."""
+    from docx.oxml.ns import qn
+
+    ids = set()
+    for tag in ("w:commentRangeStart", "w:commentReference"):
+        for marker in element.iter(qn(tag)):
+            value = marker.get(qn("w:id"))
+            if value is not None and value.lstrip("-").isdigit():
+                ids.add(int(value))
+    return ids
+
+
+def remove_comments(data: bytes, author: str = COMMENT_AUTHOR,
+                    paragraphs: list[int] | None = None) -> tuple[bytes, int]:
     """Drop the comments ``author`` added (the judge accepted the machine text, so its
     provenance notes need not print with the document); other people's comments stay.
+    With ``paragraphs`` (indexes into ``Document.paragraphs``) only the notes anchored on those
+    paragraphs go: the judge decided on those paragraphs, the others still need their source.
     Returns the new bytes and how many were removed."""
     import docx
     from docx.oxml.ns import qn
 
     document = docx.Document(io.BytesIO(data))
     ids = {c.comment_id for c in document.comments if c.author == author}
+    if paragraphs is not None:
+        body = document.paragraphs
+        anchored: set[int] = set()
+        for index in paragraphs:
+            if 0 <= index < len(body):
+                anchored |= _comment_ids(body[index]._p)
+        ids &= anchored
     if not ids:
         return data, 0
     for c in list(document.comments):
@@ -185,13 +208,29 @@ def remove_comments(data: bytes, author: str = COMMENT_AUTHOR) -> tuple[bytes, i
             element.getparent().remove(element)
     body = document.element.body
     for tag in ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"):
-        for element in body.iter(qn(tag)):
+        # list(): removing while iterating the lxml tree would skip siblings.
+        for element in list(body.iter(qn(tag))):
             if element.get(qn("w:id")) is not None and int(element.get(qn("w:id"))) in ids:
                 target = element.getparent() if tag == "w:commentReference" else element
                 target.getparent().remove(target)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue(), len(ids)
+
+
+def comments_by_paragraph(data: bytes, author: str = COMMENT_AUTHOR) -> dict[int, list[str]]:
+    """The text of ``author``'s comments anchored on each body paragraph: {index: [text]}
+    (paragraphs without such a comment are absent). Used to show a machine paragraph's source."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    texts = {c.comment_id: c.text for c in document.comments if c.author == author}
+    out: dict[int, list[str]] = {}
+    for index, paragraph in enumerate(document.paragraphs):
+        found = [texts[i] for i in sorted(_comment_ids(paragraph._p)) if i in texts]
+        if found:
+            out[index] = found
+    return out
 
 
 def add_comments(data: bytes, notes: list[tuple[str, str]], author: str = COMMENT_AUTHOR) -> tuple[bytes, list[int]]:

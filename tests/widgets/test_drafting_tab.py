@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 
+from PySide6.QtCore import Qt
+
 from widgets.drafting_tab import MACHINE_BACKGROUND, Tab
 
 
@@ -63,6 +65,46 @@ def test_judge_accepts_machine_text_and_signs(qtbot, fx, case_id):
     assert not tab.sign_button.isEnabled()
     tab.set_case(None)
     assert tab.table.rowCount() == 0 and not tab.create_button.isEnabled()
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_judge_accepts_and_rejects_machine_paragraphs_one_by_one(qtbot, fx, case_id):
+    ctx = fx.judge()
+    tab = open_tab(qtbot, ctx, case_id)
+    generate(qtbot, tab)
+    machine = tab.selected().machine_paragraphs
+    qtbot.waitUntil(lambda: tab.machine_list.count() == len(machine), timeout=10000)
+    assert not tab.accept_selected_button.isEnabled() and not tab.reject_selected_button.isEnabled()
+    assert tab.machine_list.focusPolicy() & Qt.FocusPolicy.TabFocus
+    first = tab.machine_list.item(0)
+    assert first.text().startswith(f"第{machine[0]}段  原告张晓明与被告") and first.toolTip()
+    # Moving to a paragraph in the list shows it in the text.
+    tab.machine_list.setCurrentRow(1)
+    assert tab.paragraphs.currentRow() == machine[1]
+    tab.machine_list.clearSelection()
+    first.setSelected(True)
+    assert tab.chosen_paragraphs() == [machine[0]] and tab.accept_selected_button.isEnabled()
+    tab.accept_selected_button.click()
+    # The new version is stored off the GUI thread; its outcome reaches the GUI thread through
+    # the event loop, which only runs inside the wait, so the signal cannot be missed.
+    with qtbot.waitSignal(tab._slot.current.succeeded, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2 and tab.machine_list.count() == len(machine) - 1,
+                    timeout=10000)
+    assert tab.selected().version == 2 and tab.selected().machine_paragraphs == machine[1:]
+    assert "已接受 1 段" in tab.status.text()
+    assert tab.paragraphs.item(machine[0]).background().color() != MACHINE_BACKGROUND
+    # Reject the next one from the keyboard: select it, then the button's mnemonic (Alt+J).
+    tab.machine_list.setFocus()
+    tab.machine_list.setCurrentRow(0)
+    tab.machine_list.item(0).setSelected(True)
+    qtbot.keyClick(tab, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 3 and tab.machine_list.count() == len(machine) - 2,
+                    timeout=10000)
+    assert tab.paragraphs.item(machine[1]).text().endswith("【待补充】")
+    assert tab.table.item(0, 2).text() == "已退回机器内容"
+    assert tab.accept_button.isEnabled()  # 全部接受 stays for the rest
     tab.shutdown()
     ctx.store.close()
 

@@ -1,0 +1,150 @@
+"""The judge's decision on machine-drafted paragraphs of a draft, paragraph by paragraph.
+
+A version's machine paragraphs carry the yellow machine highlight, possibly a source note
+(a Word comment by the drafting assistant) and a pending machine output (kind
+``draft_paragraph``, target ``draft:{version id}:p{paragraph}``, recorded on the version the
+template produced). Accepting a set of paragraphs removes their highlight and their source
+notes; rejecting replaces their machine text by the template's "to complete" marker. Either
+way a new version is stored, the matching outputs are decided and the paragraph numbers are
+audited. People's comments are never touched.
+
+Used by :class:`app.services.drafting.DraftingService`; kept apart so that module stays small.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.security.roles import Permission
+from engines.drafting.fill import accept_machine_bytes, machine_paragraphs_of, reject_machine_bytes
+from engines.drafting.review.document import read_paragraphs
+from engines.drafting.sources import comments_by_paragraph, remove_comments
+
+if TYPE_CHECKING:
+    from app.services.drafting import DraftInfo, DraftingService
+    from app.services.machine_outputs import MachineOutput
+
+# Versions made by a decision on machine text keep every paragraph where it was (rejection
+# writes a marker instead of deleting), so an output recorded on the parent version under
+# paragraph n is still about paragraph n of the child.
+INDEX_PRESERVING_SOURCES = ("accepted", "rejected")
+
+
+@dataclass
+class MachineParagraph:
+    """One machine-drafted paragraph still awaiting the judge's decision."""
+
+    index: int  # paragraph number in the version (python-docx ``Document.paragraphs``)
+    text: str
+    notes: list[str]  # where the text came from (the assistant's comments on it), may be empty
+    reason: str  # the pending machine output's reason ('' when none was found)
+    output_id: int | None
+
+
+def machine_paragraphs(service: DraftingService, draft_id: int) -> list[MachineParagraph]:
+    """The version's machine paragraphs with their text, source notes and pending output."""
+    service.ctx.session.require(Permission.CASE_READ)
+    row = service._row(draft_id)
+    data = service.draft_bytes(draft_id)
+    texts = read_paragraphs(data)
+    notes = comments_by_paragraph(data)
+    indexes = [i for i in service._info(row).machine_paragraphs if 0 <= i < len(texts)]
+    outputs = _outputs_for(service, row, indexes, texts)
+    return [MachineParagraph(i, texts[i], notes.get(i, []), outputs[i].reason if i in outputs else "",
+                             outputs[i].id if i in outputs else None) for i in indexes]
+
+
+def decide(service: DraftingService, draft_id: int, paragraphs: list[int] | None, state: str) -> DraftInfo:
+    """Accept (``state='accepted'``) or reject (``'rejected'``) machine paragraphs of a version.
+
+    ``paragraphs=None`` with 'accepted' is the historical accept-all: every mark and every
+    assistant note goes and every pending paragraph output of the version and its ancestors is
+    accepted. Judges only (Permission.DRAFT_SIGN)."""
+    if state not in ("accepted", "rejected"):
+        raise ValueError(state)
+    service.ctx.session.require(Permission.DRAFT_SIGN)
+    row = service._row(draft_id)
+    machine = service._info(row).machine_paragraphs
+    if paragraphs is None:
+        if state == "rejected":
+            raise ValueError("请选择要退回的机器起草段落")
+        return _accept_all(service, row, machine)
+    chosen = sorted(set(paragraphs))
+    if not chosen:
+        raise ValueError("请选择要确认或退回的机器起草段落")
+    unknown = [i for i in chosen if i not in machine]
+    if unknown:
+        raise ValueError("第" + "、".join(str(i) for i in unknown) + "段不是待确认的机器起草内容")
+    original = service.draft_bytes(draft_id)
+    texts = read_paragraphs(original)
+    if state == "accepted":
+        data, changed = accept_machine_bytes(original, chosen)
+        action = "draft.accept_machine"
+    else:
+        data, changed = reject_machine_bytes(original, chosen)
+        action = "draft.reject_machine"
+    # Only the notes on the decided paragraphs: the others still need their source shown.
+    data, notes = remove_comments(data, paragraphs=chosen)
+    found = _outputs_for(service, row, chosen, texts)
+    new_id = service._store_version(row["case_id"], row["template"], row["title"], data, state, draft_id,
+                                    machine_paragraphs_of(data), action, paragraphs=chosen, runs=changed,
+                                    source_notes_removed=notes,
+                                    outputs=[found[i].id for i in chosen if i in found])
+    outputs = service.ctx.service("outputs")
+    for index in chosen:
+        if index in found:
+            outputs.decide(found[index].id, state)
+    return service.get_draft(new_id)
+
+
+def _accept_all(service: DraftingService, row: dict, machine: list[int]) -> DraftInfo:
+    """Accept every machine paragraph (the behaviour before per-paragraph decisions)."""
+    draft_id = row["id"]
+    data, changed = accept_machine_bytes(service.draft_bytes(draft_id))
+    data, notes = remove_comments(data)  # the machine's source notes; people's comments stay
+    new_id = service._store_version(row["case_id"], row["template"], row["title"], data, "accepted", draft_id, [],
+                                    "draft.accept_machine", paragraphs=machine, runs=changed,
+                                    source_notes_removed=notes)
+    outputs = service.ctx.service("outputs")
+    prefixes = tuple(f"draft:{p}:" for p in [draft_id, *service._ancestors(draft_id)])
+    for pending in outputs.pending(row["case_id"], "draft_paragraph"):
+        if pending.target.startswith(prefixes):
+            outputs.decide(pending.id, "accepted")
+    return service.get_draft(new_id)
+
+
+def _outputs_for(service: DraftingService, row: dict, indexes: list[int],
+                 texts: list[str]) -> dict[int, MachineOutput]:
+    """The pending ``draft_paragraph`` output of each paragraph of the version, when one is found.
+
+    Outputs are recorded on the template-made version. First the same paragraph number is
+    tried on this version and on the ancestors reachable through index-preserving versions;
+    past an imported version (the judge may have added paragraphs in Word) the output is the
+    one on any ancestor whose recorded text equals the paragraph's text. Each output is used
+    once."""
+    pending = service.ctx.service("outputs").pending(row["case_id"], "draft_paragraph")
+    same_index: list[int] = [row["id"]]
+    current = row
+    while current["source"] in INDEX_PRESERVING_SOURCES and current["parent_id"]:
+        current = service._row(current["parent_id"])
+        same_index.append(current["id"])
+    lineage = {row["id"], *service._ancestors(row["id"])}
+    by_target = {o.target: o for o in pending}
+    used: set[int] = set()
+    found: dict[int, MachineOutput] = {}
+    for index in indexes:
+        match = next((by_target[t] for t in (f"draft:{d}:p{index}" for d in same_index)
+                      if t in by_target and by_target[t].id not in used), None)
+        if match is None and 0 <= index < len(texts):
+            match = next((o for o in pending if o.id not in used and _draft_of(o.target) in lineage
+                          and o.value == texts[index]), None)
+        if match is not None:
+            used.add(match.id)
+            found[index] = match
+    return found
+
+
+def _draft_of(target: str) -> int | None:
+    """The version id in a ``draft:{id}:p{n}`` target (None for anything else)."""
+    parts = target.split(":")
+    return int(parts[1]) if len(parts) == 3 and parts[0] == "draft" and parts[1].isdigit() else None
