@@ -149,14 +149,18 @@ def test_only_a_judge_decides_and_only_on_machine_paragraphs(clerk, judge, draft
     assert len(service.list_drafts(draft.case_id)) == 1  # nothing stored
 
 
-def test_signing_a_partially_accepted_version_follows_the_existing_rule(judge, case_id, draft):
-    # SignOffService does not look at machine paragraphs (judge on the case may sign any
-    # version); per-paragraph acceptance leaves that rule as it was. The signed version still
-    # says which paragraphs nobody accepted.
+def test_signing_waits_until_every_machine_paragraph_was_decided(judge, case_id, draft):
     service = DraftingService(judge)
     partial = service.accept_machine_text(draft.id, draft.machine_paragraphs[:1])
     assert partial.machine_paragraphs
-    signed = service.sign(partial.id)
-    assert signed.status == "已签发" and signed.machine_paragraphs == draft.machine_paragraphs[1:]
-    with pytest.raises(ValueError, match="已签发"):
+    with pytest.raises(ValueError, match="机器起草内容未确认"):
         service.sign(partial.id)
+    assert service.get_draft(partial.id).status != "已签发"
+    rest = partial.machine_paragraphs
+    decided = service.reject_machine_text(partial.id, rest[:1])
+    if decided.machine_paragraphs:
+        decided = service.accept_machine_text(decided.id, decided.machine_paragraphs)
+    signed = service.sign(decided.id)
+    assert signed.status == "已签发" and signed.machine_paragraphs == []
+    with pytest.raises(ValueError, match="已签发"):
+        service.sign(decided.id)
