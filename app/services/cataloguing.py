@@ -4,6 +4,12 @@ accept or correct each machine label, learn from the corrections, export the 卷
 Every page label and every extracted case field is a machine suggestion until a person
 accepts or changes it; decisions and corrections are audited. Corrections are kept
 court-wide so the local model learns the court's own forms.
+
+A boundary the clerk sets (a move, "从此页起为新文书", "并入上一文书") is pinned on the page
+itself (``dossier_pages.starts_document``): it holds in this case for any page, also a blank
+page, a photo or a page OCR could not read, and moves with the page. Court-wide it is only a
+lesson with its context (the page's heading after a document with the same title), see
+:mod:`engines.cataloguing.learning` for what a single correction may teach elsewhere.
 """
 from __future__ import annotations
 
@@ -19,7 +25,7 @@ from app.services.session import AppContext
 from app.store.errors import NotFoundError
 from engines.cataloguing import Correction, Knowledge, catalogue, load_rules, write_toc_docx
 from engines.cataloguing.results import Document
-from engines.cataloguing.split import SplitPage, split_documents
+from engines.cataloguing.split import SplitPage, page_key, split_documents
 from engines.cataloguing.classify import PageDecision, Heading
 from engines.cataloguing.sources import PDFIUM_LOCK, InputFile
 from engines.cataloguing.toc import build_toc
@@ -65,6 +71,15 @@ class ImportReport:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _first_line(text: str) -> str:
+    return (text.splitlines() or [""])[0]
+
+
+def _key_of(row) -> str:
+    """What a boundary correction of a stored page is keyed on: its title, else its first line."""
+    return page_key(row["title"], _first_line(row["text"]))
 
 
 def _media_type(path: Path) -> str:
@@ -127,7 +142,8 @@ class CataloguingService:
         rows = self.ctx.store.query("SELECT * FROM dossier_corrections ORDER BY id")
         return [Correction(category=r["category"], page_text=r["page_text"], heading=r["heading"],
                            starts_document=None if r["starts_document"] is None else bool(r["starts_document"]),
-                           page=r["page"], by=r["made_by"], at=r["made_at"]) for r in rows]
+                           after_title=r["after_title"], page=r["page"], by=r["made_by"], at=r["made_at"])
+                for r in rows]
 
     def knowledge(self) -> Knowledge:
         """Rules plus what was learnt from this court's corrections."""
@@ -313,7 +329,9 @@ class CataloguingService:
             self.ctx.audit(db, "dossier.accept", f"case:{case_id}", pages=pages)
 
     def set_category(self, case_id: int, pages: list[int], category: str) -> None:
-        """Change the category of ``pages``; stored as a correction that teaches the model."""
+        """Change the category of ``pages``; stored as a correction that teaches the model (the
+        heading as a title of that category). A boundary pinned on a page whose category changes
+        is released: the new category decides, as for any page."""
         self.ctx.session.require(Permission.DOSSIER_EDIT)
         self._check_case(case_id)
         if category not in self.rules.by_label:
@@ -324,9 +342,12 @@ class CataloguingService:
                                  (case_id, page)).fetchone()
                 if row is None:
                     raise NotFoundError("页面不存在")
+                # A new category is the clerk's latest word on the page: a boundary pinned
+                # earlier (it continued another kind of document) gives way to it.
                 db.execute("UPDATE dossier_pages SET category = ?, state = 'changed', needs_review = 0, decided_by = ?,"
-                           " decided_at = ? WHERE case_id = ? AND page = ?",
-                           (category, self.ctx.session.username, _now(), case_id, page))
+                           " decided_at = ?, starts_document = CASE WHEN category = ? THEN starts_document END"
+                           " WHERE case_id = ? AND page = ?",
+                           (category, self.ctx.session.username, _now(), category, case_id, page))
                 if row[0] != category:
                     db["dossier_corrections"].insert({
                         "case_id": case_id, "page": page, "heading": row[1], "page_text": row[2], "category": category,
@@ -335,34 +356,59 @@ class CataloguingService:
         self.rebuild_documents(case_id)
 
     def set_boundary(self, case_id: int, page: int, starts_document: bool) -> None:
-        """Say whether ``page`` starts a new document (move a boundary); learnt per heading."""
+        """Say whether ``page`` starts a new document (move a boundary). Pinned on the page in
+        this case (any page, with or without text); court-wide it is learnt only together with
+        the title of the document before it. Audited."""
         self.ctx.session.require(Permission.DOSSIER_EDIT)
         self._check_case(case_id)
-        rows = self.ctx.store.query("SELECT title, text FROM dossier_pages WHERE case_id = ? AND page = ?", (case_id, page))
+        rows = self.ctx.store.query("SELECT id, title, text FROM dossier_pages WHERE case_id = ? AND page = ?",
+                                    (case_id, page))
         if not rows:
             raise NotFoundError("页面不存在")
-        heading = rows[0]["title"] or (rows[0]["text"].splitlines() or [""])[0]
+        docs = self.documents(case_id)
+        if page == min((d.start_page for d in docs), default=page) and not starts_document:
+            raise InputError("卷宗第一页之前没有文书，无法并入上一文书")
+        before = next((d.title for d in docs if d.start_page <= page - 1 <= d.end_page), "")
         with self.ctx.store.write() as db:
-            db["dossier_corrections"].insert({
-                "case_id": case_id, "page": page, "heading": heading, "page_text": "", "category": None,
-                "starts_document": int(starts_document), "made_by": self.ctx.session.username, "made_at": _now()})
-            self.ctx.audit(db, "dossier.boundary", f"case:{case_id}", page=page, starts_document=starts_document)
+            db.execute("UPDATE dossier_pages SET starts_document = ? WHERE id = ?", (int(starts_document), rows[0]["id"]))
+            self._store_boundary(db, case_id, page, rows[0], starts_document, before)
+            self.ctx.audit(db, "dossier.boundary", f"case:{case_id}", page=page, starts_document=starts_document,
+                           after=before, heading=_key_of(rows[0]))
         self.rebuild_documents(case_id)
+
+    def _store_boundary(self, db, case_id: int, page: int, row, starts: bool, after_title: str) -> None:
+        # Kept for every page, also one without text (its empty heading then teaches nothing
+        # court-wide, see Knowledge); after_title is the context a lesson needs to be reused.
+        db["dossier_corrections"].insert({
+            "case_id": case_id, "page": page, "heading": _key_of(row), "page_text": "", "category": None,
+            "starts_document": int(starts), "after_title": after_title, "made_by": self.ctx.session.username,
+            "made_at": _now()})
+
+    def _split_rows(self, rows, knowledge: Knowledge, numbers: list[int] | None = None,
+                    categories: dict[int, str] | None = None, pins: dict[int, bool | None] | None = None):
+        """Documents of stored page rows (optionally renumbered, re-labelled or re-pinned by row id)."""
+        split = []
+        for n, r in zip(numbers or [r["page"] for r in rows], rows):
+            category = (categories or {}).get(r["id"], r["category"])
+            heading = Heading(r["title"], category) if r["title"] else None
+            decision = PageDecision(category, r["confidence"], r["reason"], r["source"], heading,
+                                    needs_review=bool(r["needs_review"]))
+            pinned = (pins or {}).get(r["id"], r["starts_document"])
+            split.append(SplitPage(n, r["file"], decision, _first_line(r["text"]),
+                                   None if pinned is None else bool(pinned)))
+        return split_documents(split, knowledge)
 
     def move_pages(self, case_id: int, pages: list[int], target_start: int) -> list[int]:
         """Move ``pages`` into the document that starts at ``target_start`` (the clerk dragged
         them there). Pages next to the target keep their place and only the boundary moves;
         pages from further away are re-ordered to the near edge of the target. The moved pages
-        take the target's category, and the boundaries that make the split come out this way
-        are stored as corrections (both teach the model); audited. Returns the moved pages'
-        new page numbers. Nothing is written when the split cannot be made to agree (for
-        example a page with no text at all, or pages of different imported files)."""
+        take the target's category. Every page whose boundary has to change is pinned (so any
+        page can be moved, also one with no text, and across imported files), and stored as a
+        boundary correction with the title of the document before it, which is all a drag
+        teaches other cases; audited. Returns the moved pages' new page numbers."""
         self.ctx.session.require(Permission.DOSSIER_EDIT)
         self._check_case(case_id)
-        rows = self.ctx.store.query("SELECT p.id, p.page, p.category, p.title, p.text, p.confidence, p.reason,"
-                                    " p.source, p.needs_review, f.name AS file FROM dossier_pages p"
-                                    " JOIN dossier_files f ON f.id = p.file_id WHERE p.case_id = ? ORDER BY p.page",
-                                    (case_id,))
+        rows = self._page_rows(case_id)
         docs = self.documents(case_id)
         target = next((d for d in docs if d.start_page == target_start), None)
         if target is None:
@@ -392,35 +438,21 @@ class CataloguingService:
             g = target_index if r["id"] in moved_ids else group.get(r["page"])
             desired.append(g != previous)
             previous = g
-
-        def key(r) -> str:
-            return r["title"] or (r["text"].splitlines() or [""])[0]
-
-        def simulate(extra: list[Correction]) -> list[bool]:
-            knowledge = Knowledge(self.rules, self.corrections() + extra)
-            split = []
-            for n, r in zip(numbers, order):
-                category = target.category if r["id"] in moved_ids else r["category"]
-                heading = Heading(r["title"], category) if r["title"] else None
-                decision = PageDecision(category, r["confidence"], r["reason"], r["source"], heading,
-                                        needs_review=bool(r["needs_review"]))
-                split.append(SplitPage(n, r["file"], decision, (r["text"].splitlines() or [""])[0]))
-            starts = {d.start_page for d in split_documents(split, knowledge)}
-            return [n in starts for n in numbers]
-
-        extra: list[Correction] = []
-        for _ in range(4):
-            actual = simulate(extra)
-            wrong = [i for i, (a, b) in enumerate(zip(actual, desired)) if a != b]
-            if not wrong:
+        categories = {r["id"]: target.category for r in moving}
+        knowledge = self.knowledge()
+        pins: dict[int, bool] = {}
+        # The split is sequential: pin the first page that comes out wrong, then look again
+        # (a pin changes the documents after it). A pin always holds, so this ends.
+        for _ in range(len(order) + 1):
+            starts = {d.start_page for d in self._split_rows(order, knowledge, numbers, categories, pins)}
+            wrong = next((i for i, n in enumerate(numbers) if (n in starts) != desired[i]), None)
+            if wrong is None:
                 break
-            for i in wrong:
-                extra = [c for c in extra if c.heading != key(order[i])]
-                extra.append(Correction(category=None, heading=key(order[i]), starts_document=desired[i],
-                                        page=numbers[i], by=self.ctx.session.username))
-        else:
-            raise InputError("无法这样移动：相关页面没有可识别的标题或文字，或来自不同的导入文件；请改用“从此页起为新文书”/“并入上一文书”")
+            pins[order[wrong]["id"]] = desired[wrong]
+        final = self._split_rows(order, knowledge, numbers, categories, pins)
+        title_at = {p: d.title for d in final for p in range(d.start_page, d.end_page + 1)}
         new_numbers = {r["id"]: n for n, r in zip(numbers, order)}
+        by_id = {r["id"]: r for r in rows}
         with self.ctx.store.write() as db:
             for r in rows:  # two steps so UNIQUE(case_id, page) holds throughout
                 db.execute("UPDATE dossier_pages SET page = ? WHERE id = ?", (-r["page"], r["id"]))
@@ -431,20 +463,26 @@ class CataloguingService:
                     db.execute("UPDATE dossier_pages SET category = ?, state = 'changed', needs_review = 0, decided_by = ?,"
                                " decided_at = ? WHERE id = ?",
                                (target.category, self.ctx.session.username, _now(), r["id"]))
+                    # after_title marks it as "belongs to that document", not "this form is called".
                     db["dossier_corrections"].insert({
                         "case_id": case_id, "page": new_numbers[r["id"]], "heading": r["title"], "page_text": r["text"],
-                        "category": target.category, "starts_document": None, "made_by": self.ctx.session.username,
-                        "made_at": _now()})
-            for c in extra:
-                db["dossier_corrections"].insert({
-                    "case_id": case_id, "page": c.page, "heading": c.heading, "page_text": "", "category": None,
-                    "starts_document": int(c.starts_document), "made_by": self.ctx.session.username, "made_at": _now()})
+                        "category": target.category, "starts_document": None, "after_title": target.title,
+                        "made_by": self.ctx.session.username, "made_at": _now()})
+            for page_id, starts in pins.items():
+                n = new_numbers[page_id]
+                db.execute("UPDATE dossier_pages SET starts_document = ? WHERE id = ?", (int(starts), page_id))
+                self._store_boundary(db, case_id, n, by_id[page_id], starts, title_at.get(n - 1, ""))
             self.ctx.audit(db, "dossier.move", f"case:{case_id}", pages=wanted, document=target.title,
                            target_start=target_start, category=target.category,
                            new_pages=[new_numbers[r["id"]] for r in moving],
-                           boundaries=[{"page": c.page, "starts_document": c.starts_document} for c in extra])
+                           boundaries=[{"page": new_numbers[i], "starts_document": v, "heading": _key_of(by_id[i]),
+                                        "after": title_at.get(new_numbers[i] - 1, "")} for i, v in pins.items()])
         self.rebuild_documents(case_id)
         return [new_numbers[r["id"]] for r in moving]
+
+    def _page_rows(self, case_id: int):
+        return self.ctx.store.query("SELECT p.*, f.name AS file FROM dossier_pages p JOIN dossier_files f"
+                                    " ON f.id = p.file_id WHERE p.case_id = ? ORDER BY p.page", (case_id,))
 
     def decide_case_field(self, output_id: int, state: str, changed_value=None) -> None:
         """Record the person's decision on an extracted case field taken over (or not) in the
@@ -457,18 +495,9 @@ class CataloguingService:
         self.ctx.service("outputs").decide(output_id, state, changed_value)
 
     def rebuild_documents(self, case_id: int) -> list[Document]:
-        """Split the stored page labels into documents again (after import or a correction)."""
-        knowledge = self.knowledge()
-        rows = self.ctx.store.query("SELECT p.*, f.name AS file FROM dossier_pages p JOIN dossier_files f"
-                                    " ON f.id = p.file_id WHERE p.case_id = ? ORDER BY p.page", (case_id,))
-        split = []
-        for r in rows:
-            heading = Heading(r["title"], r["category"]) if r["title"] else None
-            decision = PageDecision(r["category"], r["confidence"], r["reason"], r["source"], heading,
-                                    needs_review=bool(r["needs_review"]))
-            first = (r["text"].splitlines() or [""])[0]
-            split.append(SplitPage(r["page"], r["file"], decision, first))
-        docs = split_documents(split, knowledge)
+        """Split the stored page labels into documents again (after import or a correction);
+        the clerk's pinned boundaries hold, then the court's lessons, then the rules."""
+        docs = self._split_rows(self._page_rows(case_id), self.knowledge())
         with self.ctx.store.write() as db:
             db.execute("DELETE FROM dossier_documents WHERE case_id = ?", (case_id,))
             for i, d in enumerate(docs):

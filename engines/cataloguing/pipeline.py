@@ -115,6 +115,7 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     for index, doc in enumerate(documents):
         for p in range(doc.start_page, doc.end_page + 1):
             page_doc[p] = index
+    _join_learnt_pages(labels, documents, page_doc)
     page_texts = [PageText(lab.page, rules.by_label[lab.category].code if lab.category in rules.by_label else "",
                            text, page_doc.get(lab.page, 0)) for lab, text in zip(labels, texts)]
     case = extract_case_info(page_texts)
@@ -128,6 +129,16 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     if keep_text:
         engine["page_texts"] = texts
     return CatalogueResult(pages=labels, documents=documents, case=case, toc=toc, errors=errors, engine=engine)
+
+
+def _join_learnt_pages(labels: list[PageLabel], documents, page_doc: dict[int, int]) -> None:
+    """A page that a learnt lesson joined to a document of another category takes that
+    document's category (the rules alone never join pages of different categories)."""
+    for lab in labels:
+        doc = documents[page_doc[lab.page]]
+        if lab.page != doc.start_page and lab.category != doc.category:
+            lab.reason = f"按本院更正学得：此页接在“{doc.title}”之后属同一文书（原判为{lab.category}）"
+            lab.category, lab.source = doc.category, "learned"
 
 
 def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToken, executor: ThreadPoolExecutor,

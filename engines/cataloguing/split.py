@@ -27,15 +27,30 @@ class SplitPage:
     file: str
     decision: PageDecision
     first_line: str = ""
+    pinned: bool | None = None  # the clerk's decision for this page in its case: starts a document or not
+
+    @property
+    def key(self) -> str:
+        """What a boundary lesson recognises the page by: its title, else its first line."""
+        return page_key(self.decision.heading.text if self.decision.heading else "", self.first_line)
+
+
+def page_key(title: str, first_line: str) -> str:
+    """The heading a boundary lesson is keyed on ('' for a page without title and text)."""
+    return compact(title) or compact(first_line)
 
 
 def _starts_document(sp: SplitPage, prev: SplitPage | None, current: Document | None, knowledge: Knowledge) -> bool:
-    if prev is None or current is None or sp.file != prev.file:
+    if prev is None or current is None:
+        return True
+    if sp.pinned is not None:
+        return sp.pinned
+    if sp.file != prev.file:
         return True
     d = sp.decision
-    key = compact(d.heading.text) if d.heading else compact(sp.first_line)
-    if key and key in knowledge.boundaries:
-        return knowledge.boundaries[key]
+    lesson = knowledge.boundary_lesson(sp.key, current.title)
+    if lesson is not None:
+        return lesson
     cat = knowledge.rules.by_label.get(d.category)
     same = d.category == current.category
     if same and cat is not None and cat.code in SINGLE_DOCUMENT_CODES:

@@ -133,3 +133,35 @@ def test_move_to_a_distant_document_reorders_the_pages(fx, case_id):
     audit = ctx.store.query("SELECT detail FROM audit_log WHERE action = 'dossier.move'")
     assert len(audit) == 1 and "new_pages" in audit[0]["detail"]
     ctx.store.close()
+
+
+def test_a_blank_page_is_dragged_and_moved_by_keyboard(qtbot, fx, case_id, tmp_path):
+    from tests.helpers.dossiers import excerpt_with_blank_page
+
+    ctx = fx.clerk()
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_case(case_id)
+    tab.import_files([str(excerpt_with_blank_page(tmp_path / "blank.pdf"))])
+    qtbot.waitUntil(lambda: tree_spans(tab) == [["1"], ["2", "3", "4"], ["5"]], timeout=60000)
+    service = tab.service
+    # The empty page 4 dragged from the complaint onto the 送达回证 document.
+    complaint, receipt = tab.tree.topLevelItem(1), tab.tree.topLevelItem(2)
+    assert tab.tree.dropMimeData(receipt, 0, tab.tree.mimeData([complaint.child(2)]), Qt.DropAction.CopyAction)
+    qtbot.waitUntil(lambda: tree_spans(tab) == [["1"], ["2", "3"], ["4", "5"]], timeout=10000)
+    assert service.pages(case_id)[3].category == "送达回证"
+    # Back by keyboard (Ctrl+Shift+Up), then split off on its own and joined again.
+    tab.table.clearSelection()
+    tab.table.selectRow(3)
+    tab.move_up_action.trigger()
+    qtbot.waitUntil(lambda: tree_spans(tab) == [["1"], ["2", "3", "4"], ["5"]], timeout=10000)
+    tab.table.setCurrentCell(3, 0)
+    tab.split_button.click()
+    qtbot.waitUntil(lambda: tree_spans(tab) == [["1"], ["2", "3"], ["4"], ["5"]], timeout=10000)
+    tab.table.setCurrentCell(3, 0)
+    tab.merge_button.click()
+    qtbot.waitUntil(lambda: tree_spans(tab) == [["1"], ["2", "3", "4"], ["5"]], timeout=10000)
+    assert "无法" not in tab.status.text()
+    tab.shutdown()
+    ctx.store.close()

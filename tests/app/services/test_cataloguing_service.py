@@ -131,3 +131,73 @@ def test_court_override_file_in_data_folder(fx, clerk, case_id):
     assert service.categories().index("送达回证") == service.categories().index("起诉状") + 1
     service.import_files(case_id, [EXCERPT])
     assert [r.category for r in service.toc(case_id) if r.seq] == ["起诉状", "送达回证"]
+
+
+def _spans(service, case_id):
+    return [(d.category, d.start_page, d.end_page) for d in service.documents(case_id)]
+
+
+def test_a_blank_page_can_be_split_joined_moved_and_labelled(clerk, case_id, tmp_path):
+    from tests.helpers.dossiers import excerpt_with_blank_page
+
+    service = CataloguingService(clerk)
+    service.import_files(case_id, [excerpt_with_blank_page(tmp_path / "blank.pdf")])
+    blank = service.pages(case_id)[3]
+    assert blank.page == 4 and blank.category == "起诉状"  # an empty page continues the complaint
+    assert clerk.store.query("SELECT text FROM dossier_pages WHERE page = 4")[0]["text"] == ""
+    assert _spans(service, case_id) == [("卷宗封面", 1, 1), ("起诉状", 2, 4), ("送达回证", 5, 5)]
+    # "从此页起为新文书" on the blank page, then "并入上一文书" again.
+    service.set_boundary(case_id, 4, True)
+    assert [(s, e) for _, s, e in _spans(service, case_id)] == [(1, 1), (2, 3), (4, 4), (5, 5)]
+    service.set_boundary(case_id, 4, False)
+    assert [(s, e) for _, s, e in _spans(service, case_id)] == [(1, 1), (2, 4), (5, 5)]
+    # Dragged into the next document, back, and to a document further away.
+    assert service.move_pages(case_id, [4], 5) == [4]
+    assert _spans(service, case_id) == [("卷宗封面", 1, 1), ("起诉状", 2, 3), ("送达回证", 4, 5)]
+    assert service.pages(case_id)[3].category == "送达回证" and service.pages(case_id)[3].state == "changed"
+    assert service.move_pages(case_id, [4], 2) == [4]
+    assert _spans(service, case_id) == [("卷宗封面", 1, 1), ("起诉状", 2, 4), ("送达回证", 5, 5)]
+    assert service.move_pages(case_id, [4], 1) == [2]
+    assert _spans(service, case_id) == [("卷宗封面", 1, 2), ("起诉状", 3, 4), ("送达回证", 5, 5)]
+    assert [p.file_page for p in service.pages(case_id)] == [1, 4, 2, 3, 5]
+    # Its own category, and a split at it after the move: the pin moved with the page.
+    service.set_category(case_id, [2], "其他材料")
+    assert _spans(service, case_id) == [("卷宗封面", 1, 1), ("其他材料", 2, 2), ("起诉状", 3, 4), ("送达回证", 5, 5)]
+    # Every decision is kept and audited like any other, though it teaches nothing elsewhere.
+    kept = [c for c in service.corrections() if c.heading == ""]
+    assert {c.starts_document for c in kept if c.category is None} >= {True, False}
+    assert any(c.category == "其他材料" for c in kept)
+    actions = [r["action"] for r in clerk.store.query("SELECT action FROM audit_log WHERE action LIKE 'dossier.%'")]
+    assert actions.count("dossier.boundary") == 2 and actions.count("dossier.move") == 3
+    assert actions.count("dossier.category") == 1
+    # Rebuilding from what is stored gives the same documents (pins are on the page rows).
+    assert [(d.start_page, d.end_page) for d in service.rebuild_documents(case_id)] == [(1, 1), (2, 2), (3, 4), (5, 5)]
+
+
+def test_a_drag_teaches_other_cases_only_where_the_same_pair_repeats(fx, clerk, case_id, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    service = CataloguingService(clerk)
+    service.import_files(case_id, [EXCERPT])
+    # In this case the 电子送达凭证 is dragged into the complaint before it.
+    service.move_pages(case_id, [4], 2)
+    assert _spans(service, case_id) == [("卷宗封面", 1, 1), ("起诉状", 2, 4)]
+    lesson = [c for c in service.corrections() if c.starts_document is not None]
+    assert [(c.heading, c.starts_document, c.after_title) for c in lesson] == [("电子送达凭证", False, "民事起诉状")]
+    from tests.helpers.stores import create_sample_case
+
+    other = create_sample_case(fx, number="(2024)京0105民初20001号")
+    # The same form after the same document in another dossier: joined, and labelled with it.
+    service.import_files(other, [EXCERPT])
+    assert _spans(service, other) == [("卷宗封面", 1, 1), ("起诉状", 2, 4)]
+    assert service.pages(other)[3].source == "learned"
+    # The same form after another document (the cover here) is not merged into it.
+    reader, writer = PdfReader(str(EXCERPT)), PdfWriter()
+    for index in (0, 3):
+        writer.add_page(reader.pages[index])
+    cover_receipt = tmp_path / "cover_receipt.pdf"
+    with cover_receipt.open("wb") as fh:
+        writer.write(fh)
+    third = create_sample_case(fx, number="(2024)京0105民初20002号")
+    service.import_files(third, [cover_receipt])
+    assert _spans(service, third) == [("卷宗封面", 1, 1), ("送达回证", 2, 2)]

@@ -41,3 +41,51 @@ def test_model_learns_from_page_text(make_pdf):
     pdf = make_pdf([text_page], "hearing.pdf")
     corr = [Correction(category="询问笔录", page_text="听证事项 财产保全 听证参加人 到场 听证 听证笔录" * 3)]
     assert catalogue([pdf], corrections=corr).pages[0].category == "询问笔录"
+
+
+def _spans(result):
+    return [(d.category, d.start_page, d.end_page) for d in result.documents]
+
+
+# One drag in one dossier: the law firm's letter belongs with the power of attorney before it.
+LETTER_JOINS_POA = [Correction(category=None, heading="律师事务所函", starts_document=False, after_title="授权委托书",
+                               page=5, by="书记员甲")]
+
+
+def test_a_join_is_reused_where_the_same_pair_repeats(make_pdf):
+    poa = [("授权委托书", 20, "center"), ("委托人 北京某某贸易有限公司 受托人 王律师", 12, "left")]
+    letter = [("律师事务所函", 20, "center"), ("兹指派王律师担任被告的诉讼代理人", 12, "left")]
+    pdf = make_pdf([poa, letter], "other_case.pdf")
+    assert len(catalogue([pdf]).documents) == 2  # the rules: two documents
+    joined = catalogue([pdf], corrections=LETTER_JOINS_POA)
+    assert _spans(joined) == [("授权委托书", 1, 2)]
+
+
+def test_a_join_does_not_merge_an_unrelated_document(make_pdf):
+    complaint = [("民事起诉状", 20, "center"), ("原告 张三 被告 李四", 12, "left"), ("诉讼请求 判令被告归还借款", 12, "left")]
+    poa = [("授权委托书", 20, "center"), ("委托人 北京某某贸易有限公司 受托人 王律师", 12, "left")]
+    letter = [("律师事务所函", 20, "center"), ("兹指派王律师担任被告的诉讼代理人", 12, "left")]
+    identity = [("法定代表人身份证明书", 20, "center"), ("兹证明 赵六 系本公司法定代表人", 12, "left")]
+    # The same letter after another document, and another form after a power of attorney.
+    pdf = make_pdf([complaint, letter, poa, identity], "unrelated.pdf")
+    result = catalogue([pdf], corrections=LETTER_JOINS_POA)
+    assert [d.start_page for d in result.documents] == [1, 2, 3, 4]
+    # What a join learnt on its heading alone (old corrections) merged everywhere; not any more.
+    old_style = [Correction(category=None, heading="律师事务所函", starts_document=False)]
+    assert [d.start_page for d in catalogue([pdf], corrections=old_style).documents] == [1, 2, 3, 4]
+
+
+def test_a_dragged_page_teaches_its_place_not_a_new_name_for_its_form(make_pdf):
+    complaint = [("民事起诉状", 20, "center"), ("原告 张三 被告 李四", 12, "left"), ("诉讼请求 判令被告归还借款", 12, "left")]
+    evidence = [("证据目录", 20, "center"), ("1. 借条一份 证明借款事实", 12, "left")]
+    defence = [("民事答辩状", 20, "center"), ("答辩人 李四 对原告的诉讼请求不予认可", 12, "left")]
+    # In one case the clerk dragged the 证据目录 into the complaint before it (it was its annex).
+    drag = [Correction(category="起诉状", heading="证据目录", page_text="证据目录 1. 借条一份 证明借款事实",
+                       after_title="民事起诉状"),
+            Correction(category=None, heading="证据目录", starts_document=False, after_title="民事起诉状")]
+    same = catalogue([make_pdf([complaint, evidence], "same.pdf")], corrections=drag)
+    assert _spans(same) == [("起诉状", 1, 2)]
+    assert same.pages[1].category == "起诉状" and same.pages[1].source == "learned"
+    # After a 答辩状 the same list is evidence of its own, as the rules say.
+    other = catalogue([make_pdf([defence, evidence], "other.pdf")], corrections=drag)
+    assert _spans(other) == [("答辩状", 1, 1), ("证据材料", 2, 2)]
