@@ -702,122 +702,162 @@ Every machine output is a suggestion a person must accept.</translation>
         <translation>Dossier exported: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="51" />
+        <location filename="../../widgets/drafting_tab.py" line="57" />
         <source>受理费（元）</source>
         <translation>Court fee (CNY)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="54" />
+        <location filename="../../widgets/drafting_tab.py" line="60" />
         <source>受理费负担人</source>
         <translation>Court fee borne by</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="55" />
+        <location filename="../../widgets/drafting_tab.py" line="61" />
         <source>生成草稿(&amp;G)</source>
         <translation>&amp;Generate draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="57" />
+        <location filename="../../widgets/drafting_tab.py" line="63" />
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="74" />
+        <location filename="../../widgets/drafting_tab.py" line="80" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="75" />
+        <location filename="../../widgets/drafting_tab.py" line="81" />
         <source>导入修改稿…</source>
         <translation>Import revised draft…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="76" />
+        <location filename="../../widgets/drafting_tab.py" line="82" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="77" />
-        <source>确认机器起草内容</source>
-        <translation>Confirm machine-drafted text</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/drafting_tab.py" line="78" />
+        <location filename="../../widgets/drafting_tab.py" line="83" />
         <source>签发</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="107" />
+        <location filename="../../widgets/drafting_tab.py" line="113" />
         <source>黄色底纹为机器起草内容，须经法官确认；“本院认为”和判决主文由法官撰写。</source>
         <translation>Yellow shading marks machine-drafted text, which the judge must confirm; the court's reasoning (本院认为) and the operative part are written by the judge.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="147" />
+        <location filename="../../widgets/drafting_tab.py" line="135" />
+        <source>待确认的机器起草段落(&amp;M)</source>
+        <translation>Machine-drafted paragraphs to confirm (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="137" />
+        <source>接受所选(&amp;A)</source>
+        <translation>Accept selected (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="138" />
+        <source>退回所选(&amp;J)</source>
+        <translation>Reject selected (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="139" />
+        <source>退回的段落改为“【待补充】”，由法官撰写</source>
+        <translation>Rejected paragraphs become "[To be completed]" for the judge to write</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="140" />
+        <source>全部接受(&amp;L)</source>
+        <translation>Accept all (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="183" />
         <source>文书辅助审查已在设置中关闭</source>
         <translation>Document review assistance is switched off in the settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="197" />
+        <location filename="../../widgets/drafting_tab.py" line="243" />
         <source>机器起草，待法官确认</source>
         <translation>Machine-drafted, awaiting the judge's confirmation</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="210" />
+        <location filename="../../widgets/drafting_tab.py" line="254" />
+        <source>第%1段</source>
+        <translation>Paragraph %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="257" />
+        <source>来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="279" />
         <source>受理费应为数字</source>
         <translation>The court fee must be a number</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="223" />
+        <location filename="../../widgets/drafting_tab.py" line="292" />
         <source>正在生成草稿…</source>
         <translation>Generating draft…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="228" />
+        <location filename="../../widgets/drafting_tab.py" line="297" />
         <source>已生成 %1 第%2版</source>
         <translation>Generated %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="237" />
+        <location filename="../../widgets/drafting_tab.py" line="306" />
         <source>正在审查…</source>
         <translation>Reviewing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="245" />
+        <location filename="../../widgets/drafting_tab.py" line="314" />
         <source>审查发现 %1 个问题（错误 %2 个），请逐项核对。</source>
         <translation>Review found %1 issues (%2 errors); please check each one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="248" />
+        <location filename="../../widgets/drafting_tab.py" line="317" />
         <source>审查未发现问题。</source>
         <translation>Review found no issues.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="254" />
+        <location filename="../../widgets/drafting_tab.py" line="323" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="254" />
+        <location filename="../../widgets/drafting_tab.py" line="323" />
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="282" />
+        <location filename="../../widgets/drafting_tab.py" line="351" />
         <source>导出文书</source>
         <translation>Export document</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="291" />
+        <location filename="../../widgets/drafting_tab.py" line="360" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="299" />
+        <location filename="../../widgets/drafting_tab.py" line="368" />
         <source>导入修改稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="322" />
+        <location filename="../../widgets/drafting_tab.py" line="398" />
+        <source>已接受 %1 段，生成第%2版</source>
+        <translation>Accepted %1 paragraph(s); version %2 created</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="398" />
+        <source>已退回 %1 段（改为【待补充】），生成第%2版</source>
+        <translation>Rejected %1 paragraph(s) (now "[To be completed]"); version %2 created</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/drafting_tab.py" line="414" />
         <source>已签发</source>
         <translation>Signed off</translation>
     </message>
@@ -1096,8 +1136,8 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/transcription_tab.py" line="106" />
-        <source>播放速度；变速会改变音调（按采样率变速，不保持音高）</source>
-        <translation>Playback speed; changing it changes the pitch (resampled, pitch not preserved)</translation>
+        <source>播放速度（变速不变调）</source>
+        <translation>Playback speed (pitch is kept)</translation>
     </message>
     <message>
         <location filename="../../widgets/transcription_tab.py" line="107" />
@@ -1565,7 +1605,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="53" />
         <location filename="../../widgets/terms.py" line="178" />
-        <location filename="../../widgets/terms.py" line="277" />
+        <location filename="../../widgets/terms.py" line="278" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -1648,7 +1688,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="69" />
         <location filename="../../widgets/terms.py" line="202" />
-        <location filename="../../widgets/terms.py" line="271" />
+        <location filename="../../widgets/terms.py" line="272" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
@@ -1656,7 +1696,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <location filename="../../widgets/terms.py" line="70" />
         <location filename="../../widgets/terms.py" line="180" />
         <location filename="../../widgets/terms.py" line="203" />
-        <location filename="../../widgets/terms.py" line="272" />
+        <location filename="../../widgets/terms.py" line="273" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
@@ -1679,7 +1719,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <location filename="../../widgets/terms.py" line="74" />
         <location filename="../../widgets/terms.py" line="192" />
         <location filename="../../widgets/terms.py" line="215" />
-        <location filename="../../widgets/terms.py" line="275" />
+        <location filename="../../widgets/terms.py" line="276" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1721,7 +1761,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="82" />
         <location filename="../../widgets/terms.py" line="204" />
-        <location filename="../../widgets/terms.py" line="274" />
+        <location filename="../../widgets/terms.py" line="275" />
         <source>立案日期</source>
         <translation>Filing date</translation>
     </message>
@@ -1768,7 +1808,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="91" />
         <location filename="../../widgets/terms.py" line="207" />
-        <location filename="../../widgets/terms.py" line="276" />
+        <location filename="../../widgets/terms.py" line="277" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
@@ -1929,7 +1969,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="140" />
-        <location filename="../../widgets/terms.py" line="227" />
+        <location filename="../../widgets/terms.py" line="228" />
         <source>受理案件通知书</source>
         <translation>Notice of acceptance</translation>
     </message>
@@ -1980,7 +2020,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="150" />
-        <location filename="../../widgets/terms.py" line="226" />
+        <location filename="../../widgets/terms.py" line="227" />
         <source>传票</source>
         <translation>Summons</translation>
     </message>
@@ -2153,13 +2193,13 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="198" />
-        <location filename="../../widgets/terms.py" line="259" />
+        <location filename="../../widgets/terms.py" line="260" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="199" />
-        <location filename="../../widgets/terms.py" line="260" />
+        <location filename="../../widgets/terms.py" line="261" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -2220,201 +2260,206 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="224" />
+        <source>已退回机器内容</source>
+        <translation>Machine text rejected</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="225" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="225" />
+        <location filename="../../widgets/terms.py" line="226" />
         <source>已签发</source>
         <translation>Signed off</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="228" />
+        <location filename="../../widgets/terms.py" line="229" />
         <source>庭审笔录_首部</source>
         <translation>Hearing record (heading)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="229" />
+        <location filename="../../widgets/terms.py" line="230" />
         <source>民事判决书_普通程序</source>
         <translation>Civil judgment (ordinary procedure)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="230" />
+        <location filename="../../widgets/terms.py" line="231" />
         <source>民事判决书_简易程序</source>
         <translation>Civil judgment (simplified procedure)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="231" />
+        <location filename="../../widgets/terms.py" line="232" />
         <source>民事裁定书_准许撤诉</source>
         <translation>Civil ruling (withdrawal allowed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="232" />
+        <location filename="../../widgets/terms.py" line="233" />
         <source>民事裁定书_驳回起诉</source>
         <translation>Civil ruling (complaint dismissed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="233" />
+        <location filename="../../widgets/terms.py" line="234" />
         <source>民事调解书</source>
         <translation>Civil mediation statement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="234" />
+        <location filename="../../widgets/terms.py" line="235" />
         <source>案号格式</source>
         <translation>Case number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="235" />
+        <location filename="../../widgets/terms.py" line="236" />
         <source>案号年度</source>
         <translation>Case number year</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="236" />
+        <location filename="../../widgets/terms.py" line="237" />
         <source>案号前后不一致</source>
         <translation>Inconsistent case numbers</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="237" />
+        <location filename="../../widgets/terms.py" line="238" />
         <source>案号与案件记录不符</source>
         <translation>Case number differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="238" />
+        <location filename="../../widgets/terms.py" line="239" />
         <source>当事人名称不一致</source>
         <translation>Inconsistent party names</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="239" />
+        <location filename="../../widgets/terms.py" line="240" />
         <source>主文中的非当事人</source>
         <translation>Non-party in the operative part</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="240" />
+        <location filename="../../widgets/terms.py" line="241" />
         <source>当事人与案件记录不符</source>
         <translation>Parties differ from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="241" />
+        <location filename="../../widgets/terms.py" line="242" />
         <source>金额大小写不符</source>
         <translation>Amount in words and figures differ</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="242" />
+        <location filename="../../widgets/terms.py" line="243" />
         <source>合计金额不符</source>
         <translation>Total does not add up</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="243" />
+        <location filename="../../widgets/terms.py" line="244" />
         <source>受理费计算</source>
         <translation>Court fee calculation</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="244" />
+        <location filename="../../widgets/terms.py" line="245" />
         <source>日期不存在</source>
         <translation>Nonexistent date</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="245" />
+        <location filename="../../widgets/terms.py" line="246" />
         <source>日期先后</source>
         <translation>Date order</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="246" />
+        <location filename="../../widgets/terms.py" line="247" />
         <source>落款日期格式</source>
         <translation>Signature date format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="247" />
+        <location filename="../../widgets/terms.py" line="248" />
         <source>日期与案件记录不符</source>
         <translation>Date differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="248" />
+        <location filename="../../widgets/terms.py" line="249" />
         <source>缺少必备部分</source>
         <translation>Missing required section</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="249" />
+        <location filename="../../widgets/terms.py" line="250" />
         <source>判项编号</source>
         <translation>Numbering of the operative items</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="250" />
+        <location filename="../../widgets/terms.py" line="251" />
         <source>上诉法院</source>
         <translation>Appeal court</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="251" />
+        <location filename="../../widgets/terms.py" line="252" />
         <source>法律名称不规范</source>
         <translation>Non-standard law title</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="252" />
+        <location filename="../../widgets/terms.py" line="253" />
         <source>法条序号格式</source>
         <translation>Article number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="253" />
+        <location filename="../../widgets/terms.py" line="254" />
         <source>引用已废止法律</source>
         <translation>Repealed law cited</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="254" />
+        <location filename="../../widgets/terms.py" line="255" />
         <source>迟延履行利息条款</source>
         <translation>Late performance interest clause</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="261" />
+        <location filename="../../widgets/terms.py" line="262" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="262" />
+        <location filename="../../widgets/terms.py" line="263" />
         <source>被拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="263" />
+        <location filename="../../widgets/terms.py" line="264" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="264" />
+        <location filename="../../widgets/terms.py" line="265" />
         <source>暂存（等待缺号）</source>
         <translation>Held (waiting for a missing sequence number)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="265" />
+        <location filename="../../widgets/terms.py" line="266" />
         <source>已处理</source>
         <translation>Processed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="266" />
+        <location filename="../../widgets/terms.py" line="267" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="267" />
+        <location filename="../../widgets/terms.py" line="268" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="268" />
+        <location filename="../../widgets/terms.py" line="269" />
         <source>确认</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="269" />
+        <location filename="../../widgets/terms.py" line="270" />
         <source>补发请求</source>
         <translation>Resend request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="270" />
+        <location filename="../../widgets/terms.py" line="271" />
         <source>密钥更新</source>
         <translation>Key update</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="273" />
+        <location filename="../../widgets/terms.py" line="274" />
         <source>程序</source>
         <translation>Procedure</translation>
     </message>
