@@ -19,18 +19,50 @@ PARTIES_COLUMN = 2
 SORTABLE = {"case_number", "cause", "status", "filing_date", "deadline"}
 
 
-class CaseTableModel(QAbstractTableModel):
-    """Rows of :class:`app.services.cases.CaseSummary`."""
+PAGE_SIZE = 200
 
-    def __init__(self, parent=None) -> None:
+
+class CaseTableModel(QAbstractTableModel):
+    """Rows of :class:`app.services.cases.CaseSummary`, one page at a time.
+
+    The table asks for more (``canFetchMore``/``fetchMore``) when it is scrolled to the end;
+    the view loads the next page off the GUI thread and appends it.
+    """
+
+    def __init__(self, parent=None, on_fetch_more=None) -> None:
         super().__init__(parent)
         self.rows: list = []
+        self.total = 0
+        self.fetching = False
+        self._on_fetch_more = on_fetch_more
 
-    def set_rows(self, rows: list) -> None:
-        """Replace all rows."""
+    def set_rows(self, rows: list, total: int | None = None) -> None:
+        """Replace all rows; ``total`` is how many match (more may be fetched up to it)."""
         self.beginResetModel()
         self.rows = rows
+        self.total = len(rows) if total is None else total
+        self.fetching = False
         self.endResetModel()
+
+    def append_rows(self, rows: list) -> None:
+        """Add the next page below the rows already shown."""
+        self.fetching = False
+        known = {r.id for r in self.rows}
+        rows = [r for r in rows if r.id not in known]  # a case saved meanwhile may shift pages
+        if not rows:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and not self.fetching and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt API
+        if self.canFetchMore(parent) and self._on_fetch_more is not None:
+            self.fetching = True
+            self._on_fetch_more(len(self.rows))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -77,6 +109,8 @@ class CaseListView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._slot = TaskSlot(self)
+        self._more_slot = TaskSlot(self)
+        self._filters: tuple | None = None  # what the rows on show were loaded with
         self._sort = ("deadline", False)
         self._first_load = True
         self.search = QLineEdit()
@@ -94,7 +128,7 @@ class CaseListView(QWidget):
         self.deadline.setObjectName("deadlineFilter")
         for label, days in self.DEADLINE_FILTERS:
             self.deadline.addItem(tr_term(label), days)
-        self.model = CaseTableModel(self)
+        self.model = CaseTableModel(self, on_fetch_more=self.load_more)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
@@ -148,19 +182,58 @@ class CaseListView(QWidget):
         query, status, days = self.search.text(), self.status.currentData(), self.deadline.currentData()
         sort, descending = self._sort
         service = self.ctx.service("cases")
-        self._slot.start(
-            lambda progress, cancel: service.list_cases(query, status, days, sort, descending),
-            label="case list", on_success=self._show, on_error=self._failed)
+        filters = (query, status, days, sort, descending)
+        self._more_slot.cancel()
 
-    def _show(self, rows: list) -> None:
-        self.model.set_rows(rows)
+        def first_page(progress, cancel):
+            rows = service.list_cases(query, status, days, sort, descending, limit=PAGE_SIZE)
+            total = len(rows) if len(rows) < PAGE_SIZE else service.count_cases(query, status, days)
+            return filters, rows, total
+
+        self._slot.start(first_page, label="case list", on_success=self._show, on_error=self._failed)
+
+    def load_more(self, offset: int) -> None:
+        """Load the page after ``offset`` rows (the table asks when scrolled to its end)."""
+        if self._filters is None:
+            self.model.fetching = False
+            return
+        filters = self._filters
+        service = self.ctx.service("cases")
+        query, status, days, sort, descending = filters
+        self._more_slot.start(
+            lambda progress, cancel: (filters, service.list_cases(query, status, days, sort, descending,
+                                                                  limit=PAGE_SIZE, offset=offset)),
+            label="case list more", on_success=self._append, on_error=self._more_failed)
+
+    def _append(self, result) -> None:
+        filters, rows = result
+        if filters != self._filters:
+            return  # the filters changed while this page was loading
+        self.model.append_rows(rows)
+        self._show_count()
+
+    def _more_failed(self, exc: BaseException) -> None:
+        self.model.fetching = False
+        self._failed(exc)
+
+    def _show_count(self) -> None:
+        shown, total = len(self.model.rows), self.model.total
+        text = self.tr("共 %n 件").replace("%n", str(total))
+        if shown < total:
+            text += self.tr("，已显示 %1 件（滚动到底部加载更多）").replace("%1", str(shown))
+        self.count.setText(text)
+
+    def _show(self, result) -> None:
+        filters, rows, total = result
+        self._filters = filters
+        self.model.set_rows(rows, total)
         self.table.setColumnWidth(PARTIES_COLUMN, 220)
         # Open the most urgent case on the first load only; later reloads (typing in the search
         # box) must not record views of cases the user did not pick.
         if rows and self._first_load:
             self.table.selectRow(0)
         self._first_load = False
-        self.count.setText(self.tr("共 %n 件").replace("%n", str(len(rows))))
+        self._show_count()
         self.loaded.emit(len(rows))
 
     def _failed(self, exc: BaseException) -> None:
@@ -178,5 +251,6 @@ class CaseListView(QWidget):
                 return
 
     def shutdown(self) -> None:
-        """Cancel and wait for a running query (before the window closes)."""
+        """Cancel and wait for running queries (before the window closes)."""
         self._slot.shutdown()
+        self._more_slot.shutdown()

@@ -157,12 +157,9 @@ class CaseService:
         return ("EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = ?)",
                 [self.ctx.session.user_id])
 
-    def list_cases(self, query: str = "", status: str | None = None, deadline_within: int | None = None,
-                   sort: str = "deadline", descending: bool = False, limit: int = 200, offset: int = 0,
-                   today: date | None = None) -> list[CaseSummary]:
-        """Visible cases, filtered by text, status and days to deadline, sorted, one page."""
-        self.ctx.session.require(Permission.CASE_READ)
-        today = today or date.today()
+    def _filters(self, query: str, status: str | None, deadline_within: int | None,
+                 today: date) -> tuple[list[str], list]:
+        """WHERE conditions and parameters for the list's filters and search text."""
         where, params = [self._visibility()[0]], list(self._visibility()[1])
         if status:
             where.append("c.status = ?")
@@ -170,18 +167,37 @@ class CaseService:
         if deadline_within is not None:
             where.append("c.deadline <= ? AND c.status NOT IN ('已结案', '已归档')")
             params.append(date.fromordinal(today.toordinal() + deadline_within).isoformat())
-        order = SORT_COLUMNS.get(sort, "c.deadline") + (" DESC" if descending else " ASC") + ", c.id"
-        rows = []
         if query.strip():
-            conditions = [search.fts_condition(query), search.substring_condition(query)]
+            # Word search first, substring search when words find nothing. The choice is made
+            # on the whole result, not per page, so later pages continue the same list.
+            conditions = [c for c in (search.fts_condition(query), search.substring_condition(query)) if c]
+            chosen = conditions[-1] if conditions else ("0", [])
             for cond in conditions:
-                if cond is None:
-                    continue
-                rows = self._select(where + [cond[0]], params + cond[1], order, limit, offset)
-                if rows:
+                probe = f"SELECT 1 FROM cases c WHERE {' AND '.join(where + [cond[0]])} LIMIT 1"
+                if self.ctx.store.query(probe, tuple(params + cond[1])):
+                    chosen = cond
                     break
-        else:
-            rows = self._select(where, params, order, limit, offset)
+            where.append(chosen[0])
+            params += chosen[1]
+        return where, params
+
+    def count_cases(self, query: str = "", status: str | None = None, deadline_within: int | None = None,
+                    today: date | None = None) -> int:
+        """How many visible cases match the same filters as :meth:`list_cases`."""
+        self.ctx.session.require(Permission.CASE_READ)
+        where, params = self._filters(query, status, deadline_within, today or date.today())
+        return self.ctx.store.query(f"SELECT count(*) AS n FROM cases c WHERE {' AND '.join(where)}",
+                                    tuple(params))[0]["n"]
+
+    def list_cases(self, query: str = "", status: str | None = None, deadline_within: int | None = None,
+                   sort: str = "deadline", descending: bool = False, limit: int = 200, offset: int = 0,
+                   today: date | None = None) -> list[CaseSummary]:
+        """Visible cases, filtered by text, status and days to deadline, sorted, one page."""
+        self.ctx.session.require(Permission.CASE_READ)
+        today = today or date.today()
+        where, params = self._filters(query, status, deadline_within, today)
+        order = SORT_COLUMNS.get(sort, "c.deadline") + (" DESC" if descending else " ASC") + ", c.id"
+        rows = self._select(where, params, order, limit, offset)
         warn = self.ctx.settings["deadline_warning_days"]
         out = []
         for r in rows:

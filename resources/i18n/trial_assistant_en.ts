@@ -181,22 +181,27 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../widgets/case_list.py" line="84" />
+        <location filename="../../widgets/case_list.py" line="118" />
         <source>搜索案号、当事人、案由…（Ctrl+F）</source>
         <translation>Search case number, party, cause… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_list.py" line="88" />
+        <location filename="../../widgets/case_list.py" line="122" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_list.py" line="163" />
+        <location filename="../../widgets/case_list.py" line="221" />
         <source>共 %n 件</source>
         <translation>%n cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_list.py" line="167" />
+        <location filename="../../widgets/case_list.py" line="223" />
+        <source>，已显示 %1 件（滚动到底部加载更多）</source>
+        <translation>, %1 shown (scroll to the end for more)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_list.py" line="240" />
         <source>查询失败：</source>
         <translation>Query failed: </translation>
     </message>
