@@ -49,6 +49,8 @@ class Tab(QWidget):
         self._import_slot = TaskSlot(self)
         self._slot = TaskSlot(self)
         self._preview_slot = TaskSlot(self)
+        # Exports have their own slot: a reload after a correction must not cancel one.
+        self._export_slot = TaskSlot(self)
         self.can_edit = has_permission(ctx.session.role, Permission.DOSSIER_EDIT)
         self.labels = self.service.categories()
 
@@ -436,11 +438,12 @@ class Tab(QWidget):
     def export_pdf(self, path: str) -> None:
         """Write the dossier in filing order with bookmarks, in the background."""
         case_id, service = self.case_id, self.service
-        self._slot.start(lambda p, c: service.export_ordered_pdf(case_id, path), label="export pdf",
+        self.status.setText(self.tr("正在导出卷宗…"))
+        self._export_slot.start(lambda p, c: service.export_ordered_pdf(case_id, path), label="export pdf",
                          on_success=lambda out: self.status.setText(self.tr("卷宗已导出：%1").replace("%1", str(out))),
                          on_error=self._failed)
 
     def shutdown(self) -> None:
         """Cancel background work (called when the window closes)."""
-        for slot in (self._import_slot, self._slot, self._preview_slot, self._thumb_slot):
+        for slot in (self._import_slot, self._slot, self._preview_slot, self._thumb_slot, self._export_slot):
             slot.shutdown()

@@ -545,164 +545,169 @@ Every machine output is a suggestion a person must accept.</translation>
 <context>
     <name>Tab</name>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="55" />
+        <location filename="../../widgets/cataloguing_tab.py" line="57" />
         <source>导入卷宗…</source>
         <translation>Import dossier…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="56" />
+        <location filename="../../widgets/cataloguing_tab.py" line="58" />
         <location filename="../../widgets/transcription_tab.py" line="63" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="79" />
+        <location filename="../../widgets/cataloguing_tab.py" line="81" />
         <source>改为此类</source>
         <translation>Set category</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="80" />
+        <location filename="../../widgets/cataloguing_tab.py" line="82" />
         <source>确认所选</source>
         <translation>Confirm selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="81" />
+        <location filename="../../widgets/cataloguing_tab.py" line="83" />
         <source>从此页起为新文书</source>
         <translation>New document from this page</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="82" />
+        <location filename="../../widgets/cataloguing_tab.py" line="84" />
         <source>并入上一文书</source>
         <translation>Join previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="100" />
+        <location filename="../../widgets/cataloguing_tab.py" line="102" />
         <source>选择一页以预览</source>
         <translation>Select a page to preview</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="109" />
+        <location filename="../../widgets/cataloguing_tab.py" line="111" />
         <source>移到上一文书</source>
         <translation>Move to previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="113" />
+        <location filename="../../widgets/cataloguing_tab.py" line="115" />
         <source>移到下一文书</source>
         <translation>Move to next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="123" />
+        <location filename="../../widgets/cataloguing_tab.py" line="125" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="123" />
+        <location filename="../../widgets/cataloguing_tab.py" line="125" />
         <source>页</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="130" />
+        <location filename="../../widgets/cataloguing_tab.py" line="132" />
         <source>导出卷内目录…</source>
         <translation>Export table of contents…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="131" />
+        <location filename="../../widgets/cataloguing_tab.py" line="133" />
         <source>导出整理后的卷宗 PDF…</source>
         <translation>Export ordered dossier PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="143" />
+        <location filename="../../widgets/cataloguing_tab.py" line="145" />
         <source>采纳到案件信息</source>
         <translation>Apply to case details</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="150" />
+        <location filename="../../widgets/cataloguing_tab.py" line="152" />
         <source>目录树</source>
         <translation>Document tree</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="151" />
+        <location filename="../../widgets/cataloguing_tab.py" line="153" />
         <source>卷内目录</source>
         <translation>Table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="152" />
+        <location filename="../../widgets/cataloguing_tab.py" line="154" />
         <source>案件信息建议</source>
         <translation>Case detail suggestions</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="167" />
+        <location filename="../../widgets/cataloguing_tab.py" line="169" />
         <source>类别为机器建议（橙色为待复核），须书记员确认或更正；更正会用于本院的本地学习。</source>
         <translation>Categories are machine suggestions (orange: needs review) and must be confirmed or corrected by the clerk; corrections are used for this court's local learning.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="244" />
+        <location filename="../../widgets/cataloguing_tab.py" line="246" />
         <source>%1 第%2页</source>
         <translation>%1 p. %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="256" />
-        <location filename="../../widgets/cataloguing_tab.py" line="273" />
+        <location filename="../../widgets/cataloguing_tab.py" line="258" />
+        <location filename="../../widgets/cataloguing_tab.py" line="275" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="260" />
+        <location filename="../../widgets/cataloguing_tab.py" line="262" />
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="283" />
+        <location filename="../../widgets/cataloguing_tab.py" line="285" />
         <source>共 %1 页、%2 件文书；待复核 %3 页</source>
         <translation>%1 pages, %2 documents; %3 pages to review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="331" />
+        <location filename="../../widgets/cataloguing_tab.py" line="333" />
         <source>导入卷宗</source>
         <translation>Import dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="332" />
+        <location filename="../../widgets/cataloguing_tab.py" line="334" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>PDF or images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="352" />
+        <location filename="../../widgets/cataloguing_tab.py" line="354" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="361" />
+        <location filename="../../widgets/cataloguing_tab.py" line="363" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="398" />
+        <location filename="../../widgets/cataloguing_tab.py" line="400" />
         <source>没有上一件文书</source>
         <translation>There is no previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="398" />
+        <location filename="../../widgets/cataloguing_tab.py" line="400" />
         <source>没有下一件文书</source>
         <translation>There is no next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="418" />
+        <location filename="../../widgets/cataloguing_tab.py" line="420" />
         <source>导出卷内目录</source>
         <translation>Export table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="429" />
+        <location filename="../../widgets/cataloguing_tab.py" line="431" />
         <source>卷内目录已导出：%1</source>
         <translation>Table of contents exported: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="432" />
+        <location filename="../../widgets/cataloguing_tab.py" line="434" />
         <source>导出整理后的卷宗</source>
         <translation>Export ordered dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="440" />
+        <location filename="../../widgets/cataloguing_tab.py" line="441" />
+        <source>正在导出卷宗…</source>
+        <translation>Exporting the dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cataloguing_tab.py" line="443" />
         <source>卷宗已导出：%1</source>
         <translation>Dossier exported: %1</translation>
     </message>

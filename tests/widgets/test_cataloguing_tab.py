@@ -80,7 +80,10 @@ def test_flagged_pages_are_highlighted_and_judge_view(qtbot, fx, case_id, tmp_pa
     qtbot.waitUntil(lambda: not tab.thumbs.item(0).icon().isNull(), timeout=10000)  # images render too
     out = tmp_path / "dossier.pdf"
     tab.export_pdf(str(out))
-    qtbot.waitUntil(lambda: "卷宗已导出" in tab.status.text(), timeout=10000)
+    export = tab._export_slot.current
+    tab.reload()  # e.g. a correction right after pressing export must not cancel the export
+    with qtbot.waitSignal(export.succeeded, timeout=10000):
+        pass
     assert out.read_bytes().startswith(b"%PDF")
     tab.shutdown()
     ctx.store.close()
