@@ -4,8 +4,9 @@ Each 2 s chunk of audio becomes its own encrypted blob the moment it is recorded
 ``hearing_events`` (kind ``音频块``, audio time, blob hash), so a crash of the application
 loses at most the chunk being recorded; :meth:`LiveHearingService.recover` joins the chunks
 of an interrupted hearing into its recording. Segments are saved as they are recognised;
-休庭/继续 are logged with time. Decoding runs in this process (a worker thread of the
-engine's live session) because it must keep up with the hearing.
+休庭/继续 are logged with time. Decoding runs in a child process that keeps the model loaded
+for the whole hearing (the engine's ``ChildDecoder``): a crash of the recogniser is logged,
+the child is restarted, and recording and chunk saving go on untouched.
 """
 from __future__ import annotations
 
@@ -85,16 +86,7 @@ class LiveHearingService:
     def __init__(self, ctx: AppContext, list_devices=None) -> None:
         self.ctx = ctx
         self.transcripts = TranscriptionService(ctx)
-        self._transcriber = None
         self.list_devices = list_devices or _system_input_devices
-
-    def transcriber(self):
-        """The speech model, loaded once per service (the settings' model folder wins)."""
-        from engines.transcription.pipeline import Transcriber
-
-        if self._transcriber is None:
-            self._transcriber = Transcriber(self.ctx.settings["model_dir"] or None, paths.cache_dir())
-        return self._transcriber
 
     def start(self, case_id: int, source, channels: str = "", title: str = "庭审", place: str = "",
               on_segment=None, device: str = "") -> LiveHearing:
@@ -104,6 +96,7 @@ class LiveHearingService:
         ``device`` names the recording device for the audit trail.
         """
         from engines.transcription.live import LiveSession
+        from engines.transcription.live_decoder import ChildDecoder
         from engines.transcription.pipeline import TranscriptionRequest
         from engines.transcription.seats import parse_channel_map
 
@@ -147,8 +140,10 @@ class LiveHearingService:
                     self.ctx.audit(db, "hearing.event", f"case:{case_id}", hearing=hearing_id, kind=event.kind)
 
         request = TranscriptionRequest(channels=channels or None, vocabulary=self.transcripts.vocabulary(case_id))
-        session = LiveSession(self.transcriber(), source, request, on_segment=save_segment,
-                              on_audio_chunk=save_chunk, on_event=save_event)
+        # The model lives only in the decoder child: a recogniser crash cannot end the recording.
+        decoder = ChildDecoder(self.ctx.settings["model_dir"] or None, paths.cache_dir())
+        session = LiveSession(None, source, request, on_segment=save_segment,
+                              on_audio_chunk=save_chunk, on_event=save_event, decoder=decoder)
         session.start()
         return LiveHearing(self, hearing_id, session)
 

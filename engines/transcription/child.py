@@ -154,15 +154,22 @@ class ChildTranscription:
                 raise EngineError(message[1], message[2])
 
     def _stop(self) -> None:
-        process = self._process
-        if process is None:
-            return
-        if process.is_alive():
-            process.terminate()
-            process.join(2.0)
-        if process.is_alive():
-            process.kill()
-        process.join(2.0)
+        end_process(self._process)
+
+
+def end_process(process, grace: float = 2.0) -> None:
+    """Terminate ``process`` (then kill it if it ignores that) and reap it: no zombie is left.
+
+    Shared by the file transcription child and the live decoder child.
+    """
+    if process is None:
+        return
+    if process.is_alive():
+        process.terminate()
+        process.join(grace)
+    if process.is_alive():
+        process.kill()
+    process.join(grace)
 
 
 def transcribe_in_child(path: str | os.PathLike, request: TranscriptionRequest | None = None,

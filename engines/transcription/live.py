@@ -1,12 +1,20 @@
 """Live hearing mode: record, save audio in chunks, and transcribe utterances as they end.
 
 Audio blocks arrive from an :class:`~engines.transcription.live_inputs.AudioInput` thread.
-Every ``chunk_seconds`` of audio is handed to ``on_audio_chunk`` (the application writes it
-to the encrypted file store), so a crash loses at most one chunk. A worker thread looks at
-the audio not yet transcribed, finds speaker turns (by seat, or VAD for one channel), and
-decodes each turn once it has been followed by enough silence: text appears about the turn
-gap plus one decode after the utterance ends. 休庭/继续 are logged with wall-clock and audio
-time; while paused nothing is recorded. ``stop`` transcribes what was already recorded.
+A recording thread appends them and hands every ``chunk_seconds`` of audio to
+``on_audio_chunk`` (the application writes it to the encrypted file store), so a crash loses
+at most one chunk. A separate decoding thread looks at the audio not yet transcribed, finds
+speaker turns (by seat, or VAD for one channel), and sends each turn to a decoder once it
+has been followed by enough silence: text appears about the turn gap plus one decode after
+the utterance ends. The two threads share nothing but the recorded audio, so a long decode
+never holds back saving the recording.
+
+The decoder is normally a :class:`~engines.transcription.live_decoder.ChildDecoder`: Whisper
+in its own process, so a native crash there cannot end the recording. When it dies the
+session logs an 错误 event, restarts it (at most ``max_restarts`` times, then transcription
+stops with an event while recording goes on) and sends again the turns whose text had not
+come back. 休庭/继续 are logged with wall-clock and audio time; while paused nothing is
+recorded. ``stop`` transcribes what was already recorded.
 """
 from __future__ import annotations
 
@@ -19,8 +27,8 @@ from typing import Callable
 import numpy as np
 
 from engines.common import EngineError
-from engines.transcription.audio import Audio
-from engines.transcription.decoder import DecodeOptions, decode_turns
+from engines.transcription.decoder import DecodeOptions, TurnText
+from engines.transcription.live_decoder import DecoderDied, InProcessDecoder, TurnDecoder
 from engines.transcription.live_inputs import AudioInput
 from engines.transcription.pipeline import (Transcriber, TranscriptionRequest, finish_segment)
 from engines.transcription.results import UNKNOWN_SPEAKER, Segment, Transcript
@@ -54,17 +62,28 @@ def _now() -> str:
 
 
 class LiveSession:
-    """One live hearing. Call :meth:`start`, :meth:`pause`/:meth:`resume`, then :meth:`stop`."""
+    """One live hearing. Call :meth:`start`, :meth:`pause`/:meth:`resume`, then :meth:`stop`.
 
-    def __init__(self, transcriber: Transcriber, source: AudioInput,
+    ``decoder`` is where Whisper runs (a :class:`ChildDecoder` for crash isolation); without
+    one, ``transcriber``'s model decodes in this process. ``max_restarts`` bounds how often a
+    dead decoder is started again during one hearing.
+    """
+
+    def __init__(self, transcriber: Transcriber | None, source: AudioInput,
                  request: TranscriptionRequest | None = None,
                  on_segment: Callable[[Segment], None] | None = None,
                  on_audio_chunk: AudioChunkCallback | None = None,
                  on_event: Callable[[LiveEvent], None] | None = None,
                  chunk_seconds: float = 2.0, close_after: float = 0.8,
                  context_seconds: float = 20.0, poll_seconds: float = 0.2,
-                 max_turn_seconds: float = 20.0) -> None:
+                 max_turn_seconds: float = 20.0, decoder: TurnDecoder | None = None,
+                 max_restarts: int = 3) -> None:
+        if decoder is None:
+            if transcriber is None:
+                raise ValueError("LiveSession needs a transcriber or a decoder")
+            decoder = InProcessDecoder(transcriber.model, transcriber.model_name)
         self.transcriber = transcriber
+        self.decoder = decoder
         self.source = source
         self.request = request or TranscriptionRequest()
         self.on_segment = on_segment
@@ -78,28 +97,43 @@ class LiveSession:
         self.context_frames = int(context_seconds * self.rate)
         self.poll_seconds = poll_seconds
         self.max_turn_seconds = max_turn_seconds
+        self.max_restarts = max_restarts
         self.options = DecodeOptions(beam_size=self.request.beam_size)
         self.segments: list[Segment] = []
         self.events: list[LiveEvent] = []
         self.emitted_at: list[float] = []  # monotonic time each segment was delivered
-        self._lock = threading.Lock()
+        self.restarts = 0  # decoder restarts after a crash
+        self._lock = threading.Lock()  # blocks from the input thread, the recorded length
+        self._event_lock = threading.Lock()  # events from several threads keep one order
         self._blocks: list[np.ndarray] = []
-        self._audio = np.zeros((0, source.channels), dtype=np.float32)
+        self._taking = 0  # frames moved out of _blocks but not yet counted in _frames
+        # Recorded audio: a buffer grown by doubling, valid up to _frames. Appending never
+        # rewrites frames already there, so a view taken by the decoding thread stays valid
+        # even when the recording thread moves on to a bigger buffer.
+        self._buffer = np.zeros((0, source.channels), dtype=np.float32)
+        self._frames = 0
         self._chunk_start = 0  # first frame not yet handed to on_audio_chunk
         self._chunks = 0
         self._done_until = 0  # frames before this are transcribed
         self._paused = False
-        self._stopping = threading.Event()
-        self._worker: threading.Thread | None = None
+        self._stopping = threading.Event()  # the recording thread ends
+        self._recorded_all = threading.Event()  # everything is recorded: decode the rest
+        self._abandoned = threading.Event()  # no more decoding at all
+        self._decoding_stopped = ""  # why transcription gave up (recording goes on)
+        self._worker: threading.Thread | None = None  # recording thread
+        self._decoding: threading.Thread | None = None
         self._error: BaseException | None = None
 
     # -- control -------------------------------------------------------------------
     def start(self) -> None:
-        """Begin recording and transcribing."""
+        """Begin recording and transcribing (the decoder loads in the background)."""
         self._log("开始")
-        self._worker = threading.Thread(target=self._work, name="live-transcription",
+        self._worker = threading.Thread(target=self._record, name="live-recording",
                                         daemon=True)
+        self._decoding = threading.Thread(target=self._decode_loop, name="live-decoding",
+                                          daemon=True)
         self._worker.start()
+        self._decoding.start()
         self.source.start(self._on_block)
 
     def pause(self, note: str = "") -> None:
@@ -123,38 +157,56 @@ class LiveSession:
 
     def stop(self) -> LiveResult:
         """Stop recording, transcribe everything already recorded, and return the result."""
-        self.source.stop()
-        self._stopping.set()
-        if self._worker is not None:
-            self._worker.join()
-        self._take_blocks()
-        self._flush_chunks(final=True)
-        if self._error is None:
-            self._transcribe_pending(final=True)
+        self._finish_recording()
+        if self._decoding is not None:
+            self._decoding.join()
+        self.decoder.close()
         self._log("结束")
         if self._error is not None:
             raise EngineError("实时转写出错，已录音频已保存", repr(self._error))
+        settings = {"live": True, "language": self.options.language,
+                    "beam_size": self.options.beam_size, "decoder_restarts": self.restarts}
+        if self._decoding_stopped:
+            settings["decoding_stopped"] = self._decoding_stopped
         transcript = Transcript(
-            duration=round(len(self._audio) / self.rate, 3), model=self.transcriber.model_name,
+            duration=round(self._frames / self.rate, 3), model=self.decoder.model_name,
             segments=list(self.segments), channels=self.source.channels,
-            speaker_source="seats" if self.source.channels > 1 else "mono",
-            settings={"live": True, "language": self.options.language,
-                      "beam_size": self.options.beam_size})
+            speaker_source="seats" if self.source.channels > 1 else "mono", settings=settings)
         return LiveResult(transcript, list(self.events), self._chunks)
+
+    def abandon(self) -> None:
+        """Save what was recorded and end at once, transcribing nothing more.
+
+        For an application that must quit now; the recording can be transcribed later.
+        """
+        self._abandoned.set()
+        self._finish_recording()
+        self.decoder.kill()  # a decode in progress ends with DecoderDied, not a restart
+        if self._decoding is not None:
+            self._decoding.join()
+        self.decoder.close()
+        self._log("结束", "中止：未转写的部分可对录音重新转写")
 
     @property
     def recorded_seconds(self) -> float:
         """Audio recorded so far (pauses excluded)."""
         with self._lock:
-            pending = sum(len(b) for b in self._blocks)
-        return (len(self._audio) + pending) / self.rate
+            frames = self._frames + self._taking + sum(len(b) for b in self._blocks)
+        return frames / self.rate
 
-    # -- internals -------------------------------------------------------------------
+    # -- recording -------------------------------------------------------------------
+    @property
+    def _audio(self) -> np.ndarray:
+        """All audio recorded so far (a view; frames in it never change)."""
+        with self._lock:
+            return self._buffer[:self._frames]
+
     def _log(self, kind: str, note: str = "") -> None:
-        event = LiveEvent(kind, _now(), round(self.recorded_seconds, 3), note)
-        self.events.append(event)
-        if self.on_event:
-            self.on_event(event)
+        with self._event_lock:
+            event = LiveEvent(kind, _now(), round(self.recorded_seconds, 3), note)
+            self.events.append(event)
+            if self.on_event:
+                self.on_event(event)
 
     def _on_block(self, block: np.ndarray) -> None:
         with self._lock:
@@ -164,35 +216,102 @@ class LiveSession:
     def _take_blocks(self) -> None:
         with self._lock:
             blocks, self._blocks = self._blocks, []
-        if blocks:
-            self._audio = np.concatenate([self._audio, *blocks])
+            added = sum(len(b) for b in blocks)
+            self._taking = added
+        if not blocks:
+            return
+        # Copy outside the lock: the input thread must never wait for a buffer resize.
+        buffer, frames = self._buffer, self._frames
+        if frames + added > len(buffer):
+            grown = np.zeros((max(2 * len(buffer), frames + added, self.rate * 60),
+                              buffer.shape[1]), dtype=np.float32)
+            grown[:frames] = buffer[:frames]
+            buffer = grown
+        buffer[frames:frames + added] = np.concatenate(blocks)
+        with self._lock:
+            self._buffer, self._frames, self._taking = buffer, frames + added, 0
 
     def _flush_chunks(self, final: bool = False) -> None:
-        while len(self._audio) - self._chunk_start >= self.chunk_frames or (
-                final and len(self._audio) > self._chunk_start):
-            end = min(len(self._audio), self._chunk_start + self.chunk_frames)
-            chunk = self._audio[self._chunk_start:end]
+        audio = self._audio
+        while len(audio) - self._chunk_start >= self.chunk_frames or (
+                final and len(audio) > self._chunk_start):
+            end = min(len(audio), self._chunk_start + self.chunk_frames)
+            chunk = audio[self._chunk_start:end]
             if self.on_audio_chunk:
                 pcm = (np.clip(chunk, -1.0, 1.0) * 32767.0).astype(np.int16)
                 self.on_audio_chunk(self._chunks, self._chunk_start / self.rate, pcm)
             self._chunks += 1
             self._chunk_start = end
 
-    def _work(self) -> None:
+    def _record(self) -> None:
         try:
             while not self._stopping.is_set():
                 self._take_blocks()
                 self._flush_chunks()
-                self._transcribe_pending(final=False)
                 self._stopping.wait(self.poll_seconds)
+        except BaseException as exc:  # noqa: BLE001 - reported at stop; chunks saved so far stay
+            self._error = exc
+            self._log("错误", f"保存录音出错：{exc!r}")
+
+    def _finish_recording(self) -> None:
+        """Stop the input and the recording thread, save the last chunk, release decoding."""
+        self.source.stop()
+        self._stopping.set()
+        if self._worker is not None:
+            self._worker.join()
+        self._take_blocks()
+        self._flush_chunks(final=True)
+        self._recorded_all.set()
+
+    # -- transcription ----------------------------------------------------------------
+    def _decode_loop(self) -> None:
+        try:
+            self._start_decoder()
+            while not self._abandoned.is_set():
+                final = self._recorded_all.is_set()
+                self._transcribe_pending(final)
+                if final:
+                    break
+                self._recorded_all.wait(self.poll_seconds)
         except BaseException as exc:  # noqa: BLE001 - recording must survive a decoder fault
             self._error = exc
             self._log("错误", repr(exc))
 
-    def _closed_turns(self, final: bool) -> list[Turn]:
-        total = len(self._audio)
+    def _start_decoder(self) -> None:
+        """Start (or restart) the decoder; crashes count against ``max_restarts``."""
+        while (not self.decoder.alive and not self._decoding_stopped
+               and not self._abandoned.is_set()):
+            try:
+                self.decoder.start()
+            except DecoderDied as exc:
+                if self._abandoned.is_set():
+                    return
+                self._decoder_died(exc, 0)
+                if self._decoding_stopped:
+                    return
+            except EngineError as exc:
+                # The model cannot be loaded at all: trying again would not help.
+                self._give_up(f"语音模型无法加载，已停止转写；录音继续（{exc}）")
+                return
+
+    def _decoder_died(self, exc: DecoderDied, waiting: int) -> None:
+        self.restarts += 1
+        if self.restarts > self.max_restarts:
+            self._give_up(f"转写进程已第 {self.restarts} 次意外退出（{exc.detail}），已停止转写；"
+                          "录音继续，结束后可对录音重新转写")
+            return
+        again = f"，尚未转写的 {waiting} 段发言将重新转写" if waiting else ""
+        self._log("错误", f"转写进程意外退出（{exc.detail}），正在重启（第 {self.restarts} 次）；"
+                        f"录音未受影响{again}")
+
+    def _give_up(self, note: str) -> None:
+        self._decoding_stopped = note
+        self._log("错误", note)
+
+    def _closed_turns(self, audio: np.ndarray, final: bool) -> list[Turn]:
+        total = len(audio)
         lo = max(0, min(self._done_until, total - self.context_frames))
-        window = self._audio[lo:total]
+        window = audio[lo:total]
         if len(window) < int(0.3 * self.rate):
             return []
         offset = lo / self.rate
@@ -218,23 +337,45 @@ class LiveSession:
         return closed
 
     def _transcribe_pending(self, final: bool) -> None:
-        turns = self._closed_turns(final)
-        if not turns:
+        if self._decoding_stopped:
             return
-        audio = Audio(self._audio)
+        audio = self._audio  # a snapshot: the recording thread keeps appending meanwhile
+        turns = self._closed_turns(audio, final)
+        pending = list(turns)
+        while pending and not self._decoding_stopped and not self._abandoned.is_set():
+            try:
+                # A decoder that died between turns raises here too, so no death goes unlogged.
+                pieces = [self._turn_audio(audio, turn) for turn in pending]
+                for item in self.decoder.decode(pending, pieces, self.rate, self.options):
+                    self._emit(item)
+                    # Results come in turn order; drop this turn and any before it.
+                    del pending[:pending.index(item.turn) + 1]
+            except DecoderDied as exc:
+                if self._abandoned.is_set():
+                    return
+                self._decoder_died(exc, len(pending))
+                self._start_decoder()
+            except EngineError as exc:
+                # Whisper raised on these turns (the child lives on): trying them again would
+                # fail the same way, so they are logged with their times and the hearing goes on.
+                self._log("错误", f"{pending[0].start:.1f}–{pending[-1].end:.1f} 秒的 "
+                                f"{len(pending)} 段发言转写失败，录音已保存，可结束后重新转写（{exc}）")
+                pending = []
+        if turns and not pending:
+            self._done_until = max(self._done_until, int(turns[-1].end * self.rate))
 
-        def source(turn: Turn) -> np.ndarray:
-            lo, hi = int(turn.start * self.rate), int(turn.end * self.rate)
-            if turn.channel is None:
-                return audio.downmix()[lo:hi]
-            return np.ascontiguousarray(audio.samples[lo:hi, turn.channel])
+    def _turn_audio(self, audio: np.ndarray, turn: Turn) -> np.ndarray:
+        lo, hi = int(turn.start * self.rate), int(turn.end * self.rate)
+        if turn.channel is None:
+            piece = audio[lo:hi, 0] if audio.shape[1] == 1 else audio[lo:hi].mean(axis=1)
+        else:
+            piece = audio[lo:hi, turn.channel]
+        return np.ascontiguousarray(piece, dtype=np.float32)
 
-        for item in decode_turns(self.transcriber.model, turns, source, self.rate,
-                                 self.options):
-            segment = finish_segment(item, self.request)
-            if segment is not None and segment.text:
-                self.segments.append(segment)
-                self.emitted_at.append(time.monotonic())
-                if self.on_segment:
-                    self.on_segment(segment)
-        self._done_until = max(self._done_until, int(turns[-1].end * self.rate))
+    def _emit(self, item: TurnText) -> None:
+        segment = finish_segment(item, self.request)
+        if segment is not None and segment.text:
+            self.segments.append(segment)
+            self.emitted_at.append(time.monotonic())
+            if self.on_segment:
+                self.on_segment(segment)

@@ -55,10 +55,8 @@ def test_crash_during_live_hearing_is_recovered_from_chunks(fx, clerk):
     live = service.start(case_id, WavPlaybackInput(MULTI_CLIP, speed=4.0), CHANNELS)
     assert live.session.wait_until_source_finished(20)
     # Simulate the application dying: the session is abandoned without stop().
-    live.session._stopping.set()
-    live.session._worker.join()
-    live.session._take_blocks()
-    live.session._flush_chunks(final=True)
+    live.session.abandon()
+    assert not live.session.decoder.alive
     assert service.interrupted(case_id) == [live.hearing_id]
     seconds = LiveHearingService(clerk).recover(live.hearing_id)
     assert seconds == pytest.approx(5.8, abs=0.01)
