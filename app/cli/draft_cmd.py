@@ -55,7 +55,8 @@ def review_handler(args) -> int:
         except EngineError as exc:
             raise CliError(str(exc))
         record = CaseFacts(case_number=case.case_number, parties=[p.name for p in case.parties],
-                           filing_date=case.filing_date)
+                           filing_date=case.filing_date, cause=case.cause, procedure=case.procedure,
+                           claims=list(case.claims), claim_amount=case.claim_amount)
     try:
         result = review_document(args.docx, record=record, rules_dir=args.rules)
     except EngineError as exc:

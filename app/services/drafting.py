@@ -328,8 +328,7 @@ class DraftingService:
             raise AssistantOff("文书辅助审查已在设置中关闭")
         row = self._row(draft_id)
         case = self.ctx.service("cases").get_case(row["case_id"], audit=False)
-        facts = CaseFacts(case_number=case.case_number, parties=[p.name for p in case.party_list],
-                          filing_date=date.fromisoformat(case.filing_date))
+        facts = _review_facts(case)
         result = review_document(self.draft_bytes(draft_id), record=facts, progress=progress, cancel=cancel)
         return self._save_review(row, result)
 
@@ -340,8 +339,7 @@ class DraftingService:
         if not self.ctx.settings["assist_review"]:
             raise AssistantOff("文书辅助审查已在设置中关闭")
         case = self.ctx.service("cases").get_case(case_id, audit=False)
-        facts = CaseFacts(case_number=case.case_number, parties=[p.name for p in case.party_list],
-                          filing_date=date.fromisoformat(case.filing_date))
+        facts = _review_facts(case)
         result = review_document(Path(path), record=facts)
         self.ctx.audit_now("draft.review_file", f"case:{case_id}", file=Path(path).name,
                            errors=sum(f.severity == "error" for f in result.findings))
@@ -369,6 +367,14 @@ class DraftingService:
         if not rows:
             return None
         return rows[0] | {"findings": json.loads(rows[0]["findings"])}
+
+
+def _review_facts(case) -> CaseFacts:
+    """What the review compares the draft with: 案号, parties, 立案 date, and for the fee check
+    the cause, procedure and claims of the case record."""
+    return CaseFacts(case_number=case.case_number, parties=[p.name for p in case.party_list],
+                     filing_date=date.fromisoformat(case.filing_date), cause=case.cause or "",
+                     procedure=case.procedure or "", claims=_claims(case.claims or ""))
 
 
 def _dossier_claims(ctx: AppContext, case_id: int) -> tuple[list[str], str] | None:

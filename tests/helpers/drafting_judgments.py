@@ -123,13 +123,23 @@ def capital(v: Decimal) -> str:
     return cn2an.an2cn(s[:-3] if s.endswith(".00") else s, "rmb")
 
 
+# 《诉讼费用交纳办法》第十三条 for property cases: (upper edge of the band, rate above the previous
+# edge). Written out here, not read from resources/review/fee_schedule.json, so that the
+# generator stays independent of the rule it tests.
+_FEE_BANDS = [(100000, "0.025"), (200000, "0.02"), (500000, "0.015"), (1000000, "0.01"), (2000000, "0.009"),
+              (5000000, "0.008"), (10000000, "0.007"), (20000000, "0.006"), (None, "0.005")]
+
+
 def court_fee(claim: Decimal) -> Decimal:
-    """Property-case fee per 《诉讼费用交纳办法》 (first bands only)."""
-    if claim <= 10000:
-        return Decimal(50)
-    if claim <= 100000:
-        return (Decimal(50) + (claim - 10000) * Decimal("0.025")).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return (Decimal(2300) + (claim - 100000) * Decimal("0.02")).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    """Property-case fee per 《诉讼费用交纳办法》第十三条: 50元 up to 10,000元, then cumulative bands."""
+    fee, lower = Decimal(50), Decimal(10000)
+    for upper, rate in _FEE_BANDS:
+        if claim <= lower:
+            break
+        top = claim if upper is None else min(claim, Decimal(upper))
+        fee += (top - lower) * Decimal(rate)
+        lower = Decimal(upper) if upper is not None else lower
+    return fee.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def interest_article(d: dt.date) -> str:

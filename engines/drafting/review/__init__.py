@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -17,6 +18,7 @@ from engines.drafting.review.check_appeal import check_appeal_court
 from engines.drafting.review.check_case_number import check_case_numbers
 from engines.drafting.review.check_citations import check_citations
 from engines.drafting.review.check_dates import check_dates
+from engines.drafting.review.check_fee import check_fee
 from engines.drafting.review.check_parties import check_party_names
 from engines.drafting.review.check_structure import check_structure, document_kind
 from engines.drafting.review.document import JudgmentDocument, parse_document, read_paragraphs
@@ -28,11 +30,19 @@ __all__ = ["CaseFacts", "Finding", "ReviewResult", "review_document", "review_pa
 
 @dataclass
 class CaseFacts:
-    """What the case record says, to compare the draft with (every field optional)."""
+    """What the case record says, to compare the draft with (every field optional).
+
+    ``cause``, ``procedure``, ``claims`` (one item per entry) and ``claim_amount`` serve the
+    fee check: a non-property cause silences it, and the claims are the amount in dispute
+    when the document's own 诉讼请求 states none."""
 
     case_number: str = ""
     parties: list[str] = field(default_factory=list)
     filing_date: _dt.date | None = None
+    cause: str = ""
+    procedure: str = ""
+    claims: list[str] = field(default_factory=list)
+    claim_amount: Decimal | None = None
 
 
 def review_paragraphs(
@@ -50,6 +60,7 @@ def review_paragraphs(
         ("案号", lambda: check_case_numbers(doc, record.case_number or None)),
         ("当事人", lambda: check_party_names(doc, record.parties or None)),
         ("金额", lambda: check_amounts(doc)),
+        ("受理费", lambda: check_fee(doc, rules.fee_schedule, record)),
         ("日期", lambda: check_dates(doc, {"filing_date": record.filing_date} if record.filing_date else None)),
         ("必备部分", lambda: check_structure(doc, rules)),
         ("上诉法院", lambda: check_appeal_court(doc, rules)),

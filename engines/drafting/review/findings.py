@@ -48,6 +48,7 @@ RULE_LABELS = {
     "case_number_record": "案号与案件记录不符", "party_name_variant": "当事人名称不一致",
     "party_not_in_case": "主文中的非当事人", "party_record": "当事人与案件记录不符",
     "amount_capital_mismatch": "金额大小写不符", "amount_sum_mismatch": "合计金额不符", "fee_inconsistent": "受理费计算",
+    "fee_schedule": "受理费与收费标准不符", "fee_halving_procedure": "受理费减半与审理程序不符",
     "date_invalid": "日期不存在", "date_order": "日期先后", "signature_date_format": "落款日期格式",
     "date_record": "日期与案件记录不符", "missing_part": "缺少必备部分", "operative_numbering": "判项编号",
     "appeal_court": "上诉法院", "citation_form": "法律名称不规范", "citation_article_number": "法条序号格式",

@@ -1,4 +1,4 @@
-"""Review rule resources (repealed laws, interest article by date, court hierarchy, parts).
+"""Review rule resources (repealed laws, interest article by date, court hierarchy, parts, fees).
 
 They live in resources/review/ as JSON so that a court can correct them without a code
 change; a caller may pass another folder (``rules_dir``) for site overrides or tests.
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engines.common import InputError
+from engines.drafting.review.fee_schedule import FeeSchedule
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parents[3] / "resources" / "review"
 
@@ -37,6 +38,7 @@ class ReviewRules:
     citation: dict
     courts: dict
     document_parts: dict
+    fee_schedule: FeeSchedule
 
     def interest_article_on(self, day: _dt.date) -> str | None:
         """The 迟延履行 interest article in force on ``day`` (None before the first period)."""
@@ -81,4 +83,13 @@ def load_rules(rules_dir: str | None = None) -> ReviewRules:
         citation=_read(folder, "citation_style.json"),
         courts=_read(folder, "courts.json"),
         document_parts=_read(folder, "document_parts.json"),
+        fee_schedule=_fee_schedule(folder),
     )
+
+
+def _fee_schedule(folder: Path) -> FeeSchedule:
+    data = _read(folder, "fee_schedule.json")
+    try:
+        return FeeSchedule.from_json(data)
+    except (KeyError, TypeError, ArithmeticError) as exc:  # decimal.InvalidOperation is an ArithmeticError
+        raise InputError("审查规则文件格式错误", f"{folder / 'fee_schedule.json'}: {exc}") from exc
