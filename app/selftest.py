@@ -134,6 +134,12 @@ def _engine_check(module_name: str) -> Callable[[], str] | None:
     return getattr(module, "selftest", None)
 
 
+def _child_check() -> str:
+    from engines.transcription import selftest_child
+
+    return selftest_child()
+
+
 def _configured_model_dir() -> str:
     try:
         from app.settings import Settings
@@ -152,6 +158,7 @@ def run_selftest() -> SelftestReport:
         fn = _engine_check(module)
         if fn is not None:
             checks.append((name, fn))
+    checks.append(("whisper-child", _child_check))
     if _configured_model_dir():
         checks.append(("whisper-modeldir", check_policy_model))
     checks.append(("no-network", check_no_network))

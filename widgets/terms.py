@@ -242,6 +242,8 @@ DRAFTING_TERMS = (
     QT_TRANSLATE_NOOP("terms", "金额大小写不符"),
     QT_TRANSLATE_NOOP("terms", "合计金额不符"),
     QT_TRANSLATE_NOOP("terms", "受理费计算"),
+    QT_TRANSLATE_NOOP("terms", "受理费与收费标准不符"),
+    QT_TRANSLATE_NOOP("terms", "受理费减半与审理程序不符"),
     QT_TRANSLATE_NOOP("terms", "日期不存在"),
     QT_TRANSLATE_NOOP("terms", "日期先后"),
     QT_TRANSLATE_NOOP("terms", "落款日期格式"),

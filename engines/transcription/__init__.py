@@ -65,6 +65,33 @@ def selftest_model_dir(model_dir: str) -> str:
             f"(character error rate {cer:.0%}) in {time.perf_counter() - started:.1f} s")
 
 
+def selftest_child() -> str:
+    """The child processes used by the application (file transcription, live decoding) start
+    and read the bundled clip: in a frozen build this proves spawn and ``freeze_support``."""
+    import gc
+    import time
+
+    from engines.transcription.child import ChildTranscription
+    from engines.transcription.live_decoder import ChildDecoder  # noqa: F401 - importable in the bundle
+    from engines.transcription.model_store import _is_complete, default_cache_dir, shipped_model_dir
+    from engines.transcription.scoring import character_error_rate
+
+    started = time.perf_counter()
+    if not (_is_complete(shipped_model_dir()) or _is_complete(default_cache_dir() / "models" / "whisper-base")):
+        return "skipped: no joined model yet (the whisper check joins one only temporarily)"
+    clip, expected = selftest_clip()
+    job = ChildTranscription(clip.read_bytes(), TranscriptionRequest())
+    heard = "".join(s.text for s in job.run().segments)
+    pid = job.pid
+    del job  # its queue's semaphores are released now, not reported as leaked at exit
+    gc.collect()
+    cer = character_error_rate(expected, heard)
+    if cer > SELFTEST_MAX_CER:
+        raise RuntimeError(f"child process misread the clip: {heard!r} (character error rate {cer:.0%})")
+    return (f"transcription child process (pid {pid}) read the clip as {heard!r} in "
+            f"{time.perf_counter() - started:.1f} s")
+
+
 def selftest() -> str:
     """Prove the speech model is usable here: assemble/verify it, load it, read Mandarin.
 

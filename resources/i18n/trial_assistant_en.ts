@@ -1615,7 +1615,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="53" />
         <location filename="../../widgets/terms.py" line="178" />
-        <location filename="../../widgets/terms.py" line="278" />
+        <location filename="../../widgets/terms.py" line="280" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -1698,7 +1698,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="69" />
         <location filename="../../widgets/terms.py" line="202" />
-        <location filename="../../widgets/terms.py" line="272" />
+        <location filename="../../widgets/terms.py" line="274" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
@@ -1706,7 +1706,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <location filename="../../widgets/terms.py" line="70" />
         <location filename="../../widgets/terms.py" line="180" />
         <location filename="../../widgets/terms.py" line="203" />
-        <location filename="../../widgets/terms.py" line="273" />
+        <location filename="../../widgets/terms.py" line="275" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
@@ -1729,7 +1729,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <location filename="../../widgets/terms.py" line="74" />
         <location filename="../../widgets/terms.py" line="192" />
         <location filename="../../widgets/terms.py" line="215" />
-        <location filename="../../widgets/terms.py" line="276" />
+        <location filename="../../widgets/terms.py" line="278" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1771,7 +1771,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="82" />
         <location filename="../../widgets/terms.py" line="204" />
-        <location filename="../../widgets/terms.py" line="275" />
+        <location filename="../../widgets/terms.py" line="277" />
         <source>立案日期</source>
         <translation>Filing date</translation>
     </message>
@@ -1818,7 +1818,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="91" />
         <location filename="../../widgets/terms.py" line="207" />
-        <location filename="../../widgets/terms.py" line="277" />
+        <location filename="../../widgets/terms.py" line="279" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
@@ -2203,13 +2203,13 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="198" />
-        <location filename="../../widgets/terms.py" line="260" />
+        <location filename="../../widgets/terms.py" line="262" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="199" />
-        <location filename="../../widgets/terms.py" line="261" />
+        <location filename="../../widgets/terms.py" line="263" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -2365,111 +2365,121 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="245" />
+        <source>受理费与收费标准不符</source>
+        <translation>Court fee differs from the fee schedule</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="246" />
+        <source>受理费减半与审理程序不符</source>
+        <translation>Halved court fee does not match the procedure</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="247" />
         <source>日期不存在</source>
         <translation>Nonexistent date</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="246" />
+        <location filename="../../widgets/terms.py" line="248" />
         <source>日期先后</source>
         <translation>Date order</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="247" />
+        <location filename="../../widgets/terms.py" line="249" />
         <source>落款日期格式</source>
         <translation>Signature date format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="248" />
+        <location filename="../../widgets/terms.py" line="250" />
         <source>日期与案件记录不符</source>
         <translation>Date differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="249" />
+        <location filename="../../widgets/terms.py" line="251" />
         <source>缺少必备部分</source>
         <translation>Missing required section</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="250" />
+        <location filename="../../widgets/terms.py" line="252" />
         <source>判项编号</source>
         <translation>Numbering of the operative items</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="251" />
+        <location filename="../../widgets/terms.py" line="253" />
         <source>上诉法院</source>
         <translation>Appeal court</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="252" />
+        <location filename="../../widgets/terms.py" line="254" />
         <source>法律名称不规范</source>
         <translation>Non-standard law title</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="253" />
+        <location filename="../../widgets/terms.py" line="255" />
         <source>法条序号格式</source>
         <translation>Article number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="254" />
+        <location filename="../../widgets/terms.py" line="256" />
         <source>引用已废止法律</source>
         <translation>Repealed law cited</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="255" />
+        <location filename="../../widgets/terms.py" line="257" />
         <source>迟延履行利息条款</source>
         <translation>Late performance interest clause</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="262" />
+        <location filename="../../widgets/terms.py" line="264" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="263" />
+        <location filename="../../widgets/terms.py" line="265" />
         <source>被拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="264" />
+        <location filename="../../widgets/terms.py" line="266" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="265" />
+        <location filename="../../widgets/terms.py" line="267" />
         <source>暂存（等待缺号）</source>
         <translation>Held (waiting for a missing sequence number)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="266" />
+        <location filename="../../widgets/terms.py" line="268" />
         <source>已处理</source>
         <translation>Processed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="267" />
+        <location filename="../../widgets/terms.py" line="269" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="268" />
+        <location filename="../../widgets/terms.py" line="270" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="269" />
+        <location filename="../../widgets/terms.py" line="271" />
         <source>确认</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="270" />
+        <location filename="../../widgets/terms.py" line="272" />
         <source>补发请求</source>
         <translation>Resend request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="271" />
+        <location filename="../../widgets/terms.py" line="273" />
         <source>密钥更新</source>
         <translation>Key update</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="274" />
+        <location filename="../../widgets/terms.py" line="276" />
         <source>程序</source>
         <translation>Procedure</translation>
     </message>

@@ -35,3 +35,11 @@ def test_english_translation_covers_menus_headers_and_terms(qtbot, qapp, tmp_pat
 def test_every_ts_entry_is_translated():
     text = paths.resource("i18n", "trial_assistant_en.ts").read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text
+
+
+def test_every_review_rule_label_is_a_translated_term():
+    from app.services.drafting import RULE_LABELS
+    from widgets.terms import DRAFTING_TERMS
+
+    missing = [label for label in RULE_LABELS.values() if label not in DRAFTING_TERMS]
+    assert missing == [], f"add to widgets/terms.py: {missing}"
