@@ -155,12 +155,29 @@ class LiveSession:
             time.sleep(0.05)
         return self.source.finished
 
-    def stop(self) -> LiveResult:
-        """Stop recording, transcribe everything already recorded, and return the result."""
+    def stop(self, timeout: float | None = None) -> LiveResult:
+        """Stop recording, transcribe everything already recorded, and return the result.
+
+        A decoder that hangs (rather than crashes) must not hang the end of a hearing: after
+        ``timeout`` seconds (default: one minute plus the length of the audio still to be
+        transcribed) decoding is given up, as by :meth:`abandon`, and the result says so.
+        """
         self._finish_recording()
+        if timeout is None:
+            timeout = 60.0 + max(0, self._frames - self._done_until) / self.rate
+        gave_up = False
         if self._decoding is not None:
-            self._decoding.join()
+            self._decoding.join(timeout)
+            if self._decoding.is_alive():
+                gave_up = True
+                self._abandoned.set()
+                self.decoder.kill()
+                self._decoding.join()
         self.decoder.close()
+        if gave_up:
+            self._decoding_stopped = (self._decoding_stopped
+                                      or f"转写在结束时 {timeout:.0f} 秒内未完成，已停止；录音已保存，可对录音重新转写")
+            self._log("错误", self._decoding_stopped)
         self._log("结束")
         if self._error is not None:
             raise EngineError("实时转写出错，已录音频已保存", repr(self._error))

@@ -115,9 +115,11 @@ class _ScriptedDecoder:
 
     model_name = "fake"
 
-    def __init__(self, die: bool = False, fail: bool = False):
+    def __init__(self, die: bool = False, fail: bool = False, hang: bool = False):
         self.die = die
         self.fail = fail
+        self.hang = hang
+        self.killed = threading.Event()
         self.release = threading.Event()
         self.started = 0
         self.closed = False
@@ -134,6 +136,9 @@ class _ScriptedDecoder:
             raise DecoderDied(-9)
         if self.fail:
             raise EngineError("转写失败", "Traceback ...")
+        if self.hang:  # a child that never answers, until it is killed
+            assert self.killed.wait(30)
+            raise DecoderDied(-9)
         assert self.release.wait(30)
         for turn, piece in zip(turns, pieces):
             assert len(piece) == pytest.approx((turn.end - turn.start) * rate, abs=2)
@@ -143,7 +148,7 @@ class _ScriptedDecoder:
         self.closed = True
 
     def kill(self):
-        pass
+        self.killed.set()
 
 
 def test_chunks_are_saved_while_a_decode_is_stuck():
@@ -192,3 +197,20 @@ def test_turns_whisper_fails_on_are_logged_and_the_hearing_goes_on():
     notes = [e.note for e in result.events if e.kind == "错误"]
     assert notes and all("转写失败" in n for n in notes) and session.restarts == 0
     assert result.transcript.duration == pytest.approx(5.8, abs=0.01)
+
+
+def test_a_hung_decoder_cannot_hang_the_end_of_the_hearing():
+    decoder = _ScriptedDecoder(hang=True)
+    source = WavPlaybackInput(MULTI_CLIP, speed=8.0)
+    chunks, on_chunk = _timed_chunks()
+    session = LiveSession(None, source, TranscriptionRequest(channels=REF["channels"]),
+                          on_audio_chunk=on_chunk, decoder=decoder, poll_seconds=0.05)
+    session.start()
+    assert session.wait_until_source_finished(10)
+    started = time.monotonic()
+    result = session.stop(timeout=1.0)
+    assert time.monotonic() - started < 5
+    assert decoder.killed.is_set() and decoder.closed and session.restarts == 0
+    assert "未完成" in result.transcript.settings["decoding_stopped"]
+    assert any("未完成" in e.note for e in result.events if e.kind == "错误")
+    assert result.transcript.duration == pytest.approx(5.8, abs=0.01) and len(chunks) == 3
