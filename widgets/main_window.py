@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 880])
+        splitter.setSizes([440, 960])
         self.setCentralWidget(splitter)
         self.statusBar().showMessage(self.tr("就绪"))
 

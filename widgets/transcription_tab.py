@@ -112,11 +112,16 @@ class Tab(LiveHearingControls, QWidget):
         self.merge_button = self._button(self.tr("与下段合并"), "mergeSegment", self.merge)
         self.check_button = self._button(self.tr("核对完成"), "markChecked", self.mark_checked)
         self.export_button = self._button(self.tr("导出笔录…"), "exportRecord", self.export)
+        # Two rows: on a 1366-1600 px wide screen one row of all of them would overflow.
         edit_bar = QHBoxLayout()
-        for w in (self.play_button, self.speed, self.loop, self.correction_request, self.requested_by,
-                  self.refuse_button, self.split_button, self.merge_button, self.check_button, self.export_button):
+        for w in (self.play_button, self.speed, self.loop, self.split_button, self.merge_button,
+                  self.check_button, self.export_button):
             edit_bar.addWidget(w)
         edit_bar.addStretch(1)
+        correction_bar = QHBoxLayout()
+        for w in (self.correction_request, self.requested_by, self.refuse_button):
+            correction_bar.addWidget(w)
+        correction_bar.addStretch(1)
 
         self.find = QLineEdit()
         self.find.setObjectName("findEdit")
@@ -129,6 +134,7 @@ class Tab(LiveHearingControls, QWidget):
         find_bar = QHBoxLayout()
         for w in (self.find, self.replace, self.find_button, self.replace_button):
             find_bar.addWidget(w)
+        find_bar.addLayout(correction_bar)
 
         self.corrections = QListWidget()
         self.corrections.setObjectName("correctionList")
