@@ -82,10 +82,17 @@ class Tab(QWidget):
         self.accept_button = self._button(self.tr("确认所选"), "acceptPages", self.accept_selected)
         self.split_button = self._button(self.tr("从此页起为新文书"), "startDocument", lambda: self.set_boundary(True))
         self.merge_button = self._button(self.tr("并入上一文书"), "joinDocument", lambda: self.set_boundary(False))
-        edit = QHBoxLayout()
-        for w in (self.category, self.set_button, self.accept_button, self.split_button, self.merge_button):
-            edit.addWidget(w)
-        edit.addStretch(1)
+        # Category and boundary controls on two rows, so that page table, preview and the
+        # catalogue side panel fit beside each other in a 1400 px window.
+        edit = QVBoxLayout()
+        category_row, boundary_row = QHBoxLayout(), QHBoxLayout()
+        for w in (self.category, self.set_button, self.accept_button):
+            category_row.addWidget(w)
+        for w in (self.split_button, self.merge_button):
+            boundary_row.addWidget(w)
+        for row in (category_row, boundary_row):
+            row.addStretch(1)
+            edit.addLayout(row)
 
         self.thumbs = QListWidget()
         self.thumbs.setObjectName("pageThumbnails")
@@ -102,7 +109,7 @@ class Tab(QWidget):
         self.preview = QLabel(self.tr("选择一页以预览"))
         self.preview.setObjectName("pagePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumWidth(260)
+        self.preview.setMinimumWidth(220)
 
         self.tree = CatalogueTree()
         self.tree.setObjectName("catalogueTree")
