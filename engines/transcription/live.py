@@ -28,6 +28,7 @@ import numpy as np
 
 from engines.common import EngineError
 from engines.transcription.decoder import DecodeOptions, TurnText
+from engines.transcription.live_buffer import RecordedAudio
 from engines.transcription.live_decoder import DecoderDied, InProcessDecoder, TurnDecoder
 from engines.transcription.live_inputs import AudioInput
 from engines.transcription.pipeline import (Transcriber, TranscriptionRequest, finish_segment)
@@ -106,12 +107,14 @@ class LiveSession:
         self._lock = threading.Lock()  # blocks from the input thread, the recorded length
         self._event_lock = threading.Lock()  # events from several threads keep one order
         self._blocks: list[np.ndarray] = []
-        self._taking = 0  # frames moved out of _blocks but not yet counted in _frames
-        # Recorded audio: a buffer grown by doubling, valid up to _frames. Appending never
-        # rewrites frames already there, so a view taken by the decoding thread stays valid
-        # even when the recording thread moves on to a bigger buffer.
-        self._buffer = np.zeros((0, source.channels), dtype=np.float32)
-        self._frames = 0
+        self._taking = 0  # frames moved out of _blocks but not yet in _recorded
+        # Recorded audio still needed (not yet saved as a chunk, or not yet transcribed plus
+        # the context before it); older audio is released, so memory stays bounded however
+        # long the hearing. Frame numbers are absolute. A RecordedAudio never rewrites the
+        # frames it shows, so a snapshot taken by the decoding thread stays valid while the
+        # recording thread appends or drops audio.
+        self._recorded = RecordedAudio.empty(source.channels)
+        self._min_buffer = max(60 * self.rate, 2 * (self.context_frames + self.chunk_frames))
         self._chunk_start = 0  # first frame not yet handed to on_audio_chunk
         self._chunks = 0
         self._done_until = 0  # frames before this are transcribed
@@ -164,7 +167,7 @@ class LiveSession:
         """
         self._finish_recording()
         if timeout is None:
-            timeout = 60.0 + max(0, self._frames - self._done_until) / self.rate
+            timeout = 60.0 + max(0, self._recorded.end - self._done_until) / self.rate
         gave_up = False
         if self._decoding is not None:
             self._decoding.join(timeout)
@@ -186,7 +189,7 @@ class LiveSession:
         if self._decoding_stopped:
             settings["decoding_stopped"] = self._decoding_stopped
         transcript = Transcript(
-            duration=round(self._frames / self.rate, 3), model=self.decoder.model_name,
+            duration=round(self._recorded.end / self.rate, 3), model=self.decoder.model_name,
             segments=list(self.segments), channels=self.source.channels,
             speaker_source="seats" if self.source.channels > 1 else "mono", settings=settings)
         return LiveResult(transcript, list(self.events), self._chunks)
@@ -208,15 +211,35 @@ class LiveSession:
     def recorded_seconds(self) -> float:
         """Audio recorded so far (pauses excluded)."""
         with self._lock:
-            frames = self._frames + self._taking + sum(len(b) for b in self._blocks)
+            frames = self._recorded.end + self._taking + sum(len(b) for b in self._blocks)
         return frames / self.rate
+
+    @property
+    def held_frames(self) -> int:
+        """Frames of audio the session holds in memory (for tests and measurements)."""
+        return self._recorded.held_frames
 
     # -- recording -------------------------------------------------------------------
     @property
-    def _audio(self) -> np.ndarray:
-        """All audio recorded so far (a view; frames in it never change)."""
+    def _audio(self) -> RecordedAudio:
+        """The audio still held (a snapshot; frames in it never change)."""
         with self._lock:
-            return self._buffer[:self._frames]
+            return self._recorded
+
+    def _keep_from(self, end: int) -> int:
+        """The first frame still needed when ``end`` frames are recorded.
+
+        Chunks not yet saved are always kept. Decoding needs the audio from the first frame
+        not yet transcribed, or the context window before ``end`` if that starts earlier
+        (see _closed_turns), with a second of slack for turn times rounded to milliseconds;
+        turns waiting for a restarted decoder all start after _done_until, so they are kept
+        too. Once transcription has stopped for good, nothing is kept for it.
+        """
+        keep = self._chunk_start
+        if not self._decoding_stopped and not self._abandoned.is_set():
+            needed = min(self._done_until, end - self.context_frames) - self.rate
+            keep = min(keep, needed)
+        return max(0, keep)
 
     def _log(self, kind: str, note: str = "") -> None:
         with self._event_lock:
@@ -238,22 +261,18 @@ class LiveSession:
         if not blocks:
             return
         # Copy outside the lock: the input thread must never wait for a buffer resize.
-        buffer, frames = self._buffer, self._frames
-        if frames + added > len(buffer):
-            grown = np.zeros((max(2 * len(buffer), frames + added, self.rate * 60),
-                              buffer.shape[1]), dtype=np.float32)
-            grown[:frames] = buffer[:frames]
-            buffer = grown
-        buffer[frames:frames + added] = np.concatenate(blocks)
+        recorded = self._recorded
+        recorded = recorded.appended(np.concatenate(blocks), self._keep_from(recorded.end + added),
+                                     self._min_buffer)
         with self._lock:
-            self._buffer, self._frames, self._taking = buffer, frames + added, 0
+            self._recorded, self._taking = recorded, 0
 
     def _flush_chunks(self, final: bool = False) -> None:
         audio = self._audio
-        while len(audio) - self._chunk_start >= self.chunk_frames or (
-                final and len(audio) > self._chunk_start):
-            end = min(len(audio), self._chunk_start + self.chunk_frames)
-            chunk = audio[self._chunk_start:end]
+        while audio.end - self._chunk_start >= self.chunk_frames or (
+                final and audio.end > self._chunk_start):
+            end = min(audio.end, self._chunk_start + self.chunk_frames)
+            chunk = audio.frames(self._chunk_start, end)
             if self.on_audio_chunk:
                 pcm = (np.clip(chunk, -1.0, 1.0) * 32767.0).astype(np.int16)
                 self.on_audio_chunk(self._chunks, self._chunk_start / self.rate, pcm)
@@ -325,10 +344,10 @@ class LiveSession:
         self._decoding_stopped = note
         self._log("错误", note)
 
-    def _closed_turns(self, audio: np.ndarray, final: bool) -> list[Turn]:
-        total = len(audio)
-        lo = max(0, min(self._done_until, total - self.context_frames))
-        window = audio[lo:total]
+    def _closed_turns(self, audio: RecordedAudio, final: bool) -> list[Turn]:
+        total = audio.end
+        lo = max(audio.start, min(self._done_until, total - self.context_frames))
+        window = audio.frames(lo, total)
         if len(window) < int(0.3 * self.rate):
             return []
         offset = lo / self.rate
@@ -341,16 +360,23 @@ class LiveSession:
         done = self._done_until / self.rate
         now = total / self.rate
         closed = []
+        speech = False  # any turn not yet transcribed, closed or not
         for turn in turns:
             start, end = turn.start + offset, turn.end + offset
             if end <= done + 0.05:
                 continue
+            speech = True
             start = max(start, done)
             is_closed = final or end + self.close_after <= now or (
                 end - start >= self.max_turn_seconds and end >= now - 0.05)
             if not is_closed:
                 break  # later turns wait for this one, to keep the order
             closed.append(Turn(round(start, 3), round(end, 3), turn.channel, turn.speaker))
+        if not speech:
+            # Only silence since the last turn: move on, keeping the context window, so that
+            # a long quiet stretch neither grows the window searched for turns nor the audio
+            # held in memory.
+            self._done_until = max(self._done_until, total - self.context_frames)
         return closed
 
     def _transcribe_pending(self, final: bool) -> None:
@@ -363,7 +389,9 @@ class LiveSession:
             try:
                 # A decoder that died between turns raises here too, so no death goes unlogged.
                 pieces = [self._turn_audio(audio, turn) for turn in pending]
-                for item in self.decoder.decode(pending, pieces, self.rate, self.options):
+                # A copy: pending shrinks as results come in, and a decoder may still be
+                # reading its list lazily.
+                for item in self.decoder.decode(list(pending), pieces, self.rate, self.options):
                     self._emit(item)
                     # Results come in turn order; drop this turn and any before it.
                     del pending[:pending.index(item.turn) + 1]
@@ -381,12 +409,12 @@ class LiveSession:
         if turns and not pending:
             self._done_until = max(self._done_until, int(turns[-1].end * self.rate))
 
-    def _turn_audio(self, audio: np.ndarray, turn: Turn) -> np.ndarray:
-        lo, hi = int(turn.start * self.rate), int(turn.end * self.rate)
+    def _turn_audio(self, audio: RecordedAudio, turn: Turn) -> np.ndarray:
+        frames = audio.frames(int(turn.start * self.rate), int(turn.end * self.rate))
         if turn.channel is None:
-            piece = audio[lo:hi, 0] if audio.shape[1] == 1 else audio[lo:hi].mean(axis=1)
+            piece = frames[:, 0] if frames.shape[1] == 1 else frames.mean(axis=1)
         else:
-            piece = audio[lo:hi, turn.channel]
+            piece = frames[:, turn.channel]
         return np.ascontiguousarray(piece, dtype=np.float32)
 
     def _emit(self, item: TurnText) -> None:
