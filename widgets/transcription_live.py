@@ -105,6 +105,18 @@ class LiveHearingControls:
         return self.live_service.device_source(device["index"], name=device["name"])
 
     # -- live hearing ----------------------------------------------------------------------
+    def warm_live(self) -> None:
+        """Have the speech model loading while a case is open, so 开始 transcribes at once.
+
+        With no case open the warmed model child is ended; during a hearing nothing changes.
+        """
+        if self.live is not None:
+            return
+        if self.case_id is None:
+            self.live_service.release()
+        else:
+            self.live_service.warm()
+
     def start_live(self) -> None:
         """Start recording from the input and show text as utterances end."""
         case_id, channels = self.case_id, self.channels.text().strip()
@@ -160,5 +172,9 @@ class LiveHearingControls:
         self.refresh_devices_button.setEnabled(True)
         self.status.setText(self.tr("正在结束庭审…"))
         self._live_slot.start(lambda progress, cancel: live.stop(), label="live-stop",
-                              on_success=lambda count: self._transcribed(count), on_error=self._failed)
+                              on_success=self._live_stopped, on_error=self._failed)
         self._update_buttons()
+
+    def _live_stopped(self, count: int) -> None:
+        self._transcribed(count)
+        self.warm_live()  # ready for the next hearing of the day

@@ -181,6 +181,7 @@ class Tab(LiveHearingControls, QWidget):
         self.stop_playback()
         self.case_id = case_id
         self.reload_hearings()
+        self.warm_live()
 
     def reload_hearings(self, select_id: int | None = None) -> None:
         """Refill the hearing list."""
@@ -472,4 +473,5 @@ class Tab(LiveHearingControls, QWidget):
             live, self.live = self.live, None
             live.stop()
         self._live_slot.shutdown()
+        self.live_service.release()  # a warmed model child nobody will use
         self._slot.shutdown()

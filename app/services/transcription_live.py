@@ -7,6 +7,11 @@ of an interrupted hearing into its recording. Segments are saved as they are rec
 休庭/继续 are logged with time. Decoding runs in a child process that keeps the model loaded
 for the whole hearing (the engine's ``ChildDecoder``): a crash of the recogniser is logged,
 the child is restarted, and recording and chunk saving go on untouched.
+
+Loading the model takes seconds, so the panel calls :meth:`LiveHearingService.warm` as soon
+as a case is open: the child loads in the background and the hearing that starts next uses
+it, so the first utterance is not held up. :meth:`LiveHearingService.release` ends a warmed
+child nobody used (case closed, window closed).
 """
 from __future__ import annotations
 
@@ -87,6 +92,45 @@ class LiveHearingService:
         self.ctx = ctx
         self.transcripts = TranscriptionService(ctx)
         self.list_devices = list_devices or _system_input_devices
+        self._warm = None  # a decoder child loading or loaded for the next hearing
+
+    def _new_decoder(self):
+        from engines.transcription.live_decoder import ChildDecoder
+
+        return ChildDecoder(self.ctx.settings["model_dir"] or None, paths.cache_dir())
+
+    def warm(self) -> bool:
+        """Start loading the speech model for the next live hearing; returns at once.
+
+        Does nothing (returns False) for a user who may not run hearings or when the
+        transcription assistant is off. The child is the same for every case, so it stays
+        warm until a hearing takes it or :meth:`release` ends it.
+        """
+        try:
+            self.ctx.session.require(Permission.HEARING_RUN)
+        except PermissionError:
+            return False
+        if not self.ctx.settings["assist_transcription"]:
+            self.release()
+            return False
+        model = self.ctx.settings["model_dir"] or None
+        if self._warm is not None and self._warm.model != (None if model is None else str(model)):
+            self.release()  # the model setting changed since it was warmed
+        if self._warm is None:
+            self._warm = self._new_decoder()
+        self._warm.spawn()  # nothing if it is already loading or loaded
+        return True
+
+    def release(self) -> None:
+        """End the warmed decoder child, if any (it is reaped: no zombie is left)."""
+        warm, self._warm = self._warm, None
+        if warm is not None:
+            warm.close()
+
+    @property
+    def warm_pid(self) -> int | None:
+        """Process id of the warmed decoder child (None when there is none)."""
+        return self._warm.pid if self._warm is not None else None
 
     def start(self, case_id: int, source, channels: str = "", title: str = "庭审", place: str = "",
               on_segment=None, device: str = "") -> LiveHearing:
@@ -96,7 +140,6 @@ class LiveHearingService:
         ``device`` names the recording device for the audit trail.
         """
         from engines.transcription.live import LiveSession
-        from engines.transcription.live_decoder import ChildDecoder
         from engines.transcription.pipeline import TranscriptionRequest
         from engines.transcription.seats import parse_channel_map
 
@@ -141,7 +184,9 @@ class LiveHearingService:
 
         request = TranscriptionRequest(channels=channels or None, vocabulary=self.transcripts.vocabulary(case_id))
         # The model lives only in the decoder child: a recogniser crash cannot end the recording.
-        decoder = ChildDecoder(self.ctx.settings["model_dir"] or None, paths.cache_dir())
+        # A child warmed by warm() is taken over (the session closes it at the end).
+        self.warm()
+        decoder, self._warm = self._warm or self._new_decoder(), None
         session = LiveSession(None, source, request, on_segment=save_segment,
                               on_audio_chunk=save_chunk, on_event=save_event, decoder=decoder)
         session.start()

@@ -141,8 +141,10 @@ class ChildDecoder:
     """Whisper in a persistent child process; turns go in, TurnTexts stream back.
 
     :meth:`start` spawns the process and waits until the model is loaded; after a crash
-    it may be called again (a new process, new queues). :meth:`close` ends the process
-    cleanly (it finishes nothing: call it when no decode is running) and reaps it.
+    it may be called again (a new process, new queues). :meth:`spawn` starts loading
+    without waiting (warming the model before a hearing begins); a later :meth:`start`
+    then only waits for that child. :meth:`close` ends the process cleanly (it finishes
+    nothing: call it when no decode is running) and reaps it.
     """
 
     def __init__(self, model: str | Path | None = None, cache_dir: str | Path | None = None,
@@ -161,6 +163,7 @@ class ChildDecoder:
         self._jobs = None
         self._results = None
         self._job = 0
+        self._ready = False  # the current child has reported its model
 
     @property
     def pid(self) -> int | None:
@@ -169,11 +172,18 @@ class ChildDecoder:
 
     @property
     def alive(self) -> bool:
-        """True while the child process runs."""
-        return self._process is not None and self._process.is_alive()
+        """True while the child process runs with its model loaded."""
+        return self._ready and self._process is not None and self._process.is_alive()
 
-    def start(self) -> None:
-        """Spawn the child and wait for its model; raises EngineError or DecoderDied."""
+    @property
+    def loading(self) -> bool:
+        """True while a spawned child is still loading its model."""
+        return not self._ready and self._process is not None and self._process.is_alive()
+
+    def spawn(self) -> None:
+        """Start a child loading the model and return at once (nothing if one runs)."""
+        if self.loading or self.alive:
+            return
         self.close()
         context = multiprocessing.get_context("spawn")
         self._jobs, self._results = context.Queue(), context.Queue()
@@ -183,11 +193,22 @@ class ChildDecoder:
             daemon=True)  # never outlives the application
         self._process.start()
         self.starts += 1
+
+    def start(self) -> None:
+        """Have a child with its model loaded; raises EngineError or DecoderDied.
+
+        A child still loading from :meth:`spawn` is waited for; otherwise (never started,
+        died, or a restart) a new child is spawned.
+        """
+        if not self.loading:
+            self.close()
+            self.spawn()
         deadline = time.monotonic() + self.start_timeout
         while True:
             message = self._next(deadline)
             if message[0] == "ready":
                 self.model_name = message[2]
+                self._ready = True
                 return
             if message[0] == "error":
                 self.close()
@@ -249,7 +270,7 @@ class ChildDecoder:
         process = self._process
         if process is None:
             return
-        if process.is_alive():
+        if process.is_alive() and self._ready:  # a loading child reads no jobs: just end it
             try:
                 self._jobs.put(None)
             except (OSError, ValueError):
@@ -261,6 +282,7 @@ class ChildDecoder:
         self._jobs.close()
         self._results.close()
         self._process = None
+        self._ready = False
 
 
 __all__ = ["ChildDecoder", "DecoderDied", "InProcessDecoder", "TurnDecoder"]
