@@ -106,13 +106,15 @@ class LiveHearingControls:
 
     # -- live hearing ----------------------------------------------------------------------
     def warm_live(self) -> None:
-        """Have the speech model loading while a case is open, so 开始 transcribes at once.
+        """Have the speech model loading while this tab shows a case, so 开始 transcribes at once.
 
-        With no case open the warmed model child is ended; during a hearing nothing changes.
+        Only while the tab is on screen: a judge reading case details elsewhere should not pay
+        for a few hundred MB of model. Otherwise (or with no case) the warmed child is ended;
+        during a hearing nothing changes.
         """
         if self.live is not None:
             return
-        if self.case_id is None:
+        if self.case_id is None or not self.isVisible():
             self.live_service.release()
         else:
             self.live_service.warm()

@@ -174,6 +174,14 @@ class Tab(LiveHearingControls, QWidget):
 
     _button = staticmethod(make_button)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.warm_live()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().hideEvent(event)
+        self.warm_live()  # not visible any more: releases the warmed model child
+
     # -- case and hearing --------------------------------------------------------------
     def set_case(self, case_id: int | None) -> None:
         """Show the hearings of ``case_id`` (None clears the tab)."""

@@ -171,3 +171,21 @@ def test_live_hearing_from_a_simulated_device(qtbot, fx, case_id):
     assert kinds == ["开始", "休庭", "继续", "结束"]
     tab.shutdown()
     ctx.store.close()
+
+
+def test_model_child_is_warm_only_while_the_tab_shows_a_case(qtbot, fx, case_id):
+    import psutil
+
+    ctx = fx.clerk()
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_case(case_id)
+    assert tab.live_service.warm_pid is None  # not on screen: nothing loads
+    tab.show()
+    pid = tab.live_service.warm_pid
+    assert pid is not None and psutil.pid_exists(pid)
+    tab.hide()  # e.g. the user switched to another tab
+    assert tab.live_service.warm_pid is None
+    assert not psutil.pid_exists(pid)  # ended and reaped, not left as a zombie
+    tab.shutdown()
+    ctx.store.close()
