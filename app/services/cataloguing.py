@@ -14,8 +14,6 @@ lesson with its context (the page's heading after a document with the same title
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path

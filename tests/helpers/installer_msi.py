@@ -11,6 +11,16 @@ TEMPLATE_NAME = "传票.docx"
 ENV = {**os.environ, "LC_ALL": "C.UTF-8"}
 
 
+def load_installer_script(name: str):
+    """Import ``installer/<name>.py`` (the folder is not a package) and return the module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, INSTALLER / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def make_fake_bundle(folder: Path) -> Path:
     """A folder shaped like dist/TrialAssistant (two exes, _internal with a Chinese file name)."""
     bundle = folder / "TrialAssistant"

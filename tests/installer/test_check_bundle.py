@@ -1,18 +1,14 @@
 """installer/check_bundle.py finds what a spec forgot (and what it should have left out)."""
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
-from tests.helpers.installer_msi import INSTALLER, ROOT
+from tests.helpers.installer_msi import ROOT, load_installer_script
 
 
 def _checker():
-    spec = importlib.util.spec_from_file_location("check_bundle", INSTALLER / "check_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("check_bundle")
 
 
 def _complete_bundle(folder: Path, checker) -> Path:

@@ -3,29 +3,16 @@ install writes (the part that runs the unpacked program is exercised by .ci/run 
 build)."""
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 
 import pytest
 
-from tests.helpers.installer_msi import ENV, INSTALLER, build_msi, make_fake_bundle
+from tests.helpers.installer_msi import ENV, build_msi, load_installer_script, make_fake_bundle
 
 
 def _checker():
-    spec = importlib.util.spec_from_file_location("check_msi", INSTALLER / "check_msi.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("check_msi")
 
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("msi")
-    bundle = make_fake_bundle(folder)
-    msi = folder / "out" / "TrialAssistant.msi"
-    result = build_msi(bundle, msi)
-    assert result.returncode == 0, result.stderr
-    return bundle, msi
 
 
 def test_silent_install_writes_only_the_properties_given(built):

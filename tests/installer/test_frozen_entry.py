@@ -1,20 +1,16 @@
 """What only the frozen build's entry script does: log file for a console-less exe, startup probe."""
 from __future__ import annotations
 
-import importlib.util
 import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from tests.helpers.installer_msi import INSTALLER
+from tests.helpers.installer_msi import load_installer_script
 
 
 def _entry():
-    spec = importlib.util.spec_from_file_location("frozen_entry", INSTALLER / "frozen_entry.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("frozen_entry")
 
 
 def test_windowed_exe_without_streams_logs_to_the_cache_folder(tmp_path, monkeypatch):

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
-import pytest
 
 from app import paths
 from app.settings import REGISTRY
 from tests.helpers.installer_msi import (
-    ENV, INSTALLER, ROOT, TEMPLATE_NAME, build_msi, make_fake_bundle, properties, summary, table,
+    ENV, ROOT, TEMPLATE_NAME, build_msi, properties, summary, table,
 )
 
 UPGRADE_CODE = "{7D99F476-2750-4D39-A3FD-59D56DDCFF75}"
@@ -22,16 +20,6 @@ POLICY_NAMES = [s.policy_name for s in REGISTRY.values() if s.policy_name]
 def _pyproject_version() -> str:
     return re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
 
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """(bundle folder, msi path) built once for this module."""
-    folder = tmp_path_factory.mktemp("msi")
-    bundle = make_fake_bundle(folder)
-    msi = folder / "out" / "TrialAssistant.msi"
-    result = build_msi(bundle, msi)
-    assert result.returncode == 0, result.stderr
-    return bundle, msi
 
 
 def test_product_properties_and_per_machine_scope(built):

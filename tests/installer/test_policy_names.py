@@ -1,23 +1,19 @@
 """The MSI's policy properties and the application's settings name the same things."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import xml.etree.ElementTree as ET
 
 from app import paths
 from app.settings import REGISTRY, Settings
-from tests.helpers.installer_msi import INSTALLER
+from tests.helpers.installer_msi import INSTALLER, load_installer_script
 
 WIX = "{http://schemas.microsoft.com/wix/2006/wi}"
 BRIEF_PROPERTIES = {"DATADIR", "EXCHANGEDIR", "MODELDIR", "COURTNAME", "COURTCODE", "PLATFORMKEY", "AUTOLOCKMINUTES"}
 
 
 def _gen_policy():
-    spec = importlib.util.spec_from_file_location("gen_policy", INSTALLER / "gen_policy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("gen_policy")
 
 
 def test_generated_policy_files_are_up_to_date_with_settings():

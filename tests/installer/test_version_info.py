@@ -5,16 +5,11 @@ import ast
 
 import pytest
 
-from tests.helpers.installer_msi import INSTALLER
+from tests.helpers.installer_msi import load_installer_script
 
 
 def _module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("version_info", INSTALLER / "version_info.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("version_info")
 
 
 def test_version_numbers_for_windows():

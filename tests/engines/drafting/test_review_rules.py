@@ -1,7 +1,6 @@
 """Targeted review rules: what is and what is not a defect (from the domain notes)."""
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
