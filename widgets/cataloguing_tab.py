@@ -337,6 +337,7 @@ class Tab(QWidget):
     # -- actions ---------------------------------------------------------------------------
 
     def choose_files(self) -> None:
+        """Ask for dossier PDFs or page images and import them."""
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入卷宗"), "",
                                                 self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
         if paths:
@@ -424,6 +425,7 @@ class Tab(QWidget):
         self.reload()
 
     def choose_export(self) -> None:
+        """Ask where to save the 卷内目录 .docx, then write it."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出卷内目录"), "卷内目录.docx", "Word (*.docx)")
         if path:
             self.export_toc(path)
@@ -438,6 +440,7 @@ class Tab(QWidget):
         self.status.setText(self.tr("卷内目录已导出：%1").replace("%1", str(out)))
 
     def choose_export_pdf(self) -> None:
+        """Ask where to save the ordered dossier PDF, then write it in the background."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出整理后的卷宗"), "卷宗.pdf", "PDF (*.pdf)")
         if path:
             self.export_pdf(path)
