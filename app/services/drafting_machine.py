@@ -86,14 +86,15 @@ def decide(service: DraftingService, draft_id: int, paragraphs: list[int] | None
     # Only the notes on the decided paragraphs: the others still need their source shown.
     data, notes = remove_comments(data, paragraphs=chosen)
     found = _outputs_for(service, row, chosen, texts)
-    new_id = service._store_version(row["case_id"], row["template"], row["title"], data, state, draft_id,
-                                    machine_paragraphs_of(data), action, paragraphs=chosen, runs=changed,
-                                    source_notes_removed=notes,
-                                    outputs=[found[i].id for i in chosen if i in found])
     outputs = service.ctx.service("outputs")
-    for index in chosen:
-        if index in found:
-            outputs.decide(found[index].id, state)
+    with service.ctx.store.write():  # version and decisions together (see _accept_all)
+        new_id = service._store_version(row["case_id"], row["template"], row["title"], data, state, draft_id,
+                                        machine_paragraphs_of(data), action, paragraphs=chosen, runs=changed,
+                                        source_notes_removed=notes,
+                                        outputs=[found[i].id for i in chosen if i in found])
+        for index in chosen:
+            if index in found:
+                outputs.decide(found[index].id, state)
     return service.get_draft(new_id)
 
 
@@ -102,14 +103,17 @@ def _accept_all(service: DraftingService, row: dict, machine: list[int]) -> Draf
     draft_id = row["id"]
     data, changed = accept_machine_bytes(service.draft_bytes(draft_id))
     data, notes = remove_comments(data)  # the machine's source notes; people's comments stay
-    new_id = service._store_version(row["case_id"], row["template"], row["title"], data, "accepted", draft_id, [],
-                                    "draft.accept_machine", paragraphs=machine, runs=changed,
-                                    source_notes_removed=notes)
     outputs = service.ctx.service("outputs")
     prefixes = tuple(f"draft:{p}:" for p in [draft_id, *service._ancestors(draft_id)])
-    for pending in outputs.pending(row["case_id"], "draft_paragraph"):
-        if pending.target.startswith(prefixes):
-            outputs.decide(pending.id, "accepted")
+    decided = [o.id for o in outputs.pending(row["case_id"], "draft_paragraph") if o.target.startswith(prefixes)]
+    # One transaction (the inner writes nest as savepoints): the new version and the decisions
+    # on its outputs are saved together or not at all.
+    with service.ctx.store.write():
+        new_id = service._store_version(row["case_id"], row["template"], row["title"], data, "accepted", draft_id,
+                                        [], "draft.accept_machine", paragraphs=machine, runs=changed,
+                                        source_notes_removed=notes)
+        for output_id in decided:
+            outputs.decide(output_id, "accepted")
     return service.get_draft(new_id)
 
 

@@ -164,3 +164,20 @@ def test_signing_waits_until_every_machine_paragraph_was_decided(judge, case_id,
     assert signed.status == "已签发" and signed.machine_paragraphs == []
     with pytest.raises(ValueError, match="已签发"):
         service.sign(decided.id)
+
+def test_a_failed_decision_stores_no_new_version(judge, case_id, draft, monkeypatch):
+    from app.services.machine_outputs import MachineOutputService
+
+    service = DraftingService(judge)
+
+    def broken(self, output_id, state, changed_value=None):
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(MachineOutputService, "decide", broken)
+    for call in (lambda: service.accept_machine_text(draft.id, draft.machine_paragraphs[:1]),
+                 lambda: service.accept_machine_text(draft.id)):
+        with pytest.raises(RuntimeError):
+            call()
+    assert [d.version for d in service.list_drafts(draft.case_id)] == [1]  # nothing half-saved
+    actions = [r["action"] for r in judge.store.query("SELECT action FROM audit_log")]
+    assert "draft.accept_machine" not in actions
