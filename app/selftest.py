@@ -20,6 +20,8 @@ ENGINE_CHECKS = (
     ("ocr", "engines.cataloguing"),
     ("template", "engines.drafting"),
     ("exchange", "engines.exchange"),
+    # The transcription child process (spawn, freeze_support) reading the same clip.
+    ("whisper-child", "engines.transcription", "selftest_child"),
 )
 
 
@@ -120,24 +122,17 @@ def check_no_network() -> str:
 
 def check_policy_model() -> str:
     """The speech model folder IT set (MODELDIR) loads and reads the bundled clip."""
-    from app.settings import Settings
     from engines.transcription import selftest_model_dir
 
-    return selftest_model_dir(Settings()["model_dir"])
+    return selftest_model_dir(_configured_model_dir())
 
 
-def _engine_check(module_name: str) -> Callable[[], str] | None:
+def _engine_check(module_name: str, function: str = "selftest") -> Callable[[], str] | None:
     try:
         module = importlib.import_module(module_name)
     except ImportError:
         return None
-    return getattr(module, "selftest", None)
-
-
-def _child_check() -> str:
-    from engines.transcription import selftest_child
-
-    return selftest_child()
+    return getattr(module, function, None)
 
 
 def _configured_model_dir() -> str:
@@ -154,11 +149,10 @@ def run_selftest() -> SelftestReport:
     checks: list[tuple[str, Callable[[], str]]] = [
         ("qt", check_qt), ("sqlcipher", check_sqlcipher), ("blobs", check_blobs),
     ]
-    for name, module in ENGINE_CHECKS:
-        fn = _engine_check(module)
+    for name, *where in ENGINE_CHECKS:
+        fn = _engine_check(*where)
         if fn is not None:
             checks.append((name, fn))
-    checks.append(("whisper-child", _child_check))
     if _configured_model_dir():
         checks.append(("whisper-modeldir", check_policy_model))
     checks.append(("no-network", check_no_network))

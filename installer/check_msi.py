@@ -40,7 +40,8 @@ SILENT_PROPERTIES = {
 ENV = {**os.environ, "LC_ALL": "C.UTF-8"}
 
 
-def _table(msi: Path, name: str) -> list[dict[str, str]]:
+def table(msi: Path, name: str) -> list[dict[str, str]]:
+    """Rows of one MSI table as dicts (msiinfo export: names, types, key line, then rows)."""
     text = subprocess.run(["msiinfo", "export", str(msi), name], capture_output=True, check=True,
                           env=ENV).stdout.decode("utf-8")
     lines = text.replace("\r\n", "\n").split("\n")
@@ -90,9 +91,9 @@ def _condition_holds(condition: str, props: dict[str, str]) -> bool:
 
 def policy_from_registry_table(msi: Path, props: dict[str, str]) -> dict[str, str]:
     """The values a silent install with ``props`` writes under the machine-policy key."""
-    components = {row["Component"]: row["Condition"] for row in _table(msi, "Component")}
+    components = {row["Component"]: row["Condition"] for row in table(msi, "Component")}
     policy: dict[str, str] = {}
-    for row in _table(msi, "Registry"):
+    for row in table(msi, "Registry"):
         if row["Root"] != "2" or row["Key"] != POLICY_KEY:
             continue
         if not _condition_holds(components.get(row["Component_"], ""), props):

@@ -24,6 +24,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the script's own dependencies are imported where used (see above)
+    import numpy as np
 
 TEXT = "本庭宣布休庭，下午继续审理。"
 VOICE = "jm_kumo"

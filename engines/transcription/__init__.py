@@ -7,6 +7,8 @@ Public entry points:
 - :mod:`writers` (TXT/SRT) and :mod:`record_docx` (庭审笔录 .docx);
 - :mod:`live` — live hearing mode core.
 """
+from pathlib import Path
+
 from engines.transcription.pipeline import Transcriber, TranscriptionRequest
 from engines.transcription.results import (UNKNOWN_SPEAKER, Correction, Segment, Transcript,
                                            Word)
@@ -30,28 +32,34 @@ __all__ = [
 SELFTEST_MAX_CER = 0.1
 
 
-def selftest_clip() -> tuple["Path", str]:
+def selftest_clip() -> tuple[Path, str]:
     """Path of the bundled Mandarin clip (resources/selftest/speech_zh.wav) and its text."""
     import json
-    from pathlib import Path
 
     folder = Path(__file__).resolve().parents[2] / "resources" / "selftest"
     meta = json.loads((folder / "speech_zh.json").read_text(encoding="utf-8"))
     return folder / "speech_zh.wav", meta["text"]
 
 
-def read_selftest_clip(transcriber: "Transcriber") -> tuple[str, float]:
-    """Transcribe the bundled clip with ``transcriber``; (text heard, CER), raising when misread."""
-    from engines.transcription.audio import load_audio
+def _judge_clip(heard: str) -> float:
+    """Character error rate of ``heard`` against the clip's text; raises when over the limit."""
     from engines.transcription.scoring import character_error_rate
 
-    clip, expected = selftest_clip()
-    heard = "".join(s.text for s in transcriber.transcribe_audio(load_audio(clip)).segments)
+    _clip, expected = selftest_clip()
     cer = character_error_rate(expected, heard)
     if cer > SELFTEST_MAX_CER:
         raise RuntimeError(f"Mandarin clip misread: expected {expected!r}, got {heard!r} "
                            f"(character error rate {cer:.0%})")
-    return heard, cer
+    return cer
+
+
+def read_selftest_clip(transcriber: "Transcriber") -> tuple[str, float]:
+    """Transcribe the bundled clip with ``transcriber``; (text heard, CER), raising when misread."""
+    from engines.transcription.audio import load_audio
+
+    clip, _expected = selftest_clip()
+    heard = "".join(s.text for s in transcriber.transcribe_audio(load_audio(clip)).segments)
+    return heard, _judge_clip(heard)
 
 
 def selftest_model_dir(model_dir: str) -> str:
@@ -72,22 +80,18 @@ def selftest_child() -> str:
     import time
 
     from engines.transcription.child import ChildTranscription
-    from engines.transcription.live_decoder import ChildDecoder  # noqa: F401 - importable in the bundle
     from engines.transcription.model_store import _is_complete, default_cache_dir, shipped_model_dir
-    from engines.transcription.scoring import character_error_rate
 
     started = time.perf_counter()
     if not (_is_complete(shipped_model_dir()) or _is_complete(default_cache_dir() / "models" / "whisper-base")):
         return "skipped: no joined model yet (the whisper check joins one only temporarily)"
-    clip, expected = selftest_clip()
+    clip, _expected = selftest_clip()
     job = ChildTranscription(clip.read_bytes(), TranscriptionRequest())
     heard = "".join(s.text for s in job.run().segments)
     pid = job.pid
     del job  # its queue's semaphores are released now, not reported as leaked at exit
     gc.collect()
-    cer = character_error_rate(expected, heard)
-    if cer > SELFTEST_MAX_CER:
-        raise RuntimeError(f"child process misread the clip: {heard!r} (character error rate {cer:.0%})")
+    _judge_clip(heard)
     return (f"transcription child process (pid {pid}) read the clip as {heard!r} in "
             f"{time.perf_counter() - started:.1f} s")
 

@@ -96,32 +96,28 @@ def load_audio(path: str | Path) -> Audio:
         raise InputError("找不到音频文件", str(path))
     if path.stat().st_size == 0:
         raise InputError("音频文件是空的（0 字节）", str(path))
-    read = _read_soundfile(path)
-    if read is not None and read[1] == SAMPLE_RATE:
-        samples = read[0]
-    else:
-        samples = _read_pyav(path)
-        if samples is None:
-            raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", str(path))
-    if samples.shape[0] == 0:
-        raise InputError("音频文件里没有声音数据", str(path))
-    return Audio(np.ascontiguousarray(samples, dtype=np.float32))
+    return _decode(path, str(path))
 
 
 def load_audio_bytes(data: bytes, name: str = "") -> Audio:
     """Decode audio held in memory (e.g. decrypted from the file store; never written out)."""
     if not data:
         raise InputError("音频文件是空的（0 字节）", name)
-    buffer = io.BytesIO(data)
-    read = _read_soundfile(buffer)
+    return _decode(io.BytesIO(data), name)
+
+
+def _decode(source, label: str) -> Audio:
+    # soundfile reads WAV/FLAC/OGG at 16 kHz directly; anything else (other rates, MP3, AAC,
+    # video containers) goes through PyAV, which resamples.
+    read = _read_soundfile(source)
     if read is not None and read[1] == SAMPLE_RATE:
         samples = read[0]
     else:
-        samples = _read_pyav(buffer)
+        samples = _read_pyav(source)
         if samples is None:
-            raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", name)
+            raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", label)
     if samples.shape[0] == 0:
-        raise InputError("音频文件里没有声音数据", name)
+        raise InputError("音频文件里没有声音数据", label)
     return Audio(np.ascontiguousarray(samples, dtype=np.float32))
 
 

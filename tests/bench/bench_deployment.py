@@ -193,8 +193,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from app.selftest import ENGINE_CHECKS
 
-    absent = [f"{name} (`{module}.selftest`)" for name, module in ENGINE_CHECKS
-              if name not in second_by_name]
+    absent = [f"{name} (`{where[0]}.{where[1] if len(where) > 1 else 'selftest'}`)"
+              for name, *where in ENGINE_CHECKS if name not in second_by_name]
     if absent:
         lines += ["", "Engine checks not defined yet when this was measured (the selftest runs them "
                   "as soon as the engine package defines `selftest()`): " + ", ".join(absent) + "."]

@@ -138,7 +138,7 @@ def main() -> int:
         results["shared dev set"] = run_set(list(shared_items()))
     with tempfile.TemporaryDirectory() as tmp:
         results["generated"] = run_set(list(generated_items(Path(tmp), args.clean, args.rounds)))
-    lines = [f"## Review (`engines/drafting/review`)", "",
+    lines = ["## Review (`engines/drafting/review`)", "",
              f"Machine: {machine()}. Command: `.venv/bin/python tests/bench/bench_review.py "
              f"--clean {args.clean} --rounds {args.rounds}`.", "",
              "| set | docs | planted defects | found (±1 paragraph) | recall | error findings on clean docs "

@@ -170,7 +170,7 @@ def make_clean(seed: int) -> Judgment:
     plaintiff = _name(rng, used)
     company_defendant = kind in ("sale", "service") or rng.random() < 0.3
     if company_defendant:
-        head, (short_trade, trade) = rng.choice(COMPANY_HEADS), rng.choice(COMPANY_TRADES)
+        head, (_short_trade, trade) = rng.choice(COMPANY_HEADS), rng.choice(COMPANY_TRADES)
         defendant = f"{city[:-1]}{head}{trade}"
         d_short = f"{head}公司"
     else:
@@ -227,7 +227,6 @@ def make_clean(seed: int) -> Judgment:
         f"于{arabic(hearing)}公开开庭进行了审理。{earlier}{appear}。{absent_text}本案现已审理终结。", "procedure")
 
     principal = Decimal(rng.randrange(8000, 300000, 100))
-    items = []
     if kind == "loan":
         parts_of = sorted(rng.sample(range(1, 10), 2))
         chunks = [principal * k / 10 for k in (parts_of[0], parts_of[1] - parts_of[0], 10 - parts_of[1])]

@@ -47,17 +47,8 @@ def build_msi(bundle: Path, out: Path, version: str | None = None) -> subprocess
 
 
 def table(msi: Path, name: str) -> list[dict[str, str]]:
-    """Rows of one MSI table as dicts (msiinfo export: names, types, key line, then rows)."""
-    text = subprocess.run(["msiinfo", "export", str(msi), name], capture_output=True, check=True,
-                          env=ENV).stdout.decode("utf-8")
-    lines = text.replace("\r\n", "\n").split("\n")
-    columns = lines[0].split("\t")
-    rows = []
-    for line in lines[3:]:
-        if line:
-            cells = line.split("\t")
-            rows.append(dict(zip(columns, cells + [""] * (len(columns) - len(cells)))))
-    return rows
+    """Rows of one MSI table as dicts (the reader installer/check_msi.py uses)."""
+    return load_installer_script("check_msi").table(msi, name)
 
 
 def properties(msi: Path) -> dict[str, str]:

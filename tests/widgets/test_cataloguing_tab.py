@@ -7,17 +7,14 @@ from pathlib import Path
 import docx
 from PIL import Image
 
+from tests.helpers import widgets as helpers
 from widgets.cataloguing_tab import REVIEW_BACKGROUND, Tab
 
 EXCERPT = Path(__file__).resolve().parents[1] / "data" / "cataloguing" / "dev02_excerpt.pdf"
 
 
 def open_tab(qtbot, ctx, case_id):
-    tab = Tab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.set_case(case_id)
-    return tab
+    return helpers.open_tab(qtbot, Tab, ctx, case_id)
 
 
 def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path):

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.helpers import widgets as helpers
+from tests.helpers.widgets import tab_titles
 from widgets.drafting_tab import MACHINE_BACKGROUND, Tab
 
 
 def open_tab(qtbot, ctx, case_id):
-    tab = Tab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.set_case(case_id)
-    return tab
+    return helpers.open_tab(qtbot, Tab, ctx, case_id)
 
 
 def generate(qtbot, tab, template="民事判决书_普通程序", rows=1):
@@ -125,7 +123,7 @@ def test_main_window_shows_the_drafting_tab(qtbot, fx, case_id):
     ctx = fx.judge()
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    titles = tab_titles(window)
     assert "文书" in titles
     assert any(isinstance(t, Tab) for t in window.capability_tabs)
     window.close()

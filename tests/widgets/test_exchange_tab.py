@@ -9,10 +9,10 @@ import pytest
 from app.services.cases import CaseService
 from app.services.exchange import ExchangeService
 from engines.exchange.file_node import FileNode
-from engines.exchange.keys import PeerKey
-from engines.exchange.platform_sim import case_assignment_files
 from tests.helpers.exchange_builders import DOSSIER_PDF
+from tests.helpers.exchange_world import assign_case, make_world
 from tests.helpers.stores import make_store
+from tests.helpers.widgets import open_tab, tab_titles
 from widgets.exchange_tab import Tab
 
 CASE = {"case_id": "P-1", "case_number": "（2024）京0105民初888号", "cause": "民间借贷纠纷", "procedure": "普通",
@@ -22,35 +22,19 @@ CASE = {"case_id": "P-1", "case_number": "（2024）京0105民初888号", "cause
 
 @pytest.fixture
 def world(tmp_path):
-    fx = make_store(tmp_path)
-    exchange = tmp_path / "exchange"
+    fx, platform, exchange = make_world(tmp_path)
     fx.settings.set("exchange_dir", str(exchange))
-    platform = FileNode(tmp_path / "platform", exchange, role="platform")
-    platform.ensure_keys("platform")
-    it = fx.it()
-    service = ExchangeService(it)
-    service.pin_platform_key(platform.keys.public().to_json())
-    platform.pin(PeerKey.from_json(service.own_key()))
-    it.store.close()
     yield fx, platform, exchange
     platform.close()
 
 
-def _assign(platform, record, files=()):
-    node = next(k.key.node for k in platform.ledger.pinned_keys())
-    platform.export(node, case_assignment_files(record, list(files)))
-
-
 def _tab(qtbot, ctx):
-    tab = Tab(ctx)
-    qtbot.addWidget(tab)
-    tab.show()
-    return tab
+    return open_tab(qtbot, Tab, ctx)
 
 
 def test_it_imports_from_the_panel_and_sees_package_states(qtbot, world):
     fx, platform, exchange = world
-    _assign(platform, CASE, [DOSSIER_PDF])
+    assign_case(platform, CASE, [DOSSIER_PDF])
     ctx = fx.it()
     tab = _tab(qtbot, ctx)
     qtbot.waitUntil(lambda: "待导入 1" in tab.counts_label.text(), timeout=10000)
@@ -84,7 +68,7 @@ def test_retry_imports_a_quarantined_package_once_the_cap_is_raised(qtbot, world
     fx, platform, exchange = world
     big = tmp_path / "scan.pdf"
     big.write_bytes(b"%PDF-1.4\n" + os.urandom(2 << 20))
-    _assign(platform, CASE, [big])
+    assign_case(platform, CASE, [big])
     fx.settings.set("exchange_max_package_mb", 1)
     ctx = fx.it()
     tab = _tab(qtbot, ctx)
@@ -105,7 +89,7 @@ def test_retry_imports_a_quarantined_package_once_the_cap_is_raised(qtbot, world
 
 def test_judge_resolves_conflict_and_exports_case(qtbot, world):
     fx, platform, exchange = world
-    _assign(platform, CASE)
+    assign_case(platform, CASE)
     it = fx.it()
     ExchangeService(it).import_now()
     it.store.close()
@@ -113,7 +97,7 @@ def test_judge_resolves_conflict_and_exports_case(qtbot, world):
     case_id = CaseService(judge).list_cases()[0].id
     with judge.store.write() as db:  # a local edit of the cause
         db.execute("UPDATE cases SET cause='借款合同纠纷', version=version+1 WHERE id=?", (case_id,))
-    _assign(platform, CASE | {"cause": "金融借款合同纠纷"})
+    assign_case(platform, CASE | {"cause": "金融借款合同纠纷"})
     ExchangeService(judge).import_now()
     tab = _tab(qtbot, judge)
     tab.set_case(case_id)
@@ -137,7 +121,7 @@ def test_automatic_scan_imports_in_the_background(qtbot, world):
     tab = _tab(qtbot, ctx)
     assert tab.scan_timer.isActive() and tab.scan_timer.interval() == 60_000
     tab.scan_timer.setInterval(50)
-    _assign(platform, CASE)
+    assign_case(platform, CASE)
     qtbot.waitUntil(lambda: "已导入 1" in tab.message.text(), timeout=15000)
     tab.shutdown()
     assert not tab.scan_timer.isActive()
@@ -151,7 +135,7 @@ def test_main_window_shows_the_exchange_tab_to_it(qtbot, world):
     ctx = fx.it()
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    titles = tab_titles(window)
     assert "数据交换" in titles
     tab = window.tabs.widget(titles.index("数据交换"))
     assert isinstance(tab, Tab)

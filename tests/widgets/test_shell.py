@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.services.cases import CaseService
 from tests.helpers.stores import JUDGE_PASSWORD, create_sample_case, sample_case, settings_for
+from tests.helpers.widgets import tab_titles
 from widgets.case_form import CaseFormDialog
 from widgets.login_dialog import LoginDialog
 from widgets.main_window import MainWindow
@@ -125,5 +126,5 @@ def test_settings_dialog_shows_policy_values_locked(qtbot, tmp_path):
 
 
 def test_judge_window_has_every_capability_tab(window):
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    titles = tab_titles(window)
     assert titles == ["案件信息", "庭审笔录", "电子卷宗", "文书", "数据交换", "操作记录"]

@@ -6,6 +6,7 @@ import docx
 import pytest
 
 from tests.helpers.transcription import MULTI_CLIP, clip_reference, model_cache_dir
+from tests.helpers.widgets import tab_titles
 from widgets.transcription_tab import COL_SPEAKER, COL_TEXT, LOW_CONFIDENCE_BACKGROUND, Tab
 
 CHANNELS = clip_reference()["channels"]
@@ -139,7 +140,7 @@ def test_main_window_shows_the_transcription_tab(qtbot, fx, case_id):
     ctx = fx.clerk()
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    titles = tab_titles(window)
     assert "庭审笔录" in titles
     assert any(isinstance(t, Tab) for t in window.capability_tabs)
     window.close()

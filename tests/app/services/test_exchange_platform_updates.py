@@ -17,10 +17,8 @@ from app.settings import Settings
 from engines.cataloguing.rules import DEFAULT_RULES
 from engines.drafting.fill import DEFAULT_TEMPLATES_DIR
 from engines.exchange import platform_sim
-from engines.exchange.file_node import FileNode
-from engines.exchange.keys import PeerKey
 from engines.exchange.platform_sim import case_assignment_files, platform_update_files
-from tests.helpers.stores import make_store
+from tests.helpers.exchange_world import make_world, terminal_node
 
 CASE = {"case_id": "P-2024-0009", "case_number": "（2024）京0105民初778号", "cause": "民间借贷纠纷",
         "procedure": "普通", "filing_date": "2024-03-05", "claims": "归还借款五万元", "status": "审理中",
@@ -34,25 +32,13 @@ OPTIONS = DraftOptions(fee=Decimal(1050), fee_borne_by="被告北京某某有限
 @pytest.fixture
 def world(tmp_path):
     """Store with users, a platform node, keys pinned both ways."""
-    fx = make_store(tmp_path)
-    exchange = tmp_path / "exchange"
-    platform = FileNode(tmp_path / "platform", exchange, role="platform")
-    platform.ensure_keys("platform")
-    it = fx.it()
-    service = ExchangeService(it)
-    service.pin_platform_key(platform.keys.public().to_json(), platform.keys.key_id)
-    platform.pin(PeerKey.from_json(service.own_key()))
-    it.store.close()
+    fx, platform, exchange = make_world(tmp_path)
     yield fx, platform, exchange
     platform.close()
 
 
-def _terminal(platform) -> str:
-    return next(k.key.node for k in platform.ledger.pinned_keys())
-
-
 def _send(platform, files):
-    return platform.export(_terminal(platform), files)
+    return platform.export(terminal_node(platform), files)
 
 
 def _import(fx, exchange):
@@ -241,7 +227,7 @@ def test_hearing_record_export_carries_the_record_docx(world):
 def test_simulator_sends_an_update_from_the_command_line(world, tmp_path, capsys):
     fx, platform, exchange = world
     template = _template(tmp_path, "本院传票", "特制：{{court}}")
-    terminal = _terminal(platform)
+    terminal = terminal_node(platform)
     code = platform_sim.main(["--state", str(tmp_path / "platform"), "--exchange", str(exchange), "update",
                               "--to", terminal, "--template", str(template), "--set", "deadline_warning_days=30"])
     assert code == 0

@@ -10,10 +10,9 @@ from app.services.cases import CaseService
 from app.services.exchange import ExchangeService
 from app.store.errors import NotFoundError
 from engines.exchange.file_node import FileNode
-from engines.exchange.keys import PeerKey
 from engines.exchange.package_reader import open_package
-from engines.exchange.platform_sim import case_assignment_files
 from tests.helpers.exchange_builders import DOSSIER_PDF
+from tests.helpers.exchange_world import assign_case, make_world
 from tests.helpers.stores import make_store
 
 
@@ -27,28 +26,14 @@ CASE = {"case_id": "P-2024-0001", "case_number": "（2024）京0105民初777号"
 @pytest.fixture
 def world(tmp_path):
     """Store with users, a platform node, keys pinned both ways (IT pins the platform key)."""
-    fx = make_store(tmp_path)
-    exchange = tmp_path / "exchange"
-    platform = FileNode(tmp_path / "platform", exchange, role="platform")
-    platform.ensure_keys("platform")
-    it = fx.it()
-    service = ExchangeService(it)
-    pinned = service.pin_platform_key(platform.keys.public().to_json(), platform.keys.key_id)
-    assert pinned["node"] == "platform"
-    platform.pin(PeerKey.from_json(service.own_key()))
-    it.store.close()
+    fx, platform, exchange = make_world(tmp_path)
     yield fx, platform, exchange
     platform.close()
 
 
-def _assign(platform, record, dossier=()):
-    return platform.export(next(k.key.node for k in platform.ledger.pinned_keys()),
-                           case_assignment_files(record, list(dossier)))
-
-
 def test_assignment_creates_case_with_dossier_and_acks(world):
     fx, platform, exchange = world
-    _assign(platform, CASE, [DOSSIER_PDF])
+    assign_case(platform, CASE, [DOSSIER_PDF])
     it = fx.it()
     report = ExchangeService(it).import_now(exchange)
     assert [o.action for o in report.outcomes] == ["applied"] and report.acks_sent == 1
@@ -70,7 +55,7 @@ def test_assignment_creates_case_with_dossier_and_acks(world):
 
 def test_platform_update_applies_unchanged_fields_and_keeps_conflicts(world):
     fx, platform, exchange = world
-    _assign(platform, CASE)
+    assign_case(platform, CASE)
     it = fx.it()
     ExchangeService(it).import_now(exchange)
     it.store.close()
@@ -84,7 +69,7 @@ def test_platform_update_applies_unchanged_fields_and_keeps_conflicts(world):
     edit.parties = [p for p in detail.party_list]
     cases.update_case(case_id, edit, detail.version)  # local change of the cause
     clerk.store.close()
-    _assign(platform, CASE | {"cause": "金融借款合同纠纷", "claims": "归还借款六万元"})
+    assign_case(platform, CASE | {"cause": "金融借款合同纠纷", "claims": "归还借款六万元"})
     it = fx.it()
     ExchangeService(it).import_now(exchange)
     it.store.close()
@@ -103,7 +88,7 @@ def test_platform_update_applies_unchanged_fields_and_keeps_conflicts(world):
 
 def test_judge_exports_case_platform_verifies_and_acknowledges(world):
     fx, platform, exchange = world
-    _assign(platform, CASE, [DOSSIER_PDF])
+    assign_case(platform, CASE, [DOSSIER_PDF])
     it = fx.it()
     ExchangeService(it).import_now(exchange)
     it.store.close()
@@ -145,7 +130,7 @@ def test_roles(world):
 
 def test_bad_case_record_is_quarantined_nothing_applied(world):
     fx, platform, exchange = world
-    _assign(platform, CASE | {"case_number": "not a case number"})
+    assign_case(platform, CASE | {"case_number": "not a case number"})
     it = fx.it()
     service = ExchangeService(it)
     report = service.import_now(exchange)
@@ -183,7 +168,7 @@ def test_platform_key_from_policy_file_and_fingerprint(tmp_path):
 
 def test_export_carries_the_catalogue_and_hearing_records(world):
     fx, platform, exchange = world
-    _assign(platform, CASE, [DOSSIER_PDF])
+    assign_case(platform, CASE, [DOSSIER_PDF])
     it = fx.it()
     ExchangeService(it).import_now(exchange)
     it.store.close()
@@ -212,14 +197,14 @@ def test_export_carries_the_catalogue_and_hearing_records(world):
 
 def test_platform_reassignment_gives_the_new_clerk_the_case(world):
     fx, platform, exchange = world
-    _assign(platform, CASE | {"clerk": ""})
+    assign_case(platform, CASE | {"clerk": ""})
     it = fx.it()
     ExchangeService(it).import_now(exchange)
     it.store.close()
     clerk = fx.clerk()
     assert CaseService(clerk).list_cases() == []
     clerk.store.close()
-    _assign(platform, CASE)  # the platform now names the clerk
+    assign_case(platform, CASE)  # the platform now names the clerk
     it = fx.it()
     ExchangeService(it).import_now(exchange)
     it.store.close()
@@ -236,7 +221,7 @@ def test_package_over_the_policy_size_cap_is_quarantined_unread(world, tmp_path)
     fx, platform, exchange = world
     big = tmp_path / "scan.pdf"
     big.write_bytes(b"%PDF-1.4\n" + os.urandom(3 << 20))  # does not compress
-    _assign(platform, CASE, [big])
+    assign_case(platform, CASE, [big])
     it = fx.it()
     it.settings = settings_for(tmp_path / "policy", EXCHANGEMAXMB="2")
     service = ExchangeService(it)
@@ -246,7 +231,7 @@ def test_package_over_the_policy_size_cap_is_quarantined_unread(world, tmp_path)
     assert it.store.query("SELECT count(*) AS n FROM cases")[0]["n"] == 0
     assert service.status(exchange)["quarantined"][0]["reason"] == "too_large"
     # The next package waits for the refused one (sequence gap) ...
-    _assign(platform, CASE | {"case_id": "P-2024-0002", "case_number": "（2024）京0105民初778号"})
+    assign_case(platform, CASE | {"case_id": "P-2024-0002", "case_number": "（2024）京0105民初778号"})
     assert [o.action for o in service.import_now(exchange).outcomes] == ["held"]
     # ... until IT raises the cap and retries the quarantined package: both apply, in order.
     it.settings = settings_for(tmp_path / "policy-default")

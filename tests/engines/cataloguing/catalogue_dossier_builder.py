@@ -156,7 +156,7 @@ def build_documents(case: Case, rnd: random.Random, hard: bool = False) -> list[
         "原告、被告：", "根据《最高人民法院关于民事诉讼证据的若干规定》，当事人对自己提出的主张应当提供证据。本案举证期限为十五日，逾期提供证据的，承担相应法律后果。", cn_date(y, m, d)]))]))
     for p in case.defendants:
         docs.append(Doc("送达回证", "送达回证", [PageSpec(_header(case, "送达回证", rnd, number=False) + _body([
-            f"案号 {case.number}", f"送达文书 起诉状副本、应诉通知书、举证通知书、传票", f"受送达人 {p}", "送达地址 本市某某区某某街道",
+            f"案号 {case.number}", "送达文书 起诉状副本、应诉通知书、举证通知书、传票", f"受送达人 {p}", "送达地址 本市某某区某某街道",
             "受送达人签名 ", "送达人 "]), scanned=rnd.random() < 0.5)]))
     if rnd.random() < 0.6:
         docs.append(Doc("答辩状", rnd.choice(["民事答辩状", "答辩状"]), []))
