@@ -75,6 +75,16 @@ class Database:
         self._closed = False
 
     @property
+    def lock(self) -> threading.RLock:
+        """The writer's lock (held by write transactions; re-entrant)."""
+        return self._write_lock
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`."""
+        return self._closed
+
+    @property
     def cipher_version(self) -> str:
         """SQLCipher version string, e.g. '4.6.1 community'."""
         row = self._write_conn.execute("PRAGMA cipher_version").fetchone()

@@ -12,6 +12,10 @@ class WrongKeyError(StoreError):
     """The key does not open this database (wrong password/recovery key or another store)."""
 
 
+class StoreMissingError(StoreError):
+    """The store's files are missing, empty or half-made: refused, never replaced by a new store."""
+
+
 class StoreCorruptError(StoreError):
     """The database or a blob is damaged (truncated, altered)."""
 
