@@ -52,6 +52,82 @@ def create_application(argv: list[str], settings: Settings):
     return app
 
 
+def _show_error(message: str, title: str = "错误") -> None:
+    """One short message box (when a QApplication exists), else one line on stderr."""
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, title, message)
+            return
+    except Exception:  # noqa: BLE001 - the error path itself must not raise
+        pass
+    sys.stderr.write(message + "\n")
+
+
+def handle_exception(exc: BaseException) -> str | None:
+    """The window's error boundary: a known error is shown as its sentence, anything else is
+    logged with a traceback under a reference number that the message box shows.
+
+    Returns the reference number for an unexpected error (None for a known one)."""
+    from app.cli.boundary import classify, language, log_unexpected
+
+    english = language() == "en"
+    known = classify(exc)
+    if known is not None:
+        _show_error(known[1], "Error" if english else "错误")
+        return None
+    ref = log_unexpected(exc, "gui")
+    if english:
+        text = f"An internal error occurred (reference {ref}). The details are in the log; please tell IT this number."
+    else:
+        text = f"程序内部出错（编号 {ref}），详情已记入日志。请把编号告诉信息技术人员。"
+    _show_error(text, "Error" if english else "错误")
+    return ref
+
+
+def install_error_boundary() -> None:
+    """Route uncaught exceptions of the window (main and worker threads) to :func:`handle_exception`.
+
+    Widget code needs no change for this: Qt calls sys.excepthook for exceptions that escape a
+    slot, and threading.excepthook covers plain Python threads.  Message boxes are shown on the
+    GUI thread (a queued call when the error happened elsewhere).
+    """
+    import threading
+
+    def on_main(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        if exc is not None and exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        if threading.current_thread() is threading.main_thread():
+            handle_exception(exc)
+        else:
+            _on_gui_thread(lambda: handle_exception(exc))
+
+    def on_thread(args) -> None:
+        if args.exc_type is SystemExit or args.exc_value is None:
+            return
+        exc = args.exc_value
+        _on_gui_thread(lambda: handle_exception(exc))
+
+    sys.excepthook = on_main
+    threading.excepthook = on_thread
+
+
+def _on_gui_thread(func) -> None:
+    try:
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            QTimer.singleShot(0, app, func)
+            return
+    except Exception:  # noqa: BLE001
+        pass
+    func()
+
+
 def run_gui(argv: list[str]) -> int:
     """Open the window: ``[--data DIR] [--demo]``."""
     parser = argparse.ArgumentParser(prog="trial-assistant gui")
@@ -77,6 +153,7 @@ def run_gui(argv: list[str]) -> int:
 
         hint = demo_hint()
     app = create_application([], settings)
+    install_error_boundary()
     from widgets.login_dialog import LoginDialog
     from widgets.main_window import MainWindow
 

@@ -75,6 +75,34 @@ def config_dir() -> Path:
     return Path(env) if env else _platform_base("config")
 
 
+def log_dir() -> Path:
+    """Folder of the error log (tracebacks of unexpected errors, by reference number).
+
+    ``TRIAL_ASSISTANT_LOG_DIR`` overrides; otherwise LOCALAPPDATA\\TrialAssistant\\logs on
+    Windows, ~/Library/Logs/TrialAssistant on macOS, $XDG_STATE_HOME/trial-assistant/logs
+    elsewhere.  Never inside the data folder (it is plain text).
+    """
+    env = os.environ.get("TRIAL_ASSISTANT_LOG_DIR")
+    if env:
+        return Path(env)
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")) / APP_DIR_NAME / "logs"
+    if sys.platform == "darwin":
+        return home / "Library" / "Logs" / APP_DIR_NAME
+    return Path(os.environ.get("XDG_STATE_HOME") or str(home / ".local" / "state")) / "trial-assistant" / "logs"
+
+
+def log_file() -> Path:
+    """The error log file (created private, 0600 in a 0700 folder on POSIX)."""
+    folder = log_dir()
+    make_private_dir(folder)
+    path = folder / "errors.log"
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    return path
+
+
 def user_settings_file() -> Path:
     """Per-user settings (JSON)."""
     return config_dir() / "settings.json"

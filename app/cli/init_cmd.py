@@ -1,10 +1,7 @@
 """``trial-assistant init --data DIR``: create a store and its first IT user."""
 from __future__ import annotations
 
-import getpass
-import os
-
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, print_json, prompt_secret, secret_from_env
 from app.services import auth
 
 
@@ -23,14 +20,12 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    """Create the store; print the recovery key once."""
+    """Create the store; print the recovery key once, and only when the store is complete."""
     if args.password_env:
-        password = os.environ.get(args.password_env, "")
-        if not password:
-            raise CliError(f"environment variable {args.password_env} is empty / 环境变量为空")
+        password = secret_from_env(args.password_env)
     else:
-        password = getpass.getpass("管理员密码 / IT password: ")
-        if password != getpass.getpass("再次输入 / repeat: "):
+        password = prompt_secret("管理员密码 / IT password: ", "--password-env")
+        if password != prompt_secret("再次输入 / repeat: ", "--password-env"):
             raise CliError("两次输入的密码不一致 / passwords differ")
     try:
         result = auth.init_store(args.data, args.user, password, it_display_name=args.name,

@@ -496,6 +496,22 @@ class Keyring:
             self.save()
 
     @property
+    def platform_head(self) -> tuple[int, str] | None:
+        """The audit head (count, hash) last written into a package for the platform."""
+        value = self._sealed().get("platform_head")
+        if isinstance(value, dict) and isinstance(value.get("count"), int) and isinstance(value.get("head"), str):
+            return value["count"], value["head"]
+        return None
+
+    def set_platform_head(self, count: int, head: str) -> None:
+        """Seal the audit head just sent to the platform."""
+        self._require_sealable()
+        if self.mac_state == "ok":
+            self._sealed()["platform_head"] = {"count": int(count), "head": head,
+                                               "at": _now().isoformat(timespec="seconds")}
+            self.save()
+
+    @property
     def anchor_conflict(self) -> dict | None:
         """What was found when the chain did not extend the anchor (None when it always did)."""
         value = self._sealed().get("anchor_conflict")

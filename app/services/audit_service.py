@@ -60,9 +60,9 @@ class AuditService:
                 for r in rows]
 
     def verify(self) -> audit.VerifyResult:
-        """Check the whole chain (IT)."""
+        """Check the whole chain, the sealed anchors and the database pages (IT)."""
         self.ctx.session.require(Permission.AUDIT_VIEW)
-        return audit.verify(self.ctx.store.database.reader().conn)
+        return self.ctx.store.verify_audit()
 
     def head(self) -> str:
         """Current head hash."""

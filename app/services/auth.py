@@ -31,13 +31,18 @@ class AuthError(Exception):
     """Login or set-up failed; the message is shown to the user as is."""
 
 
+class RequestError(AuthError):
+    """The request itself cannot be done (weak new password, unknown user, store already there);
+    the command line reports it as bad input, not as failed authentication."""
+
+
 def check_password_strength(password: str) -> None:
     """Reject passwords shorter than 8 characters or made of one kind of character only."""
     if len(password or "") < MIN_PASSWORD:
-        raise AuthError(f"密码至少 {MIN_PASSWORD} 位")
+        raise RequestError(f"密码至少 {MIN_PASSWORD} 位")
     kinds = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^A-Za-z0-9]"))
     if kinds < 2:
-        raise AuthError("密码应包含至少两类字符（字母、数字、符号）")
+        raise RequestError("密码应包含至少两类字符（字母、数字、符号）")
 
 
 def _now() -> str:
@@ -67,7 +72,7 @@ def init_store(data_dir: Path | str, it_username: str, it_password: str, *, it_d
         remove_store_files(layout)  # half-made: its recovery key was never shown, so it holds no data
         layout.init_marker.unlink()
     elif layout.database.exists() or layout.keyring.exists():
-        raise AuthError(f"{layout.root} 已有案件库，不会覆盖")
+        raise RequestError(f"{layout.root} 已有案件库，不会覆盖")
     make_private_dir(layout.root)
     shutil.rmtree(layout.build_dir, ignore_errors=True)  # left by an init killed while building
     build = StoreLayout(layout.build_dir)
@@ -259,7 +264,7 @@ def recover(data_dir: Path | str, recovery_key: str, username: str, new_password
         raise AuthError(str(exc)) from exc
     try:
         if not store.query("SELECT 1 FROM users WHERE username = ?", (username,)):
-            raise AuthError(f"用户 {username} 不存在")
+            raise RequestError(f"用户 {username} 不存在")
         state = keyring.mac_state
         if state == "missing" and _sealed_before(store):
             state = "stripped"

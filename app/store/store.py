@@ -123,6 +123,31 @@ class Store:
         except (OSError, KeyringError, StoreError) as exc:
             log.warning("audit anchor not sealed: %s", exc)
 
+    def verify_audit(self):
+        """The audit chain checked link by link, against the sealed local anchor and the head
+        last sent to the platform, plus SQLCipher's page check (``cipher_integrity_check``)."""
+        from app.security import audit
+
+        integrity = self.database.integrity_check()
+        with self.database.lock:
+            result = audit.verify_with_anchors(self.database.db.conn, self.keyring.audit_anchor,
+                                               self.keyring.platform_head, integrity)
+        conflict = self.keyring.anchor_conflict
+        if conflict and result.anchor == "ok":
+            result.reason = (result.reason + "；" if result.reason else "") + \
+                f"曾发现审计链与封存的链头不符（{conflict.get('at', '')}）"
+            result.ok = False
+        if result.ok:
+            self.seal_audit_head()
+        return result
+
+    def record_platform_head(self, count: int, head: str) -> None:
+        """Remember (sealed in the keyring) the audit head written into a package for the platform."""
+        try:
+            self.keyring.set_platform_head(count, head)
+        except (OSError, KeyringError) as exc:
+            log.warning("platform head not recorded: %s", exc)
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         """Read rows as dicts."""
         return self.database.query(sql, params)

@@ -195,6 +195,8 @@ class ExchangeNode:
         # Packages a peer asks for again are re-sent after the whole batch, so that a refusal
         # of one of them in the same batch (a nack naming it) is known first.
         self._resend_requests = []
+        for path in self.folder.undecodable_in(self.folder.incoming):
+            report.add(self._quarantine_bad_name(path))
         held_files = {r.file for r in self.ledger.held()}
         queue = [p for p in self.folder.packages_in(self.folder.processing) if p.name not in held_files]
         for path in self.folder.packages_in(self.folder.incoming):
@@ -391,6 +393,15 @@ class ExchangeNode:
             record.resent += 1
             self.ledger.put_outgoing(record)
         report.resent += 1
+
+    def _quarantine_bad_name(self, path: Path) -> ImportOutcome:
+        """A file whose name is not UTF-8: quarantined under a safe name while the batch goes on."""
+        target, raw_hex = self.folder.quarantine_undecodable(path)
+        self.on_event("exchange.quarantined", {"file": target.name, "reason": "bad_name",
+                                               "original_name_hex": raw_hex, "package_id": None,
+                                               "quarantined_as": target.name})
+        return ImportOutcome(target.name, "quarantined", None, reason="bad_name", message=REASONS["bad_name"],
+                             detail=raw_hex)
 
     def _quarantine(self, path: Path, exc: PackageRejected, package_id: str | None) -> ImportOutcome:
         with self.ledger.transaction():
