@@ -22,6 +22,7 @@ from app.store import migrations
 from app.store.blobs import BlobStore
 from app.store.database import PAGE_SIZE, Database
 from app.store.errors import StoreError, StoreMissingError, WrongKeyError
+from app.store.sqlite import dbapi2
 
 log = logging.getLogger(__name__)
 
@@ -129,9 +130,13 @@ class Store:
         from app.security import audit
 
         integrity = self.database.integrity_check()
-        with self.database.lock:
-            result = audit.verify_with_anchors(self.database.db.conn, self.keyring.audit_anchor,
-                                               self.keyring.platform_head, integrity)
+        try:
+            with self.database.lock:
+                result = audit.verify_with_anchors(self.database.db.conn, self.keyring.audit_anchor,
+                                                   self.keyring.platform_head, integrity)
+        except dbapi2.DatabaseError as exc:  # a damaged page inside the audit log itself
+            return audit.VerifyResult(False, 0, "", None, f"审计日志所在的数据库页面已损坏，无法读取（{exc}）",
+                                      integrity=integrity or [str(exc)])
         conflict = self.keyring.anchor_conflict
         if conflict and result.anchor == "ok":
             result.reason = (result.reason + "；" if result.reason else "") + \
