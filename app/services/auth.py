@@ -18,6 +18,7 @@ from app.security import audit
 from app.security.keys import (
     KdfParams, Keyring, KeyringError, KeyringTamperedError, LockedOutError, WrongPasswordError, new_data_key,
 )
+from app.security.platform_policy import machine_verifier, store_verifier
 from app.security.roles import Role
 from app.services.session import AppContext, Session
 from app.settings import Settings
@@ -175,7 +176,7 @@ def login(data_dir: Path | str, username: str, password: str, settings: Settings
         raise AuthError(str(exc)) from exc
     # The platform layer is used before unlock only when it verifies against a key pinned by
     # machine policy; after unlock, against the keys pinned in the store (see platform_policy).
-    settings.use_platform_policy(layout.platform_policy)
+    settings.use_platform_policy(layout.platform_policy, machine_verifier(settings))
     try:
         keyring = Keyring.load(layout.keyring)
     except KeyringError as exc:
@@ -210,6 +211,7 @@ def login(data_dir: Path | str, username: str, password: str, settings: Settings
             _flush_failed_logins(keyring, db)
             audit.append(db, username, "login", "", {"role": row["role"]})
         keyring.commit_reports()
+        settings.use_platform_policy(layout.platform_policy, store_verifier(store))
     except KeyringTamperedError as exc:
         store.close()
         raise AuthError(str(exc)) from exc

@@ -136,7 +136,9 @@ class ExchangeService:
         # re-read and the cataloguing service re-reads its (cached) rule file when next used.
         from engines.cataloguing.rules import load_rules
 
-        self.ctx.settings.use_platform_policy(updates.platform_policy_file(root))
+        from app.security.platform_policy import store_verifier
+
+        self.ctx.settings.use_platform_policy(updates.platform_policy_file(root), store_verifier(self.ctx.store))
         load_rules.cache_clear()
         self.ctx.services.pop("cataloguing", None)
 
