@@ -78,19 +78,11 @@ def config_dir() -> Path:
 def log_dir() -> Path:
     """Folder of the error log (tracebacks of unexpected errors, by reference number).
 
-    ``TRIAL_ASSISTANT_LOG_DIR`` overrides; otherwise LOCALAPPDATA\\TrialAssistant\\logs on
-    Windows, ~/Library/Logs/TrialAssistant on macOS, $XDG_STATE_HOME/trial-assistant/logs
-    elsewhere.  Never inside the data folder (it is plain text).
+    ``TRIAL_ASSISTANT_LOG_DIR`` overrides; otherwise ``logs`` in the cache folder
+    (%LOCALAPPDATA%\\TrialAssistant\\cache\\logs on Windows).  Never inside the data folder.
     """
     env = os.environ.get("TRIAL_ASSISTANT_LOG_DIR")
-    if env:
-        return Path(env)
-    home = Path.home()
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")) / APP_DIR_NAME / "logs"
-    if sys.platform == "darwin":
-        return home / "Library" / "Logs" / APP_DIR_NAME
-    return Path(os.environ.get("XDG_STATE_HOME") or str(home / ".local" / "state")) / "trial-assistant" / "logs"
+    return Path(env) if env else cache_dir() / "logs"
 
 
 def log_file() -> Path:
