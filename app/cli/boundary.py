@@ -92,7 +92,7 @@ def classify(exc: BaseException) -> tuple[int, str] | None:
         return _os_error(exc)
     if isinstance(exc, dbapi2.Error):
         text = str(exc)
-        if "readonly" in text or "read-only" in text:
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
             return codes.FILE_ACCESS, "无法写入案件库：磁盘或文件夹是只读的，或没有权限。已保存的数据没有改动。"
         if any(w in text for w in ("malformed", "not a database", "HMAC", "encrypted", "corrupt")):
             return codes.STORE, f"案件库文件已损坏（{text}）。原文件未被改动，请用备份恢复或联系信息技术人员。"

@@ -1,6 +1,8 @@
 """``trial-assistant init --data DIR``: create a store and its first IT user."""
 from __future__ import annotations
 
+import sys
+
 from app.cli.output import CliError, print_json, prompt_secret, secret_from_env
 from app.services import auth
 
@@ -29,7 +31,7 @@ def run(args) -> int:
             raise CliError("两次输入的密码不一致 / passwords differ")
     try:
         result = auth.init_store(args.data, args.user, password, it_display_name=args.name,
-                                 court_name=args.court_name, court_code=args.court_code)
+                                 court_name=args.court_name, court_code=args.court_code, keep_marker=True)
     except auth.AuthError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
@@ -39,4 +41,7 @@ def run(args) -> int:
         print(f"管理员 / IT user: {result.it_username}")
         print("恢复密钥（只显示这一次，请打印后妥善保管）/ recovery key (shown once, print and keep it safe):")
         print(f"  {result.recovery_key}")
+    sys.stdout.flush()
+    # Only now is the store complete: until here an interrupted init leaves it marked half-made.
+    auth.finish_init(result.data_dir)
     return 0

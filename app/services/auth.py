@@ -60,12 +60,16 @@ class InitResult:
 
 
 def init_store(data_dir: Path | str, it_username: str, it_password: str, *, it_display_name: str = "信息技术管理员",
-               court_name: str = "", court_code: str = "", params: KdfParams = KdfParams()) -> InitResult:
+               court_name: str = "", court_code: str = "", params: KdfParams = KdfParams(),
+               keep_marker: bool = False) -> InitResult:
     """Create a new store with its first IT user; refuses to touch an existing store.
 
     The store is built aside (``<data>/.init-build``) and renamed into place under a marker
     file, so an interrupted ``init`` leaves either nothing or a half-made store that the marker
     identifies and the next ``init`` redoes.  The recovery key is returned only at the end.
+    With ``keep_marker`` the marker stays until :func:`finish_init`: the command line removes
+    it only after it has printed the recovery key, so a store whose key was never shown is
+    always recognised as half-made.
     """
     layout = StoreLayout(data_dir)
     check_password_strength(it_password)
@@ -78,6 +82,17 @@ def init_store(data_dir: Path | str, it_username: str, it_password: str, *, it_d
     shutil.rmtree(layout.build_dir, ignore_errors=True)  # left by an init killed while building
     build = StoreLayout(layout.build_dir)
     make_private_dir(build.root)
+    try:
+        recovery = _build(build, layout, it_username, it_password, it_display_name, court_name, court_code, params)
+    except BaseException:
+        shutil.rmtree(build.root, ignore_errors=True)  # nothing was in place yet
+        raise
+    _move_into_place(build, layout, keep_marker)
+    return InitResult(layout.root, recovery, it_username)
+
+
+def _build(build: StoreLayout, layout: StoreLayout, it_username: str, it_password: str, it_display_name: str,
+           court_name: str, court_code: str, params: KdfParams) -> str:
     data_key = new_data_key()
     keyring = Keyring.create(build.keyring, data_key)
     keyring.set_password(it_username, it_password, data_key, params)
@@ -93,11 +108,17 @@ def init_store(data_dir: Path | str, it_username: str, it_password: str, *, it_d
             audit.append(db, it_username, "keyring.sealed", "keyring", {"version": 2})
     finally:
         store.close()
-    _move_into_place(build, layout)
-    return InitResult(layout.root, recovery, it_username)
+    return recovery
 
 
-def _move_into_place(build: StoreLayout, layout: StoreLayout) -> None:
+def finish_init(data_dir: Path | str) -> None:
+    """Remove the half-made marker once the recovery key has been shown."""
+    layout = StoreLayout(data_dir)
+    layout.init_marker.unlink(missing_ok=True)
+    _fsync_dir(layout.root)
+
+
+def _move_into_place(build: StoreLayout, layout: StoreLayout, keep_marker: bool = False) -> None:
     # The marker is written first and removed last: in between the store is "half-made".
     layout.init_marker.write_text("init in progress\n", encoding="utf-8")
     _fsync_dir(layout.root)
@@ -106,9 +127,10 @@ def _move_into_place(build: StoreLayout, layout: StoreLayout) -> None:
         os.replace(build.blobs, layout.blobs)
     os.replace(build.keyring, layout.keyring)
     _fsync_dir(layout.root)
-    layout.init_marker.unlink()
-    _fsync_dir(layout.root)
     shutil.rmtree(build.root, ignore_errors=True)
+    if not keep_marker:
+        layout.init_marker.unlink()
+        _fsync_dir(layout.root)
 
 
 def _fsync_dir(folder: Path) -> None:
