@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -50,6 +51,21 @@ class Applier(Protocol):
 def verify_only(package: VerifiedPackage, cancel: CancelToken) -> None:
     """Applier that stores nothing (every file is still decrypted and checked)."""
     package.verify_files(cancel)
+
+
+def _local_resource_error(exc: BaseException | None) -> bool:
+    """True for a full or read-only local disk (anywhere in the cause chain), not a bad package.
+
+    Callers mark their own such errors with ``transient = True`` (the store's DiskFullError).
+    """
+    seen = 0
+    while exc is not None and seen < 10:
+        if getattr(exc, "transient", False):
+            return True
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EROFS, getattr(errno, "EDQUOT", -1)):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 @dataclass
@@ -279,6 +295,10 @@ class ExchangeNode:
             self._tell_rejected(m, exc.reason, report)
             return report.add(refused)
         except Exception as exc:  # noqa: BLE001 - an applier bug must quarantine, not crash the scan
+            if _local_resource_error(exc):
+                # The package is fine; this machine's disk is full or read-only. It stays in
+                # processing/ (the transaction rolled back) and is applied on the next scan.
+                raise
             refused = self._quarantine(path, PackageRejected("apply_failed", repr(exc)), m.package_id)
             self._tell_rejected(m, "apply_failed", report)
             return report.add(refused)

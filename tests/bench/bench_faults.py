@@ -67,11 +67,13 @@ class Bench:
         self.recovery = ""
 
     # -- running ------------------------------------------------------------------------------
-    def cli(self, *args: str, expect: tuple[int, ...], env: dict | None = None, wrap: str = "",
+    def cli(self, *args: str, expect: tuple[int, ...], env: dict | None = None, wrap: str = "", post: str = "",
             timeout: float = 300) -> subprocess.CompletedProcess:
         cmd = [sys.executable, "-m", "app", *args]
         if wrap:  # a shell prefix run in a private mount namespace (read-only or full disks)
-            cmd = ["unshare", "-m", "sh", "-c", wrap + " && exec " + " ".join(_q(c) for c in cmd)]
+            line = " ".join(_q(c) for c in cmd)
+            script = f"{wrap} && {line}; rc=$?; {post or 'true'}; exit $rc"
+            cmd = ["unshare", "-m", "sh", "-c", script]
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
                               env={**self.env, **(env or {})}, stdin=subprocess.DEVNULL)
         self._judge(args, proc, expect)
@@ -87,7 +89,7 @@ class Bench:
             out.clean = False
             out.notes.append(f"`{' '.join(args[:2])}` exit {proc.returncode}, expected {expect}: "
                              f"{proc.stderr.strip()[:160]}")
-        elif proc.returncode not in (0, codes.QUARANTINED) and not proc.stderr.strip():
+        elif proc.returncode not in (0, codes.QUARANTINED) and not text.strip():
             out.clean = False
             out.notes.append(f"`{' '.join(args[:2])}` exit {proc.returncode} without a message")
         if proc.returncode not in codes.DESCRIPTIONS:
@@ -422,7 +424,7 @@ def _sim(sim: Path, exchange: Path, *args: str) -> dict:
     return json.loads(out.getvalue())
 
 
-def _exchange_setup(b: Bench, d: Path) -> tuple[Path, Path]:
+def _exchange_setup(b: Bench, d: Path, dossier: Path = DOSSIER) -> tuple[Path, Path]:
     exchange, sim = d.parent / "exchange", d.parent / "sim"
     info = _sim(sim, exchange, "init")
     b.cli("exchange", "pin", info["public_key_file"], "--fingerprint", info["fingerprint"], "--data", str(d),
@@ -434,7 +436,7 @@ def _exchange_setup(b: Bench, d: Path) -> tuple[Path, Path]:
     for i in range(4):
         _sim(sim, exchange, "assign", "--to", node, "--case-number", f"（2024）京0105民初{20000 + i}号",
              "--filing-date", "2024-03-05", "--cause", "民间借贷纠纷", "--plaintiff", "张三",
-             "--defendant", "某某有限公司", "--judge", "judge", "--clerk", "clerk", "--dossier", str(DOSSIER))
+             "--defendant", "某某有限公司", "--judge", "judge", "--clerk", "clerk", "--dossier", str(dossier))
     return exchange, sim
 
 
@@ -518,7 +520,7 @@ def _full_wrap(mount: Path, store: Path, fill_kib: int) -> str:
             f"&& (dd if=/dev/zero of={_q(str(mount / 'fill'))} bs=1k count={fill_kib} 2>/dev/null || true)")
 
 
-@attack("disk", "full disk at login, during init and during an import")
+@attack("disk", "full disk at login (right and wrong password) and during init")
 def _full(b: Bench, d: Path):
     if not IS_ROOT:
         b.outcome.skipped = "needs root for a small tmpfs"
@@ -534,6 +536,55 @@ def _full(b: Bench, d: Path):
     b.cli("audit", "verify", "--data", str(mount / "s"), "--user", "judge", "--password-env", "BAD",
           env={"BAD": "Wrong-pass-9"}, wrap=wrap, expect=(codes.DISK_FULL, codes.FILE_ACCESS))
     b.check_intact(d)  # the original (outside the tmpfs) was only copied
+
+
+@attack("disk", "full disk during an exchange import (data checked after freeing space)")
+def _full_import(b: Bench, d: Path):
+    if not IS_ROOT:
+        b.outcome.skipped = "needs root for a small tmpfs"
+        return
+    big = d.parent / "big.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + os.urandom(6 << 20))
+    exchange, _ = _exchange_setup(b, d, dossier=big)
+    mount = d.parent / "full"
+    mount.mkdir()
+    m = _q(str(mount))
+    wrap = (f"mount -t tmpfs -o size=64m tmpfs {m} && cp -a {_q(str(d))} {m}/s && cp -a {_q(str(exchange))} {m}/x"
+            f" && (dd if=/dev/zero of={m}/fill bs=1k count=70000 2>/dev/null || true) && truncate -s -3M {m}/fill")
+    py = _q(sys.executable)
+    post = (f"rm -f {m}/fill; cd {_q(str(ROOT))}; {py} -m app exchange import --data {m}/s --exchange {m}/x --user admin"
+            f" --password-env PW >/dev/null 2>&1; echo IMPORT_AFTER=$? >&2; {py} -m app audit verify --data {m}/s"
+            f" --recovery-key-env RK >/dev/null 2>&1; echo VERIFY_AFTER=$? >&2; {py} -c \"import sys;sys.path.insert(0,'.');"
+            f"from tests.bench.bench_faults import count_cases;print('CASES_AFTER=%d' % count_cases(sys.argv[1],sys.argv[2]),"
+            f" file=sys.stderr)\" {m}/s \"$RK\"")
+    proc = b.cli("exchange", "import", "--data", str(mount / "s"), "--exchange", str(mount / "x"), "--user", "admin",
+                 "--password-env", "PW", "--json", wrap=wrap, post=post, env={"RK": b.recovery},
+                 expect=(0, codes.DISK_FULL, codes.FILE_ACCESS, codes.QUARANTINED))
+    after = dict(line.split("=", 1) for line in proc.stderr.splitlines() if "_AFTER=" in line)
+    try:
+        first = [(o["action"], o.get("reason")) for o in json.loads(proc.stdout)["outcomes"]]
+    except (ValueError, KeyError):
+        first = proc.stderr.strip().splitlines()[:1]
+    b.outcome.notes.append(f"first import (exit {proc.returncode}): {first}")
+    if after.get("VERIFY_AFTER") != "0" or after.get("CASES_AFTER") != "5":
+        b.fail(f"after freeing space: {after}", lost=after.get("CASES_AFTER", "0") < "1")
+    elif after.get("IMPORT_AFTER") not in ("0",):
+        b.fail(f"import after freeing space exit {after.get('IMPORT_AFTER')}")
+
+
+def count_cases(data: str, recovery: str) -> int:
+    """Cases in a store, opened with the recovery key (used inside the full-disk namespace)."""
+    from app.paths import StoreLayout
+    from app.security.keys import Keyring
+    from app.store.store import Store
+
+    layout = StoreLayout(data)
+    keyring = Keyring.load(layout.keyring)
+    store = Store(layout, keyring.unwrap_with_recovery(recovery), keyring)
+    try:
+        return store.query("SELECT count(*) AS n FROM cases")[0]["n"]
+    finally:
+        store.close()
 
 
 def main() -> int:
