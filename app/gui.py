@@ -138,6 +138,10 @@ def run_gui(argv: list[str]) -> int:
     data_dir = Path(args.data or settings["data_dir"] or paths.default_data_dir())
     hint = ""
     layout = paths.StoreLayout(data_dir)
+    if layout.keyring.exists() or layout.database.exists() or layout.init_marker.exists():
+        from app.store.store import check_store_files
+
+        check_store_files(layout)  # a lost, empty or half-made store: a clear message, never a new store
     if not layout.exists():
         if not args.demo:
             sys.stderr.write(f"{data_dir} 中没有案件库。请由信息技术人员运行 `trial-assistant init --data {data_dir}`，"
@@ -166,6 +170,20 @@ def run_gui(argv: list[str]) -> int:
 
 
 def gui_main() -> int:
-    """Console-less entry point for the frozen build."""
-    return run_gui(sys.argv[1:])
+    """Console-less entry point for the frozen build: errors before the window is up are shown
+    in a message box too (there is no console to print them on)."""
+    try:
+        return run_gui(sys.argv[1:])
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the boundary of the windowed program
+        from PySide6.QtWidgets import QApplication
+
+        from app.cli import exit_codes
+        from app.cli.boundary import classify
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed for the box
+        handle_exception(exc)
+        known = classify(exc)
+        return known[0] if known else exit_codes.INTERNAL
 

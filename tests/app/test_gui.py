@@ -80,3 +80,18 @@ def test_the_window_error_boundary_shows_known_errors_as_their_sentence(qapp, tm
     while not seen and not deadline.hasExpired():
         QCoreApplication.processEvents()
     assert seen == [DISK_FULL_MESSAGE]
+
+
+def test_the_window_refuses_a_store_whose_database_is_missing(tmp_path, monkeypatch):
+    import pytest
+
+    from app.gui import run_gui
+    from app.store.errors import StoreMissingError
+
+    monkeypatch.setenv("TRIAL_ASSISTANT_CONFIG", str(tmp_path / "config"))
+    monkeypatch.setenv("TRIAL_ASSISTANT_POLICY", str(tmp_path / "no-policy.json"))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "keyring.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(StoreMissingError, match="缺少案件库文件"):
+        run_gui(["--data", str(tmp_path / "data"), "--demo"])
+    assert not (tmp_path / "data" / "store.db").exists()

@@ -155,3 +155,12 @@ def test_verify_runs_cipher_integrity_check(fx):
     result = store.verify_audit()
     store.database.close()
     assert not result.ok and result.integrity
+
+
+def test_the_store_is_half_made_until_the_recovery_key_was_shown(tmp_path):
+    data = tmp_path / "s"
+    auth.init_store(data, "it", IT_PASSWORD, params=FAST_TEST_PARAMS, keep_marker=True)
+    with pytest.raises(auth.AuthError, match="没有创建完成"):
+        auth.login(data, "it", IT_PASSWORD)
+    auth.finish_init(data)
+    auth.login(data, "it", IT_PASSWORD).store.close()
