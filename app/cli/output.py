@@ -56,12 +56,17 @@ def secret_from_env(name: str) -> str:
 
 def login(args):
     """Log in with ``args.data``/``args.user``; the password comes from the environment variable
-    named by ``--password-env`` (scripts) or a prompt.  Errors reach the CLI boundary as they are."""
+    named by ``--password-env`` (scripts) or a prompt.  Failures become a CliError carrying the
+    exit code of their kind (wrong password 3, damaged store 4, full disk 5, ...)."""
+    from app.cli.boundary import classify
     from app.services import auth
 
     password = secret_from_env(args.password_env) if args.password_env else prompt_secret(
         "密码 / password: ", "--password-env")
-    return auth.login(args.data, args.user, password)
+    try:
+        return auth.login(args.data, args.user, password)
+    except auth.AuthError as exc:
+        raise CliError(str(exc), classify(exc)[0]) from exc
 
 
 def stderr_progress(enabled: bool):
