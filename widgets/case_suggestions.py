@@ -45,7 +45,7 @@ class CaseSuggestionsPanel(QWidget):
         self.ctx = ctx
         self.form = form
         self.case_id = case_id
-        self.service = ctx.service("cataloguing")
+        self.service = ctx.cataloguing
         try:
             self.suggestions = self.service.case_suggestions(case_id)
         except (NotFoundError, PermissionError):

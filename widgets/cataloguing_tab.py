@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.roles import Permission, has_permission
-from app.services.cataloguing import CataloguingService
 from app.tasks import TaskSlot
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import make_button, show_error
@@ -41,7 +40,7 @@ class Tab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("cataloguingTab")
-        self.service = CataloguingService(ctx)
+        self.service = ctx.cataloguing
         self.case_id: int | None = None
         self.page_rows = []
         self.documents = []

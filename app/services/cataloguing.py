@@ -217,7 +217,7 @@ class CataloguingService:
         return pages, errors
 
     def _suggest_case_fields(self, db, case_id: int, info, model: str) -> None:
-        outputs = self.ctx.service("outputs")
+        outputs = self.ctx.outputs
         for name in CASE_FIELDS:
             fv = info.fields.get(name)
             if fv is None or fv.value in (None, [], ""):
@@ -307,7 +307,7 @@ class CataloguingService:
     def case_suggestions(self, case_id: int):
         """Extracted case fields still waiting for a decision."""
         self._check_case(case_id)
-        return self.ctx.service("outputs").pending(case_id, "case_field")
+        return self.ctx.outputs.pending(case_id, "case_field")
 
     def categories(self) -> list[str]:
         """Category labels in filing order (for the category chooser)."""
@@ -490,7 +490,7 @@ class CataloguingService:
         if not rows:
             raise NotFoundError("建议不存在")
         self._check_case(rows[0]["case_id"])
-        self.ctx.service("outputs").decide(output_id, state, changed_value)
+        self.ctx.outputs.decide(output_id, state, changed_value)
 
     def rebuild_documents(self, case_id: int) -> list[Document]:
         """Split the stored page labels into documents again (after import or a correction);
@@ -514,7 +514,7 @@ class CataloguingService:
         if not rows:
             raise NotFoundError("建议不存在")
         row = rows[0]
-        cases = self.ctx.service("cases")
+        cases = self.ctx.cases
         case = cases.get_case(row["case_id"], audit=False)
         value = json.loads(row["value"])
         from app.services.cases import CaseInput, Party
@@ -538,7 +538,7 @@ class CataloguingService:
                     kind = "法人" if name.endswith(("公司", "银行", "支行", "分行")) else "自然人"
                     data.parties.append(Party(role, name, kind=kind))
         cases.update_case(row["case_id"], data, case.version)
-        self.ctx.service("outputs").decide(output_id, "accepted")
+        self.ctx.outputs.decide(output_id, "accepted")
 
     def export_ordered_pdf(self, case_id: int, out: str | Path) -> Path:
         """Write the dossier as one PDF in filing order with a bookmark per document (audited)."""
@@ -582,7 +582,7 @@ class CataloguingService:
     def export_toc_docx(self, case_id: int, out: str | Path) -> Path:
         """Write the 卷内目录 as .docx (a plain file the user asked for; audited)."""
         self.ctx.session.require(Permission.CASE_READ)
-        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        case = self.ctx.cases.get_case(case_id, audit=False)
         path = write_toc_docx(self.toc(case_id), out, case.case_number)
         self.ctx.audit_now("dossier.export_toc", f"case:{case_id}", path=str(path))
         return path

@@ -145,7 +145,7 @@ class DraftingService:
             self.ctx.audit(db, action, f"case:{case_id}", draft=draft_id, template=template, version=version,
                            sha256=sha, **audit_detail)
             if source == "template" and machine:
-                outputs = self.ctx.service("outputs")
+                outputs = self.ctx.outputs
                 texts = read_paragraphs(data)
                 for index in machine:
                     where = "；".join(note for needle, note in notes or [] if needle and needle in texts[index])
@@ -165,7 +165,7 @@ class DraftingService:
         """What the dossier and the hearing transcripts give a draft (machine material)."""
         self.ctx.session.require(Permission.CASE_READ)
         self._check_case(case_id)
-        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        case = self.ctx.cases.get_case(case_id, audit=False)
         return self._sources(case_id, case.party_list)
 
     def _sources(self, case_id: int, party_list) -> DraftSources:
@@ -195,7 +195,7 @@ class DraftingService:
         self.ctx.session.require(Permission.CASE_READ)
         self._check_case(case_id)
         options = options or DraftOptions()
-        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        case = self.ctx.cases.get_case(case_id, audit=False)
         machine_on = bool(self.ctx.settings["assist_drafting"])
         sources = self._sources(case_id, case.party_list) if machine_on else DraftSources()
         court = self.ctx.store.query(
@@ -315,7 +315,7 @@ class DraftingService:
 
     def sign(self, draft_id: int) -> DraftInfo:
         """Sign a version (judges assigned to the case only; see SignOffService)."""
-        self.ctx.service("signoff").sign(draft_id)
+        self.ctx.signoff.sign(draft_id)
         return self.get_draft(draft_id)
 
     # -- review ----------------------------------------------------------------------------
@@ -327,7 +327,7 @@ class DraftingService:
         if not self.ctx.settings["assist_review"]:
             raise AssistantOff("文书辅助审查已在设置中关闭")
         row = self._row(draft_id)
-        case = self.ctx.service("cases").get_case(row["case_id"], audit=False)
+        case = self.ctx.cases.get_case(row["case_id"], audit=False)
         facts = _review_facts(case)
         result = review_document(self.draft_bytes(draft_id), record=facts, progress=progress, cancel=cancel)
         return self._save_review(row, result)
@@ -338,7 +338,7 @@ class DraftingService:
         self._check_case(case_id)
         if not self.ctx.settings["assist_review"]:
             raise AssistantOff("文书辅助审查已在设置中关闭")
-        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        case = self.ctx.cases.get_case(case_id, audit=False)
         facts = _review_facts(case)
         result = review_document(Path(path), record=facts)
         self.ctx.audit_now("draft.review_file", f"case:{case_id}", file=Path(path).name,
@@ -399,7 +399,7 @@ def _dossier_claims(ctx: AppContext, case_id: int) -> tuple[list[str], str] | No
             return None
         from engines.cataloguing.caseinfo import PageText, extract_case_info
 
-        by_label = ctx.service("cataloguing").rules.by_label
+        by_label = ctx.cataloguing.rules.by_label
         texts = [PageText(page, by_label[cat].code if cat in by_label else "", text) for page, cat, text in pages]
         items = extract_case_info(texts).claims
         fallback = None
@@ -431,7 +431,7 @@ def _dossier_statements(ctx: AppContext, case_id: int) -> dict[str, tuple[str, s
                                 " ORDER BY position", (case_id,))
     if not documents:
         return {}
-    by_label = ctx.service("cataloguing").rules.by_label
+    by_label = ctx.cataloguing.rules.by_label
     out: dict[str, tuple[str, str]] = {}
     for role, code in (("原告", "complaint"), ("被告", "defence")):
         doc = next((d for d in documents if d["category"] in by_label and by_label[d["category"]].code == code), None)

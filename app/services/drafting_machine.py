@@ -86,7 +86,7 @@ def decide(service: DraftingService, draft_id: int, paragraphs: list[int] | None
     # Only the notes on the decided paragraphs: the others still need their source shown.
     data, notes = remove_comments(data, paragraphs=chosen)
     found = _outputs_for(service, row, chosen, texts)
-    outputs = service.ctx.service("outputs")
+    outputs = service.ctx.outputs
     with service.ctx.store.write():  # version and decisions together (see _accept_all)
         new_id = service._store_version(row["case_id"], row["template"], row["title"], data, state, draft_id,
                                         machine_paragraphs_of(data), action, paragraphs=chosen, runs=changed,
@@ -103,7 +103,7 @@ def _accept_all(service: DraftingService, row: dict, machine: list[int]) -> Draf
     draft_id = row["id"]
     data, changed = accept_machine_bytes(service.draft_bytes(draft_id))
     data, notes = remove_comments(data)  # the machine's source notes; people's comments stay
-    outputs = service.ctx.service("outputs")
+    outputs = service.ctx.outputs
     prefixes = tuple(f"draft:{p}:" for p in [draft_id, *service._ancestors(draft_id)])
     decided = [o.id for o in outputs.pending(row["case_id"], "draft_paragraph") if o.target.startswith(prefixes)]
     # One transaction (the inner writes nest as savepoints): the new version and the decisions
@@ -126,7 +126,7 @@ def _outputs_for(service: DraftingService, row: dict, indexes: list[int],
     past an imported version (the judge may have added paragraphs in Word) the output is the
     one on any ancestor whose recorded text equals the paragraph's text. Each output is used
     once."""
-    pending = service.ctx.service("outputs").pending(row["case_id"], "draft_paragraph")
+    pending = service.ctx.outputs.pending(row["case_id"], "draft_paragraph")
     same_index: list[int] = [row["id"]]
     current = row
     while current["source"] in INDEX_PRESERVING_SOURCES and current["parent_id"]:

@@ -133,7 +133,7 @@ class ExchangeService:
 
         self.ctx.settings.use_platform_policy(updates.platform_policy_file(root))
         load_rules.cache_clear()
-        self.ctx.services.pop("cataloguing", None)
+        self.ctx.forget("cataloguing")
 
     def platform_updates(self) -> dict:
         """Templates, catalogue rules and policy the platform installed here (and what was refused)."""
@@ -263,7 +263,7 @@ class ExchangeService:
         """
         from app.security.roles import PermissionDenied as Denied
 
-        transcription = self.ctx.service("transcription")
+        transcription = self.ctx.transcription
         ids = [r["id"] for r in self.ctx.store.query("SELECT id FROM hearings WHERE case_id=? ORDER BY id",
                                                      (case_id,))]
         tmp_dir = Path(self.ctx.store.layout.root) / "tmp"

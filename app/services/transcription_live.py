@@ -90,7 +90,7 @@ class LiveHearingService:
 
     def __init__(self, ctx: AppContext, list_devices=None) -> None:
         self.ctx = ctx
-        self.transcripts = TranscriptionService(ctx)
+        self.transcripts = ctx.transcription
         self.list_devices = list_devices or _system_input_devices
         self._warm = None  # a decoder child loading or loaded for the next hearing
 

@@ -11,7 +11,7 @@ from widgets.case_form import CaseFormDialog
 
 def suggest(ctx, case_id, target, value, reason):
     with ctx.store.write() as db:
-        return ctx.service("outputs").suggest(db, case_id, "case_field", target, value, reason, "cataloguing test")
+        return ctx.outputs.suggest(db, case_id, "case_field", target, value, reason, "cataloguing test")
 
 
 def states(ctx):
@@ -24,7 +24,7 @@ def audit_actions(ctx):
 
 
 def open_form(qtbot, ctx, case_id):
-    form = CaseFormDialog(ctx, ctx.service("cases").get_case(case_id, audit=False))
+    form = CaseFormDialog(ctx, ctx.cases.get_case(case_id, audit=False))
     qtbot.addWidget(form)
     return form
 
@@ -61,7 +61,7 @@ def test_take_over_dismiss_and_save(qtbot, fx, case_id):
     # Saving goes through the cases service and records the decisions.
     form.save()
     assert form.result() == form.DialogCode.Accepted
-    case = ctx.service("cases").get_case(case_id, audit=False)
+    case = ctx.cases.get_case(case_id, audit=False)
     assert case.cause == "装饰装修合同纠纷"
     assert "罗建军" in [p.name for p in case.party_list if p.role == "原告"]
     assert case.claims == "1. 判令被告支付工程款8万元及利息"
@@ -83,7 +83,7 @@ def test_closing_without_saving_leaves_the_suggestion_pending(qtbot, fx, case_id
     form.suggestion_panel.accept_buttons[cause].click()
     form.reject()
     assert states(ctx)[cause][0] == "suggested"
-    assert ctx.service("cases").get_case(case_id, audit=False).cause == "民间借贷纠纷"
+    assert ctx.cases.get_case(case_id, audit=False).cause == "民间借贷纠纷"
     # The panel collapses and expands.
     form = open_form(qtbot, ctx, case_id)
     panel = form.suggestion_panel
