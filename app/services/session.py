@@ -16,6 +16,7 @@ from app.store.store import Store
 
 if TYPE_CHECKING:  # the service modules import this one; at run time they load on first use
     from app.services.audit_service import AuditService
+    from app.services.case_fields import CaseFieldService
     from app.services.cases import CaseService
     from app.services.cataloguing import CataloguingService
     from app.services.drafting import DraftingService
@@ -78,6 +79,12 @@ class AppContext:
         """Case records (:class:`app.services.cases.CaseService`)."""
         from app.services.cases import CaseService
         return self._service("cases", lambda: CaseService(self))
+
+    @property
+    def case_fields(self) -> CaseFieldService:
+        """Taking over case fields extracted from the dossier (:mod:`app.services.case_fields`)."""
+        from app.services.case_fields import CaseFieldService
+        return self._service("case_fields", lambda: CaseFieldService(self))
 
     @property
     def users(self) -> UserService:
