@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
+from app.clock import now as _now
 from app.paths import StoreLayout
 from app.security import audit
 from app.security.keys import (
-    KdfParams, Keyring, KeyringError, LockedOutError, WrongPasswordError, new_data_key,
+    KdfParams,
+    Keyring,
+    KeyringError,
+    LockedOutError,
+    WrongPasswordError,
+    new_data_key,
 )
 from app.security.roles import Role
 from app.services.session import AppContext, Session
@@ -35,10 +40,6 @@ def check_password_strength(password: str) -> None:
     kinds = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^A-Za-z0-9]"))
     if kinds < 2:
         raise AuthError("密码应包含至少两类字符（字母、数字、符号）")
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass
