@@ -240,8 +240,8 @@ class Tab(QWidget):
             return
 
         def load(progress, cancel):
-            return (service.pages(case_id), service.documents(case_id), service.toc(case_id),
-                    service.case_suggestions(case_id))
+            view = service.overview(case_id)  # one read of the documents for all three views
+            return view.pages, view.documents, view.toc, view.suggestions
 
         self._slot.start(load, label="dossier", on_success=lambda r: self._show(*r), on_error=self._failed)
 
