@@ -1,6 +1,6 @@
 """卷宗提取建议 on the case form, on a real store: suggestions recorded through the
 machine-output service, taken over (采纳) into the form fields, dismissed (忽略), and the
-decisions recorded and audited through the cataloguing service when the case is saved."""
+decisions recorded and audited through the case-fields service when the case is saved."""
 from __future__ import annotations
 
 import json
@@ -99,4 +99,17 @@ def test_new_case_form_has_no_panel(qtbot, fx):
     form = CaseFormDialog(ctx)
     qtbot.addWidget(form)
     assert form.suggestion_panel is None
+    ctx.store.close()
+
+
+def test_form_takes_a_hospital_over_as_an_organisation_like_the_dossier_tab(qtbot, fx, case_id):
+    """The form and the dossier tab share app/services/case_fields.py: "…医院" is a 法人 in both."""
+    ctx = fx.clerk()
+    defendants = suggest(ctx, case_id, "defendants", ["北京市朝阳区第一医院", "李四"], "卷宗第 2 页")
+    form = open_form(qtbot, ctx, case_id)
+    form.suggestion_panel.accept_buttons[defendants].click()
+    kinds = {p.name: p.kind for p in form.collect().parties if p.role == "被告"}
+    assert kinds["北京市朝阳区第一医院"] == "法人" and kinds["李四"] == "自然人"
+    form.save()
+    assert states(ctx)[defendants][0] == "accepted"
     ctx.store.close()
