@@ -58,7 +58,6 @@ class MachineTextDecisions:
         return [MachineParagraph(i, texts[i], notes.get(i, []), outputs[i].reason if i in outputs else "",
                                  outputs[i].id if i in outputs else None) for i in indexes]
 
-
     def decide(self, draft_id: int, paragraphs: list[int] | None, state: str) -> DraftInfo:
         """Accept (``state='accepted'``) or reject (``'rejected'``) machine paragraphs of a version.
 
@@ -94,14 +93,13 @@ class MachineTextDecisions:
         outputs = self.ctx.outputs
         with self.ctx.store.write():  # version and decisions together (see _accept_all)
             new_id = self.versions.store(row["case_id"], row["template"], row["title"], data, state, draft_id,
-                                            machine_paragraphs_of(data), action, paragraphs=chosen, runs=changed,
-                                            source_notes_removed=notes,
-                                            outputs=[found[i].id for i in chosen if i in found])
+                                         machine_paragraphs_of(data), action, paragraphs=chosen, runs=changed,
+                                         source_notes_removed=notes,
+                                         outputs=[found[i].id for i in chosen if i in found])
             for index in chosen:
                 if index in found:
                     outputs.decide(found[index].id, state)
         return self.versions.info(self.versions.row(new_id))
-
 
     def _accept_all(self, row: dict, machine: list[int]) -> DraftInfo:
         """Accept every machine paragraph (the behaviour before per-paragraph decisions)."""
@@ -115,12 +113,11 @@ class MachineTextDecisions:
         # on its outputs are saved together or not at all.
         with self.ctx.store.write():
             new_id = self.versions.store(row["case_id"], row["template"], row["title"], data, "accepted", draft_id,
-                                            [], "draft.accept_machine", paragraphs=machine, runs=changed,
-                                            source_notes_removed=notes)
+                                         [], "draft.accept_machine", paragraphs=machine, runs=changed,
+                                         source_notes_removed=notes)
             for output_id in decided:
                 outputs.decide(output_id, "accepted")
         return self.versions.info(self.versions.row(new_id))
-
 
     def _outputs_for(self, row: dict, indexes: list[int],
                      texts: list[str]) -> dict[int, MachineOutput]:
@@ -151,7 +148,6 @@ class MachineTextDecisions:
                 used.add(match.id)
                 found[index] = match
         return found
-
 
     @staticmethod
     def _draft_of(target: str) -> int | None:

@@ -58,8 +58,8 @@ class DraftVersions(CaseBoundService):
 
     @checked_by_caller  # the drafting service checks the case and the role of each action
     def store(self, case_id: int, template: str, title: str, data: bytes, source: str,
-                       parent_id: int | None, machine: list[int], action: str,
-                       notes: list[tuple[str, str]] | None = None, **audit_detail) -> int:
+              parent_id: int | None, machine: list[int], action: str,
+              notes: list[tuple[str, str]] | None = None, **audit_detail) -> int:
         """Add a version (blob, row, audit entry; for a template-made one, its machine
         paragraphs as pending outputs, with where their text came from); returns its id."""
         sha = self.ctx.store.blobs.put_bytes(data)
