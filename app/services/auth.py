@@ -9,19 +9,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.clock import now as _now
 from app.paths import StoreLayout
 from app.security import audit
 from app.security.keys import (
-    KdfParams,
-    Keyring,
-    KeyringError,
-    LockedOutError,
-    WrongPasswordError,
-    new_data_key,
+    KdfParams, Keyring, KeyringError, LockedOutError, WrongPasswordError, new_data_key,
 )
 from app.security.roles import Role
 from app.services.session import AppContext, Session
+from app.clock import now as _now
 from app.settings import Settings
 from app.store.errors import StoreError
 from app.store.store import Store

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-
 from app.clock import now as _now
+
 from app.security.roles import Permission
-from app.services.base import require_case
 from app.services.deadlines import deadline_for, remaining_days, urgency
 from app.services.session import AppContext
 from app.store import search
@@ -224,6 +223,8 @@ class CaseService:
         return self.ctx.store.query(sql, tuple(params + [limit, offset]))
 
     def _check_visible(self, case_id: int) -> None:
+        from app.services.base import require_case  # the one access check (base imports nothing of this)
+
         require_case(self.ctx, case_id)
 
     def get_case(self, case_id: int, audit: bool = True) -> CaseDetail:
