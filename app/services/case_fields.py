@@ -88,28 +88,29 @@ def decision(target: str, value: Any, saved: CaseInput) -> tuple[str, Any]:
 class CaseFieldService(CaseBoundService):
     """Pending extracted case fields of a case, and the decisions on them."""
 
-    def _output(self, output_id: int, permission: Permission) -> dict:
+    def _output(self, output_id: int) -> dict:
+        # Access is checked by what the caller does next (the outputs service, the cases service).
         rows = self.ctx.store.query("SELECT * FROM machine_outputs WHERE id = ? AND kind = ?", (output_id, KIND))
         if not rows:
             raise NotFoundError("建议不存在")
-        self.require_case(rows[0]["case_id"], permission)
         return rows[0]
 
     def pending(self, case_id: int) -> list[MachineOutput]:
-        """Extracted case fields of the case still waiting for a decision."""
-        self.require_case(case_id, Permission.CASE_READ)
+        """Extracted case fields of the case still waiting for a decision (the outputs service
+        checks the role and the case)."""
         return self.ctx.outputs.pending(case_id, KIND)
 
     def decide(self, output_id: int, state: str, changed_value=None) -> None:
         """Record the person's decision on an extracted field taken over (or not) in the case
         form; the form itself saves the case through the cases service (audited)."""
-        self._output(output_id, Permission.CASE_EDIT)
-        self.ctx.outputs.decide(output_id, state, changed_value)
+        self._output(output_id)
+        self.ctx.outputs.decide(output_id, state, changed_value)  # checks CASE_EDIT and the case
 
     def apply(self, output_id: int) -> None:
         """Accept one extracted field: it fills the case record at once (audited twice: the
         case update and the decision on the suggestion)."""
-        row = self._output(output_id, Permission.CASE_EDIT)
+        self.ctx.session.require(Permission.CASE_EDIT)
+        row = self._output(output_id)
         case = self.ctx.cases.get_case(row["case_id"], audit=False)
         data = CaseInput(case_number=case.case_number, cause=case.cause, procedure=case.procedure,
                          filing_date=date.fromisoformat(case.filing_date), judge_id=case.judge_id, clerk_id=case.clerk_id,
