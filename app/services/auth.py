@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from app.paths import StoreLayout, make_private_dir
@@ -21,6 +20,7 @@ from app.security.keys import (
 from app.security.platform_policy import machine_verifier, store_verifier
 from app.security.roles import Role
 from app.services.session import AppContext, Session
+from app.clock import now as _now
 from app.settings import Settings
 from app.store.errors import StoreError, WrongKeyError
 from app.store.store import Store, check_store_files, remove_store_files
@@ -44,10 +44,6 @@ def check_password_strength(password: str) -> None:
     kinds = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^A-Za-z0-9]"))
     if kinds < 2:
         raise RequestError("密码应包含至少两类字符（字母、数字、符号）")
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass

@@ -15,7 +15,7 @@ from tests.helpers.stores import sample_case, user_id
 @pytest.fixture
 def more_users(fx):
     ctx = fx.it()
-    users = ctx.service("users")
+    users = ctx.users
     users.kdf_params = FAST_TEST_PARAMS
     users.create_user("judge2", "另一法官", "审判员", "Judge-two-22")
     users.create_user("clerk2", "另一书记员", "书记员", "Clerk-two-22")
@@ -56,7 +56,7 @@ def test_the_judge_reassigns_and_the_audit_entry_records_from_and_to(fx, case_id
                         case.version)
     ctx.store.close()
     it = fx.it()  # the judge is no longer on the case; IT reads the audit trail
-    (entry,) = [e for e in it.service("audit").entries(target=f"case:{case_id}") if e.action == "case.update"]
+    (entry,) = [e for e in it.audit_log.entries(target=f"case:{case_id}") if e.action == "case.update"]
     it.store.close()
     assert entry.detail["assignment"] == {"judge_id": {"from": "judge", "to": "judge2"}}
     assert entry.detail["changed_from"] == {"cause": "民间借贷纠纷"}

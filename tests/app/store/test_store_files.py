@@ -123,7 +123,7 @@ def test_truncated_or_rewritten_chain_is_caught_by_the_anchor(fx, keep_all, chan
     assert not result.ok and result.anchor == "mismatch"
     # The old anchor is kept as evidence, also after more writes.
     ctx = fx.it()
-    assert not ctx.service("audit").verify().ok
+    assert not ctx.audit_log.verify().ok
     ctx.store.close()
 
 
