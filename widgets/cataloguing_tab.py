@@ -34,7 +34,7 @@ def category_colour(index: int) -> QColor:
     return QColor.fromHsv((index * 47) % 360, 40, 250)
 
 
-class Tab(QWidget):
+class CataloguingTab(QWidget):
     """The dossier of one case."""
 
     def __init__(self, ctx, parent=None) -> None:

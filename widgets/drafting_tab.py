@@ -33,7 +33,7 @@ SOURCE_LABELS = {"template": "模板生成", "import": "导入修改稿", "accep
 PREVIEW_CHARS = 40  # how much of a machine paragraph its list entry shows
 
 
-class Tab(QWidget):
+class DraftingTab(QWidget):
     """The drafting and review panel of one case."""
 
     def __init__(self, ctx, parent=None) -> None:

@@ -31,7 +31,7 @@ def _item(text: object) -> QTableWidgetItem:
     return QTableWidgetItem("" if text is None else str(text))
 
 
-class Tab(QWidget):
+class ExchangeTab(QWidget):
     """The exchange tab for the main window."""
 
     def __init__(self, ctx, parent=None) -> None:

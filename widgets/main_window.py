@@ -1,7 +1,8 @@
 """Main window: case list and case tabs for judges and clerks; users and audit for IT.
 
-Capability tabs (hearings, dossier, drafts, exchange) live in their own modules and are
-added here when present; each is a ``Tab(ctx, parent)`` with ``set_case(case_id)``.
+Capability tabs (hearings, dossier, drafts, exchange) live in their own modules, named in
+:data:`CAPABILITY_TABS` as ``module:Class``; each is built as ``Class(ctx, parent)`` and has
+``set_case(case_id)``. A listed module that is missing is an error, not a silently absent tab.
 """
 from __future__ import annotations
 
@@ -25,25 +26,24 @@ from widgets.settings_dialog import SettingsDialog
 from widgets.users_panel import UsersPanel
 from widgets.terms import tr_term
 
-# (module candidates, tab title) in the order they appear.
+# ("module:Class", tab title) in the order they appear.
 CAPABILITY_TABS = (
-    (("widgets.hearing_tab", "widgets.transcription_tab"), "庭审笔录"),
-    (("widgets.dossier_tab", "widgets.cataloguing_tab"), "电子卷宗"),
-    (("widgets.drafting_tab",), "文书"),
-    (("widgets.exchange_tab",), "数据交换"),
+    ("widgets.transcription_tab:TranscriptionTab", "庭审笔录"),
+    ("widgets.cataloguing_tab:CataloguingTab", "电子卷宗"),
+    ("widgets.drafting_tab:DraftingTab", "文书"),
+    ("widgets.exchange_tab:ExchangeTab", "数据交换"),
 )
-EXCHANGE_TAB = ("widgets.exchange_tab",)
+EXCHANGE_TAB = "widgets.exchange_tab:ExchangeTab"
 
 
-def load_tab_class(candidates: tuple[str, ...]):
-    """The ``Tab`` class of the first capability module that exists, else None."""
-    for name in candidates:
-        try:
-            return importlib.import_module(name).Tab
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return None
+def load_tab_class(target: str):
+    """The class named by ``module:Class``; a missing module or class raises (never skipped)."""
+    module_name, _, class_name = target.partition(":")
+    module = importlib.import_module(module_name)
+    try:
+        return getattr(module, class_name)
+    except AttributeError:
+        raise ImportError(f"{module_name} has no tab class {class_name}") from None
 
 
 class IdleWatcher(QObject):
@@ -114,11 +114,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
         self.tabs.addTab(detail_page, self.tr("案件信息"))
-        for candidates, label in CAPABILITY_TABS:
-            cls = load_tab_class(candidates)
-            if cls is None:
-                continue
-            tab = cls(self.ctx, self)
+        for target, label in CAPABILITY_TABS:
+            tab = load_tab_class(target)(self.ctx, self)
             self.capability_tabs.append(tab)
             self.tabs.addTab(self._scrollable(tab), tr_term(label))
         history = AuditViewer(self.ctx)
@@ -150,11 +147,9 @@ class MainWindow(QMainWindow):
         self.audit_viewer = AuditViewer(self.ctx)
         self.tabs.addTab(self.users_panel, self.tr("用户管理"))
         self.tabs.addTab(self.audit_viewer, self.tr("审计日志"))
-        exchange_cls = load_tab_class(EXCHANGE_TAB)
-        if exchange_cls is not None:
-            tab = exchange_cls(self.ctx, self)
-            self.capability_tabs.append(tab)
-            self.tabs.addTab(tab, self.tr("数据交换"))
+        tab = load_tab_class(EXCHANGE_TAB)(self.ctx, self)
+        self.capability_tabs.append(tab)
+        self.tabs.addTab(tab, self.tr("数据交换"))
         note = QLabel(self.tr("信息技术管理员不能查看案件内容。"))
         note.setObjectName("itNote")
         page = QWidget()

@@ -9,7 +9,8 @@ every action is audited.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -70,6 +71,9 @@ class SegmentRow:
     confidence: float
     corrections: list[Correction]
     edited: bool
+    # Word timings and per-word confidence when the recogniser gave them (empty otherwise):
+    # the editor plays from a clicked word and shades unsure words, else falls back to the line.
+    words: list[Word] = field(default_factory=list)
 
     @property
     def low_confidence(self) -> bool:
@@ -104,6 +108,17 @@ def playback_clip(samples, rate: int, start: float, end: float | None, speed: fl
         return samples[lo:hi]
     hi = min(hi, lo + int(PLAYBACK_WINDOW_SECONDS * rate))
     return stretch(samples[lo:hi], rate, speed)
+
+
+def _words(stored: str | None) -> list[Word]:
+    """Stored word timings; tolerant of fields a newer recogniser adds."""
+    out = []
+    for w in json.loads(stored or "[]"):
+        try:
+            out.append(Word(float(w["start"]), float(w["end"]), str(w["text"]), float(w.get("probability", 1.0))))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
 
 
 def _now() -> str:
@@ -260,8 +275,57 @@ class TranscriptionService:
             "SELECT * FROM hearing_segments WHERE hearing_id = ? ORDER BY position, id", (hearing_id,))
         return [SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
                            r["machine_text"], r["text"], r["confidence"],
-                           [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]))
+                           [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
+                           _words(r["words"]))
                 for r in rows]
+
+    def segment(self, segment_id: int) -> SegmentRow:
+        """One stored segment (the editor refreshes an edited row with it, not the whole list)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        r = self._segment(segment_id)
+        return SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
+                          r["machine_text"], r["text"], r["confidence"],
+                          [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
+                           _words(r["words"]))
+
+    def seats(self, hearing_id: int) -> list[str]:
+        """The speakers a line of this hearing can be given: court seats, the case's parties, any used.
+
+        The editor offers these in a picker instead of free text, so a typo never becomes a
+        speaker of the record.
+        """
+        from engines.transcription.seats import known_roles, parse_channel_map
+
+        self.ctx.session.require(Permission.CASE_READ)
+        hearing = self._hearing(hearing_id)
+        parties = self.ctx.store.query("SELECT DISTINCT role, agent FROM parties WHERE case_id = ?",
+                                       (hearing["case_id"],))
+        used = [r["speaker"] for r in self.ctx.store.query(
+            "SELECT DISTINCT speaker FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))]
+        try:
+            mapped = list(parse_channel_map(hearing["channels"]).values())
+        except ValueError:
+            mapped = []
+        court = ["审判长", "审判员", "人民陪审员", "书记员"]
+        sides = [p["role"] for p in parties] + [p["role"] + "代理人" for p in parties if p["agent"]]
+        return [s for s in dict.fromkeys(court + mapped + sides + used) if s and (s in known_roles() or s in used
+                                                                                  or s in sides)]
+
+    def open_items(self, hearing_id: int) -> list[str]:
+        """What still needs the clerk before 核对完成: unsure lines nobody has looked at."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._hearing(hearing_id)
+        rows = self.ctx.store.query(
+            "SELECT start, text FROM hearing_segments WHERE hearing_id = ? AND confidence < ? AND edited = 0"
+            " ORDER BY position, id", (hearing_id, LOW_CONFIDENCE))
+        return [f"{int(r['start'] // 60):02d}:{r['start'] % 60:04.1f} {r['text'][:30]}" for r in rows]
+
+    def record_file_name(self, hearing_id: int, fmt: str = "docx") -> str:
+        """A default export name carrying the 案号, so the file is found by case."""
+        row = self._hearing(hearing_id)
+        number = self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (row["case_id"],))[0]["case_number"]
+        safe = re.sub(r'[\\/:*?"<>|]', "_", f"{number}_庭审笔录_{row['title']}")
+        return f"{safe}.{fmt}"
 
     def revisions(self, segment_id: int) -> list[dict]:
         """Every change to a segment, oldest first."""
@@ -385,14 +449,22 @@ class TranscriptionService:
                                     " ORDER BY id", (hearing_id, REFUSED_CORRECTION))
         return [dict(json.loads(r["note"]), wall_time=r["wall_time"]) for r in rows]
 
-    def mark_checked(self, hearing_id: int) -> None:
-        """The clerk confirms the transcript was checked against the recording."""
+    def mark_checked(self, hearing_id: int, reason: str = "") -> None:
+        """The clerk confirms the transcript was checked against the recording.
+
+        With unsure lines still unedited (:meth:`open_items`) a reason is required; it goes into
+        the audit entry with how many lines were open.
+        """
         self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
         row = self._hearing(hearing_id)
+        open_items = self.open_items(hearing_id)
+        if open_items and not reason.strip():
+            raise ValueError(f"还有 {len(open_items)} 段识别把握较低、未经核改，须填写核对完成的理由")
         with self.ctx.store.write() as db:
             db["hearings"].update(hearing_id, {"status": "已核对", "checked_by": self.ctx.session.username,
                                                "checked_at": _now()})
-            self.ctx.audit(db, "transcript.check", f"case:{row['case_id']}", hearing=hearing_id)
+            self.ctx.audit(db, "transcript.check", f"case:{row['case_id']}", hearing=hearing_id,
+                           open_items=len(open_items), reason=reason.strip())
 
     def add_event(self, hearing_id: int, kind: str, audio_time: float = 0.0, note: str = "") -> None:
         """Log 休庭/继续 and other hearing events with time."""

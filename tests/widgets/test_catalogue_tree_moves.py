@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
 from widgets.catalogue_tree import PAGES_MIME, pages_mime
-from widgets.cataloguing_tab import Tab
+from widgets.cataloguing_tab import CataloguingTab as Tab
 
 EXCERPT = Path(__file__).resolve().parents[1] / "data" / "cataloguing" / "dev02_excerpt.pdf"
 

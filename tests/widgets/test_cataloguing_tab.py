@@ -8,7 +8,7 @@ import docx
 from PIL import Image
 
 from tests.helpers import widgets as helpers
-from widgets.cataloguing_tab import REVIEW_BACKGROUND, Tab
+from widgets.cataloguing_tab import REVIEW_BACKGROUND, CataloguingTab as Tab
 
 EXCERPT = Path(__file__).resolve().parents[1] / "data" / "cataloguing" / "dev02_excerpt.pdf"
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from tests.helpers import widgets as helpers
 from tests.helpers.widgets import tab_titles
-from widgets.drafting_tab import MACHINE_BACKGROUND, Tab
+from widgets.drafting_tab import MACHINE_BACKGROUND, DraftingTab as Tab
 
 
 def open_tab(qtbot, ctx, case_id):
