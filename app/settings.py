@@ -79,6 +79,8 @@ declare(
     Setting("assist_cataloguing", bool, True, "启用卷宗自动归目辅助", "ASSISTCATALOGUING"),
     Setting("assist_drafting", bool, True, "启用文书辅助生成", "ASSISTDRAFTING"),
     Setting("assist_review", bool, True, "启用文书辅助审查", "ASSISTREVIEW"),
+    # A court may forbid signing over open error-level review findings (otherwise a reason is required).
+    Setting("sign_with_open_errors", bool, True, "允许在审查错误未处理时说明理由后签发", "SIGNWITHOPENERRORS"),
     Setting("input_device", str, "", "庭审录音输入设备"),
 )
 

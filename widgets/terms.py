@@ -297,3 +297,16 @@ def untr_speaker(text: str) -> str:
         if text == tr_term(role):
             return role
     return text
+
+
+def local_time(stamp: str) -> str:
+    """An ISO time stored in UTC as this computer's local time (``2026-03-01 14:05:09``)."""
+    from datetime import datetime, timezone
+
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except (TypeError, ValueError):
+        return (stamp or "").replace("T", " ")[:19]
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")

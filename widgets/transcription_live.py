@@ -145,6 +145,7 @@ class LiveHearingControls:
         self.device.setEnabled(False)
         self.refresh_devices_button.setEnabled(False)
         self.reload_hearings(live.hearing_id)
+        self._update_buttons()
         self.status.setText(self.tr("实时记录中…"))
 
     def _live_update(self) -> None:

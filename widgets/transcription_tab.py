@@ -233,6 +233,7 @@ class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
             self.progress.setValue(0)
         self.case_id = case_id
         self.reload_hearings()
+        self._update_buttons()
         self.warm_live()
 
     def reload_hearings(self, select_id: int | None = None) -> None:

@@ -230,10 +230,21 @@ class DraftingService:
         """Templates available on this workstation."""
         return court_templates(self.ctx)
 
+    def templates_for_case(self, case_id: int) -> list[dict]:
+        """Templates that fit the case's procedure: a 简易程序 judgment never offered on a 普通 case
+        (its signature block would name the wrong 审判组织), nor the reverse."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._check_case(case_id)
+        procedure = self.ctx.store.query("SELECT procedure FROM cases WHERE id = ?", (case_id,))[0]["procedure"]
+        other = {"普通": "简易程序", "简易": "普通程序"}.get(procedure)
+        return [t for t in self.templates() if not (other and t["name"].endswith(other))]
+
     def create_draft(self, case_id: int, template: str, options: DraftOptions | None = None,
                      progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> DraftInfo:
         """Fill ``template`` for the case and store it as a new version (encrypted)."""
         self.ctx.session.require(Permission.DRAFT_EDIT)
+        if template not in {t["name"] for t in self.templates_for_case(case_id)}:
+            raise ValueError("该模板不适用于本案的审理程序，请选择与审理程序一致的模板")
         record, sources = self._record_and_sources(case_id, options)
         buffer = io.BytesIO()
         machine_on = bool(self.ctx.settings["assist_drafting"])
@@ -313,10 +324,15 @@ class DraftingService:
             current = self._row(current)["parent_id"]
         return chain
 
-    def sign(self, draft_id: int) -> DraftInfo:
+    def sign(self, draft_id: int, reason: str = "") -> DraftInfo:
         """Sign a version (judges assigned to the case only; see SignOffService)."""
-        self.ctx.service("signoff").sign(draft_id)
+        self.ctx.service("signoff").sign(draft_id, reason)
         return self.get_draft(draft_id)
+
+    def open_findings(self, draft_id: int) -> dict:
+        """The review findings still open on a version (see SignOffService.open_findings)."""
+        self._row(draft_id)
+        return self.ctx.service("signoff").open_findings(draft_id)
 
     # -- review ----------------------------------------------------------------------------
 

@@ -172,6 +172,7 @@ def test_live_hearing_from_a_simulated_device(qtbot, fx, case_id):
     tab.resume_button.click()
     tab.stop_live_button.click()
     qtbot.waitUntil(lambda: "转写完成" in tab.status.text(), timeout=60000)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 3 and "待核对" in tab.hearing.currentText(), timeout=10000)
     assert [tab.table.item(r, COL_SPEAKER).text() for r in range(tab.table.rowCount())] == ["原告", "被告", "审判长"]
     assert "待核对" in tab.hearing.currentText()
     kinds = [r["kind"] for r in ctx.store.query("SELECT kind FROM hearing_events WHERE kind != '音频块' ORDER BY id")]
