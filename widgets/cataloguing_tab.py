@@ -46,7 +46,9 @@ class CataloguingTab(QWidget):
         self.page_rows = []
         self.documents = []
         self.suggestions = []
-        self._import_slot = TaskSlot(self)
+        # Import and corrections are writes: never cancelled by a reload, buttons off while they run.
+        self._import_slot = TaskSlot(self, writes=True, on_change=lambda: self._update_buttons())
+        self._writes = TaskSlot(self, writes=True, on_change=lambda: self._update_buttons())
         self._slot = TaskSlot(self)
         self._preview_slot = TaskSlot(self)
         # Exports have their own slot: a reload after a correction must not cancel one.
@@ -215,7 +217,7 @@ class CataloguingTab(QWidget):
 
     def _update_buttons(self) -> None:
         has_case, pages = self.case_id is not None, self.selected_pages() if self.page_rows else []
-        running = self._import_slot.current is not None
+        running = self.busy
         self.import_button.setEnabled(has_case and self.can_edit and not running)
         self.cancel_button.setEnabled(running)
         for b in (self.set_button, self.accept_button):
@@ -227,6 +229,11 @@ class CataloguingTab(QWidget):
         self.export_button.setEnabled(bool(self.page_rows))
         self.export_pdf_button.setEnabled(bool(self.page_rows))
         self.take_button.setEnabled(self.fields.currentRow() >= 0)
+
+    @property
+    def busy(self) -> bool:
+        """True while an import or a correction of this tab runs."""
+        return self._import_slot.busy or self._writes.busy
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(str(exc))
@@ -356,36 +363,34 @@ class CataloguingTab(QWidget):
         self.status.setText(message)
 
     def _imported(self, report) -> None:
-        self._import_slot.current = None
         problems = "；".join(f"{e['file']}：{e['message']}" for e in report.errors)
         self.reload()
         self.status.setText(self.tr("已导入 %1 页").replace("%1", str(report.pages)) + (f"；{problems}" if problems else ""))
 
     def _import_failed(self, exc: BaseException) -> None:
-        self._import_slot.current = None
         self._update_buttons()
         self._failed(exc)
 
     def _import_cancelled(self) -> None:
-        self._import_slot.current = None
         self.status.setText(self.tr("已取消导入"))
         self._update_buttons()
 
     def apply_category(self) -> None:
         """Give the selected pages the chosen category (a correction the model learns from)."""
-        pages, label = self.selected_pages(), self.category.currentData()
-        self._run(lambda: self.service.set_category(self.case_id, pages, label))
+        pages, label, case_id, service = self.selected_pages(), self.category.currentData(), self.case_id, self.service
+        self._run(lambda: service.set_category(case_id, pages, label))
 
     def accept_selected(self) -> None:
         """Confirm the machine labels of the selected pages."""
-        pages = self.selected_pages()
-        self._run(lambda: self.service.accept_pages(self.case_id, pages))
+        pages, case_id, service = self.selected_pages(), self.case_id, self.service
+        self._run(lambda: service.accept_pages(case_id, pages))
 
     def set_boundary(self, starts: bool) -> None:
         """Start a new document at the selected page, or join it to the one before."""
         page = self.current_page()
         if page is not None:
-            self._run(lambda: self.service.set_boundary(self.case_id, page, starts))
+            case_id, service = self.case_id, self.service
+            self._run(lambda: service.set_boundary(case_id, page, starts))
 
     def move_pages(self, pages: list[int], target_start: int) -> None:
         """Move ``pages`` into the document starting at ``target_start`` (dropped there in the
@@ -393,7 +398,8 @@ class CataloguingTab(QWidget):
         if self.case_id is None or not self.can_edit or not pages:
             return
         self._thumb_images = []  # pages may be re-ordered: render the thumbnails again
-        self._run(lambda: self.service.move_pages(self.case_id, pages, target_start))
+        case_id, service = self.case_id, self.service
+        self._run(lambda: service.move_pages(case_id, pages, target_start))
 
     def move_to_neighbour(self, step: int) -> None:
         """Move the selected pages (tree selection when the tree has focus, else the page
@@ -413,16 +419,16 @@ class CataloguingTab(QWidget):
         """Take the selected suggestion over into the case record (audited)."""
         row = self.fields.currentRow()
         if 0 <= row < len(self.suggestions):
-            output_id = self.suggestions[row].id
-            self._run(lambda: self.service.apply_case_field(output_id))
+            output_id, service = self.suggestions[row].id, self.service
+            self._run(lambda: service.apply_case_field(output_id))
 
     def _run(self, action) -> None:
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - report any service refusal to the user
-            self._failed(exc)
+        """A correction in the write slot, then a reload; a second one while it runs waits its turn."""
+        if self._writes.busy:
+            self.status.setText(self.tr("上一项修改仍在保存，请稍候。"))
             return
-        self.reload()
+        self._writes.start(lambda p, c: action(), label="dossier change", on_success=lambda _r: self.reload(),
+                           on_error=self._failed)
 
     def choose_export(self) -> None:
         """Ask where to save the 卷内目录 .docx, then write it."""
@@ -432,12 +438,10 @@ class CataloguingTab(QWidget):
 
     def export_toc(self, path: str) -> None:
         """Write the 卷内目录 .docx to ``path``."""
-        try:
-            out = self.service.export_toc_docx(self.case_id, path)
-        except Exception as exc:  # noqa: BLE001
-            self._failed(exc)
-            return
-        self.status.setText(self.tr("卷内目录已导出：%1").replace("%1", str(out)))
+        case_id, service = self.case_id, self.service
+        self._export_slot.start(lambda p, c: service.export_toc_docx(case_id, path), label="export toc",
+                                on_success=lambda out: self.status.setText(self.tr("卷内目录已导出：%1").replace("%1", str(out))),
+                                on_error=self._failed)
 
     def choose_export_pdf(self) -> None:
         """Ask where to save the ordered dossier PDF, then write it in the background."""
@@ -455,5 +459,6 @@ class CataloguingTab(QWidget):
 
     def shutdown(self) -> None:
         """Cancel background work (called when the window closes)."""
-        for slot in (self._import_slot, self._slot, self._preview_slot, self._thumb_slot, self._export_slot):
+        for slot in (self._import_slot, self._writes, self._slot, self._preview_slot, self._thumb_slot,
+                     self._export_slot):
             slot.shutdown()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.security.roles import Permission, has_permission
 from app.store.errors import StoreError
+from app.tasks import run_task
 from widgets.audit_viewer import AuditViewer
 from widgets.case_detail import CaseDetailView
 from widgets.case_form import CaseFormDialog
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         role = ctx.session.role.value
-        title = self.tr("审判辅助系统") + f" — {ctx.session.display_name}（{tr_term(role)}）"
+        # Qt appends the application's display name (审判辅助系统) itself: not repeated here.
+        title = f"{ctx.session.display_name}（{tr_term(role)}）"
         if ctx.store.is_demo:
             title += self.tr(" 【演示库 DEMO，请勿录入真实案件】")
         self.setWindowTitle(title)
@@ -233,18 +235,24 @@ class MainWindow(QMainWindow):
             "审判辅助系统 0.1\n离线运行，数据加密存储。\n所有机器生成的内容均为辅助建议，须经人工确认。"))
 
     def lock(self) -> None:
-        """Cover the window until the user's password is entered again."""
-        if not self.lock_screen.isVisible():
-            self.ctx.audit_now("lock")
+        """Cover every window until the user's password is entered again."""
+        if not self.lock_screen.locked:
             self.lock_screen.lock()
+            ctx = self.ctx
+            run_task(lambda p, c: ctx.audit_now("lock"), label="audit lock", parent=self)
 
     def _unlocked(self) -> None:
         self.idle.timer.start()
 
+    def moveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().moveEvent(event)
+        if self.lock_screen.locked:
+            self.lock_screen.setGeometry(self.frameGeometry())
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        if self.lock_screen.isVisible():
-            self.lock_screen.setGeometry(self.rect())
+        if self.lock_screen.locked:
+            self.lock_screen.setGeometry(self.frameGeometry())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Wait for background work, record the logout and close the store (once)."""
@@ -253,6 +261,8 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         QApplication.instance().removeEventFilter(self.idle)
+        self.lock_screen.shutdown()
+        self.lock_screen.close()
         if self.case_list is not None:
             self.case_list.shutdown()
             self.case_history.shutdown()

@@ -91,10 +91,11 @@ def test_lock_and_unlock_with_password(qtbot, window):
     assert window.lock_screen.isVisible()
     window.lock_screen.password.setText("wrong-password-1")
     window.lock_screen.try_unlock()
-    assert window.lock_screen.isVisible() and "不正确" in window.lock_screen.error.text()
+    qtbot.waitUntil(lambda: "不正确" in window.lock_screen.error.text(), timeout=10000)
+    assert window.lock_screen.isVisible()
     window.lock_screen.password.setText(JUDGE_PASSWORD)
     window.lock_screen.try_unlock()
-    assert not window.lock_screen.isVisible()
+    qtbot.waitUntil(lambda: not window.lock_screen.isVisible(), timeout=10000)
 
 
 def test_idle_time_locks_the_window(qtbot, window):
