@@ -48,6 +48,7 @@ def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path)
     # Export the 卷内目录.
     out = tmp_path / "toc.docx"
     tab.export_toc(str(out))
+    qtbot.waitUntil(lambda: "卷内目录已导出" in tab.status.text(), timeout=10000)
     assert docx.Document(str(out)).tables[0].rows[1].cells[1].text == "民事起诉状"
     pdf = tmp_path / "dossier.pdf"
     tab.export_pdf(str(pdf))
