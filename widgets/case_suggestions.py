@@ -90,6 +90,12 @@ class CaseSuggestionsPanel(QWidget):
             buttons.addWidget(accept)
             buttons.addWidget(reject)
             buttons.addWidget(state)
+            if getattr(s, "foreign", False):
+                # Another case's 案号 is never offered for adoption: shown as a warning only.
+                accept.setEnabled(False)
+                accept.setToolTip(self.tr("与本案案号不一致，不可采纳"))
+                state.setText(self.tr("与本案案号不一致，可能混入了他案材料"))
+                state.setStyleSheet("color: #c62828;")
             grid.addWidget(name, row, 0)
             grid.addLayout(text, row, 1)
             grid.addLayout(buttons, row, 2)

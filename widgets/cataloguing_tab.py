@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.security.roles import Permission, has_permission
 from app.services.cataloguing import CataloguingService
+from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
+from widgets import confirm
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import make_button, show_error
 from widgets.terms import tr_term
@@ -228,7 +230,9 @@ class CataloguingTab(QWidget):
             a.setEnabled(len(self.documents) > 1 and self.can_edit and not running)
         self.export_button.setEnabled(bool(self.page_rows))
         self.export_pdf_button.setEnabled(bool(self.page_rows))
-        self.take_button.setEnabled(self.fields.currentRow() >= 0)
+        row = self.fields.currentRow()
+        self.take_button.setEnabled(0 <= row < len(self.suggestions) and self.can_edit
+                                    and not getattr(self.suggestions[row], "foreign", False))
 
     @property
     def busy(self) -> bool:
@@ -286,7 +290,12 @@ class CataloguingTab(QWidget):
         for s in suggestions:
             value = "、".join(s.value) if isinstance(s.value, list) else str(s.value)
             label = tr_term(FIELD_LABELS.get(s.target, s.target))
-            item = QListWidgetItem(self.tr("%1：%2").replace("%1", label).replace("%2", value) + f"\n    {s.reason}")
+            text = self.tr("%1：%2").replace("%1", label).replace("%2", value) + f"\n    {s.reason}"
+            item = QListWidgetItem(text)
+            if getattr(s, "foreign", False):
+                # Another case's number is a warning, never a value to take over.
+                item.setText(text + "\n    " + self.tr("与本案案号不一致，可能混入了他案材料：不可采纳"))
+                item.setForeground(QBrush(QColor("#c62828")))
             self.fields.addItem(item)
         self._show_thumb_labels()
         case_id, service = self.case_id, self.service
@@ -350,12 +359,24 @@ class CataloguingTab(QWidget):
         if paths:
             self.import_files(paths)
 
-    def import_files(self, paths: list[str]) -> None:
-        """Import and catalogue ``paths`` in the background."""
+    def import_files(self, paths: list[str], allow_foreign: bool = False) -> None:
+        """Import and catalogue ``paths`` in the background; material of another case is asked about."""
         case_id, service = self.case_id, self.service
-        self._import_slot.start(lambda progress, cancel: service.import_files(case_id, paths, progress, cancel),
-                                label="import dossier", on_success=self._imported, on_error=self._import_failed,
-                                on_progress=self._progress, on_cancelled=self._import_cancelled)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ForeignCaseData):
+                self._update_buttons()
+                if confirm.ask_foreign(self, str(exc)):
+                    self.import_files(paths, allow_foreign=True)
+                else:
+                    self.status.setText(self.tr("未导入：材料中出现其他案件的案号。"))
+                return
+            self._import_failed(exc)
+
+        self._import_slot.start(
+            lambda progress, cancel: service.import_files(case_id, paths, progress, cancel, allow_foreign=allow_foreign),
+            label="import dossier", on_success=self._imported, on_error=failed,
+            on_progress=self._progress, on_cancelled=self._import_cancelled)
         self._update_buttons()
 
     def _progress(self, fraction: float, message: str) -> None:

@@ -80,3 +80,16 @@ def ask_to_confirm(parent: QWidget | None, title: str, question: str, open_items
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.reason()
+
+
+def ask_foreign(parent: QWidget | None, message: str) -> bool:
+    """Material names another case: ask whether to use it anyway (default: no). Tests replace this."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, QLabel.tr("可能是他案材料"), message,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("foreignMaterialBox")
+    box.button(QMessageBox.StandardButton.Yes).setText(QLabel.tr("核实无误，仍然使用"))
+    box.button(QMessageBox.StandardButton.No).setText(QLabel.tr("不使用"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.security.roles import Permission, has_permission
 from app.services.drafting import RULE_LABELS, DraftingService, DraftOptions
+from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
 from widgets import confirm
 from widgets.common import make_button, show_error
@@ -399,8 +400,19 @@ class DraftingTab(QWidget):
             if not path:
                 return
         service, draft_id = self.service, draft.id
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ForeignCaseData):
+                if confirm.ask_foreign(self, str(exc)):
+                    self._write(lambda p, c: service.import_version(draft_id, Path(path), allow_foreign=True),
+                                label="import", on_success=self._created, on_error=self._failed)
+                else:
+                    self.status.setText(self.tr("未导入：文书中出现其他案件的案号。"))
+                return
+            self._failed(exc)
+
         self._write(lambda p, c: service.import_version(draft_id, Path(path)), label="import",
-                         on_success=self._created, on_error=self._failed)
+                    on_success=self._created, on_error=failed)
 
     def accept_machine(self) -> None:
         """The judge accepts all machine-drafted paragraphs of the selected version."""

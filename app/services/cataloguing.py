@@ -155,13 +155,22 @@ class CataloguingService:
     # -- import ----------------------------------------------------------------------------
 
     def import_files(self, case_id: int, paths: list[str | Path], progress: ProgressCallback = no_progress,
-                     cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
+                     cancel: CancelToken = NEVER_CANCELLED, allow_foreign: bool = False) -> ImportReport:
         """Store the files encrypted and append their pages to the dossier, labelled by the
-        engine when the assistant is on (else as 其他材料 for the clerk to label by hand)."""
+        engine when the assistant is on (else as 其他材料 for the clerk to label by hand).
+
+        Pages naming another case's 案号 raise ForeignCaseData before anything is stored, unless
+        ``allow_foreign`` (the clerk confirmed); the foreign numbers are then audited.
+        """
+        from app.services.case_guard import check_material
+
         self.ctx.session.require(Permission.DOSSIER_EDIT)
         self._check_case(case_id)
+        foreign: list[str] = []
         if self.assisted:
             result = catalogue(paths, knowledge=self.knowledge(), progress=progress, cancel=cancel, keep_text=True)
+            number = self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (case_id,))[0]["case_number"]
+            foreign = check_material("\n".join(result.engine["page_texts"]), number, "导入的卷宗", allow_foreign)
             pages = [(p.file, p.file_page, p.category, p.confidence, p.reason, p.source, p.title, p.scanned,
                       p.needs_review, text) for p, text in zip(result.pages, result.engine["page_texts"])]
             errors = [{"file": e.file, "message": e.message} for e in result.errors]
@@ -195,7 +204,8 @@ class CataloguingService:
             if suggestions is not None:
                 self._suggest_case_fields(db, case_id, suggestions, result.engine["model"])
             self.ctx.audit(db, "dossier.import", f"case:{case_id}", files=[p.name for p in good],
-                           sha256=list(shas.values()), pages=len(pages), refused=errors, assisted=self.assisted)
+                           sha256=list(shas.values()), pages=len(pages), refused=errors, assisted=self.assisted,
+                           **({"foreign_case_numbers": foreign} if foreign else {}))
         documents = self.rebuild_documents(case_id)
         return ImportReport(len(pages), len(documents), errors, self.assisted)
 
@@ -223,7 +233,10 @@ class CataloguingService:
             if fv is None or fv.value in (None, [], ""):
                 continue
             conflict = next((c for c in info.conflicts if c["field"] in (name, {"plaintiffs": "原告", "defendants": "被告"}.get(name))), None)
-            reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{fv.source}），置信度 {fv.confidence:.2f}"
+            # Category names, not the rules' internal codes (acceptance_notice …), reach the clerk.
+            names = {c.code: c.label for c in self.rules.categories}
+            source = "、".join(names.get(code, code) for code in fv.source.split("、") if code)
+            reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{source}），置信度 {fv.confidence:.2f}"
             if conflict:
                 reason += "；各文书不一致：" + "；".join(f"{o['value']}（第{o['pages']}页）" for o in conflict["others"])
             outputs.suggest(db, case_id, "case_field", name, fv.value, reason, f"cataloguing {model}")
@@ -305,9 +318,19 @@ class CataloguingService:
         return out
 
     def case_suggestions(self, case_id: int):
-        """Extracted case fields still waiting for a decision."""
+        """Extracted case fields still waiting for a decision.
+
+        A 案号 that differs from the case's own is never offered for adoption: it comes back
+        with ``foreign = True`` so the views show it as a warning without a take-over button.
+        """
+        from app.services.case_guard import canonical
+
         self._check_case(case_id)
-        return self.ctx.service("outputs").pending(case_id, "case_field")
+        own = canonical(self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (case_id,))[0]["case_number"])
+        pending = self.ctx.service("outputs").pending(case_id, "case_field")
+        for s in pending:
+            s.foreign = s.target == "case_number" and canonical(str(s.value)) != own
+        return pending
 
     def categories(self) -> list[str]:
         """Category labels in filing order (for the category chooser)."""
@@ -509,11 +532,18 @@ class CataloguingService:
     def apply_case_field(self, output_id: int) -> None:
         """Accept one extracted case field: it fills the case record (audited twice: the
         decision on the suggestion and the case update)."""
+        from app.services.case_guard import canonical
+
         self.ctx.session.require(Permission.CASE_EDIT)
         rows = self.ctx.store.query("SELECT * FROM machine_outputs WHERE id = ? AND kind = 'case_field'", (output_id,))
         if not rows:
             raise NotFoundError("建议不存在")
         row = rows[0]
+        if row["target"] == "case_number":
+            current = self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (row["case_id"],))[0]
+            if canonical(json.loads(row["value"])) != canonical(current["case_number"]):
+                # Never adopt another case's number: it is a sign of foreign material, not a fix.
+                raise ValueError("卷宗中的案号与本案案号不一致，不能作为本案案号采纳；请核实是否混入了他案材料")
         cases = self.ctx.service("cases")
         case = cases.get_case(row["case_id"], audit=False)
         value = json.loads(row["value"])

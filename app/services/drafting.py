@@ -293,14 +293,23 @@ class DraftingService:
         self.ctx.audit_now("draft.export", f"case:{row['case_id']}", draft=draft_id, file=target.name)
         return target
 
-    def import_version(self, draft_id: int, path: Path | str) -> DraftInfo:
-        """Store a file edited in the word processor as the next version of the draft."""
+    def import_version(self, draft_id: int, path: Path | str, allow_foreign: bool = False) -> DraftInfo:
+        """Store a file edited in the word processor as the next version of the draft.
+
+        A file naming another case's 案号 raises ForeignCaseData unless ``allow_foreign`` (the
+        judge confirmed); the foreign numbers are then audited with the import.
+        """
+        from app.services.case_guard import check_material
+
         self.ctx.session.require(Permission.DRAFT_EDIT)
         row = self._row(draft_id)
         data = Path(path).read_bytes()
-        read_paragraphs(data)  # refuse anything that is not a readable .docx
+        texts = read_paragraphs(data)  # refuse anything that is not a readable .docx
+        number = self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (row["case_id"],))[0]["case_number"]
+        foreign = check_material("\n".join(texts), number, "导入的文书", allow_foreign)
+        extra = {"foreign_case_numbers": foreign} if foreign else {}
         new_id = self._store_version(row["case_id"], row["template"], row["title"], data, "import", draft_id,
-                                     machine_paragraphs_of(data), "draft.import", file=Path(path).name)
+                                     machine_paragraphs_of(data), "draft.import", file=Path(path).name, **extra)
         return self.get_draft(new_id)
 
     def accept_machine_text(self, draft_id: int, paragraphs: list[int] | None = None) -> DraftInfo:

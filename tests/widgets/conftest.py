@@ -11,3 +11,12 @@ def sync_tasks():
 
     with tasks.synchronous():
         yield
+
+
+@pytest.fixture
+def accept_foreign(monkeypatch):
+    """Answer "use it anyway" when material names another case (the test excerpt is another
+    case's dossier); the list records each question asked."""
+    asked: list[str] = []
+    monkeypatch.setattr("widgets.confirm.ask_foreign", lambda parent, message: asked.append(message) or True)
+    return asked

@@ -17,7 +17,7 @@ def open_tab(qtbot, ctx, case_id):
     return helpers.open_tab(qtbot, Tab, ctx, case_id)
 
 
-def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path):
+def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path, accept_foreign):
     ctx = fx.clerk()
     tab = open_tab(qtbot, ctx, case_id)
     assert tab.import_button.isEnabled() and not tab.set_button.isEnabled()

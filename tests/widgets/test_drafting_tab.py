@@ -140,7 +140,7 @@ def test_main_window_shows_the_drafting_tab(qtbot, fx, case_id):
 
 
 def test_signing_over_open_review_errors_needs_a_reason_that_is_audited(qtbot, fx, case_id, monkeypatch, sync_tasks,
-                                                                         tmp_path):
+                                                                         tmp_path, accept_foreign):
     ctx = fx.judge()
     tab = open_tab(qtbot, ctx, case_id)
     generate(qtbot, tab)
@@ -157,6 +157,7 @@ def test_signing_over_open_review_errors_needs_a_reason_that_is_audited(qtbot, f
             run.text = run.text.replace(number, "（2023）京0105民初99999号")
     document.save(str(out))
     tab.import_version(str(out))
+    assert accept_foreign and "99999" in accept_foreign[0]  # asked before the foreign file was used
     tab.review_button.click()
     assert tab.finding_table.rowCount() > 0
     answers, asked = [None, "上诉法院名称已与院庭长核实，签发后补正"], []
