@@ -22,7 +22,7 @@ PARTY_COLUMNS = ("诉讼地位", "类型", "姓名/名称", "身份证号/信用
 class CaseFormDialog(QDialog):
     """Dialog that validates and saves a case through the case service."""
 
-    def __init__(self, ctx, case=None, parent=None) -> None:
+    def __init__(self, ctx, case=None, parent=None, staff: list | None = None, suggestions: list | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case = case
@@ -60,7 +60,8 @@ class CaseFormDialog(QDialog):
         self.clerk.setObjectName("clerk")
         self.judge.addItem(self.tr("（未指定）"), None)
         self.clerk.addItem(self.tr("（未指定）"), None)
-        for user in ctx.service("cases").staff():
+        # The main window reads staff (and suggestions) through the task runner and passes them in.
+        for user in staff if staff is not None else ctx.service("cases").staff():
             (self.judge if user["role"] == "审判员" else self.clerk).addItem(user["display_name"], user["id"])
         self.claims = QPlainTextEdit()
         self.claims.setObjectName("claims")
@@ -104,7 +105,7 @@ class CaseFormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         # Case fields extracted from the dossier, to take over (only when editing a case).
-        self.suggestion_panel = CaseSuggestionsPanel(ctx, self, case.id) if case is not None else None
+        self.suggestion_panel = CaseSuggestionsPanel(ctx, self, case.id, suggestions) if case is not None else None
         if self.suggestion_panel is not None:
             layout.addWidget(self.suggestion_panel)
         layout.addWidget(QLabel(self.tr("当事人")))

@@ -39,7 +39,7 @@ def _organisation(name: str) -> bool:
 class CaseSuggestionsPanel(QWidget):
     """Collapsible list of pending extracted case fields for the case open in ``form``."""
 
-    def __init__(self, ctx, form, case_id: int, parent=None) -> None:
+    def __init__(self, ctx, form, case_id: int, suggestions: list | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("caseSuggestionsPanel")
         self.ctx = ctx
@@ -47,7 +47,7 @@ class CaseSuggestionsPanel(QWidget):
         self.case_id = case_id
         self.service = ctx.service("cataloguing")
         try:
-            self.suggestions = self.service.case_suggestions(case_id)
+            self.suggestions = suggestions if suggestions is not None else self.service.case_suggestions(case_id)
         except (NotFoundError, PermissionError):
             self.suggestions = []  # not on the case team: nothing to suggest
         self.taken: dict[int, object] = {}  # output id -> suggestion taken over, decided on save

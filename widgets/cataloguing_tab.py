@@ -22,6 +22,7 @@ from app.tasks import TaskSlot
 from widgets import confirm
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import make_button, show_error
+from widgets.page_preview import PagePreview
 from widgets.terms import tr_term
 
 REVIEW_BACKGROUND = QColor("#ffe0b2")
@@ -56,7 +57,7 @@ class CataloguingTab(QWidget):
         # Exports have their own slot: a reload after a correction must not cancel one.
         self._export_slot = TaskSlot(self)
         self.can_edit = has_permission(ctx.session.role, Permission.DOSSIER_EDIT)
-        self.labels = self.service.categories()
+        self.labels: list[str] = []  # category labels in filing order, read with the first dossier
 
         self.import_button = self._button(self.tr("导入卷宗…"), "importDossier", self.choose_files)
         self.cancel_button = self._button(self.tr("取消"), "cancelImport", self._import_slot.cancel)
@@ -80,8 +81,6 @@ class CataloguingTab(QWidget):
 
         self.category = QComboBox()
         self.category.setObjectName("categoryCombo")
-        for label in self.labels:
-            self.category.addItem(tr_term(label), label)
         self.set_button = self._button(self.tr("改为此类"), "setCategory", self.apply_category)
         self.accept_button = self._button(self.tr("确认所选"), "acceptPages", self.accept_selected)
         self.split_button = self._button(self.tr("从此页起为新文书"), "startDocument", lambda: self.set_boundary(True))
@@ -110,10 +109,7 @@ class CataloguingTab(QWidget):
         self._thumb_images: list[bytes] = []
         self._filling_thumbs = False
 
-        self.preview = QLabel(self.tr("选择一页以预览"))
-        self.preview.setObjectName("pagePreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumWidth(220)
+        self.preview = PagePreview(self.tr("选择一页以预览"))
 
         self.tree = CatalogueTree()
         self.tree.setObjectName("catalogueTree")
@@ -177,7 +173,11 @@ class CataloguingTab(QWidget):
         self.status = QLabel()
         self.status.setObjectName("dossierStatus")
         self.status.setWordWrap(True)
-        hint = QLabel(self.tr("类别为机器建议（橙色为待复核），须书记员确认或更正；更正会用于本院的本地学习。"))
+        # The legend shows the real review colour; other backgrounds only tell categories apart.
+        hint = QLabel(self.tr("类别为机器建议，须经书记员或承办法官确认或更正；更正会用于本院的本地学习。")
+                      + f' <span style="background:{REVIEW_BACKGROUND.name()}">&nbsp;'
+                      + self.tr("待复核") + "&nbsp;</span> " + self.tr("其余底色按材料类别区分。"))
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)
@@ -253,11 +253,16 @@ class CataloguingTab(QWidget):
 
         def load(progress, cancel):
             return (service.pages(case_id), service.documents(case_id), service.toc(case_id),
-                    service.case_suggestions(case_id))
+                    service.case_suggestions(case_id), service.categories())
 
         self._slot.start(load, label="dossier", on_success=lambda r: self._show(*r), on_error=self._failed)
 
-    def _show(self, pages, documents, toc, suggestions) -> None:
+    def _show(self, pages, documents, toc, suggestions, labels) -> None:
+        if labels != self.labels:
+            self.labels = labels
+            self.category.clear()
+            for label in labels:
+                self.category.addItem(tr_term(label), label)
         self.page_rows = pages
         self.table.setRowCount(len(pages))
         for row, p in enumerate(pages):
@@ -340,15 +345,16 @@ class CataloguingTab(QWidget):
         pages = self.selected_pages()
         if len(pages) != 1:
             return
+        # The category box follows the selected page, so 改为 starts from what the page has.
+        row = next((r for r in self.page_rows if r.page == pages[0]), None)
+        if row is not None and self.category.findData(row.category) >= 0:
+            self.category.setCurrentIndex(self.category.findData(row.category))
         case_id, page, service = self.case_id, pages[0], self.service
         self._preview_slot.start(lambda p, c: service.render_page(case_id, page), label="preview",
                                  on_success=self._show_preview, on_error=self._failed)
 
     def _show_preview(self, png: bytes) -> None:
-        pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
-        self.preview.setPixmap(pixmap.scaledToWidth(max(200, self.preview.width() - 10),
-                                                    Qt.TransformationMode.SmoothTransformation))
+        self.preview.set_page(png)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter, QTabWidget,
+    QAbstractItemView, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
 from app.security.roles import Permission, has_permission
 from app.store.errors import StoreError
-from app.tasks import run_task
+from app.tasks import TaskSlot, run_task
 from widgets.audit_viewer import AuditViewer
 from widgets.case_detail import CaseDetailView
 from widgets.case_form import CaseFormDialog
@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self.capability_tabs: list = []
         self.current_case_id: int | None = None
         self._closed = False
+        self._case_slot = TaskSlot(self)
+        self.switch_requested = False  # 注销并切换用户: the entry point shows the login again
         if has_permission(role, Permission.CASE_READ):
             self._build_case_workspace()
         else:
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         if has_permission(role, Permission.CASE_CREATE):
             new_case = QAction(self.tr("新建案件(&N)"), self)
+            new_case.setObjectName("newCaseAction")
             new_case.setShortcut(QKeySequence.StandardKey.New)
             new_case.triggered.connect(self.new_case)
             file_menu.addAction(new_case)
@@ -173,54 +176,114 @@ class MainWindow(QMainWindow):
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock)
         file_menu.addAction(lock)
+        switch = QAction(self.tr("注销并切换用户(&U)…"), self)
+        switch.setObjectName("switchUserAction")
+        switch.triggered.connect(self.switch_user)
+        file_menu.addAction(switch)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         if self.case_list is not None:
-            find = QAction(self.tr("查找案件"), self)
-            find.setShortcut(QKeySequence.StandardKey.Find)
-            find.triggered.connect(lambda: self.case_list.search.setFocus())
-            self.addAction(find)
+            view = self.menuBar().addMenu(self.tr("查看(&V)"))
+            # Window-wide keys with one meaning each; Ctrl+F belongs to the pane that has focus.
+            find = QAction(self.tr("查找案件(&F)"), self)
+            find.setObjectName("findCaseAction")
+            find.setShortcut(QKeySequence("Ctrl+Shift+F"))
+            find.triggered.connect(self.focus_case_search)
+            view.addAction(find)
+            to_tabs = QAction(self.tr("转到案件页签(&T)"), self)
+            to_tabs.setShortcut(QKeySequence("F6"))
+            to_tabs.triggered.connect(lambda: self.tabs.currentWidget().setFocus())
+            view.addAction(to_tabs)
+            for i in range(self.tabs.count()):
+                go = QAction(self.tabs.tabText(i), self)
+                go.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+                go.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
+                view.addAction(go)
+            QShortcut(QKeySequence("Ctrl+F"), self.case_list, activated=self.focus_case_search,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         settings = QAction(self.tr("设置(&S)…"), self)
         settings.triggered.connect(self.open_settings)
         tools.addAction(settings)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        keys = QAction(self.tr("快捷键(&K)"), self)
+        keys.setObjectName("shortcutsAction")
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+        # Tab moves between controls, never from cell to cell (arrows do that): in a table
+        # Tab used to walk the cells and change the selected case instead of leaving.
+        for view_widget in self.findChildren(QAbstractItemView):
+            view_widget.setTabKeyNavigation(False)
+
+    def focus_case_search(self) -> None:
+        """Put the cursor in the case list's search box."""
+        self.case_list.search.setFocus()
+        self.case_list.search.selectAll()
+
+    def show_shortcuts(self) -> None:
+        """帮助 > 快捷键: every key of the window and of the tabs, with where it works."""
+        from widgets.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def switch_user(self) -> None:
+        """Log out (audited) and show the login again for another user."""
+        self.switch_requested = True
+        self.close()
 
     # -- actions -------------------------------------------------------------------------
 
     def show_case(self, case_id: int) -> None:
-        """Load the case into the detail view and the capability tabs."""
-        try:
-            case = self.ctx.service("cases").get_case(case_id)
-        except (StoreError, PermissionError) as exc:
-            self.statusBar().showMessage(str(exc))
-            return
+        """Load the case (through the runner) into the detail view and the capability tabs."""
+        service = self.ctx.service("cases")
+        self._case_slot.start(lambda p, c: service.get_case(case_id), label="case",
+                              on_success=self._case_loaded,
+                              on_error=lambda exc: self.statusBar().showMessage(str(exc)))
+
+    def _case_loaded(self, case) -> None:
+        case_id = case.id
         self.current_case_id = case_id
         self.current_case = case
         self.detail.show_case(case)
         self.edit_button.setEnabled(has_permission(self.ctx.session.role, Permission.CASE_EDIT))
+        self.statusBar().showMessage(self.tr("就绪"))
         for tab in self.capability_tabs:
             tab.set_case(case_id)
         self.case_history.filter.setText(f"case:{case_id}")
         self.case_history.reload()
 
     def new_case(self) -> None:
-        """Open the create-case form."""
-        dialog = CaseFormDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved_id:
-            self.case_list.reload()
-            self.show_case(dialog.saved_id)
+        """Open the create-case form (the staff list is read through the runner first)."""
+        service = self.ctx.service("cases")
+        self._case_slot.start(lambda p, c: service.staff(), label="staff",
+                              on_success=lambda staff: self._open_form(None, staff, None),
+                              on_error=lambda exc: self.statusBar().showMessage(str(exc)))
 
     def edit_case(self) -> None:
-        """Open the edit form for the current case."""
+        """Open the edit form for the current case (case, staff and dossier suggestions read first)."""
         if self.current_case_id is None:
             return
-        dialog = CaseFormDialog(self.ctx, self.ctx.service("cases").get_case(self.current_case_id, audit=False), self)
+        case_id, cases, catalogue = self.current_case_id, self.ctx.service("cases"), self.ctx.service("cataloguing")
+
+        def read(progress, cancel):
+            try:
+                suggestions = catalogue.case_suggestions(case_id)
+            except (StoreError, PermissionError):
+                suggestions = []  # not on the case team: nothing to suggest
+            return cases.get_case(case_id, audit=False), cases.staff(), suggestions
+
+        self._case_slot.start(read, label="edit case", on_success=lambda r: self._open_form(*r),
+                              on_error=lambda exc: self.statusBar().showMessage(str(exc)))
+
+    def _open_form(self, case, staff, suggestions) -> None:
+        dialog = CaseFormDialog(self.ctx, case, self, staff=staff, suggestions=suggestions)
         if dialog.exec() and dialog.saved_id:
             self.case_list.reload()
             self.show_case(dialog.saved_id)
@@ -263,6 +326,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self.idle)
         self.lock_screen.shutdown()
         self.lock_screen.close()
+        self._case_slot.shutdown()
         if self.case_list is not None:
             self.case_list.shutdown()
             self.case_history.shutdown()
