@@ -19,7 +19,7 @@ def test_english_translation_covers_menus_headers_and_terms(qtbot, qapp, tmp_pat
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["&File", "&Tools", "&Help"]
+        assert menus == ["&File", "&View", "&Tools", "&Help"]
         header = window.case_list.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
         assert header == "Case number"
         assert "Judge" in window.windowTitle()
