@@ -141,7 +141,7 @@ def test_a_blank_page_can_be_split_joined_moved_and_labelled(clerk, case_id, tmp
     from tests.helpers.dossiers import excerpt_with_blank_page
 
     service = CataloguingService(clerk)
-    service.import_files(case_id, [excerpt_with_blank_page(tmp_path / "blank.pdf")])
+    service.import_files(case_id, [excerpt_with_blank_page(tmp_path / "blank.pdf")], allow_foreign=True)
     blank = service.pages(case_id)[3]
     assert blank.page == 4 and blank.category == "起诉状"  # an empty page continues the complaint
     assert clerk.store.query("SELECT text FROM dossier_pages WHERE page = 4")[0]["text"] == ""
@@ -199,5 +199,5 @@ def test_a_drag_teaches_other_cases_only_where_the_same_pair_repeats(fx, clerk, 
     with cover_receipt.open("wb") as fh:
         writer.write(fh)
     third = create_sample_case(fx, number="(2024)京0105民初20002号")
-    service.import_files(third, [cover_receipt])
+    service.import_files(third, [cover_receipt], allow_foreign=True)
     assert _spans(service, third) == [("卷宗封面", 1, 1), ("送达回证", 2, 2)]
