@@ -152,6 +152,11 @@ class Settings:
         self.platform_file = platform_file
         self._platform: dict[str, Any] = read_platform_policy(platform_file)
 
+    @property
+    def user_file(self) -> Path:
+        """Where this user's values are kept (the window keeps its layout next to it)."""
+        return self._user_file
+
     def use_platform_policy(self, path: Path | None) -> None:
         """(Re)read the platform policy layer from ``path`` (None removes the layer)."""
         self.platform_file = Path(path) if path else None

@@ -56,13 +56,18 @@ class DraftingTab(QWidget):
 
         self.template = QComboBox()
         self.template.setObjectName("templateCombo")
+        # Long template names must not widen the tab past 1280 px (the list shows them in full).
+        self.template.setMinimumContentsLength(10)
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         # Filled by set_case through the runner (the list depends on the case's procedure).
         self.fee = QLineEdit()
         self.fee.setObjectName("feeEdit")
         self.fee.setPlaceholderText(self.tr("受理费（元）"))
+        self.fee.setMaximumWidth(150)
         self.fee_borne_by = QLineEdit()
         self.fee_borne_by.setObjectName("feeBorneEdit")
         self.fee_borne_by.setPlaceholderText(self.tr("受理费负担人"))
+        self.fee_borne_by.setMaximumWidth(200)
         self.create_button = self._button(self.tr("生成草稿(&G)"), "createDraft", self.create_draft)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("模板")))
@@ -107,6 +112,7 @@ class DraftingTab(QWidget):
         self.finding_table.horizontalHeader().setStretchLastSection(True)
         self.finding_table.itemSelectionChanged.connect(self._finding_selected)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("draftSplitter")  # sizes remembered by the main window
         splitter.addWidget(self.paragraphs)
         splitter.addWidget(self._machine_panel(is_judge))
         splitter.addWidget(self.finding_table)
@@ -118,6 +124,7 @@ class DraftingTab(QWidget):
         self.status.setObjectName("draftStatus")
         self.status.setWordWrap(True)
         hint = QLabel(self.tr("黄色底纹为机器起草内容，须经法官确认；“本院认为”和判决主文由法官撰写。"))
+        hint.setWordWrap(True)  # one line in Chinese is two in English
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter, QTabWidget,
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(ctx.settings["autolock_minutes"], self)
         self.idle.timer.timeout.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
+        self._restore_layout()
         if self.case_list is not None:
             self.case_list.reload()
 
@@ -125,14 +126,18 @@ class MainWindow(QMainWindow):
         history = AuditViewer(self.ctx)
         self.case_history = history
         self.tabs.addTab(history, self.tr("操作记录"))
+        # The history is read again whenever it is shown: edits made in other tabs appear at once.
+        self.tabs.currentChanged.connect(
+            lambda i: self.case_history.reload() if self.tabs.widget(i) is history and self.current_case_id else None)
         # The list keeps room for its search box; wide capability toolbars scroll instead of
         # squeezing it.
-        self.case_list.setMinimumWidth(400)
+        self.case_list.setMinimumWidth(280)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([440, 960])
+        splitter.setSizes([360, 920])
         self.setCentralWidget(splitter)
         self.statusBar().showMessage(self.tr("就绪"))
 
@@ -221,6 +226,24 @@ class MainWindow(QMainWindow):
         # Tab used to walk the cells and change the selected case instead of leaving.
         for view_widget in self.findChildren(QAbstractItemView):
             view_widget.setTabKeyNavigation(False)
+
+    def _layout_store(self) -> QSettings:
+        """Splitter sizes and window geometry, per user, next to the user's settings file."""
+        return QSettings(str(self.ctx.settings.user_file.with_name("layout.ini")), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        store = self._layout_store()
+        for splitter in self.findChildren(QSplitter):
+            state = store.value(f"splitters/{splitter.objectName()}") if splitter.objectName() else None
+            if state is not None:
+                splitter.restoreState(state)
+
+    def _save_layout(self) -> None:
+        store = self._layout_store()
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                store.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        store.sync()
 
     def focus_case_search(self) -> None:
         """Put the cursor in the case list's search box."""
@@ -323,6 +346,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
+        self._save_layout()
         QApplication.instance().removeEventFilter(self.idle)
         self.lock_screen.shutdown()
         self.lock_screen.close()

@@ -45,7 +45,7 @@ class PagePreview(QWidget):
         for keys, slot in (("Ctrl+=", lambda: self.step(1)), ("Ctrl++", lambda: self.step(1)),
                            ("Ctrl+-", lambda: self.step(-1)), ("Ctrl+0", self.fit)):
             QShortcut(QKeySequence(keys), self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(200)
 
     def set_page(self, png: bytes) -> None:
         """Show a rendered page (PNG bytes) at the current zoom."""

@@ -10,6 +10,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 CONTEXT = "terms"
 
 TERMS = (
+    QT_TRANSLATE_NOOP("terms", "诉请来源"),
+    QT_TRANSLATE_NOOP("terms", "模型"),
+    QT_TRANSLATE_NOOP("terms", "结果"),
+    QT_TRANSLATE_NOOP("terms", "段数"),
+    QT_TRANSLATE_NOOP("terms", "辅助"),
+    QT_TRANSLATE_NOOP("terms", "他案案号"),
+    QT_TRANSLATE_NOOP("terms", "拒收"),
+    QT_TRANSLATE_NOOP("terms", "新文书起点"),
+    QT_TRANSLATE_NOOP("terms", "格式版本"),
+    QT_TRANSLATE_NOOP("terms", "剩余"),
+    QT_TRANSLATE_NOOP("terms", "标题"),
     QT_TRANSLATE_NOOP("terms", "归档案件"),
     QT_TRANSLATE_NOOP("terms", "导入卷宗"),
     QT_TRANSLATE_NOOP("terms", "确认卷宗归目"),

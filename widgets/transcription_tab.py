@@ -78,6 +78,10 @@ class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
         self.channels.setPlaceholderText(self.tr("声道未分配席位"))
         self.channels.setToolTip(self.tr("各声道对应的席位；点“声道…”按声道选择"))
         self.seat_map_button = self._button(self.tr("声道…"), "seatMap", self.choose_seat_map)
+        # Narrow enough for 1280 px at 100% and 150% (the window never scrolls sideways).
+        self.hearing.setMinimumContentsLength(12)
+        self.hearing.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.channels.setMaximumWidth(200)
         self.import_button = self._button(self.tr("导入录音…"), "importRecording", self.import_recording)
         self.transcribe_button = self._button(self.tr("转写(&T)"), "transcribe", self.transcribe)
         self.cancel_button = self._button(self.tr("取消"), "cancelTranscription", self.cancel)
@@ -94,6 +98,7 @@ class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
         self.resume_button = self._button(self.tr("继续"), "resumeLive", self.resume_live)
         self.stop_live_button = self._button(self.tr("结束庭审"), "stopLive", self.stop_live)
         live_bar = QHBoxLayout()
+        self.device_row = QHBoxLayout()  # device messages get their own row: they can be long
         for w in (self.live_button, self.pause_button, self.resume_button, self.stop_live_button):
             live_bar.addWidget(w)
         self._add_device_controls(live_bar)
@@ -158,17 +163,20 @@ class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
         find_bar = QHBoxLayout()
         for w in (self.find, self.replace, self.find_button, self.replace_button):
             find_bar.addWidget(w)
-        find_bar.addLayout(correction_bar)
+        find_bar.addStretch(1)
 
         self.corrections = QListWidget()
         self.corrections.setObjectName("correctionList")
         self.undo_button = self._button(self.tr("撤销所选更正"), "undoCorrection", self.undo_correction)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel(self.tr("机器更正（读音相近，按本案用语）")))
+        side_title = QLabel(self.tr("机器更正（读音相近，按本案用语）"))
+        side_title.setWordWrap(True)
+        side_layout.addWidget(side_title)
         side_layout.addWidget(self.corrections, 1)
         side_layout.addWidget(self.undo_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("transcriptSplitter")  # its sizes are remembered
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
@@ -178,6 +186,7 @@ class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
         self.status.setObjectName("transcriptionStatus")
         self.status.setWordWrap(True)
         hint = QLabel(self.tr("笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。"))
+        hint.setWordWrap(True)  # one line in Chinese is two in English
         self.waveform = WaveformView()
         self.waveform.seek.connect(self.play_from)
         self.words = WordStrip()
@@ -185,8 +194,10 @@ class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(live_bar)
+        layout.addLayout(self.device_row)
         layout.addLayout(edit_bar)
         layout.addLayout(find_bar)
+        layout.addLayout(correction_bar)
         layout.addWidget(hint)
         layout.addWidget(self.waveform)
         layout.addWidget(splitter, 1)
