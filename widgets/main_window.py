@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Settings dialog."""
-        SettingsDialog(self.ctx.settings, self).exec()
+        SettingsDialog(self.ctx.settings, self, ctx=self.ctx).exec()
 
     def about(self) -> None:
         """Version and the assistive-only principle."""
@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
             self.case_history.shutdown()
         else:
             self.audit_viewer.shutdown()
+            self.users_panel.shutdown()
         for tab in self.capability_tabs:
             shutdown = getattr(tab, "shutdown", None)
             if shutdown:

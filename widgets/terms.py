@@ -10,6 +10,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 CONTEXT = "terms"
 
 TERMS = (
+    QT_TRANSLATE_NOOP("terms", "常规"),
+    QT_TRANSLATE_NOOP("terms", "文件夹"),
+    QT_TRANSLATE_NOOP("terms", "安全策略"),
+    QT_TRANSLATE_NOOP("terms", "辅助功能"),
+    QT_TRANSLATE_NOOP("terms", "其他"),
+    QT_TRANSLATE_NOOP("terms", "密码至少 8 位"),
     QT_TRANSLATE_NOOP("terms", "诉请来源"),
     QT_TRANSLATE_NOOP("terms", "模型"),
     QT_TRANSLATE_NOOP("terms", "结果"),

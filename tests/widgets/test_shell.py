@@ -109,7 +109,7 @@ def test_it_sees_users_and_audit_but_no_cases(qtbot, fx):
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     assert w.case_list is None
-    assert w.users_panel.table.rowCount() == 3
+    qtbot.waitUntil(lambda: w.users_panel.table.rowCount() == 3, timeout=5000)
     w.audit_viewer.verify()
     qtbot.waitUntil(lambda: "审计日志完整" in w.audit_viewer.result.text(), timeout=5000)
     w.close()
