@@ -38,6 +38,13 @@ SOURCE_LABELS = {"template": "模板生成", "import": "导入修改稿", "accep
 PREVIEW_CHARS = 40  # how much of a machine paragraph its list entry shows
 
 
+def template_label(name: str) -> str:
+    """民事判决书_普通程序 → 民事判决书（普通程序）: file names are not shown with underscores."""
+    text = tr_term(name)
+    head, sep, tail = text.partition("_")
+    return f"{head}（{tail}）" if sep else text
+
+
 class DraftingTab(QWidget):
     """The drafting and review panel of one case."""
 
@@ -196,7 +203,7 @@ class DraftingTab(QWidget):
         current = self.template.currentData()
         self.template.clear()
         for t in templates:
-            self.template.addItem(tr_term(t["name"]).replace("_", " "), t["name"])
+            self.template.addItem(template_label(t["name"]), t["name"])
         index = self.template.findData(current)
         self.template.setCurrentIndex(index if index >= 0 else 0)
         self._update_buttons()
