@@ -163,11 +163,17 @@ class WordStrip(QLabel):
                          f"{html.escape(segment.text)}</a>")
             return
         self.starts = [w.start for w in words]
+        calibrated = getattr(segment, "calibrated", False)
         parts = []
         for i, w in enumerate(words):
-            colour = confidence_colour(w.probability)
+            # Calibrated words (issue 12) say themselves whether to shade; older ones by probability.
+            score = getattr(w, "confidence", w.probability) if calibrated else w.probability
+            if calibrated:
+                colour = QColor("#ffab91") if getattr(w, "shaded", False) else None
+            else:
+                colour = confidence_colour(w.probability)
             style = f"background:{colour.name()};" if colour else ""
-            tip = html.escape(f"{w.start:.1f}s · {w.probability:.0%}")
+            tip = html.escape(f"{w.start:.1f}s · {score:.0%}")
             parts.append(f'<a href="w:{i}" title="{tip}" style="color:black;text-decoration:none;{style}">'
                          f"{html.escape(w.text)}</a>")
         self.setText("".join(parts))

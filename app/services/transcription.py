@@ -71,14 +71,26 @@ class SegmentRow:
     confidence: float
     corrections: list[Correction]
     edited: bool
-    # Word timings and per-word confidence when the recogniser gave them (empty otherwise):
-    # the editor plays from a clicked word and shades unsure words, else falls back to the line.
+    # Recognised words with times (seconds in the recording), Whisper's ``probability``,
+    # calibrated ``confidence`` and ``shaded`` (issue 12): the editor shades words and seeks.
     words: list[Word] = field(default_factory=list)
+    calibrated: bool = False  # the words carry calibrated ``shaded`` flags
 
     @property
     def low_confidence(self) -> bool:
-        """True when the recogniser was unsure (shown highlighted in the editor)."""
+        """True when the recogniser was unsure (shown highlighted in the editor).
+
+        With calibrated words (issue 12) a line is marked when one of its words is shaded;
+        older transcripts fall back to the segment confidence.
+        """
+        if self.calibrated:
+            return any(getattr(w, "shaded", False) for w in self.words)
         return self.confidence < LOW_CONFIDENCE
+
+    @property
+    def shaded_words(self) -> list[Word]:
+        """The words the editor should shade."""
+        return [w for w in self.words if getattr(w, "shaded", False)]
 
 
 def decode_for_playback(data: bytes):
@@ -110,15 +122,12 @@ def playback_clip(samples, rate: int, start: float, end: float | None, speed: fl
     return stretch(samples[lo:hi], rate, speed)
 
 
-def _words(stored: str | None) -> list[Word]:
-    """Stored word timings; tolerant of fields a newer recogniser adds."""
-    out = []
-    for w in json.loads(stored or "[]"):
-        try:
-            out.append(Word(float(w["start"]), float(w["end"]), str(w["text"]), float(w.get("probability", 1.0))))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return out
+def _words(stored: str | None) -> tuple[list[Word], bool]:
+    """Words saved as JSON, and whether they carry calibrated shading (older rows do not)."""
+    items = json.loads(stored) if stored else []
+    known = set(Word.__dataclass_fields__)
+    words = [Word(**{k: v for k, v in item.items() if k in known}) for item in items]
+    return words, bool(items) and all("shaded" in item for item in items)
 
 
 def _now() -> str:
@@ -276,7 +285,7 @@ class TranscriptionService:
         return [SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
                            r["machine_text"], r["text"], r["confidence"],
                            [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
-                           _words(r["words"]))
+                           *_words(r["words"]))
                 for r in rows]
 
     def segment(self, segment_id: int) -> SegmentRow:
@@ -286,7 +295,7 @@ class TranscriptionService:
         return SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
                           r["machine_text"], r["text"], r["confidence"],
                           [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
-                           _words(r["words"]))
+                           *_words(r["words"]))
 
     def seats(self, hearing_id: int) -> list[str]:
         """The speakers a line of this hearing can be given: court seats, the case's parties, any used.
