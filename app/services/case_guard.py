@@ -48,3 +48,8 @@ def check_material(text: str, case_number: str, what: str, allow_foreign: bool) 
         raise ForeignCaseData(f"{what}中出现其他案件的案号：{shown}（本案为 {canonical(case_number)}）。"
                               "可能混入了他案材料，请核实后再决定是否使用。", numbers)
     return numbers
+
+
+def case_number(ctx, case_id: int) -> str:
+    """The stored 案号 of a case (the caller has checked access)."""
+    return ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (case_id,))[0]["case_number"]

@@ -156,21 +156,18 @@ class CataloguingService:
 
     def import_files(self, case_id: int, paths: list[str | Path], progress: ProgressCallback = no_progress,
                      cancel: CancelToken = NEVER_CANCELLED, allow_foreign: bool = False) -> ImportReport:
-        """Store the files encrypted and append their pages to the dossier, labelled by the
-        engine when the assistant is on (else as 其他材料 for the clerk to label by hand).
-
-        Pages naming another case's 案号 raise ForeignCaseData before anything is stored, unless
-        ``allow_foreign`` (the clerk confirmed); the foreign numbers are then audited.
-        """
-        from app.services.case_guard import check_material
+        """Store the files encrypted and append their pages to the dossier, labelled by the engine
+        when the assistant is on (else 其他材料); pages naming another case's 案号 raise
+        ForeignCaseData before anything is stored unless ``allow_foreign`` (then audited)."""
+        from app.services.case_guard import case_number, check_material
 
         self.ctx.session.require(Permission.DOSSIER_EDIT)
         self._check_case(case_id)
         foreign: list[str] = []
         if self.assisted:
             result = catalogue(paths, knowledge=self.knowledge(), progress=progress, cancel=cancel, keep_text=True)
-            number = self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (case_id,))[0]["case_number"]
-            foreign = check_material("\n".join(result.engine["page_texts"]), number, "导入的卷宗", allow_foreign)
+            foreign = check_material("\n".join(result.engine["page_texts"]), case_number(self.ctx, case_id), "导入的卷宗",
+                                     allow_foreign)
             pages = [(p.file, p.file_page, p.category, p.confidence, p.reason, p.source, p.title, p.scanned,
                       p.needs_review, text) for p, text in zip(result.pages, result.engine["page_texts"])]
             errors = [{"file": e.file, "message": e.message} for e in result.errors]
@@ -233,8 +230,7 @@ class CataloguingService:
             if fv is None or fv.value in (None, [], ""):
                 continue
             conflict = next((c for c in info.conflicts if c["field"] in (name, {"plaintiffs": "原告", "defendants": "被告"}.get(name))), None)
-            # Category names, not the rules' internal codes (acceptance_notice …), reach the clerk.
-            names = {c.code: c.label for c in self.rules.categories}
+            names = {c.code: c.label for c in self.rules.categories}  # labels, never internal codes
             source = "、".join(names.get(code, code) for code in fv.source.split("、") if code)
             reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{source}），置信度 {fv.confidence:.2f}"
             if conflict:
@@ -318,15 +314,12 @@ class CataloguingService:
         return out
 
     def case_suggestions(self, case_id: int):
-        """Extracted case fields still waiting for a decision.
-
-        A 案号 that differs from the case's own is never offered for adoption: it comes back
-        with ``foreign = True`` so the views show it as a warning without a take-over button.
-        """
-        from app.services.case_guard import canonical
+        """Extracted case fields still waiting for a decision; a 案号 differing from the case's own
+        comes back with ``foreign = True`` (shown as a warning, never offered for adoption)."""
+        from app.services.case_guard import canonical, case_number
 
         self._check_case(case_id)
-        own = canonical(self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (case_id,))[0]["case_number"])
+        own = canonical(case_number(self.ctx, case_id))
         pending = self.ctx.service("outputs").pending(case_id, "case_field")
         for s in pending:
             s.foreign = s.target == "case_number" and canonical(str(s.value)) != own
@@ -532,7 +525,7 @@ class CataloguingService:
     def apply_case_field(self, output_id: int) -> None:
         """Accept one extracted case field: it fills the case record (audited twice: the
         decision on the suggestion and the case update)."""
-        from app.services.case_guard import canonical
+        from app.services.case_guard import canonical, case_number
 
         self.ctx.session.require(Permission.CASE_EDIT)
         rows = self.ctx.store.query("SELECT * FROM machine_outputs WHERE id = ? AND kind = 'case_field'", (output_id,))
@@ -540,9 +533,8 @@ class CataloguingService:
             raise NotFoundError("建议不存在")
         row = rows[0]
         if row["target"] == "case_number":
-            current = self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (row["case_id"],))[0]
-            if canonical(json.loads(row["value"])) != canonical(current["case_number"]):
-                # Never adopt another case's number: it is a sign of foreign material, not a fix.
+            # Never adopt another case's number: it is a sign of foreign material, not a fix.
+            if canonical(json.loads(row["value"])) != canonical(case_number(self.ctx, row["case_id"])):
                 raise ValueError("卷宗中的案号与本案案号不一致，不能作为本案案号采纳；请核实是否混入了他案材料")
         cases = self.ctx.service("cases")
         case = cases.get_case(row["case_id"], audit=False)
