@@ -86,7 +86,7 @@ def child(data: Path, lang: str, scale: str, out: Path) -> None:
     settings = Settings(policy={}, user_file=data / f"settings-{lang}.json")
     settings.set("language", "en" if lang == "en" else "zh_CN")
     app = create_application([], settings)
-    size = "1920x1080@150" if scale != "1" else "1280x720"
+    size = "1920x1080_150pct" if scale != "1" else "1280x720"
     tag = f"{lang}_{size}"
     for user, password in (("clerk", "Demo-clerk-1"), ("judge", "Demo-judge-1"), ("admin", "Demo-admin-1")):
         ctx = auth.login(data, user, password, settings)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.services.case_guard import ForeignCaseData
 from app.services.transcription import TranscriptionService
 from app.services.transcription_live import LiveHearingService
 from app.tasks import TaskSlot
@@ -31,6 +32,7 @@ from widgets.transcription_live import LiveHearingControls
 from widgets.common import make_button
 from widgets.transcript_parts import SeatDelegate, SeatMapDialog, WaveformView, WordStrip, confidence_colour, parse_seat_spec
 from widgets.transcript_playback import TranscriptPlayback
+from widgets.transcript_record import TranscriptRecordActions
 
 LOW_CONFIDENCE_BACKGROUND = QColor("#fff59d")
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -41,7 +43,7 @@ SHORTCUTS = (("Ctrl+P", "播放/暂停"), ("Ctrl+]", "加快播放"), ("Ctrl+[",
              ("F2", "编辑所选段落"))
 
 
-class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
+class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingControls, QWidget):
     """Hearing recordings and the transcript editor of one case."""
 
     # Emitted from the live session's worker thread; Qt queues it onto the GUI thread.
@@ -381,9 +383,16 @@ class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
             self.status.setText(self.tr("录音已加密保存。"))
             self.reload_hearings(hearing)
 
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ForeignCaseData) and confirm.ask_foreign(self, str(exc)):
+                self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map, allow_foreign=True),
+                                   label="import", on_success=stored,
+                                   on_error=lambda e: self.status.setText(self.tr("无法导入：") + str(e)))
+                return
+            self.status.setText(self.tr("无法导入：") + str(exc))
+
         self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map), label="import",
-                           on_success=stored,
-                           on_error=lambda exc: self.status.setText(self.tr("无法导入：") + str(exc)))
+                           on_success=stored, on_error=failed)
 
     def _channels_of(self, path: str) -> int | None:
         """Channel count of a chosen file (a quick header read); None when it cannot be read."""
@@ -542,53 +551,6 @@ class TranscriptionTab(TranscriptPlayback, LiveHearingControls, QWidget):
             self.status.setText(self.tr("已替换 %n 段。").replace("%n", str(count)))
 
         self._write("replace", lambda: service.replace_all(hearing, old, new), replaced)
-
-    def mark_checked(self) -> None:
-        """Ask, listing unsure lines nobody edited (a reason is then required), and record 核对完成."""
-        hearing, service = self.hearing_id(), self.service
-        if hearing is None:
-            return
-        self._reads.start(lambda p, c: service.open_items(hearing), label="open items",
-                          on_success=lambda items: self._confirm_checked(hearing, items), on_error=self._failed)
-
-    def _confirm_checked(self, hearing: int, items: list[str]) -> None:
-        question = (self.tr("确认已对照录音核对全部笔录？") if not items else
-                    self.tr("以下段落识别把握较低且未经核改。确认核对完成须填写理由，理由记入操作记录。"))
-        reason = confirm.ask_to_confirm(self, self.tr("核对完成"), question, items, need_reason=bool(items))
-        if reason is None:
-            self.status.setText(self.tr("未标记核对完成。"))
-            return
-        service = self.service
-
-        def done(_r) -> None:
-            self.reload_hearings(hearing)
-            self.status.setText(self.tr("已标记为核对完成。"))
-
-        self._write("check", lambda: service.mark_checked(hearing, reason), done)
-
-    def export(self, path: str | None = None) -> None:
-        """Export the 庭审笔录 (.docx, .txt or .srt by the file name); the default name carries the 案号."""
-        hearing, service = self.hearing_id(), self.service
-        if hearing is None:
-            return
-        if path is None:
-            self._reads.start(lambda p, c: service.record_file_name(hearing), label="file name",
-                              on_success=lambda name: self._export_to(hearing, name), on_error=self._failed)
-            return
-        self._export(hearing, path)
-
-    def _export_to(self, hearing: int, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出庭审笔录"), name,
-                                              "Word (*.docx);;Text (*.txt);;SRT (*.srt)")
-        if path:
-            self._export(hearing, path)
-
-    def _export(self, hearing: int, path: str) -> None:
-        fmt = path.rsplit(".", 1)[-1].lower()
-        fmt = fmt if fmt in ("docx", "txt", "srt") else "docx"
-        service = self.service
-        self._reads.start(lambda p, c: service.export(hearing, path, fmt), label="export",
-                          on_success=lambda _r: self.status.setText(self.tr("已导出：") + path), on_error=self._failed)
 
     def shutdown(self) -> None:
         """Cancel work and stop playback (called when the window closes)."""

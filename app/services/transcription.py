@@ -173,8 +173,16 @@ class TranscriptionService:
                             r["checked_at"], r["n"]) for r in rows]
 
     def add_recording(self, case_id: int, path: str | Path, channels: str = "", title: str = "",
-                      place: str = "") -> int:
-        """Check the file is audio, store it encrypted, and create a hearing for it."""
+                      place: str = "", allow_foreign: bool = False) -> int:
+        """Check the file is audio, store it encrypted, and create a hearing for it.
+
+        A file whose name or title carries another case's 案号 raises ForeignCaseData unless
+        ``allow_foreign`` (the clerk confirmed it belongs here).
+        """
+        from app.services.case_guard import case_number, check_material
+
+        self._check_case(case_id)
+        check_material(f"{Path(path).stem} {title}", case_number(self.ctx, case_id), "录音文件名", allow_foreign)
         return self.add_recording_bytes(case_id, Path(path).read_bytes(), Path(path).name, channels,
                                         title, place)
 

@@ -494,208 +494,208 @@
 <context>
     <name>DraftingTab</name>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="65" />
+        <location filename="../../widgets/drafting_tab.py" line="72" />
         <source>受理费（元）</source>
         <translation>Court fee (CNY)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="69" />
+        <location filename="../../widgets/drafting_tab.py" line="76" />
         <source>受理费负担人</source>
         <translation>Court fee borne by</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="71" />
+        <location filename="../../widgets/drafting_tab.py" line="78" />
         <source>生成草稿(&amp;G)</source>
         <translation>&amp;Generate draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="73" />
+        <location filename="../../widgets/drafting_tab.py" line="80" />
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="91" />
+        <location filename="../../widgets/drafting_tab.py" line="98" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="92" />
+        <location filename="../../widgets/drafting_tab.py" line="99" />
         <source>导入修改稿…</source>
         <translation>Import revised draft…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="93" />
+        <location filename="../../widgets/drafting_tab.py" line="100" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="94" />
-        <location filename="../../widgets/drafting_tab.py" line="480" />
+        <location filename="../../widgets/drafting_tab.py" line="101" />
+        <location filename="../../widgets/drafting_tab.py" line="487" />
         <source>签发</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="126" />
+        <location filename="../../widgets/drafting_tab.py" line="133" />
         <source>黄色底纹为机器起草内容，须经法官确认；“本院认为”和判决主文由法官撰写。</source>
         <translation>Yellow shading marks machine-drafted text, which the judge must confirm; the court's reasoning (本院认为) and the operative part are written by the judge.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="149" />
+        <location filename="../../widgets/drafting_tab.py" line="156" />
         <source>待确认的机器起草段落(&amp;M)</source>
         <translation>Machine-drafted paragraphs to confirm (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="151" />
+        <location filename="../../widgets/drafting_tab.py" line="158" />
         <source>接受所选(&amp;A)</source>
         <translation>Accept selected (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="152" />
+        <location filename="../../widgets/drafting_tab.py" line="159" />
         <source>退回所选(&amp;J)</source>
         <translation>Reject selected (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="153" />
+        <location filename="../../widgets/drafting_tab.py" line="160" />
         <source>退回的段落改为“【待补充】”，由法官撰写</source>
         <translation>Rejected paragraphs become "[To be completed]" for the judge to write</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="154" />
+        <location filename="../../widgets/drafting_tab.py" line="161" />
         <source>全部接受(&amp;L)</source>
         <translation>Accept all (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="219" />
+        <location filename="../../widgets/drafting_tab.py" line="226" />
         <source>文书辅助审查已在设置中关闭</source>
         <translation>Document review assistance is switched off in the settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="279" />
+        <location filename="../../widgets/drafting_tab.py" line="286" />
         <source>机器起草，待法官确认</source>
         <translation>Machine-drafted, awaiting the judge's confirmation</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="290" />
+        <location filename="../../widgets/drafting_tab.py" line="297" />
         <source>第%1段</source>
         <translation>Paragraph %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="293" />
+        <location filename="../../widgets/drafting_tab.py" line="300" />
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="315" />
+        <location filename="../../widgets/drafting_tab.py" line="322" />
         <source>受理费应为数字</source>
         <translation>The court fee must be a number</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="328" />
+        <location filename="../../widgets/drafting_tab.py" line="335" />
         <source>正在生成草稿…</source>
         <translation>Generating draft…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="333" />
+        <location filename="../../widgets/drafting_tab.py" line="340" />
         <source>已生成 %1 第%2版</source>
         <translation>Generated %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="342" />
+        <location filename="../../widgets/drafting_tab.py" line="349" />
         <source>正在审查…</source>
         <translation>Reviewing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="349" />
+        <location filename="../../widgets/drafting_tab.py" line="356" />
         <source>审查已完成并保存；选中该版本可查看结果。</source>
         <translation>Review finished and saved; select that version to see the findings.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="354" />
+        <location filename="../../widgets/drafting_tab.py" line="361" />
         <source>审查发现 %1 个问题（错误 %2 个），请逐项核对。</source>
         <translation>Review found %1 issues (%2 errors); please check each one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="357" />
+        <location filename="../../widgets/drafting_tab.py" line="364" />
         <source>审查未发现问题。</source>
         <translation>Review found no issues.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="363" />
+        <location filename="../../widgets/drafting_tab.py" line="370" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="363" />
+        <location filename="../../widgets/drafting_tab.py" line="370" />
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="391" />
+        <location filename="../../widgets/drafting_tab.py" line="398" />
         <source>导出文书</source>
         <translation>Export document</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="397" />
+        <location filename="../../widgets/drafting_tab.py" line="404" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="406" />
+        <location filename="../../widgets/drafting_tab.py" line="413" />
         <source>导入修改稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="417" />
+        <location filename="../../widgets/drafting_tab.py" line="424" />
         <source>未导入：文书中出现其他案件的案号。</source>
         <translation>Not imported: the document names another case's number.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="447" />
+        <location filename="../../widgets/drafting_tab.py" line="454" />
         <source>已接受 %1 段，生成第%2版</source>
         <translation>Accepted %1 paragraph(s); version %2 created</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="447" />
+        <location filename="../../widgets/drafting_tab.py" line="454" />
         <source>已退回 %1 段（改为【待补充】），生成第%2版</source>
         <translation>Rejected %1 paragraph(s) (now "[To be completed]"); version %2 created</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="459" />
+        <location filename="../../widgets/drafting_tab.py" line="466" />
         <source>上一项操作仍在进行，请稍候。</source>
         <translation>The previous action is still running; please wait.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="473" />
+        <location filename="../../widgets/drafting_tab.py" line="480" />
         <source>错误 </source>
         <translation>Error </translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="473" />
+        <location filename="../../widgets/drafting_tab.py" line="480" />
         <source>提示 </source>
         <translation>Warning </translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="475" />
+        <location filename="../../widgets/drafting_tab.py" line="482" />
         <source>该版本尚未经辅助审查</source>
         <translation>This version has not been reviewed</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="477" />
+        <location filename="../../widgets/drafting_tab.py" line="484" />
         <source>签发《%1》第%2版？签发后不能撤回。</source>
         <translation>Sign “%1” version %2? Signing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="479" />
+        <location filename="../../widgets/drafting_tab.py" line="486" />
         <source>审查发现的错误尚未处理：如仍签发，须说明理由，理由记入操作记录。</source>
         <translation>Review errors are still open: to sign anyway, give a reason; it is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="483" />
+        <location filename="../../widgets/drafting_tab.py" line="490" />
         <source>未签发。</source>
         <translation>Not signed.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="487" />
+        <location filename="../../widgets/drafting_tab.py" line="494" />
         <source>已签发</source>
         <translation>Signed off</translation>
     </message>
@@ -1310,27 +1310,27 @@ Every machine output is a suggestion a person must accept.</translation>
 <context>
     <name>SeatMapDialog</name>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="214" />
+        <location filename="../../widgets/transcript_parts.py" line="220" />
         <source>声道与席位</source>
         <translation>Channels and seats</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="216" />
+        <location filename="../../widgets/transcript_parts.py" line="222" />
         <source>为每个声道选择对应的席位（录音有 %n 个声道）：</source>
         <translation>Choose the seat of each channel (the recording has %n channels):</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="224" />
+        <location filename="../../widgets/transcript_parts.py" line="230" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="229" />
+        <location filename="../../widgets/transcript_parts.py" line="235" />
         <source>第 %n 声道</source>
         <translation>Channel %n</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="249" />
+        <location filename="../../widgets/transcript_parts.py" line="255" />
         <source>审判长、书记员各只能对应一个声道。</source>
         <translation>The presiding judge and the clerk can each have only one channel.</translation>
     </message>
@@ -1421,288 +1421,296 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
 </context>
 <context>
-    <name>TranscriptionTab</name>
+    <name>TranscriptRecordActions</name>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="78" />
-        <source>声道未分配席位</source>
-        <translation>No seats assigned to channels</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="79" />
-        <source>各声道对应的席位；点“声道…”按声道选择</source>
-        <translation>The seat of each channel; click “Channels…” to choose per channel</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="80" />
-        <source>声道…</source>
-        <translation>Channels…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="85" />
-        <source>导入录音…</source>
-        <translation>Import recording…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="86" />
-        <source>转写(&amp;T)</source>
-        <translation>&amp;Transcribe</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="87" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="92" />
-        <source>庭审</source>
-        <translation>Hearing</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="96" />
-        <source>开始实时记录</source>
-        <translation>Start live recording</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="97" />
-        <source>休庭</source>
-        <translation>Adjourn</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="98" />
-        <source>继续</source>
-        <translation>Resume</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="99" />
-        <source>结束庭审</source>
-        <translation>End hearing</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="124" />
-        <source>按当事人要求补正</source>
-        <translation>Correction requested by a party</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="128" />
-        <source>提出补正的人</source>
-        <translation>Requested by</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="129" />
-        <source>播放(&amp;P)</source>
-        <translation>&amp;Play</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="135" />
-        <source>播放速度（变速不变调）；Ctrl+[ 减慢，Ctrl+] 加快</source>
-        <translation>Playback speed (pitch kept); Ctrl+[ slower, Ctrl+] faster</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="136" />
-        <source>循环本段</source>
-        <translation>Loop this line</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="138" />
-        <source>记录未采纳的补正…</source>
-        <translation>Record refused correction…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="140" />
-        <source>拆分</source>
-        <translation>Split</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="141" />
-        <source>与下段合并</source>
-        <translation>Merge with next</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="142" />
-        <location filename="../../widgets/transcription_tab.py" line="557" />
-        <source>核对完成</source>
-        <translation>Mark as checked</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="143" />
-        <source>导出笔录…</source>
-        <translation>Export record…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="157" />
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="160" />
-        <source>替换为</source>
-        <translation>Replace with</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="161" />
-        <source>查找下一个</source>
-        <translation>Find next</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="162" />
-        <source>全部替换</source>
-        <translation>Replace all</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="170" />
-        <source>撤销所选更正</source>
-        <translation>Undo selected correction</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="173" />
-        <source>机器更正（读音相近，按本案用语）</source>
-        <translation>Machine corrections (similar sound, this case's terms)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="188" />
-        <source>笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。</source>
-        <translation>The record text is a speech-recognition first draft that the clerk must check; yellow shading marks low-confidence lines.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="263" />
-        <source>%1（%2，%3 秒）</source>
-        <translation>%1 (%2, %3 s)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="312" />
-        <source>机器原文：</source>
-        <translation>Machine text: </translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="338" />
-        <source>出错：</source>
-        <translation>Error: </translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="345" />
-        <source>上一项修改仍在保存，请稍候。</source>
-        <translation>The previous change is still being saved; please wait.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="350" />
-        <source>未保存：</source>
-        <translation>Not saved: </translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="370" />
-        <source>导入庭审录音</source>
-        <translation>Import hearing recording</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="371" />
-        <source>录音 (*.wav *.flac *.mp3 *.m4a)</source>
-        <translation>Recordings (*.wav *.flac *.mp3 *.m4a)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="378" />
-        <source>正在导入录音…</source>
-        <translation>Importing the recording…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="381" />
-        <source>录音已加密保存。</source>
-        <translation>Recording saved encrypted.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="386" />
-        <source>无法导入：</source>
-        <translation>Cannot import: </translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="402" />
-        <source>正在转写…</source>
-        <translation>Transcribing…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="414" />
-        <source>转写完成，共 %n 段，请核对。</source>
-        <translation>Transcription finished: %n lines; please check them.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="417" />
-        <source>已取消；已转写的段落已保存。</source>
-        <translation>Cancelled; the lines transcribed so far are saved.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="459" />
-        <source>已保存修改（%1）。</source>
-        <translation>Change saved (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="477" />
-        <source>%1 → %2（%3）</source>
-        <translation>%1 → %2 (%3)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="485" />
-        <source>请先选择要补正的段落。</source>
-        <translation>Select the line to correct first.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="488" />
-        <location filename="../../widgets/transcription_tab.py" line="491" />
-        <source>补正申请</source>
-        <translation>Correction request</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="488" />
-        <source>当事人要求改为：</source>
-        <translation>The party asks to change it to:</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="491" />
-        <source>未采纳的理由：</source>
-        <translation>Reason for refusal:</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="496" />
-        <source>已记录未采纳的补正申请。</source>
-        <translation>Refused correction request recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="534" />
-        <source>没有找到“%1”。</source>
-        <translation>“%1” not found.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="542" />
-        <source>已替换 %n 段。</source>
-        <translation>Replaced in %n lines.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="555" />
+        <location filename="../../widgets/transcript_record.py" line="25" />
         <source>确认已对照录音核对全部笔录？</source>
         <translation>Confirm that the whole record was checked against the recording?</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="556" />
+        <location filename="../../widgets/transcript_record.py" line="26" />
         <source>以下段落识别把握较低且未经核改。确认核对完成须填写理由，理由记入操作记录。</source>
         <translation>These lines were recognised with low confidence and nobody has corrected them. To mark the record checked, give a reason; it is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="559" />
+        <location filename="../../widgets/transcript_record.py" line="27" />
+        <source>核对完成</source>
+        <translation>Mark as checked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_record.py" line="29" />
         <source>未标记核对完成。</source>
         <translation>Not marked as checked.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="565" />
+        <location filename="../../widgets/transcript_record.py" line="35" />
         <source>已标记为核对完成。</source>
         <translation>Marked as checked.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="581" />
+        <location filename="../../widgets/transcript_record.py" line="51" />
         <source>导出庭审笔录</source>
         <translation>Export hearing record</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="591" />
+        <location filename="../../widgets/transcript_record.py" line="61" />
         <source>已导出：</source>
         <translation>Exported: </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptionTab</name>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="80" />
+        <source>声道未分配席位</source>
+        <translation>No seats assigned to channels</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="81" />
+        <source>各声道对应的席位；点“声道…”按声道选择</source>
+        <translation>The seat of each channel; click “Channels…” to choose per channel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="82" />
+        <source>声道…</source>
+        <translation>Channels…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="87" />
+        <source>导入录音…</source>
+        <translation>Import recording…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="88" />
+        <source>转写(&amp;T)</source>
+        <translation>&amp;Transcribe</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="89" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="94" />
+        <source>庭审</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="98" />
+        <source>开始实时记录</source>
+        <translation>Start live recording</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="99" />
+        <source>休庭</source>
+        <translation>Adjourn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="100" />
+        <source>继续</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="101" />
+        <source>结束庭审</source>
+        <translation>End hearing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="126" />
+        <source>按当事人要求补正</source>
+        <translation>Correction requested by a party</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="130" />
+        <source>提出补正的人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="131" />
+        <source>播放(&amp;P)</source>
+        <translation>&amp;Play</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="137" />
+        <source>播放速度（变速不变调）；Ctrl+[ 减慢，Ctrl+] 加快</source>
+        <translation>Playback speed (pitch kept); Ctrl+[ slower, Ctrl+] faster</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="138" />
+        <source>循环本段</source>
+        <translation>Loop this line</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="140" />
+        <source>记录未采纳的补正…</source>
+        <translation>Record refused correction…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="142" />
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="143" />
+        <source>与下段合并</source>
+        <translation>Merge with next</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="144" />
+        <source>核对完成</source>
+        <translation>Mark as checked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="145" />
+        <source>导出笔录…</source>
+        <translation>Export record…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="159" />
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="162" />
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="163" />
+        <source>查找下一个</source>
+        <translation>Find next</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="164" />
+        <source>全部替换</source>
+        <translation>Replace all</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="172" />
+        <source>撤销所选更正</source>
+        <translation>Undo selected correction</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="175" />
+        <source>机器更正（读音相近，按本案用语）</source>
+        <translation>Machine corrections (similar sound, this case's terms)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="190" />
+        <source>笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。</source>
+        <translation>The record text is a speech-recognition first draft that the clerk must check; yellow shading marks low-confidence lines.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="265" />
+        <source>%1（%2，%3 秒）</source>
+        <translation>%1 (%2, %3 s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="314" />
+        <source>机器原文：</source>
+        <translation>Machine text: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="340" />
+        <source>出错：</source>
+        <translation>Error: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="347" />
+        <source>上一项修改仍在保存，请稍候。</source>
+        <translation>The previous change is still being saved; please wait.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="352" />
+        <source>未保存：</source>
+        <translation>Not saved: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="372" />
+        <source>导入庭审录音</source>
+        <translation>Import hearing recording</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="373" />
+        <source>录音 (*.wav *.flac *.mp3 *.m4a)</source>
+        <translation>Recordings (*.wav *.flac *.mp3 *.m4a)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="380" />
+        <source>正在导入录音…</source>
+        <translation>Importing the recording…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="383" />
+        <source>录音已加密保存。</source>
+        <translation>Recording saved encrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="390" />
+        <location filename="../../widgets/transcription_tab.py" line="392" />
+        <source>无法导入：</source>
+        <translation>Cannot import: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="411" />
+        <source>正在转写…</source>
+        <translation>Transcribing…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="423" />
+        <source>转写完成，共 %n 段，请核对。</source>
+        <translation>Transcription finished: %n lines; please check them.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="426" />
+        <source>已取消；已转写的段落已保存。</source>
+        <translation>Cancelled; the lines transcribed so far are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="468" />
+        <source>已保存修改（%1）。</source>
+        <translation>Change saved (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="486" />
+        <source>%1 → %2（%3）</source>
+        <translation>%1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="494" />
+        <source>请先选择要补正的段落。</source>
+        <translation>Select the line to correct first.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="497" />
+        <location filename="../../widgets/transcription_tab.py" line="500" />
+        <source>补正申请</source>
+        <translation>Correction request</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="497" />
+        <source>当事人要求改为：</source>
+        <translation>The party asks to change it to:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="500" />
+        <source>未采纳的理由：</source>
+        <translation>Reason for refusal:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="505" />
+        <source>已记录未采纳的补正申请。</source>
+        <translation>Refused correction request recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="543" />
+        <source>没有找到“%1”。</source>
+        <translation>“%1” not found.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="551" />
+        <source>已替换 %n 段。</source>
+        <translation>Replaced in %n lines.</translation>
     </message>
 </context>
 <context>

@@ -65,3 +65,25 @@ def test_judgment_docx_of_another_case_is_asked_about(qtbot, fx, case_id, monkey
         tab.service.import_version(tab.selected().id, out)
     tab.shutdown()
     ctx.store.close()
+
+
+def test_recording_named_for_another_case_is_asked_about(qtbot, fx, case_id, monkeypatch, sync_tasks, tmp_path):
+    import shutil
+
+    from tests.helpers.transcription import MULTI_CLIP
+    from widgets.transcription_tab import TranscriptionTab
+
+    ctx = fx.clerk()
+    tab = helpers.open_tab(qtbot, TranscriptionTab, ctx, case_id)
+    other = tmp_path / "（2023）湘0104民初11876号 第一次开庭.flac"
+    shutil.copy(MULTI_CLIP, other)
+    asked = []
+    monkeypatch.setattr("widgets.confirm.ask_foreign", lambda parent, message: asked.append(message) or False)
+    tab.import_recording(str(other))
+    assert asked and OTHER in asked[0] and tab.hearing.count() == 0 and "无法导入" in tab.status.text()
+    own = tmp_path / "（2024）京0105民初12345号 第一次开庭.flac"
+    shutil.copy(MULTI_CLIP, own)
+    tab.import_recording(str(own))  # its own number: no question
+    assert len(asked) == 1 and tab.hearing.count() == 1
+    tab.shutdown()
+    ctx.store.close()
