@@ -13,6 +13,7 @@ from app.services.cases import (
     PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError, check_case_number,
 )
 from app.store.errors import StoreError
+from app.tasks import TaskSlot
 from widgets.case_suggestions import CaseSuggestionsPanel
 from widgets.terms import tr_term
 
@@ -101,6 +102,7 @@ class CaseFormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
+        self._save_slot = TaskSlot(self, writes=True)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -191,20 +193,38 @@ class CaseFormDialog(QDialog):
                          claims=self.claims.toPlainText(), extension_days=self.extension.value(), parties=parties)
 
     def save(self) -> None:
-        """Validate through the service; on error keep the dialog open with the message."""
-        data = self.collect()
-        service = self.ctx.service("cases")
-        try:
-            if self.case is None:
-                self.saved_id = service.create_case(data)
-            else:
-                service.update_case(self.case.id, data, self.case.version)
-                self.saved_id = self.case.id
-        except (ValidationError, StoreError, PermissionError) as exc:
-            self.error.setText(str(exc))
-            if isinstance(exc, ValidationError) and exc.field == "case_number":
-                self.number.setFocus()
+        """Validate and store through the service (in the write slot); errors keep the dialog open."""
+        if self._save_slot.busy:
             return
+        data = self.collect()
+        service, case = self.ctx.service("cases"), self.case
+        decisions = self.suggestion_panel.decisions(data) if self.suggestion_panel is not None else []
+        catalogue = self.ctx.service("cataloguing") if decisions else None
+
+        def store(progress, cancel):
+            if case is None:
+                saved = service.create_case(data)
+            else:
+                service.update_case(case.id, data, case.version)
+                saved = case.id
+            for output_id, state, value in decisions:
+                catalogue.decide_case_field(output_id, state, value)
+            return saved
+
+        self.buttons.setEnabled(False)
+        self._save_slot.start(store, label="save case", on_success=self._saved, on_error=self._save_failed)
+
+    def _saved(self, saved_id: int) -> None:
+        self.buttons.setEnabled(True)
+        self.saved_id = saved_id
         if self.suggestion_panel is not None:
-            self.suggestion_panel.record_decisions(data)
+            self.suggestion_panel.taken.clear()
         self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(exc, (ValidationError, StoreError, PermissionError)):
+            exc = RuntimeError(self.tr("未能保存：") + str(exc))
+        self.error.setText(str(exc))
+        if isinstance(exc, ValidationError) and exc.field == "case_number":
+            self.number.setFocus()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTo
 
 from app.services.cases import Party
 from app.store.errors import NotFoundError
+from app.tasks import TaskSlot
 from widgets.terms import tr_term
 
 FIELD_LABELS = {"case_number": "案号", "cause": "案由", "filing_date": "立案日期", "plaintiffs": "原告",
@@ -55,6 +56,7 @@ class CaseSuggestionsPanel(QWidget):
         self.accept_buttons: dict[int, QPushButton] = {}
         self.reject_buttons: dict[int, QPushButton] = {}
         self.state_labels: dict[int, QLabel] = {}
+        self._slot = TaskSlot(self)
 
         self.toggle = QToolButton()
         self.toggle.setObjectName("toggleCaseSuggestions")
@@ -139,14 +141,15 @@ class CaseSuggestionsPanel(QWidget):
         self._done(s, self.tr("已填入，保存后生效"))
 
     def dismiss(self, s) -> None:
-        """Dismiss the suggestion (recorded and audited at once)."""
-        try:
-            self.service.decide_case_field(s.id, "rejected")
-        except (NotFoundError, PermissionError, KeyError) as exc:
-            self.state_labels[s.id].setText(str(exc))
-            return
-        self.rejected.add(s.id)
-        self._done(s, self.tr("已忽略"))
+        """Dismiss the suggestion (recorded and audited at once, through the task runner)."""
+        service = self.service
+
+        def dismissed(_r) -> None:
+            self.rejected.add(s.id)
+            self._done(s, self.tr("已忽略"))
+
+        self._slot.start(lambda p, c: service.decide_case_field(s.id, "rejected"), label="dismiss",
+                         on_success=dismissed, on_error=lambda exc: self.state_labels[s.id].setText(str(exc)))
 
     def _final_value(self, s, data):
         if s.target == "case_number":
@@ -160,9 +163,10 @@ class CaseSuggestionsPanel(QWidget):
         role = PARTY_ROLE.get(s.target)
         return [p.name for p in data.parties if p.role == role]
 
-    def record_decisions(self, data) -> None:
-        """After the case was saved with ``data``: record each taken-over suggestion as accepted,
-        or as changed (with the saved value) when the clerk edited it after taking it over."""
+    def decisions(self, data) -> list[tuple[int, str, object]]:
+        """For the case about to be saved with ``data``: (output id, state, changed value) of each
+        taken-over suggestion - accepted, or changed (with the saved value) when edited after."""
+        out = []
         for s in self.taken.values():
             final = self._final_value(s, data)
             if s.target in PARTY_ROLE:
@@ -172,5 +176,5 @@ class CaseSuggestionsPanel(QWidget):
                 same = final == _claims_text(s.value).strip()
             else:
                 same = final == str(s.value).strip()
-            self.service.decide_case_field(s.id, "accepted" if same else "changed", None if same else final)
-        self.taken.clear()
+            out.append((s.id, "accepted" if same else "changed", None if same else final))
+        return out

@@ -82,115 +82,120 @@
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../widgets/case_form.py" line="31" />
+        <location filename="../../widgets/case_form.py" line="32" />
         <source>修改案件</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="31" />
+        <location filename="../../widgets/case_form.py" line="32" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="42" />
+        <location filename="../../widgets/case_form.py" line="43" />
         <source>普通程序</source>
         <translation>Ordinary procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="43" />
+        <location filename="../../widgets/case_form.py" line="44" />
         <source>简易程序</source>
         <translation>Simplified procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="51" />
+        <location filename="../../widgets/case_form.py" line="52" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="61" />
         <location filename="../../widgets/case_form.py" line="62" />
+        <location filename="../../widgets/case_form.py" line="63" />
         <source>（未指定）</source>
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="73" />
+        <location filename="../../widgets/case_form.py" line="74" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="74" />
+        <location filename="../../widgets/case_form.py" line="75" />
         <source>案由(&amp;C)</source>
         <translation>&amp;Cause</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="75" />
+        <location filename="../../widgets/case_form.py" line="76" />
         <source>审理程序</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="76" />
+        <location filename="../../widgets/case_form.py" line="77" />
         <source>立案日期(&amp;D)</source>
         <translation>Filing &amp;date</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="77" />
+        <location filename="../../widgets/case_form.py" line="78" />
         <source>延长审限</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="78" />
+        <location filename="../../widgets/case_form.py" line="79" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="79" />
+        <location filename="../../widgets/case_form.py" line="80" />
         <source>承办法官</source>
         <translation>Judge in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="80" />
+        <location filename="../../widgets/case_form.py" line="81" />
         <source>书记员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="81" />
+        <location filename="../../widgets/case_form.py" line="82" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="87" />
+        <location filename="../../widgets/case_form.py" line="88" />
         <source>添加当事人(&amp;A)</source>
         <translation>&amp;Add party</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="90" />
+        <location filename="../../widgets/case_form.py" line="91" />
         <source>删除所选(&amp;R)</source>
         <translation>&amp;Remove selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="101" />
+        <location filename="../../widgets/case_form.py" line="102" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="102" />
+        <location filename="../../widgets/case_form.py" line="103" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="111" />
+        <location filename="../../widgets/case_form.py" line="113" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="159" />
+        <location filename="../../widgets/case_form.py" line="161" />
         <source>格式：（年度）法院代字类型代字序号号</source>
         <translation>Format: (year) court code, type code, number, 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="167" />
+        <location filename="../../widgets/case_form.py" line="169" />
         <source>有效：</source>
         <translation>Valid: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="227" />
+        <source>未能保存：</source>
+        <translation>Could not save: </translation>
     </message>
 </context>
 <context>
@@ -224,37 +229,37 @@
 <context>
     <name>CaseSuggestionsPanel</name>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="64" />
+        <location filename="../../widgets/case_suggestions.py" line="66" />
         <source>卷宗提取建议（%1 项，采纳后保存生效）</source>
         <translation>Suggestions from the dossier (%1; take effect when saved)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="80" />
+        <location filename="../../widgets/case_suggestions.py" line="82" />
         <source>采纳</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="82" />
+        <location filename="../../widgets/case_suggestions.py" line="84" />
         <source>填入表单；保存案件时记录为已采纳</source>
         <translation>Fill in the form; recorded as accepted when the case is saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="84" />
+        <location filename="../../widgets/case_suggestions.py" line="86" />
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="96" />
+        <location filename="../../widgets/case_suggestions.py" line="98" />
         <source>与本案案号不一致，不可采纳</source>
         <translation>Differs from this case's number; cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="97" />
+        <location filename="../../widgets/case_suggestions.py" line="99" />
         <source>与本案案号不一致，可能混入了他案材料</source>
         <translation>Differs from this case's number; material of another case may have been mixed in</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="139" />
+        <location filename="../../widgets/case_suggestions.py" line="141" />
         <source>已填入，保存后生效</source>
         <translation>Filled in; takes effect when saved</translation>
     </message>

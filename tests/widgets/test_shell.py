@@ -60,7 +60,7 @@ def test_search_box_filters_the_list(qtbot, window):
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=5000)
 
 
-def test_case_form_validates_and_saves_normalised_number(qtbot, window):
+def test_case_form_validates_and_saves_normalised_number(qtbot, window, sync_tasks):
     ctx = window.ctx
     form = CaseFormDialog(ctx, parent=window)
     qtbot.addWidget(form)
@@ -77,7 +77,7 @@ def test_case_form_validates_and_saves_normalised_number(qtbot, window):
     assert saved.case_number == f"（{date.today().year}）京0105民初8号" and saved.party_list[0].name == "张晓明"
 
 
-def test_bad_case_number_keeps_the_form_open_with_the_reason(qtbot, window):
+def test_bad_case_number_keeps_the_form_open_with_the_reason(qtbot, window, sync_tasks):
     form = CaseFormDialog(window.ctx, parent=window)
     qtbot.addWidget(form)
     form.number.setText("（2024）京0105民审8号")

@@ -129,3 +129,28 @@ def test_drafting_cataloguing_and_audit_use_only_the_runner(qtbot, fx, case_id, 
         w.shutdown()
     assert outside_runner == []
     ctx.store.close()
+
+
+def test_main_window_case_form_and_admin_use_only_the_runner(qtbot, fx, case_id, sync_tasks, outside_runner):
+    from widgets.case_form import CaseFormDialog
+    from widgets.main_window import MainWindow
+    from widgets.users_panel import UsersPanel
+
+    judge = fx.judge()
+    window = MainWindow(judge)
+    qtbot.addWidget(window)
+    window.show_case(case_id)
+    assert window.current_case.id == case_id
+    form = CaseFormDialog(judge, window.current_case, window, staff=[], suggestions=[])
+    qtbot.addWidget(form)
+    form.cause.setText("借款合同纠纷")
+    form.save()
+    assert form.saved_id == case_id and form.error.text() == ""
+    window.close()
+    it = fx.it()
+    panel = UsersPanel(it)
+    qtbot.addWidget(panel)
+    assert panel.table.rowCount() == 3
+    panel.shutdown()
+    assert outside_runner == []
+    it.store.close()
