@@ -232,6 +232,11 @@ class TaskSlot:
         if self.on_change is not None:
             self.on_change()
 
+    def stop(self) -> None:
+        """Ask the current task to stop, still listening: its ``cancelled`` callback will come."""
+        if self.current is not None:
+            self.current.cancel()
+
     def cancel(self) -> None:
         """Cancel the current task, if any, and stop listening to it."""
         task = self.current

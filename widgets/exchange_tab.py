@@ -191,7 +191,7 @@ class ExchangeTab(QWidget):
         return (item.data(Qt.ItemDataRole.UserRole) or "") if item is not None else ""
 
     def _update_retry(self) -> None:
-        running = self._work_slot.current is not None and self._work_slot.current.is_running
+        running = self._work_slot.busy
         self.retry_button.setEnabled(self.can_exchange and not running and bool(self.selected_quarantined()))
 
     def load_conflicts(self) -> None:
@@ -284,8 +284,7 @@ class ExchangeTab(QWidget):
 
     def scan(self) -> None:
         """Timer tick: import unless a job is already running."""
-        current = self._work_slot.current
-        if current is None or not current.is_running:
+        if not self._work_slot.busy:
             self.import_now()
 
     def export_pending(self) -> None:

@@ -428,9 +428,7 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
 
     def cancel(self) -> None:
         """Stop the running transcription (segments already received stay)."""
-        task = self._slot.current
-        if task is not None:
-            task.cancel()
+        self._slot.stop()
 
     # -- editing -----------------------------------------------------------------------
     def selected_row(self) -> int | None:
