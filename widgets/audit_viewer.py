@@ -49,6 +49,8 @@ def describe_detail(detail: dict) -> str:
             value = "、".join(str(v) for v in value)
         elif isinstance(value, dict):
             value = "；".join(f"{k}={v}" for k, v in value.items())
+        elif key in ("role", "kind", "outcome", "choice"):
+            value = tr_term(value)  # system words (角色, 事件类别), not case content
         parts.append(f"{tr_term(DETAIL_LABELS.get(key, key))}：{value}")
     if "_hidden" in detail:
         parts.append(tr_term(HIDDEN))
