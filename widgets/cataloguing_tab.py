@@ -136,6 +136,10 @@ class CataloguingTab(QWidget):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             view.addActions([self.move_up_action, self.move_down_action])
         self.tree.setHeaderLabels([self.tr("文书"), self.tr("页")])
+        # Document titles get the room; the page span column is only as wide as its numbers.
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.toc = QTableWidget(0, 4)
         self.toc.setObjectName("tocTable")
         self.toc.setHorizontalHeaderLabels([tr_term(h) for h in ("序号", "文件名称", "起止页号", "备注")])

@@ -73,7 +73,9 @@ class PagePreview(QWidget):
         self.zoom_label.setText(f"{self.zoom:.0%}")
         if self.source is None or self.source.isNull():
             return
-        width = max(120, int((self.area.viewport().width() - 4) * self.zoom))
+        # Fit leaves room for the vertical scroll bar, so "fit width" never needs a horizontal one.
+        room = self.area.width() - self.area.verticalScrollBar().sizeHint().width() - 6
+        width = max(120, int(room * self.zoom))
         self.area.setWidgetResizable(self.zoom <= 1.0)
         self.image.setPixmap(self.source.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
         self.image.adjustSize()
