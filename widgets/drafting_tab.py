@@ -116,7 +116,9 @@ class DraftingTab(QWidget):
         self.finding_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.finding_table.setTabKeyNavigation(False)
         self.finding_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.finding_table.horizontalHeader().setStretchLastSection(True)
+        # The message wraps inside its column instead of pushing the table sideways.
+        self.finding_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.finding_table.setWordWrap(True)
         self.finding_table.itemSelectionChanged.connect(self._finding_selected)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("draftSplitter")  # sizes remembered by the main window
@@ -379,6 +381,7 @@ class DraftingTab(QWidget):
             para = self.paragraphs.item(f["paragraph"]) if 0 <= f["paragraph"] < self.paragraphs.count() else None
             if para is not None:
                 para.setForeground(QBrush(SEVERITY_COLOURS.get(f["severity"], QColor("black"))))
+        self.finding_table.resizeRowsToContents()
 
     def _finding_selected(self) -> None:
         rows = self.finding_table.selectionModel().selectedRows()
