@@ -80,7 +80,9 @@ declare(
     Setting("assist_drafting", bool, True, "启用文书辅助生成", "ASSISTDRAFTING"),
     Setting("assist_review", bool, True, "启用文书辅助审查", "ASSISTREVIEW"),
     # A court may forbid signing over open error-level review findings (otherwise a reason is required).
-    Setting("sign_with_open_errors", bool, True, "允许在审查错误未处理时说明理由后签发", "SIGNWITHOPENERRORS"),
+    # No MSI property yet (the installer's policy tables are generated from the names here):
+    # a court sets it through the platform policy file, or the lead adds SIGNWITHOPENERRORS.
+    Setting("sign_with_open_errors", bool, True, "允许在审查错误未处理时说明理由后签发"),
     Setting("input_device", str, "", "庭审录音输入设备"),
 )
 

@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 920])
+        splitter.setSizes([400, 880])
         self.setCentralWidget(splitter)
         self.statusBar().showMessage(self.tr("就绪"))
 
