@@ -100,7 +100,7 @@ class AuditViewer(QWidget):
 
     def reload(self) -> None:
         """Load the newest entries matching the filter, with the total they come from."""
-        service, text = self.ctx.service("audit"), self.filter.text().strip()
+        service, text = self.ctx.audit_log, self.filter.text().strip()
         self._slot.start(lambda p, c: (service.entries(text=text), service.count(text=text)), label="audit",
                          on_success=lambda r: self._show(*r), on_error=lambda exc: self.result.setText(str(exc)))
 
@@ -123,7 +123,7 @@ class AuditViewer(QWidget):
 
     def verify(self) -> None:
         """Check the chain in the background, then reload the list so the counts agree."""
-        service = self.ctx.service("audit")
+        service = self.ctx.audit_log
         self.result.setText(self.tr("正在校验…"))
         self._slot.start(lambda p, c: service.verify(), label="audit verify", on_success=self._verified,
                          on_error=lambda exc: self.result.setText(str(exc)))

@@ -62,7 +62,7 @@ class CaseFormDialog(QDialog):
         self.judge.addItem(self.tr("（未指定）"), None)
         self.clerk.addItem(self.tr("（未指定）"), None)
         # The main window reads staff (and suggestions) through the task runner and passes them in.
-        for user in staff if staff is not None else ctx.service("cases").staff():
+        for user in staff if staff is not None else ctx.cases.staff():
             (self.judge if user["role"] == "审判员" else self.clerk).addItem(user["display_name"], user["id"])
         self.claims = QPlainTextEdit()
         self.claims.setObjectName("claims")
@@ -197,9 +197,9 @@ class CaseFormDialog(QDialog):
         if self._save_slot.busy:
             return
         data = self.collect()
-        service, case = self.ctx.service("cases"), self.case
+        service, case = self.ctx.cases, self.case
         decisions = self.suggestion_panel.decisions(data) if self.suggestion_panel is not None else []
-        catalogue = self.ctx.service("cataloguing") if decisions else None
+        fields = self.ctx.case_fields if decisions else None
 
         def store(progress, cancel):
             if case is None:
@@ -208,7 +208,7 @@ class CaseFormDialog(QDialog):
                 service.update_case(case.id, data, case.version)
                 saved = case.id
             for output_id, state, value in decisions:
-                catalogue.decide_case_field(output_id, state, value)
+                fields.decide(output_id, state, value)
             return saved
 
         self.buttons.setEnabled(False)

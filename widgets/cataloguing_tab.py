@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.roles import Permission, has_permission
-from app.services.cataloguing import CataloguingService
 from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
 from widgets import confirm
@@ -44,7 +43,7 @@ class CataloguingTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("cataloguingTab")
-        self.service = CataloguingService(ctx)
+        self.service = ctx.cataloguing
         self.case_id: int | None = None
         self.page_rows = []
         self.documents = []
@@ -272,8 +271,8 @@ class CataloguingTab(QWidget):
             return
 
         def load(progress, cancel):
-            return (service.pages(case_id), service.documents(case_id), service.toc(case_id),
-                    service.case_suggestions(case_id), service.categories())
+            view = service.overview(case_id)  # one read of the documents for all three views
+            return view.pages, view.documents, view.toc, view.suggestions, service.categories()
 
         self._slot.start(load, label="dossier", on_success=lambda r: self._show(*r), on_error=self._failed)
 

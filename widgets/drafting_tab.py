@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.roles import Permission, has_permission
-from app.services.drafting import RULE_LABELS, DraftingService, DraftOptions
+from app.services.drafting import RULE_LABELS, DraftOptions
 from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
 from widgets import confirm
@@ -52,7 +52,7 @@ class DraftingTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("draftingTab")
-        self.service = DraftingService(ctx)
+        self.service = ctx.drafting
         self.case_id: int | None = None
         self.drafts = []
         self.findings = []

@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def show_case(self, case_id: int) -> None:
         """Load the case (through the runner) into the detail view and the capability tabs."""
-        service = self.ctx.service("cases")
+        service = self.ctx.cases
         self._case_slot.start(lambda p, c: service.get_case(case_id), label="case",
                               on_success=self._case_loaded,
                               on_error=lambda exc: self.statusBar().showMessage(str(exc)))
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def new_case(self) -> None:
         """Open the create-case form (the staff list is read through the runner first)."""
-        service = self.ctx.service("cases")
+        service = self.ctx.cases
         self._case_slot.start(lambda p, c: service.staff(), label="staff",
                               on_success=lambda staff: self._open_form(None, staff, None),
                               on_error=lambda exc: self.statusBar().showMessage(str(exc)))
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         """Open the edit form for the current case (case, staff and dossier suggestions read first)."""
         if self.current_case_id is None:
             return
-        case_id, cases, catalogue = self.current_case_id, self.ctx.service("cases"), self.ctx.service("cataloguing")
+        case_id, cases, catalogue = self.current_case_id, self.ctx.cases, self.ctx.cataloguing
 
         def read(progress, cancel):
             try:

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.case_guard import ForeignCaseData
-from app.services.transcription import TranscriptionService
-from app.services.transcription_live import LiveHearingService
 from app.tasks import TaskSlot
 from widgets import confirm
 from widgets.audio_player import AudioPlayer
@@ -53,7 +51,7 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("transcriptionTab")
-        self.service = TranscriptionService(ctx)
+        self.service = ctx.transcription
         self.case_id: int | None = None
         self.rows = []
         self._loading = False
@@ -64,7 +62,7 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self._audio_slot = TaskSlot(self)
         self._slot = TaskSlot(self, writes=True, on_change=self._update_buttons)  # transcription
         self.player = AudioPlayer()
-        self.live_service = LiveHearingService(ctx)
+        self.live_service = ctx.live_hearings
         self.live = None  # the running live hearing
         # Where live audio comes from; tests replace it with a file played as if live.
         self.live_source_factory = self.selected_device_source

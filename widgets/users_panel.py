@@ -112,7 +112,7 @@ class UsersPanel(QWidget):
 
     def reload(self) -> None:
         """Refresh the list (read through the task runner)."""
-        service = self.ctx.service("users")
+        service = self.ctx.users
         self._reads.start(lambda p, c: service.list_users(), label="users", on_success=self._show,
                           on_error=lambda exc: self._said(str(exc), ok=False))
 
@@ -155,7 +155,7 @@ class UsersPanel(QWidget):
         dialog = NewUserDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        service, values = self.ctx.service("users"), (dialog.username.text().strip(), dialog.display.text().strip(),
+        service, values = self.ctx.users, (dialog.username.text().strip(), dialog.display.text().strip(),
                                                        dialog.role.currentData(), dialog.password.text())
         self._run(lambda: service.create_user(*values), self.tr("已新建用户"))
 
@@ -166,7 +166,7 @@ class UsersPanel(QWidget):
             active = self.table.item(self.table.currentRow(), 3).text() != self.tr("启用")
             if not active and not confirm_deactivate(self, name):
                 return
-            service = self.ctx.service("users")
+            service = self.ctx.users
             self._run(lambda: service.set_active(name, active), self.tr("已更新"))
 
     def reset_password(self) -> None:
@@ -176,12 +176,12 @@ class UsersPanel(QWidget):
             return
         password, ok = QInputDialog.getText(self, self.tr("重置密码"), self.tr("新密码："), QLineEdit.EchoMode.Password)
         if ok:
-            service = self.ctx.service("users")
+            service = self.ctx.users
             self._run(lambda: service.reset_password(name, password), self.tr("密码已重置"))
 
     def unlock(self) -> None:
         """Clear the selected user's lock-out."""
         name = self._selected()
         if name:
-            service = self.ctx.service("users")
+            service = self.ctx.users
             self._run(lambda: service.unlock(name), self.tr("已解除锁定"))

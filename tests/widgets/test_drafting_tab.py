@@ -148,7 +148,7 @@ def test_signing_over_open_review_errors_needs_a_reason_that_is_audited(qtbot, f
     # A version whose 案号 is another case's: the review reports an error.
     import docx
 
-    number = ctx.service("cases").get_case(case_id, audit=False).case_number
+    number = ctx.cases.get_case(case_id, audit=False).case_number
     out = tmp_path / "edited.docx"
     tab.export_draft(str(out))
     document = docx.Document(str(out))
