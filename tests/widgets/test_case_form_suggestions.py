@@ -102,7 +102,7 @@ def test_new_case_form_has_no_panel(qtbot, fx):
     ctx.store.close()
 
 
-def test_form_takes_a_hospital_over_as_an_organisation_like_the_dossier_tab(qtbot, fx, case_id):
+def test_form_takes_a_hospital_over_as_an_organisation_like_the_dossier_tab(qtbot, fx, case_id, sync_tasks):
     """The form and the dossier tab share app/services/case_fields.py: "…医院" is a 法人 in both."""
     ctx = fx.clerk()
     defendants = suggest(ctx, case_id, "defendants", ["北京市朝阳区第一医院", "李四"], "卷宗第 2 页")
