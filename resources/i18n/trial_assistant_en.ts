@@ -26,42 +26,42 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="68" />
+        <location filename="../../widgets/audit_viewer.py" line="70" />
         <source>按用户、操作或对象筛选，回车查找</source>
         <translation>Filter by user, action or object; press Enter</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="70" />
+        <location filename="../../widgets/audit_viewer.py" line="72" />
         <source>校验哈希链(&amp;V)</source>
         <translation>&amp;Verify hash chain</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="117" />
+        <location filename="../../widgets/audit_viewer.py" line="119" />
         <source>记入日志：%1</source>
         <translation>Logged at: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="119" />
+        <location filename="../../widgets/audit_viewer.py" line="121" />
         <source>显示最新 %1 条，共 %2 条</source>
         <translation>Showing the newest %1 of %2 entries</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="120" />
+        <location filename="../../widgets/audit_viewer.py" line="122" />
         <source>共 %1 条</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="125" />
+        <location filename="../../widgets/audit_viewer.py" line="127" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="131" />
+        <location filename="../../widgets/audit_viewer.py" line="133" />
         <source>审计日志完整：链上 %1 条均未被改动，链头 %2</source>
         <translation>Audit log intact: none of the %1 entries in the chain was altered; head %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="135" />
+        <location filename="../../widgets/audit_viewer.py" line="137" />
         <source>审计日志被篡改：第 %1 条，%2</source>
         <translation>Audit log tampered: entry %1, %2</translation>
     </message>
@@ -229,42 +229,42 @@
 <context>
     <name>CaseSuggestionsPanel</name>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="66" />
+        <location filename="../../widgets/case_suggestions.py" line="56" />
         <source>卷宗提取建议（%1 项，采纳后保存生效）</source>
         <translation>Suggestions from the dossier (%1; take effect when saved)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="82" />
+        <location filename="../../widgets/case_suggestions.py" line="72" />
         <source>采纳</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="84" />
+        <location filename="../../widgets/case_suggestions.py" line="74" />
         <source>填入表单；保存案件时记录为已采纳</source>
         <translation>Fill in the form; recorded as accepted when the case is saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="86" />
+        <location filename="../../widgets/case_suggestions.py" line="76" />
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="98" />
+        <location filename="../../widgets/case_suggestions.py" line="88" />
         <source>与本案案号不一致，不可采纳</source>
         <translation>Differs from this case's number; cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="99" />
+        <location filename="../../widgets/case_suggestions.py" line="89" />
         <source>与本案案号不一致，可能混入了他案材料</source>
         <translation>Differs from this case's number; material of another case may have been mixed in</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="141" />
+        <location filename="../../widgets/case_suggestions.py" line="130" />
         <source>已填入，保存后生效</source>
         <translation>Filled in; takes effect when saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_suggestions.py" line="149" />
+        <location filename="../../widgets/case_suggestions.py" line="138" />
         <source>已忽略</source>
         <translation>Ignored</translation>
     </message>
@@ -272,193 +272,193 @@
 <context>
     <name>CataloguingTab</name>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="62" />
+        <location filename="../../widgets/cataloguing_tab.py" line="61" />
         <source>导入卷宗…</source>
         <translation>Import dossier…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="63" />
+        <location filename="../../widgets/cataloguing_tab.py" line="62" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="90" />
+        <location filename="../../widgets/cataloguing_tab.py" line="89" />
         <source>改为此类</source>
         <translation>Set category</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="91" />
+        <location filename="../../widgets/cataloguing_tab.py" line="90" />
         <source>确认所选</source>
         <translation>Confirm selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="92" />
+        <location filename="../../widgets/cataloguing_tab.py" line="91" />
         <source>从此页起为新文书</source>
         <translation>New document from this page</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="93" />
+        <location filename="../../widgets/cataloguing_tab.py" line="92" />
         <source>并入上一文书</source>
         <translation>Join previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="118" />
+        <location filename="../../widgets/cataloguing_tab.py" line="117" />
         <source>选择一页以预览</source>
         <translation>Select a page to preview</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="124" />
+        <location filename="../../widgets/cataloguing_tab.py" line="123" />
         <source>移到上一文书</source>
         <translation>Move to previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="128" />
+        <location filename="../../widgets/cataloguing_tab.py" line="127" />
         <source>移到下一文书</source>
         <translation>Move to next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="138" />
+        <location filename="../../widgets/cataloguing_tab.py" line="137" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="138" />
+        <location filename="../../widgets/cataloguing_tab.py" line="137" />
         <source>页</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="145" />
+        <location filename="../../widgets/cataloguing_tab.py" line="148" />
         <source>导出卷内目录…</source>
         <translation>Export table of contents…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="146" />
+        <location filename="../../widgets/cataloguing_tab.py" line="149" />
         <source>导出整理后的卷宗 PDF…</source>
         <translation>Export ordered dossier PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="158" />
+        <location filename="../../widgets/cataloguing_tab.py" line="161" />
         <source>采纳到案件信息</source>
         <translation>Apply to case details</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="165" />
+        <location filename="../../widgets/cataloguing_tab.py" line="168" />
         <source>目录树</source>
         <translation>Document tree</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="166" />
+        <location filename="../../widgets/cataloguing_tab.py" line="169" />
         <source>卷内目录</source>
         <translation>Table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="167" />
+        <location filename="../../widgets/cataloguing_tab.py" line="170" />
         <source>案件信息建议</source>
         <translation>Case detail suggestions</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="193" />
+        <location filename="../../widgets/cataloguing_tab.py" line="196" />
         <source>类别为机器建议，须经书记员或承办法官确认或更正；更正会用于本院的本地学习。</source>
         <translation>Categories are machine suggestions for the clerk or the judge to confirm or correct; corrections train this court's local model.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="195" />
+        <location filename="../../widgets/cataloguing_tab.py" line="198" />
         <source>待复核</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="195" />
+        <location filename="../../widgets/cataloguing_tab.py" line="198" />
         <source>其余底色按材料类别区分。</source>
         <translation>Other backgrounds only tell categories apart.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="285" />
+        <location filename="../../widgets/cataloguing_tab.py" line="288" />
         <source>%1 第%2页</source>
         <translation>%1 p. %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="297" />
-        <location filename="../../widgets/cataloguing_tab.py" line="314" />
+        <location filename="../../widgets/cataloguing_tab.py" line="300" />
+        <location filename="../../widgets/cataloguing_tab.py" line="317" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="301" />
+        <location filename="../../widgets/cataloguing_tab.py" line="304" />
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="318" />
+        <location filename="../../widgets/cataloguing_tab.py" line="321" />
         <source>与本案案号不一致，可能混入了他案材料：不可采纳</source>
         <translation>Differs from this case's number (material of another case?): cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="329" />
+        <location filename="../../widgets/cataloguing_tab.py" line="332" />
         <source>共 %1 页、%2 件文书；待复核 %3 页</source>
         <translation>%1 pages, %2 documents; %3 pages to review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="379" />
+        <location filename="../../widgets/cataloguing_tab.py" line="382" />
         <source>导入卷宗</source>
         <translation>Import dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="380" />
+        <location filename="../../widgets/cataloguing_tab.py" line="383" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>PDF or images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="394" />
+        <location filename="../../widgets/cataloguing_tab.py" line="397" />
         <source>未导入：材料中出现其他案件的案号。</source>
         <translation>Not imported: the material names another case's number.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="411" />
+        <location filename="../../widgets/cataloguing_tab.py" line="414" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="418" />
+        <location filename="../../widgets/cataloguing_tab.py" line="421" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="457" />
+        <location filename="../../widgets/cataloguing_tab.py" line="460" />
         <source>没有上一件文书</source>
         <translation>There is no previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="457" />
+        <location filename="../../widgets/cataloguing_tab.py" line="460" />
         <source>没有下一件文书</source>
         <translation>There is no next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="471" />
+        <location filename="../../widgets/cataloguing_tab.py" line="474" />
         <source>上一项修改仍在保存，请稍候。</source>
         <translation>The previous change is still being saved; please wait.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="478" />
+        <location filename="../../widgets/cataloguing_tab.py" line="481" />
         <source>导出卷内目录</source>
         <translation>Export table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="486" />
+        <location filename="../../widgets/cataloguing_tab.py" line="489" />
         <source>卷内目录已导出：%1</source>
         <translation>Table of contents exported: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="491" />
+        <location filename="../../widgets/cataloguing_tab.py" line="494" />
         <source>导出整理后的卷宗</source>
         <translation>Export ordered dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="498" />
+        <location filename="../../widgets/cataloguing_tab.py" line="501" />
         <source>正在导出卷宗…</source>
         <translation>Exporting the dossier…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="500" />
+        <location filename="../../widgets/cataloguing_tab.py" line="503" />
         <source>卷宗已导出：%1</source>
         <translation>Dossier exported: %1</translation>
     </message>
@@ -535,172 +535,172 @@
     </message>
     <message>
         <location filename="../../widgets/drafting_tab.py" line="101" />
-        <location filename="../../widgets/drafting_tab.py" line="487" />
+        <location filename="../../widgets/drafting_tab.py" line="490" />
         <source>签发</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="133" />
+        <location filename="../../widgets/drafting_tab.py" line="135" />
         <source>黄色底纹为机器起草内容，须经法官确认；“本院认为”和判决主文由法官撰写。</source>
         <translation>Yellow shading marks machine-drafted text, which the judge must confirm; the court's reasoning (本院认为) and the operative part are written by the judge.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="156" />
+        <location filename="../../widgets/drafting_tab.py" line="158" />
         <source>待确认的机器起草段落(&amp;M)</source>
         <translation>Machine-drafted paragraphs to confirm (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="158" />
+        <location filename="../../widgets/drafting_tab.py" line="160" />
         <source>接受所选(&amp;A)</source>
         <translation>Accept selected (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="159" />
+        <location filename="../../widgets/drafting_tab.py" line="161" />
         <source>退回所选(&amp;J)</source>
         <translation>Reject selected (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="160" />
+        <location filename="../../widgets/drafting_tab.py" line="162" />
         <source>退回的段落改为“【待补充】”，由法官撰写</source>
         <translation>Rejected paragraphs become "[To be completed]" for the judge to write</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="161" />
+        <location filename="../../widgets/drafting_tab.py" line="163" />
         <source>全部接受(&amp;L)</source>
         <translation>Accept all (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="226" />
+        <location filename="../../widgets/drafting_tab.py" line="228" />
         <source>文书辅助审查已在设置中关闭</source>
         <translation>Document review assistance is switched off in the settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="286" />
+        <location filename="../../widgets/drafting_tab.py" line="288" />
         <source>机器起草，待法官确认</source>
         <translation>Machine-drafted, awaiting the judge's confirmation</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="297" />
+        <location filename="../../widgets/drafting_tab.py" line="299" />
         <source>第%1段</source>
         <translation>Paragraph %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="300" />
+        <location filename="../../widgets/drafting_tab.py" line="302" />
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="322" />
+        <location filename="../../widgets/drafting_tab.py" line="324" />
         <source>受理费应为数字</source>
         <translation>The court fee must be a number</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="335" />
+        <location filename="../../widgets/drafting_tab.py" line="337" />
         <source>正在生成草稿…</source>
         <translation>Generating draft…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="340" />
+        <location filename="../../widgets/drafting_tab.py" line="342" />
         <source>已生成 %1 第%2版</source>
         <translation>Generated %1, version %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="349" />
+        <location filename="../../widgets/drafting_tab.py" line="351" />
         <source>正在审查…</source>
         <translation>Reviewing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="356" />
+        <location filename="../../widgets/drafting_tab.py" line="358" />
         <source>审查已完成并保存；选中该版本可查看结果。</source>
         <translation>Review finished and saved; select that version to see the findings.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="361" />
+        <location filename="../../widgets/drafting_tab.py" line="363" />
         <source>审查发现 %1 个问题（错误 %2 个），请逐项核对。</source>
         <translation>Review found %1 issues (%2 errors); please check each one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="364" />
+        <location filename="../../widgets/drafting_tab.py" line="366" />
         <source>审查未发现问题。</source>
         <translation>Review found no issues.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="370" />
+        <location filename="../../widgets/drafting_tab.py" line="372" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="370" />
+        <location filename="../../widgets/drafting_tab.py" line="372" />
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="398" />
+        <location filename="../../widgets/drafting_tab.py" line="401" />
         <source>导出文书</source>
         <translation>Export document</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="404" />
+        <location filename="../../widgets/drafting_tab.py" line="407" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="413" />
+        <location filename="../../widgets/drafting_tab.py" line="416" />
         <source>导入修改稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="424" />
+        <location filename="../../widgets/drafting_tab.py" line="427" />
         <source>未导入：文书中出现其他案件的案号。</source>
         <translation>Not imported: the document names another case's number.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="454" />
+        <location filename="../../widgets/drafting_tab.py" line="457" />
         <source>已接受 %1 段，生成第%2版</source>
         <translation>Accepted %1 paragraph(s); version %2 created</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="454" />
+        <location filename="../../widgets/drafting_tab.py" line="457" />
         <source>已退回 %1 段（改为【待补充】），生成第%2版</source>
         <translation>Rejected %1 paragraph(s) (now "[To be completed]"); version %2 created</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="466" />
+        <location filename="../../widgets/drafting_tab.py" line="469" />
         <source>上一项操作仍在进行，请稍候。</source>
         <translation>The previous action is still running; please wait.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="480" />
+        <location filename="../../widgets/drafting_tab.py" line="483" />
         <source>错误 </source>
         <translation>Error </translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="480" />
+        <location filename="../../widgets/drafting_tab.py" line="483" />
         <source>提示 </source>
         <translation>Warning </translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="482" />
+        <location filename="../../widgets/drafting_tab.py" line="485" />
         <source>该版本尚未经辅助审查</source>
         <translation>This version has not been reviewed</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="484" />
+        <location filename="../../widgets/drafting_tab.py" line="487" />
         <source>签发《%1》第%2版？签发后不能撤回。</source>
         <translation>Sign “%1” version %2? Signing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="486" />
+        <location filename="../../widgets/drafting_tab.py" line="489" />
         <source>审查发现的错误尚未处理：如仍签发，须说明理由，理由记入操作记录。</source>
         <translation>Review errors are still open: to sign anyway, give a reason; it is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="490" />
+        <location filename="../../widgets/drafting_tab.py" line="493" />
         <source>未签发。</source>
         <translation>Not signed.</translation>
     </message>
     <message>
-        <location filename="../../widgets/drafting_tab.py" line="494" />
+        <location filename="../../widgets/drafting_tab.py" line="497" />
         <source>已签发</source>
         <translation>Signed off</translation>
     </message>
@@ -879,37 +879,37 @@
         <translation>Import finished: %1 imported, %2 held, %3 quarantined, %4 duplicates</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="295" />
+        <location filename="../../widgets/exchange_tab.py" line="294" />
         <source>已导出 %1 个案件</source>
         <translation>Exported %1 cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="303" />
+        <location filename="../../widgets/exchange_tab.py" line="302" />
         <source>已导出，序号 %1，等待平台确认</source>
         <translation>Exported as sequence %1, awaiting platform acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="309" />
+        <location filename="../../widgets/exchange_tab.py" line="308" />
         <source>已处理冲突</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="314" />
+        <location filename="../../widgets/exchange_tab.py" line="313" />
         <source>选择平台公钥文件</source>
         <translation>Choose the platform public key file</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="314" />
+        <location filename="../../widgets/exchange_tab.py" line="313" />
         <source>公钥文件 (*.json)</source>
         <translation>Public key files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="325" />
+        <location filename="../../widgets/exchange_tab.py" line="324" />
         <source>核对平台公钥指纹</source>
         <translation>Verify the platform key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="326" />
+        <location filename="../../widgets/exchange_tab.py" line="325" />
         <source>平台节点：%1
 指纹：%2
 
@@ -920,12 +920,12 @@ Fingerprint: %2
 Compare it character by character with the fingerprint the platform gave you; pin the key only if they match.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="336" />
+        <location filename="../../widgets/exchange_tab.py" line="335" />
         <source>未固定平台公钥</source>
         <translation>Platform public key not pinned</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="340" />
+        <location filename="../../widgets/exchange_tab.py" line="339" />
         <source>已固定平台公钥</source>
         <translation>Platform public key pinned</translation>
     </message>
@@ -1466,254 +1466,254 @@ Every machine output is a suggestion a person must accept.</translation>
 <context>
     <name>TranscriptionTab</name>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="80" />
+        <location filename="../../widgets/transcription_tab.py" line="78" />
         <source>声道未分配席位</source>
         <translation>No seats assigned to channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="81" />
+        <location filename="../../widgets/transcription_tab.py" line="79" />
         <source>各声道对应的席位；点“声道…”按声道选择</source>
         <translation>The seat of each channel; click “Channels…” to choose per channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="82" />
+        <location filename="../../widgets/transcription_tab.py" line="80" />
         <source>声道…</source>
         <translation>Channels…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="87" />
+        <location filename="../../widgets/transcription_tab.py" line="85" />
         <source>导入录音…</source>
         <translation>Import recording…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="88" />
+        <location filename="../../widgets/transcription_tab.py" line="86" />
         <source>转写(&amp;T)</source>
         <translation>&amp;Transcribe</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="89" />
+        <location filename="../../widgets/transcription_tab.py" line="87" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="94" />
+        <location filename="../../widgets/transcription_tab.py" line="92" />
         <source>庭审</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="98" />
+        <location filename="../../widgets/transcription_tab.py" line="96" />
         <source>开始实时记录</source>
         <translation>Start live recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="99" />
+        <location filename="../../widgets/transcription_tab.py" line="97" />
         <source>休庭</source>
         <translation>Adjourn</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="100" />
+        <location filename="../../widgets/transcription_tab.py" line="98" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="101" />
+        <location filename="../../widgets/transcription_tab.py" line="99" />
         <source>结束庭审</source>
         <translation>End hearing</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="126" />
+        <location filename="../../widgets/transcription_tab.py" line="124" />
         <source>按当事人要求补正</source>
         <translation>Correction requested by a party</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="130" />
+        <location filename="../../widgets/transcription_tab.py" line="128" />
         <source>提出补正的人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="131" />
+        <location filename="../../widgets/transcription_tab.py" line="129" />
         <source>播放(&amp;P)</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="137" />
+        <location filename="../../widgets/transcription_tab.py" line="135" />
         <source>播放速度（变速不变调）；Ctrl+[ 减慢，Ctrl+] 加快</source>
         <translation>Playback speed (pitch kept); Ctrl+[ slower, Ctrl+] faster</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="138" />
+        <location filename="../../widgets/transcription_tab.py" line="136" />
         <source>循环本段</source>
         <translation>Loop this line</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="140" />
+        <location filename="../../widgets/transcription_tab.py" line="138" />
         <source>记录未采纳的补正…</source>
         <translation>Record refused correction…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="142" />
+        <location filename="../../widgets/transcription_tab.py" line="140" />
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="143" />
+        <location filename="../../widgets/transcription_tab.py" line="141" />
         <source>与下段合并</source>
         <translation>Merge with next</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="144" />
+        <location filename="../../widgets/transcription_tab.py" line="142" />
         <source>核对完成</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="145" />
+        <location filename="../../widgets/transcription_tab.py" line="143" />
         <source>导出笔录…</source>
         <translation>Export record…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="159" />
+        <location filename="../../widgets/transcription_tab.py" line="157" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="162" />
+        <location filename="../../widgets/transcription_tab.py" line="160" />
         <source>替换为</source>
         <translation>Replace with</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="163" />
+        <location filename="../../widgets/transcription_tab.py" line="161" />
         <source>查找下一个</source>
         <translation>Find next</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="164" />
+        <location filename="../../widgets/transcription_tab.py" line="162" />
         <source>全部替换</source>
         <translation>Replace all</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="172" />
+        <location filename="../../widgets/transcription_tab.py" line="170" />
         <source>撤销所选更正</source>
         <translation>Undo selected correction</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="175" />
+        <location filename="../../widgets/transcription_tab.py" line="173" />
         <source>机器更正（读音相近，按本案用语）</source>
         <translation>Machine corrections (similar sound, this case's terms)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="190" />
+        <location filename="../../widgets/transcription_tab.py" line="188" />
         <source>笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。</source>
         <translation>The record text is a speech-recognition first draft that the clerk must check; yellow shading marks low-confidence lines.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="265" />
+        <location filename="../../widgets/transcription_tab.py" line="263" />
         <source>%1（%2，%3 秒）</source>
         <translation>%1 (%2, %3 s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="314" />
+        <location filename="../../widgets/transcription_tab.py" line="312" />
         <source>机器原文：</source>
         <translation>Machine text: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="340" />
+        <location filename="../../widgets/transcription_tab.py" line="338" />
         <source>出错：</source>
         <translation>Error: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="347" />
+        <location filename="../../widgets/transcription_tab.py" line="345" />
         <source>上一项修改仍在保存，请稍候。</source>
         <translation>The previous change is still being saved; please wait.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="352" />
+        <location filename="../../widgets/transcription_tab.py" line="350" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="372" />
+        <location filename="../../widgets/transcription_tab.py" line="370" />
         <source>导入庭审录音</source>
         <translation>Import hearing recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="373" />
+        <location filename="../../widgets/transcription_tab.py" line="371" />
         <source>录音 (*.wav *.flac *.mp3 *.m4a)</source>
         <translation>Recordings (*.wav *.flac *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="380" />
+        <location filename="../../widgets/transcription_tab.py" line="378" />
         <source>正在导入录音…</source>
         <translation>Importing the recording…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="383" />
+        <location filename="../../widgets/transcription_tab.py" line="381" />
         <source>录音已加密保存。</source>
         <translation>Recording saved encrypted.</translation>
     </message>
     <message>
+        <location filename="../../widgets/transcription_tab.py" line="388" />
         <location filename="../../widgets/transcription_tab.py" line="390" />
-        <location filename="../../widgets/transcription_tab.py" line="392" />
         <source>无法导入：</source>
         <translation>Cannot import: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="411" />
+        <location filename="../../widgets/transcription_tab.py" line="409" />
         <source>正在转写…</source>
         <translation>Transcribing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="423" />
+        <location filename="../../widgets/transcription_tab.py" line="421" />
         <source>转写完成，共 %n 段，请核对。</source>
         <translation>Transcription finished: %n lines; please check them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="426" />
+        <location filename="../../widgets/transcription_tab.py" line="424" />
         <source>已取消；已转写的段落已保存。</source>
         <translation>Cancelled; the lines transcribed so far are saved.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="468" />
+        <location filename="../../widgets/transcription_tab.py" line="464" />
         <source>已保存修改（%1）。</source>
         <translation>Change saved (%1).</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="486" />
+        <location filename="../../widgets/transcription_tab.py" line="482" />
         <source>%1 → %2（%3）</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="494" />
+        <location filename="../../widgets/transcription_tab.py" line="490" />
         <source>请先选择要补正的段落。</source>
         <translation>Select the line to correct first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="497" />
-        <location filename="../../widgets/transcription_tab.py" line="500" />
+        <location filename="../../widgets/transcription_tab.py" line="493" />
+        <location filename="../../widgets/transcription_tab.py" line="496" />
         <source>补正申请</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="497" />
+        <location filename="../../widgets/transcription_tab.py" line="493" />
         <source>当事人要求改为：</source>
         <translation>The party asks to change it to:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="500" />
+        <location filename="../../widgets/transcription_tab.py" line="496" />
         <source>未采纳的理由：</source>
         <translation>Reason for refusal:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="505" />
+        <location filename="../../widgets/transcription_tab.py" line="501" />
         <source>已记录未采纳的补正申请。</source>
         <translation>Refused correction request recorded.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="543" />
+        <location filename="../../widgets/transcription_tab.py" line="539" />
         <source>没有找到“%1”。</source>
         <translation>“%1” not found.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="551" />
+        <location filename="../../widgets/transcription_tab.py" line="547" />
         <source>已替换 %n 段。</source>
         <translation>Replaced in %n lines.</translation>
     </message>
