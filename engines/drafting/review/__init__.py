@@ -24,6 +24,7 @@ from engines.drafting.review.check_structure import check_structure, document_ki
 from engines.drafting.review.document import JudgmentDocument, parse_document, read_paragraphs
 from engines.drafting.review.findings import Finding, ReviewResult
 from engines.drafting.review.resources import load_rules
+from engines.drafting.review.segment import split_paragraphs
 
 __all__ = ["CaseFacts", "Finding", "ReviewResult", "review_document", "review_paragraphs"]
 
@@ -54,10 +55,13 @@ def review_paragraphs(
 ) -> ReviewResult:
     """Review a document given as its paragraph texts (as python-docx reads them)."""
     rules = load_rules(rules_dir)
-    doc: JudgmentDocument = parse_document(paragraphs)
+    # Published texts often fuse a whole judgment into one line: cut it back into paragraphs
+    # for reading, and map every finding back to the paragraph the user has.
+    split, origin = split_paragraphs(paragraphs)
+    doc: JudgmentDocument = parse_document(split)
     record = record or CaseFacts()
     checks = [
-        ("案号", lambda: check_case_numbers(doc, record.case_number or None)),
+        ("案号", lambda: check_case_numbers(doc, record.case_number or None, rules)),
         ("当事人", lambda: check_party_names(doc, record.parties or None)),
         ("金额", lambda: check_amounts(doc)),
         ("受理费", lambda: check_fee(doc, rules.fee_schedule, record)),
@@ -72,6 +76,11 @@ def review_paragraphs(
         progress(n / len(checks), f"检查{label}")
         findings.extend(run())
     progress(1.0, "审查完成")
+    if len(split) != len(paragraphs):
+        for f in findings:
+            f.paragraph = origin[f.paragraph] if 0 <= f.paragraph < len(origin) else f.paragraph
+            f.related_paragraphs = [origin[r] if r is not None and 0 <= r < len(origin) else r
+                                    for r in f.related_paragraphs]
     findings.sort(key=lambda f: (f.paragraph, f.severity != "error", f.rule))
     return ReviewResult(findings=findings, paragraph_count=len(paragraphs), document_kind=document_kind(doc, rules))
 

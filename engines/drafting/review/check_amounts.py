@@ -64,8 +64,27 @@ def _capital_findings(i: int, text: str) -> list[Finding]:
     return out
 
 
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside （…）, (…) and 【…】 (a calculation or a note, not a listed item)."""
+    spans, stack = [], []
+    for k, c in enumerate(text):
+        if c in "（(【[":
+            stack.append(k)
+        elif c in "）)】]" and stack:
+            spans.append((stack.pop(), k))
+    return spans
+
+
+def _is_item(text: str, start: int, end: int, spans: list[tuple[int, int]], outer: int) -> bool:
+    """An amount that can be a listed item: not a rate (40元/天), not inside a calculation."""
+    if re.match(r"\s*[/／每×*xX]", text[end:end + 2]) or re.search(r"[×*xX/／]\s*$", text[max(0, start - 2):start]):
+        return False
+    return not any(a < start and end <= b and a >= outer for a, b in spans)
+
+
 def _sum_findings(i: int, text: str) -> list[Finding]:
     out = []
+    spans = _bracket_spans(text)
     amounts = [(m.start(), m.end(), _value(m.group(1), m.group(2))) for m in AMOUNT.finditer(text)]
     for t in _TOTAL.finditer(text):
         after = AMOUNT.match(text, t.end()) or AMOUNT.match(text, t.end() + 1)
@@ -73,7 +92,15 @@ def _sum_findings(i: int, text: str) -> list[Finding]:
             continue
         total = _value(after.group(1), after.group(2))
         sentence_start = max(text.rfind("。", 0, t.start()), text.rfind("：", 0, t.start())) + 1
-        items = [a for a in amounts if sentence_start <= a[0] and a[1] <= t.start()]
+        # A total inside brackets sums the items inside the same brackets.
+        inner = max((a for a, b in spans if a < t.start() < b), default=-1)
+        sentence_start = max(sentence_start, inner + 1)
+        items = [a for a in amounts if sentence_start <= a[0] and a[1] <= t.start()
+                 and _is_item(text, a[0], a[1], spans, inner)]
+        # Numbers without 元 in the list (a count, a rate, an unlabelled sum) make the list unreadable.
+        listing = text[sentence_start:t.start()]
+        if re.search(r"(减半|扣除|减去|已支付|已付|已赔|垫付|折合|约|之和|分别|以上|上述)", listing):
+            continue
         if not items or total is None:
             continue
         lead = text[items[-1][1]:t.start()]
@@ -94,10 +121,10 @@ def _sum_findings(i: int, text: str) -> list[Finding]:
             if len(gap) > 20 or not re.search(r"[、；;，,加和及]", gap):
                 break
             run.insert(0, prev)
-        if len(run) < 2:
-            continue
+        if len(run) < 2 or run[0] != items[0]:
+            continue  # the run must be the whole list, else it is not known what the total covers
         values = [v for _, _, v in run]
-        if any(sum(values[k:]) == total for k in range(len(values) - 1)):
+        if any(sum(values[a:b]) == total for a in range(len(values)) for b in range(a + 1, len(values) + 1)):
             continue
         out.append(_sum_finding(i, text, t, after, total, sum(values)))
     return out
@@ -124,6 +151,9 @@ def _fee_findings(i: int, text: str) -> list[Finding]:
                 out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, half.start(), half.end()),
                                    f"受理费{_fmt(fee)}元减半应为{_fmt(want)}元，此处写作{_fmt(halved)}元。"))
             payable = halved
+        counter = re.search(r"反诉(?:案件)?(?:受理)?费(?:用)?(?:减半收取)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+        if counter and payable is not None and counter.start() > m.start():
+            payable += to_decimal(counter.group(1)) or 0
         if re.search(r"(保全费|公告费|鉴定费|邮寄费|其他诉讼费|诉讼费用合计)", sentence):
             continue
         shares = [to_decimal(x) for x in re.findall(r"负担(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)]
