@@ -25,6 +25,7 @@ from engines.drafting.review.document import JudgmentDocument, parse_document, r
 from engines.drafting.review.findings import Finding, ReviewResult
 from engines.drafting.review.resources import load_rules
 from engines.drafting.review.segment import split_paragraphs
+from engines.drafting.review.statutes import check_statutes
 
 __all__ = ["CaseFacts", "Finding", "ReviewResult", "review_document", "review_paragraphs"]
 
@@ -69,6 +70,7 @@ def review_paragraphs(
         ("必备部分", lambda: check_structure(doc, rules)),
         ("上诉法院", lambda: check_appeal_court(doc, rules)),
         ("法律引用", lambda: check_citations(doc, rules)),
+        ("法条", lambda: check_statutes(doc)),
     ]
     findings: list[Finding] = []
     for n, (label, run) in enumerate(checks):

@@ -53,4 +53,6 @@ RULE_LABELS = {
     "date_record": "日期与案件记录不符", "missing_part": "缺少必备部分", "operative_numbering": "判项编号",
     "appeal_court": "上诉法院", "citation_form": "法律名称不规范", "citation_article_number": "法条序号格式",
     "citation_repealed": "引用已废止法律", "interest_article": "迟延履行利息条款",
+    "citation_article_missing": "引用的法条不存在", "citation_not_in_force": "引用尚未施行的法律",
+    "citation_interpretation": "司法解释名称与文号不符",
 }
