@@ -17,6 +17,7 @@ from engines.drafting.review.check_amounts import check_amounts
 from engines.drafting.review.check_appeal import check_appeal_court
 from engines.drafting.review.check_case_number import check_case_numbers
 from engines.drafting.review.check_citations import check_citations
+from engines.drafting.review.check_consistency import check_consistency
 from engines.drafting.review.check_dates import check_dates
 from engines.drafting.review.check_fee import check_fee
 from engines.drafting.review.check_parties import check_party_names
@@ -71,6 +72,7 @@ def review_paragraphs(
         ("上诉法院", lambda: check_appeal_court(doc, rules)),
         ("法律引用", lambda: check_citations(doc, rules)),
         ("法条", lambda: check_statutes(doc)),
+        ("前后一致", lambda: check_consistency(doc, rules)),
     ]
     findings: list[Finding] = []
     for n, (label, run) in enumerate(checks):
