@@ -180,7 +180,9 @@ def _notice_findings(doc: JudgmentDocument, rules: ReviewRules) -> list[Finding]
     items = [(i, doc.paragraphs[i]) for i in doc.operative_items]
     money = [(i, t) for i, t in items if _MONEY_ITEM.search(t) and not re.match(r"^\s*驳回", SPACES.sub("", t))
              and not re.search(r"(无需|无须|不需|不必|不予|不承担|不负)", t)]
-    tail = "".join(doc.paragraphs[doc.operative_items[0]:])
+    # Up to the clerk line: an appended law text may quote the 迟延履行 article itself.
+    end = doc.clerk_paragraph + 1 if doc.clerk_paragraph is not None else len(doc.paragraphs)
+    tail = "".join(doc.paragraphs[doc.operative_items[0]:end])
     if money and not _INTEREST_NOTICE.search(tail):
         i, t = money[-1]
         signed = signature_date(doc)

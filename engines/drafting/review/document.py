@@ -40,8 +40,9 @@ _DATE_ZERO = str.maketrans("Ｏ０OoΟ", "〇〇〇〇〇")
 # Full-width digits read as ASCII (one character for one, so positions do not move).
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _SIGNATURE_ROLES = ("审判长", "审判员", "代理审判员", "人民陪审员", "陪审员")
-_CLERK_ROLES = ("书记员", "代理书记员")
-CLAIMS = re.compile(r"(诉讼请求|上诉请求|再审请求|申请请求|请求事项|请求[：:])")
+_CLERK_ROLES = ("书记员", "代理书记员", "见习书记员", "速录员")
+CLAIMS = re.compile(r"(诉讼请求|上诉请求|再审请求|申请请求|请求事项|请求[：:]|请求(?:依法|法院|人民法院)?判令|诉称|起诉称|起诉认为|诉请|请求判决|申请称|申请请求)")
+_FEE_WORDS = re.compile(r"(受理费|诉讼费用?(?:人民币)?\s*\d|申请费(?:人民币)?\s*\d)")
 ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -88,8 +89,8 @@ class JudgmentDocument:
 
     @property
     def title(self) -> str:
-        """The document name (民事判决书…), '' when absent."""
-        return self.text(self.title_paragraph)
+        """The document name (民事判决书…) without its letter spacing, '' when absent."""
+        return SPACES.sub("", self.text(self.title_paragraph))
 
     def text(self, index: int | None) -> str:
         """Paragraph text without surrounding space; '' for None."""
@@ -220,14 +221,16 @@ def parse_document(paragraphs: list[str]) -> JudgmentDocument:
                 doc.facts_paragraph = i
             if doc.reasoning_paragraph is None and t.startswith("本院认为"):
                 doc.reasoning_paragraph = i
-            if re.search(r"(判决|裁定)如下[：:]?$", t):
+            # 一审法院判决如下： in a second instance quotes the first judgment's decision.
+            if re.search(r"(判决|裁定)如下[：:]?$", t) and not re.match(r"^(一审|原审|原判|一审法院|原审法院)", t):
                 doc.decision_paragraph = i
                 state = "operative"
                 continue
             if t.startswith("如不服本"):
                 doc.appeal_paragraph = i
                 state = "tail"
-            elif "受理费" in t and len(t) < 200 and doc.reasoning_paragraph is not None:
+            elif (_FEE_WORDS.search(t) and len(t) < 200 and doc.reasoning_paragraph is not None
+                  and re.match(r"^(本案|案件|本诉|一审|二审)?(案件)?(受理费|诉讼费)", t)):
                 doc.fee_paragraph = i
                 state = "tail"
             elif _is_signature_line(t):
@@ -235,7 +238,8 @@ def parse_document(paragraphs: list[str]) -> JudgmentDocument:
             else:
                 continue
         if state == "operative":
-            if "迟延履行" in t or "受理费" in t or t.startswith("如不服本") or _is_signature_line(t):
+            if ("迟延履行" in t or _FEE_WORDS.search(t) or t.startswith("如不服本") or _is_signature_line(t)
+                    or t.startswith(("本判决为终审判决", "本裁定为终审裁定"))):
                 state = "tail"
             else:
                 doc.operative_items.append(i)
@@ -243,15 +247,15 @@ def parse_document(paragraphs: list[str]) -> JudgmentDocument:
         # tail: notices and the signature block
         if "迟延履行" in t and doc.interest_paragraph is None:
             doc.interest_paragraph = i
-        elif "受理费" in t and doc.fee_paragraph is None:
+        elif _FEE_WORDS.search(t) and doc.fee_paragraph is None:
             doc.fee_paragraph = i
         elif t.startswith("如不服本") and doc.appeal_paragraph is None:
             doc.appeal_paragraph = i
         elif _is_signature_line(t):
             doc.signature_paragraphs.append(i)
-        elif DATE_LINE.match(t.translate(_DATE_ZERO)) and doc.date_paragraph is None:
+        elif DATE_LINE.match(_date_zero(t)) and doc.date_paragraph is None:
             doc.date_paragraph = i
-            doc.paragraphs[i] = doc.paragraphs[i].translate(_DATE_ZERO)
+            doc.paragraphs[i] = _date_zero(doc.paragraphs[i])
         elif "核对无异" in t:
             doc.certified_paragraph = i
         elif _is_clerk_line(t):
@@ -274,6 +278,14 @@ def _collect_listed_parties(doc: JudgmentDocument) -> None:
         for name in m.group(2).split("、"):
             if name not in known and "某" not in name:
                 doc.listed_parties.append((m.group(1), name, doc.procedure_paragraph))
+
+
+def _date_zero(text: str) -> str:
+    """二Ｏ一九年 / 二０一九年 / 二0一九年: a zero typed as a letter or digit inside a date in
+    Chinese numerals is read as 〇 (a typing variant, not a wrong date)."""
+    if not re.search(r"[一二三四五六七八九〇○]", text[:4]):
+        return text
+    return text.translate(_DATE_ZERO).replace("0", "〇")
 
 
 def _party_line(raw: str) -> tuple[str, str] | None:

@@ -28,8 +28,15 @@ ROLE = (r"(?:原审|一审|二审)?(?:反诉原告|反诉被告|被上诉人|上
         r"原告|被告|第三人|起诉人|申诉人|被申诉人)")
 _AGENT = (r"(?:(?:以上|上列|上述)?[二三四五六七八九十两\d]*" + ROLE + r"?(?:的)?(?:共同的?)?)?"
           r"(?:委托诉讼代理人|委托代理人|法定代表人|法定代理人|指定代理人|负责人|经营者|投资人|诉讼代表人|代表人)")
-_SIGN_ROLE = (r"(?:审[\s\u3000]*判[\s\u3000]*长|代理审判员|审[\s\u3000]*判[\s\u3000]*员|人民陪审员|陪[\s\u3000]*审[\s\u3000]*员|"
-              r"法官助理|(?:代理|见习)?书[\s\u3000]*记[\s\u3000]*员|速[\s\u3000]*录[\s\u3000]*员)")
+
+
+def _spaced(word: str) -> str:
+    """A pattern for ``word`` written letter-spaced (审　判　长, 人 民 陪 审 员)."""
+    return r"[\s\u3000]*".join(word)
+
+
+_SIGN_ROLE = "(?:" + "|".join(_spaced(w) for w in (
+    "审判长", "代理审判员", "审判员", "人民陪审员", "陪审员", "法官助理", "代理书记员", "见习书记员", "书记员", "速录员")) + ")"
 _CN_DIGIT = "〇○零ＯO０一二三四五六七八九"
 CN_DATE = re.compile(r"[" + _CN_DIGIT + r"]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,4}日")
 # Sentence starts that open a new paragraph anywhere in the body.
@@ -41,7 +48,8 @@ _BODY_START = re.compile(
 )
 _DECISION_END = re.compile(r"(判决如下|裁定如下|协议如下|达成如下协议|调解协议)[：:]")
 _ITEM = re.compile(r"(?<=[：:；;。])\s*(?=[一二三四五六七八九十]{1,3}[、.．])")
-_TAIL_CUT = re.compile(r"(?=" + _SIGN_ROLE + r")|(?=" + CN_DATE.pattern + r")|(?=附录|附[:：]|附相关|法条链接|本案引用的|本判决所依据)")
+# Consumed, not looked ahead: 人民陪审员 must not also be cut before its 陪审员.
+_TAIL_CUT = re.compile(_SIGN_ROLE + "|" + CN_DATE.pattern + r"|附录|附[:：]|附相关|法条链接|本案引用的|本判决所依据|附(?:本案)?(?:相关|适用|引用|所引用)?的?法律(?:条文|法规)")
 _GLUE = "\ue000"  # stands for the space between a signature role and its name while splitting
 
 
@@ -71,10 +79,14 @@ def split_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[int]]:
 
 
 def _split_number_line(text: str) -> list[str]:
-    """A 案号 glued to the first party line: （2017）…号原告：… becomes two paragraphs."""
+    """A 案号 glued to the first party line (（2017）…号原告：…) and a decision line that runs
+    on into the first operative item (…判决如下：解除…) become two paragraphs each."""
     m = _NUMBER_FIRST.match(text)
     if m and re.match(_WS + r"*" + ROLE, text[m.end():]):
         return [m.group(1), text[m.end():].strip()]
+    d = re.search(r"(判决|裁定)如下[：:]", text)
+    if d and text[d.end():].strip() and len(text) < _FUSED_MIN * 3:
+        return [text[:d.end()], text[d.end():].strip()]
     return [text]
 
 
@@ -107,7 +119,9 @@ def _split_fused(text: str) -> list[str]:
         if m.group("number"):
             out.append(m.group("number"))
         rest = text[m.end():]
-    # Keep a signature role with its name: the space after 审判员 is not a paragraph break.
+    # Keep a signature role with its name: the space after 审判员 is not a paragraph break,
+    # and neither are the spaces inside a letter-spaced role (审 判 长).
+    rest = re.sub(_SIGN_ROLE, lambda m: re.sub(_WS, "", m.group(0)), rest)
     rest = re.sub("(" + _SIGN_ROLE + ")" + _WS + "+", "\\1" + _GLUE, rest)
     paragraphs: list[str] = []
     operative = tail = False
@@ -121,8 +135,13 @@ def _split_fused(text: str) -> list[str]:
         # 书记员　吴 滔: a letter-spaced two-character name split by the space.
         spaced_name = (bool(paragraphs) and re.fullmatch(_SIGN_ROLE + _GLUE + r"?[\u4e00-\u9fff]", previous) is not None
                        and re.fullmatch(r"[\u4e00-\u9fff]{1,2}", bare) is not None)
+        # 人民陪审员　史　雅人民陪审员…: the rest of a letter-spaced name opens the next piece.
+        name_rest = (bool(paragraphs) and spaced and re.search(_SIGN_ROLE + _GLUE + r"[\u4e00-\u9fff]$", previous) is not None
+                     and re.match(r"[\u4e00-\u9fff]", bare) is not None)
         if joins_role or spaced_name:
             paragraphs[-1] += "\u3000" + sentence
+        elif name_rest:
+            paragraphs[-1] += sentence
         elif not paragraphs or starts or (operative and re.match(r"[一二三四五六七八九十]{1,3}[、.．]", bare)):
             paragraphs.append(sentence)
         else:
@@ -130,12 +149,15 @@ def _split_fused(text: str) -> list[str]:
         if _DECISION_END.search(bare):
             operative = True
     result: list[str] = []
+    decided = False
     for p in paragraphs:
         bare = re.sub(_WS, "", p)
+        operative = decided
+        decided = decided or _DECISION_END.search(bare) is not None
         if operative and _DECISION_END.search(bare) is None and re.search(r"[；;][一二三四五六七八九十]{1,3}、", p):
             result.extend(x for x in _ITEM.split(p) if x.strip())
             continue
-        if re.search(r"(如不服|终审|受理费|上诉于|书记员|审判员|审判长)", bare):
+        if (operative or CN_DATE.search(bare)) and re.search(r"(如不服|终审|受理费|上诉于|书记员|审判员|审判长)", bare):
             tail = True
         if tail:
             result.extend(_split_tail(p))
