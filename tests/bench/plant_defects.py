@@ -137,10 +137,12 @@ def _party_block_end(text, split, doc) -> int:
 
 
 def _clerk_end(text, split, doc) -> int:
-    if doc.clerk_paragraph is None:
+    """Where the judgment ends (its clerk line or date); appended law texts follow it."""
+    last = doc.clerk_paragraph if doc.clerk_paragraph is not None else doc.date_paragraph
+    if last is None:
         return len(text)
-    anchor = split[doc.clerk_paragraph].strip()
-    pos = text.rfind(anchor[:6])
+    anchor = re.sub(r"[\s\u3000]", "", split[last])[:3]
+    pos = text.rfind(anchor) if anchor else -1
     return pos if pos > 0 else len(text)
 
 
@@ -257,12 +259,28 @@ def _plant_appeal_notice(text, split, doc, rng):
     return _delete_sentence(text, r"如不服本判决[^。]*?上诉于[^。]*?人民法院[^。]*?。", "appeal_notice", "deleted")
 
 
+def _orders_money(split, doc) -> bool:
+    """The document's own 主文 orders a sum of money paid (what makes the notice necessary)."""
+    return any(re.search(r"(支付|赔偿|偿还|给付|返还|退还|补偿|赔付|贴补|清偿)[^；。]*?\d\s*(万元|元)", split[i])
+               and not re.search(r"(无需|无须|不予)", split[i]) for i in doc.operative_items)
+
+
 def _plant_interest_notice(text, split, doc, rng):
-    return _delete_sentence(text, r"如(?:果)?[^。]{0,20}未按[^。]*?(?:迟延履行|延期履行|延迟履行)[^。]*?。",
-                            "interest_notice", "deleted")
+    if not _orders_money(split, doc):
+        return None
+    # The document's own notice: the last one before the clerk line (a second instance quotes
+    # the first judgment's notice earlier on).
+    end = _clerk_end(text, split, doc)
+    spots = list(re.finditer(r"如(?:果)?[^。]{0,20}未按[^。]*?(?:迟延履行|延期履行|延迟履行)[^。]*?。", text[:end]))
+    if not spots:
+        return None
+    m = spots[-1]
+    return _result(text[:m.start()] + text[m.end():], "interest_notice", "deleted", None, m.start())
 
 
 def _plant_dismissal(text, split, doc, rng):
+    if not _orders_money(split, doc):
+        return None
     return _delete_sentence(text, r"[一二三四五六七八九十]{1,2}、驳回原告[^。；]{0,30}其他诉讼请求[。；]?",
                             "dismissal", "deleted")
 
@@ -274,6 +292,8 @@ def _plant_party_role(text, split, doc, rng):
     for p in doc.parties:
         if p.role not in swaps or _MASK.search(p.name) or len(p.name) < 2:
             continue
+        if "反诉" in doc.paragraphs[p.paragraph][:20]:
+            continue  # 原告（反诉被告）: both role words are right for this party
         others = [q for q in doc.parties if q.name != p.name and (q.name.startswith(p.name) or p.name.startswith(q.name))]
         if others:
             continue
@@ -322,14 +342,29 @@ def _plant_formula(text, split, doc, rng):
 
 
 def _plant_fee(text, split, doc, rng):
-    m = re.search(r"(案件受理费|本案受理费|受理费)(?:人民币)?\s*(\d+(?:\.\d{1,2})?)\s*元", text)
-    if not m:
+    if doc.fee_paragraph is None:
         return None
-    old = m.group(2)
-    value = float(old)
-    new_value = value + rng.choice((50, 100, 300, 1000))
-    new = (str(int(new_value)) if new_value == int(new_value) else f"{new_value:.2f}")
-    return _result(_replace(text, m.start(2), m.end(2), new), "fee", "amount", new + "元", m.start(2))
+    para = split[doc.fee_paragraph]
+    base = text.find(para[:40])
+    if base < 0:
+        return None
+    options = []
+    m = re.search(r"(?:案件受理费|本案受理费|受理费)(?:人民币)?\s*(\d+(?:\.\d{1,2})?)\s*元", para)
+    if m:
+        options.append(("amount", m.start(1), m.end(1), m.group(1)))
+    h = re.search(r"减半收取(?:计|为)?(?:人民币)?\s*(\d+(?:\.\d{1,2})?)\s*元", para)
+    if h:
+        options.append(("halved", h.start(1), h.end(1), h.group(1)))
+    shares = list(re.finditer(r"负担(?:人民币)?\s*(\d+(?:\.\d{1,2})?)\s*元", para))
+    if len(shares) >= 2:
+        s = rng.choice(shares)
+        options.append(("share", s.start(1), s.end(1), s.group(1)))
+    if not options:
+        return None
+    variant, start, end, old = rng.choice(options)
+    value = float(old) + rng.choice((50, 100, 300, 1000))
+    new = str(int(value)) if value == int(value) else f"{value:.2f}"
+    return _result(_replace(text, base + start, base + end, new), "fee", variant, new + "元", base + start)
 
 
 def found(planted: Planted, findings, new_text: str | None = None) -> bool:

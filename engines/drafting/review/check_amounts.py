@@ -136,29 +136,43 @@ def _sum_finding(i, text, t, after, total, computed) -> Finding:
 
 
 def _fee_findings(i: int, text: str) -> list[Finding]:
+    """The fee paragraph agrees with itself: half is half, and the shares add up to what is charged.
+
+    What is charged is the (halved) 受理费 plus the 反诉 fee, or the stated total (合计, 共计)
+    when other costs (保全费, 鉴定费…) are charged with it."""
     out = []
     for sentence in re.split(r"[。；]", text):
-        m = re.search(r"受理费(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+        m = re.search(r"受理费(减半收取|减半)?(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
         if not m:
             continue
-        fee = to_decimal(m.group(1))
+        fee = to_decimal(m.group(2))
         payable = fee
-        half = re.search(r"减半收取(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+        half = None if m.group(1) else re.search(r"减半收取(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence[m.end():])
         if half:
             halved = to_decimal(half.group(1))
             want = (fee / 2).quantize(CENT, rounding=ROUND_HALF_UP)
             if halved is not None and abs(halved - want) > CENT:
-                out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, half.start(), half.end()),
+                at = m.end() + half.start()
+                out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, at, m.end() + half.end()),
                                    f"受理费{_fmt(fee)}元减半应为{_fmt(want)}元，此处写作{_fmt(halved)}元。"))
             payable = halved
-        counter = re.search(r"反诉(?:案件)?(?:受理)?费(?:用)?(?:减半收取)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+        counter = re.search(r"反诉(?:案件)?(?:受理)?费(?:用)?(减半收取)?(?:人民币)?\s*" + NUMBER + r"\s*元"
+                            r"(?:[，,]\s*减半收取(?:人民币)?\s*" + NUMBER + r"\s*元)?", sentence)
         if counter and payable is not None and counter.start() > m.start():
-            payable += to_decimal(counter.group(1)) or 0
-        if re.search(r"(保全费|公告费|鉴定费|邮寄费|其他诉讼费|诉讼费用合计)", sentence):
-            continue
-        shares = [to_decimal(x) for x in re.findall(r"负担(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)]
-        shares += [to_decimal(x) for x in re.findall(NUMBER + r"\s*元由[^，。；]{1,40}?负担", sentence[m.end():])]
-        if len(shares) >= 2 and payable is not None and sum(shares) != payable:
+            payable += to_decimal(counter.group(3) or counter.group(2)) or 0
+        if re.search(r"(保全费|公告费|鉴定费|评估费|邮寄费|其他诉讼费|诉讼费用合计|申请费)", sentence):
+            total = re.search(r"(?:合计|共计|总计|合共|共)(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+            if not total:
+                continue
+            payable = to_decimal(total.group(1))
+            tail = sentence[total.end():]
+        else:
+            tail = sentence[m.end():]
+        if re.search(r"(预交|已交|退还|退回|交纳)[^，,]{0,6}\d", tail):
+            tail = re.sub(r"[（(][^）)]*[）)]", "", tail)  # （原告已预交3000元） is not a share
+        shares = [to_decimal(x) for x in re.findall(r"负担(?:人民币)?\s*" + NUMBER + r"\s*元", tail)]
+        shares += [to_decimal(x) for x in re.findall(NUMBER + r"\s*元由[^，。；]{1,40}?负担", tail)]
+        if len(shares) >= 2 and payable is not None and None not in shares and abs(sum(shares) - payable) > CENT:
             out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, m.start(), len(sentence)),
-                               f"各方负担的受理费合计{_fmt(sum(shares))}元，与应收取的{_fmt(payable)}元不一致。"))
+                               f"各方负担的费用合计{_fmt(sum(shares))}元，与应收取的{_fmt(payable)}元不一致。"))
     return out

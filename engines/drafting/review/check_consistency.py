@@ -25,8 +25,10 @@ _FORMULA = re.compile(r"(?<![\d.])(" + _NUM + _UNIT + r"(?:" + _OP + _NUM + _UNI
 _TERM = re.compile(r"(" + _NUM + r")\s*(%|万元)?")
 _BASE_ROLES = ("原告", "被告", "第三人", "上诉人", "被上诉人", "申请人", "被申请人")
 _ROLE_WORD = re.compile(r"(被上诉人|上诉人|被申请人|申请人|第三人|原告|被告)")
+# Characters that follow a name in running text (so the name does not run on into a longer one).
+_AFTER_NAME = set("的与和及、，,。；;：:诉因向于在等为已未应将对就自均作并承负支偿赔返退给是系称所（(")
 _MASK = re.compile(r"[某×＊*Ｘ]")
-_MONEY_ITEM = re.compile(r"(支付|赔偿|偿还|给付|返还|退还|补偿|付清|归还)[^；。]{0,60}?\d[\d,.]*\s*(万元|元)")
+MONEY_ITEM = re.compile(r"(支付|赔偿|偿还|给付|返还|退还|补偿|付清|归还|赔付|偿付|垫付|退赔|贴补|补助|清偿)[^；。]{0,150}?\d[\d,.]*\s*(万元|元)")
 _INTEREST_NOTICE = re.compile(r"(迟延履行|延期履行|延迟履行|逾期履行)[^。]{0,40}(利息|迟延履行金)|加倍支付")
 _DISMISS = re.compile(r"驳回[^。；]{0,30}(诉讼请求|其他|其余|反诉请求|上诉)")
 
@@ -118,10 +120,12 @@ def _role_findings(doc: JudgmentDocument) -> list[Finding]:
             if "上诉人" in role and any("上诉人" in a for a in allowed):
                 continue
             # 某公司物业中心: the name runs on into a longer organisation name.
-            if re.match(r"[\u4e00-\u9fff]{0,6}(中心|分公司|支公司|公司|分行|支行|部|店|厂|站)", text[m.end():m.end() + 8]):
+            nxt = text[m.end():m.end() + 1]
+            if (nxt and nxt not in _AFTER_NAME and re.match(r"[\u4e00-\u9fff]", nxt)
+                    and re.match(r"[\u4e00-\u9fff]{0,6}(中心|分公司|支公司|公司|分行|支行|部|店|厂|站)", text[m.end():m.end() + 8])):
                 continue
             # 二被告 / 被告某某公司与原告: the word before may belong to a list or another clause.
-            if text[max(0, m.start() - 1):m.start()] in ("二", "两", "各", "及", "的"):
+            if text[max(0, m.start() - 1):m.start()] in ("二", "两", "各", "及"):
                 continue
             if (name, role) in seen:
                 continue
@@ -178,7 +182,7 @@ def _notice_findings(doc: JudgmentDocument, rules: ReviewRules) -> list[Finding]
         return []
     out = []
     items = [(i, doc.paragraphs[i]) for i in doc.operative_items]
-    money = [(i, t) for i, t in items if _MONEY_ITEM.search(t) and not re.match(r"^\s*驳回", SPACES.sub("", t))
+    money = [(i, t) for i, t in items if MONEY_ITEM.search(t) and not re.match(r"^\s*驳回", SPACES.sub("", t))
              and not re.search(r"(无需|无须|不需|不必|不予|不承担|不负)", t)]
     # Up to the clerk line: an appended law text may quote the 迟延履行 article itself.
     end = doc.clerk_paragraph + 1 if doc.clerk_paragraph is not None else len(doc.paragraphs)
@@ -195,14 +199,66 @@ def _notice_findings(doc: JudgmentDocument, rules: ReviewRules) -> list[Finding]
     return out
 
 
+_REFUSED = re.compile(
+    r"(诉讼请求|诉请|请求|主张)[^。；]{0,25}?(过高|超出|超过|其余|其他|部分)[^。；]{0,15}?(不予支持|予以驳回)"
+    r"|(过高|超出|超过|多出|其余|剩余)部分[^。；]{0,12}(不予支持|予以驳回)"
+    r"|原告[^。；]{0,30}(诉讼请求|诉请)[^。；]{0,20}(不予支持|予以驳回)")
+_DEFENDANT_SAYS = re.compile(r"被告[^，。；]{0,8}(主张|辩称|抗辩|认为|提出|要求|请求)")
+
+
+def _refusal(doc: JudgmentDocument) -> tuple[int, re.Match] | None:
+    """Where 本院认为 refuses part of the plaintiff's claims (…的诉讼请求，本院不予支持)."""
+    if doc.reasoning_paragraph is None:
+        return None
+    end = doc.decision_paragraph if doc.decision_paragraph is not None else len(doc.paragraphs) - 1
+    for i in range(doc.reasoning_paragraph, end + 1):
+        text = doc.paragraphs[i]
+        for m in _REFUSED.finditer(text):
+            clause = text[max(text.rfind("。", 0, m.start()), 0):m.end()]
+            if not _DEFENDANT_SAYS.search(clause):
+                return i, m
+    return None
+
+
+def _plaintiff_fee_share(doc: JudgmentDocument) -> str | None:
+    """The fee sentence's share borne by the plaintiff (由原告张三负担300元), None when none.
+
+    Costs follow the outcome (《诉讼费用交纳办法》第二十九条): a plaintiff who bears part of
+    the 受理费 lost part of the claims. Not read when the plaintiff withdrew part of the claims
+    or bears the fee of its own accord (自愿)."""
+    if doc.fee_paragraph is None or len([p for p in doc.parties if p.role == "原告"]) == 0:
+        return None
+    text = doc.paragraphs[doc.fee_paragraph]
+    if re.search(r"(自愿|撤回|撤诉|保全费|鉴定费|评估费|公告费)", text):
+        return None
+    plaintiffs = [p.name for p in doc.parties if p.role == "原告"]
+    plaintiffs += [a for p in doc.parties if p.role == "原告" for a in p.abbreviations]
+    who = "|".join(map(re.escape, plaintiffs))
+    m = re.search(r"由?原告(?:" + who + r")?(?:[、和](?:" + who + r"))*负担(?:人民币)?\s*\d[\d,.]*\s*元", text)
+    if m and re.search(r"被告[^，。；]{0,40}负担", text):
+        return snippet(text, m.start(), m.end())
+    return None
+
+
 def _partial_award(doc: JudgmentDocument, items, money) -> list[Finding]:
-    """Claims granted in part, with no 驳回 item for the rest."""
+    """Claims granted in part (the court says so, or grants less than claimed) with no 驳回 item."""
     if not money or any(_DISMISS.search(t) for _, t in items) or doc.claims_paragraph is None:
         return []
     if doc.case_number_paragraph is not None and "初" not in doc.text(doc.case_number_paragraph):
         return []  # second instance: the 主文 deals with the appeal, not with claims
     if any(re.search(r"(反诉|本诉)", t) for _, t in items):
         return []
+    refused = _refusal(doc)
+    if refused is not None:
+        i, m = refused
+        return [Finding("dismissal_missing", "error", doc.operative_items[-1], snippet(doc.paragraphs[i], m.start(), m.end()),
+                        "本院认为部分已对原告的部分诉讼请求不予支持，但判决主文没有“驳回原告其他诉讼请求”一项。",
+                        related_paragraphs=[i])]
+    fee_share = _plaintiff_fee_share(doc)
+    if fee_share is not None:
+        return [Finding("dismissal_missing", "error", doc.operative_items[-1], fee_share,
+                        "原告负担部分案件受理费，说明其诉讼请求未获全部支持，但判决主文没有“驳回原告其他诉讼请求”一项。",
+                        related_paragraphs=[doc.fee_paragraph])]
     text = doc.paragraphs[doc.claims_paragraph]
     if re.search(r"(变更|增加|减少|撤回)[^。]{0,10}(诉讼请求|诉请|请求)", "".join(doc.paragraphs)) or "变更" in text:
         return []  # the claims changed during the trial: the first statement is not the final one
@@ -213,8 +269,7 @@ def _partial_award(doc: JudgmentDocument, items, money) -> list[Finding]:
     awarded = Decimal(0)
     for _, t in money:
         for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)", t):
-            value = Decimal(m.group(1).replace(",", "")) * (10000 if m.group(2) == "万元" else 1)
-            awarded += value
+            awarded += Decimal(m.group(1).replace(",", "")) * (10000 if m.group(2) == "万元" else 1)
     if claimed is None or not awarded or claimed.fixed <= awarded:
         return []
     i, t = money[-1]
