@@ -18,8 +18,8 @@ _OLD = re.compile(r"^[（(〔\[]\s*(\d{4})\s*[）)〕\]]\s*([\u4e00-\u9fff\d]{1,
 _IN_TEXT = re.compile(r"[（(〔\[]\s*\d{4}\s*[）)〕\]]\s*[\u4e00-\u9fff\d]{1,14}?\d+\s*号")
 _TYPE = re.compile(r"^(民|刑|行|执|赔|司|财|委|请|认|调|破|保|诉前|强|清)")
 # Words that show a 案号 in the body belongs to another matter.
-_OTHER_MATTER = re.compile(r"(撤诉|撤回起诉|另案|另行|曾于|曾向|仲裁|此前|前案|原审|一审|二审|再审|执行|刑事|行政|作出|"
-                           r"判决书|裁定书|调解书|案件中|一案中|系列|同类|关联)")
+_OTHER_MATTER = re.compile(r"(撤诉|撤回起诉|另案|另行|曾于|曾向|仲裁|此前|前案|原审|一审|二审|再审|执行|刑事|行政|"
+                           r"案件中|一案中|系列|同类|关联|发回|重审|已生效|生效的)")
 
 
 @dataclass
@@ -45,6 +45,13 @@ def read_case_number(raw: str) -> ReviewCaseNumber | None:
     if m and "字" not in m.group(4):
         return ReviewCaseNumber(text, int(m.group(1)), m.group(2), m.group(3) or "", m.group(4), int(m.group(5)), False)
     return None
+
+
+def _known_type_codes() -> set[str]:
+    """The 类型代字 of new-style 案号, from resources/case_number (shared with the catalogue)."""
+    from engines.casenumber import load_rules as case_number_rules
+
+    return set(case_number_rules().type_codes)
 
 
 def _bracket_problem(raw: str) -> str | None:
@@ -114,7 +121,9 @@ def _header_findings(doc, index, raw, number: ReviewCaseNumber, rules) -> list[F
                       [doc.court_paragraph])
         if court is not None and court.level == "basic" and number.type_code.endswith("终"):
             error(f"基层人民法院不审理二审案件，案号类型代字不应为“{number.type_code}”。", [doc.court_paragraph])
-    if doc.title.replace(" ", "").replace("\u3000", "").startswith("民事") and not _TYPE.match(number.type_code):
+    if not number.old_style and number.type_code not in _known_type_codes():
+        error(f"案号类型代字“{number.type_code}”不存在。")
+    elif doc.title.startswith("民事") and not _TYPE.match(number.type_code):
         error(f"民事文书的案号类型代字应为“民…”，此处为“{number.type_code}”。")
     filed, filed_raw = doc.date_in(doc.procedure_paragraph, "立案")
     if filed is not None and filed.year != number.year:
@@ -137,10 +146,12 @@ def _body_findings(doc: JudgmentDocument, index: int, header: ReviewCaseNumber) 
                 continue
             start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
             sentence = text[start:m.start()]
-            # Only a number the sentence calls this case's (本案/本院受理的…本案) is compared.
-            if "本案" not in sentence or _OTHER_MATTER.search(sentence + text[m.end():m.end() + 6]):
+            # Same court, same type, same year, another sequence number, and nothing in the
+            # sentence that makes it another matter: it is this case's number written wrong.
+            if _OTHER_MATTER.search(sentence + text[m.end():m.end() + 6]):
                 continue
-            if (body.province, body.digits, body.type_code) != (header.province, header.digits, header.type_code):
+            if (body.year, body.province, body.digits, body.type_code) != (
+                    header.year, header.province, header.digits, header.type_code):
                 continue
             if _canonical(m.group(0)) != _canonical(header.raw):
                 out.append(Finding("case_number_consistency", "error", i, snippet(text, m.start(), m.end()),

@@ -255,9 +255,13 @@ def _partial_award(doc: JudgmentDocument, items, money) -> list[Finding]:
                         "本院认为部分已对原告的部分诉讼请求不予支持，但判决主文没有“驳回原告其他诉讼请求”一项。",
                         related_paragraphs=[i])]
     fee_share = _plaintiff_fee_share(doc)
-    if fee_share is not None:
-        return [Finding("dismissal_missing", "error", doc.operative_items[-1], fee_share,
-                        "原告负担部分案件受理费，说明其诉讼请求未获全部支持，但判决主文没有“驳回原告其他诉讼请求”一项。",
+    reasoning = "".join(doc.paragraphs[doc.reasoning_paragraph:doc.decision_paragraph or len(doc.paragraphs)]) \
+        if doc.reasoning_paragraph is not None else ""
+    in_full = re.search(r"(原告|其)的?(全部)?诉讼请求[^。；部分]{0,12}予以支持", reasoning) is not None
+    if fee_share is not None and not in_full:
+        # A warning: a court may also put part of the fee on a plaintiff who won in full.
+        return [Finding("dismissal_missing", "warning", doc.operative_items[-1], fee_share,
+                        "原告负担部分案件受理费，可能其诉讼请求未获全部支持；如属部分支持，判决主文应有“驳回原告其他诉讼请求”一项。",
                         related_paragraphs=[doc.fee_paragraph])]
     text = doc.paragraphs[doc.claims_paragraph]
     if re.search(r"(变更|增加|减少|撤回)[^。]{0,10}(诉讼请求|诉请|请求)", "".join(doc.paragraphs)) or "变更" in text:
