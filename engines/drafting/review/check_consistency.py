@@ -264,7 +264,10 @@ def _partial_award(doc: JudgmentDocument, items, money) -> list[Finding]:
                         "原告负担部分案件受理费，可能其诉讼请求未获全部支持；如属部分支持，判决主文应有“驳回原告其他诉讼请求”一项。",
                         related_paragraphs=[doc.fee_paragraph])]
     text = doc.paragraphs[doc.claims_paragraph]
-    if re.search(r"(变更|增加|减少|撤回)[^。]{0,10}(诉讼请求|诉请|请求)", "".join(doc.paragraphs)) or "变更" in text:
+    whole = "".join(doc.paragraphs)
+    if (re.search(r"(变更|增加|减少|撤回|放弃|明确|调整)[^。；]{0,12}(诉讼请求|诉请|请求)", whole)
+            or re.search(r"(诉讼请求|诉请)[^。；]{0,12}(变更|增加|减少|撤回|放弃|明确|调整)", whole)
+            or len(re.findall(r"诉讼请求(?:为|是|：|:)", whole)) > 1 or "变更" in text):
         return []  # the claims changed during the trial: the first statement is not the final one
     start = re.search(r"(诉讼请求|请求判令|请求法院判令|请求)[：:]?", text)
     stop = re.search(r"(事实(和|与|及)理由|事实理由)", text)
