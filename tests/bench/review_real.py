@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -55,7 +59,63 @@ def _part(doc_id: str) -> str:
     return "held-out" if int(doc_id) >= HELD_OUT_FROM else "development"
 
 
-def run_real(plant_rounds: int = 1) -> dict:
+@dataclass
+class Seen:
+    """A finding as the benchmark needs it (also when it comes from another version's process)."""
+
+    rule: str
+    severity: str
+    text: str
+    message: str
+    paragraph: int = 0
+    related_paragraphs: list = None
+
+
+def review_here(batch: list[list[str]]) -> tuple[list[list[Seen]], list[float]]:
+    """Review each document with this checkout's engine; findings and seconds per document."""
+    out, times = [], []
+    for lines in batch:
+        t0 = time.perf_counter()
+        result = review_paragraphs(lines)
+        times.append(time.perf_counter() - t0)
+        out.append([Seen(f.rule, f.severity, f.text, f.message, f.paragraph, list(f.related_paragraphs))
+                    for f in result.findings])
+    return out, times
+
+
+_RUNNER = """
+import json, sys, time
+from engines.drafting.review import review_paragraphs
+out = []
+for lines in json.load(sys.stdin):
+    t0 = time.perf_counter()
+    fs = review_paragraphs(lines).findings
+    out.append([time.perf_counter() - t0,
+                [[f.rule, f.severity, f.text, f.message, f.paragraph, list(f.related_paragraphs)] for f in fs]])
+json.dump(out, sys.stdout)
+"""
+
+
+def review_at(ref: str):
+    """A reviewer that runs the engine of git ``ref`` (e.g. main) in a separate process.
+
+    The texts go through a pipe; nothing is written but a temporary copy of engines/ and
+    resources/ at that ref, removed afterwards."""
+    def run(batch: list[list[str]]):
+        repo = BENCH.parents[1]
+        with tempfile.TemporaryDirectory() as tmp:
+            archive = subprocess.run(["git", "-C", str(repo), "archive", ref, "engines", "resources"],
+                                     capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+            done = subprocess.run([sys.executable, "-c", _RUNNER], input=json.dumps(batch).encode("utf-8"),
+                                  capture_output=True, check=True, cwd=tmp,
+                                  env={**os.environ, "PYTHONPATH": tmp})
+        rows = json.loads(done.stdout)
+        return [[Seen(*f) for f in fs] for _, fs in rows], [t for t, _ in rows]
+    return run
+
+
+def run_real(reviewer=review_here, plant_rounds: int = 1) -> dict:
     """Findings, label precision and planted recall on the real set, per part."""
     labels = load_labels()
     parts: dict = {p: {"documents": 0, "errors": 0, "warnings": 0, "docs_with_error": 0,
@@ -64,17 +124,35 @@ def run_real(plant_rounds: int = 1) -> dict:
     unlabelled, false_notes, per_doc = [], [], {}
     planted = defaultdict(lambda: {"development": [0, 0, 0], "held-out": [0, 0, 0]})
     misses = []
-    for doc_id, lines in documents():
+    docs = list(documents())
+    jobs = []  # (doc id, Planted or None, lines)
+    for doc_id, lines in docs:
+        jobs.append((doc_id, None, lines))
+        for kind in KINDS:
+            for k in range(plant_rounds):
+                p = plant(lines, kind, random.Random(f"{doc_id}-{kind}-{k}"))
+                if p is not None:
+                    jobs.append((doc_id, p, p.lines))
+    results, times = reviewer([lines for _, _, lines in jobs])
+    for (doc_id, p, _), findings, seconds in zip(jobs, results, times):
+        errors = [f for f in findings if f.severity == "error"]
+        if p is not None:
+            hit_error = found(p, errors)
+            hit_any = hit_error or found(p, findings)
+            row = planted[p.kind][_part(doc_id)]
+            row[0] += hit_error
+            row[1] += hit_any
+            row[2] += 1
+            if not hit_error:
+                misses.append(f"{doc_id} {p.kind}/{p.variant}" + ("" if not hit_any else " (warning only)"))
+            continue
         part = parts[_part(doc_id)]
-        t0 = time.perf_counter()
-        result = review_paragraphs(lines)
-        part["times"].append(time.perf_counter() - t0)
+        part["times"].append(seconds)
         part["documents"] += 1
-        errors = [f for f in result.findings if f.severity == "error"]
         part["errors"] += len(errors)
-        part["warnings"] += len(result.findings) - len(errors)
+        part["warnings"] += len(findings) - len(errors)
         part["docs_with_error"] += bool(errors)
-        per_doc[doc_id] = (len(errors), len(result.findings) - len(errors))
+        per_doc[doc_id] = (len(errors), len(findings) - len(errors))
         doc_labels = labels.get(doc_id, {})
         has_false = False
         for f in errors:
@@ -89,40 +167,22 @@ def run_real(plant_rounds: int = 1) -> dict:
                 has_false = True
                 false_notes.append(f"{doc_id} {f.rule}: {label['reason']}")
         part["docs_with_false"] += has_false
-        for kind in KINDS:
-            for k in range(plant_rounds):
-                rng = random.Random(f"{doc_id}-{kind}-{k}")
-                p = plant(lines, kind, rng)
-                if p is None:
-                    continue
-                findings = review_paragraphs(p.lines).findings
-                hit_error = found(p, [f for f in findings if f.severity == "error"])
-                hit_any = hit_error or found(p, findings)
-                row = planted[kind][_part(doc_id)]
-                row[0] += hit_error
-                row[1] += hit_any
-                row[2] += 1
-                if not hit_error:
-                    misses.append(f"{doc_id} {kind}/{p.variant}" + ("" if not hit_any else " (warning only)"))
     return {"parts": parts, "planted": dict(planted), "unlabelled": unlabelled, "false_notes": false_notes,
             "misses": misses, "per_doc": per_doc}
 
 
-def report_lines(r: dict) -> list[str]:
+def report_lines(r: dict, title: str = "this branch") -> list[str]:
     """Markdown lines for docs/benchmarks/review.md."""
-    out = ["### Real published judgments (../shared/data/real-judgments, 60 documents)", "",
-           "Error-level findings are labelled one by one in tests/bench/review_labels.json "
-           "(true / false / debatable, with the reason). Documents 001-040 were used for development, "
-           "041-060 are the held-out part.", "",
+    out = [f"#### {title}", "",
            "| part | docs | error findings | warnings | docs with an error | true | false | debatable | unlabelled "
            "| precision (true / labelled) | docs with a false error | mean s/doc | max s/doc |",
            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, p in r["parts"].items():
         labelled = p["true"] + p["false"] + p["debatable"]
-        precision = p["true"] / labelled if labelled else 1.0
+        precision = f"{p['true'] / labelled:.1%}" if labelled and not p["unlabelled"] else "not all labelled"
         times = sorted(p["times"]) or [0.0]
         out.append(f"| {name} | {p['documents']} | {p['errors']} | {p['warnings']} | {p['docs_with_error']} | "
-                   f"{p['true']} | {p['false']} | {p['debatable']} | {p['unlabelled']} | {precision:.1%} | "
+                   f"{p['true']} | {p['false']} | {p['debatable']} | {p['unlabelled']} | {precision} | "
                    f"{p['docs_with_false']} of {p['documents']} | {sum(times) / len(times):.3f} | {times[-1]:.3f} |")
     out += ["", "Planted defects (tests/bench/plant_defects.py, one defect per copy, place and variant drawn per "
             "document; found = an error of the kind's rules that quotes the planted text):", "",
@@ -144,7 +204,7 @@ def report_lines(r: dict) -> list[str]:
 
 
 def main() -> int:
-    """Print the real-set figures; --list-unlabelled prints findings that need a label."""
+    """Print the real-set figures and every unlabelled error finding (--misses: missed plants)."""
     r = run_real()
     print("\n".join(report_lines(r)))
     if r["unlabelled"]:

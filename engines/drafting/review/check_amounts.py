@@ -91,14 +91,21 @@ def _sum_findings(i: int, text: str) -> list[Finding]:
         if not after or after.start() - t.end() > 2:
             continue
         total = _value(after.group(1), after.group(2))
-        sentence_start = max(text.rfind("。", 0, t.start()), text.rfind("：", 0, t.start())) + 1
+        # The list starts after the sentence's first colon (我的损失有：…), not after a colon
+        # inside it (护理费：…).
+        sentence_start = text.rfind("。", 0, t.start()) + 1
+        colon = text.find("：", sentence_start, t.start())
+        if colon >= 0 and not AMOUNT.search(text, sentence_start, colon):
+            sentence_start = colon + 1
         # A total inside brackets sums the items inside the same brackets.
         inner = max((a for a, b in spans if a < t.start() < b), default=-1)
         sentence_start = max(sentence_start, inner + 1)
         items = [a for a in amounts if sentence_start <= a[0] and a[1] <= t.start()
                  and _is_item(text, a[0], a[1], spans, inner)]
         # Numbers without 元 in the list (a count, a rate, an unlabelled sum) make the list unreadable.
-        listing = text[sentence_start:t.start()]
+        if not items:
+            continue
+        listing = text[sentence_start:items[-1][1]]
         if re.search(r"(减半|扣除|减去|已支付|已付|已赔|垫付|折合|约|之和|分别|以上|上述)", listing):
             continue
         if not items or total is None:
