@@ -21,6 +21,7 @@ from engines.drafting.review.check_consistency import check_consistency
 from engines.drafting.review.check_dates import check_dates
 from engines.drafting.review.check_fee import check_fee
 from engines.drafting.review.check_parties import check_party_names
+from engines.drafting.review.check_record import check_record
 from engines.drafting.review.check_structure import check_structure, document_kind
 from engines.drafting.review.document import JudgmentDocument, parse_document, read_paragraphs
 from engines.drafting.review.findings import Finding, ReviewResult
@@ -37,7 +38,9 @@ class CaseFacts:
 
     ``cause``, ``procedure``, ``claims`` (one item per entry) and ``claim_amount`` serve the
     fee check: a non-property cause silences it, and the claims are the amount in dispute
-    when the document's own 诉讼请求 states none."""
+    when the document's own 诉讼请求 states none. ``parties``, ``party_roles`` (name -> 原告/被告…)
+    and ``claims`` are also compared with the draft: a draft made from another case's material
+    disagrees with them."""
 
     case_number: str = ""
     parties: list[str] = field(default_factory=list)
@@ -46,6 +49,7 @@ class CaseFacts:
     procedure: str = ""
     claims: list[str] = field(default_factory=list)
     claim_amount: Decimal | None = None
+    party_roles: dict[str, str] = field(default_factory=dict)
 
 
 def review_paragraphs(
@@ -64,7 +68,7 @@ def review_paragraphs(
     record = record or CaseFacts()
     checks = [
         ("案号", lambda: check_case_numbers(doc, record.case_number or None, rules)),
-        ("当事人", lambda: check_party_names(doc, record.parties or None)),
+        ("当事人", lambda: check_party_names(doc)),
         ("金额", lambda: check_amounts(doc)),
         ("受理费", lambda: check_fee(doc, rules.fee_schedule, record)),
         ("日期", lambda: check_dates(doc, {"filing_date": record.filing_date} if record.filing_date else None)),
@@ -73,6 +77,7 @@ def review_paragraphs(
         ("法律引用", lambda: check_citations(doc, rules)),
         ("法条", lambda: check_statutes(doc)),
         ("前后一致", lambda: check_consistency(doc, rules)),
+        ("案件记录", lambda: check_record(doc, record)),
     ]
     findings: list[Finding] = []
     for n, (label, run) in enumerate(checks):

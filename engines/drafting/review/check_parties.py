@@ -66,7 +66,10 @@ def _covered_spans(text: str, names: set[str]) -> list[tuple[int, int]]:
 
 
 def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = None) -> list[Finding]:
-    """Report names one character off a party's name, and non-parties named in the 主文."""
+    """Report names one character off a party's name, and non-parties named in the 主文.
+
+    ``record_parties`` is kept for callers of the old signature; the comparison with the
+    case record is check_record's (it names both values)."""
     findings: list[Finding] = []
     known = doc.people_names() | _signature_names(doc)
     # Anonymised names (张某某) look alike by design; they are not checked for variants.
@@ -122,13 +125,6 @@ def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = 
                                             f"当事人名称“{p.name}”在此写作“{cand}”，前后不一致。"))
     findings.extend(_check_operative_names(doc, known, reported))
     findings.extend(_check_listed_parties(doc))
-    if record_parties:
-        present = doc.party_names()
-        anchor = doc.parties[-1].paragraph if doc.parties else 0
-        for name in record_parties:
-            if name not in present:
-                findings.append(Finding("party_record", "warning", anchor, name,
-                                        f"案件记录中的当事人“{name}”未出现在当事人部分。"))
     return findings
 
 
