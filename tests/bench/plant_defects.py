@@ -31,7 +31,7 @@ from engines.drafting.review.statutes import _ARTICLE, cn_int, load_statutes  # 
 RULES = {
     "case_number": {"case_number_format", "case_number_year", "case_number_consistency"},
     "party_name": {"party_name_variant", "party_not_in_case", "party_role", "anonymisation"},
-    "date": {"date_invalid", "date_order", "case_number_format"},
+    "date": {"date_invalid", "date_order", "case_number_year"},
     "appeal_court": {"appeal_court"},
     "citation": {"citation_article_missing"},
     "appeal_notice": {"missing_part"},

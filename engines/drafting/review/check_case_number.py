@@ -96,8 +96,8 @@ def _canonical(raw: str) -> str:
 def _header_findings(doc, index, raw, number: ReviewCaseNumber, rules) -> list[Finding]:
     out: list[Finding] = []
 
-    def error(message: str, related: list[int] | None = None) -> None:
-        out.append(Finding("case_number_format", "error", index, raw, message, related_paragraphs=related or []))
+    def error(message: str, related: list[int] | None = None, rule: str = "case_number_format") -> None:
+        out.append(Finding(rule, "error", index, raw, message, related_paragraphs=related or []))
 
     if number.old_style and number.year >= 2016:
         error(f"收案年度为{number.year}年的案号应使用2016年起的新式案号（不含“字第”）。")
@@ -127,10 +127,11 @@ def _header_findings(doc, index, raw, number: ReviewCaseNumber, rules) -> list[F
         error(f"民事文书的案号类型代字应为“民…”，此处为“{number.type_code}”。")
     filed, filed_raw = doc.date_in(doc.procedure_paragraph, "立案")
     if filed is not None and filed.year != number.year:
-        error(f"案号收案年度{number.year}与立案日期{filed_raw}的年度不一致。", [doc.procedure_paragraph])
+        error(f"案号收案年度{number.year}与立案日期{filed_raw}的年度不一致。", [doc.procedure_paragraph],
+              "case_number_year")
     signed = signature_date(doc)
     if signed is not None and number.year > signed.year:
-        error(f"案号收案年度{number.year}晚于落款日期的年度{signed.year}。", [doc.date_paragraph])
+        error(f"案号收案年度{number.year}晚于落款日期的年度{signed.year}。", [doc.date_paragraph], "case_number_year")
     return out
 
 

@@ -220,26 +220,6 @@ def _refusal(doc: JudgmentDocument) -> tuple[int, re.Match] | None:
     return None
 
 
-def _plaintiff_fee_share(doc: JudgmentDocument) -> str | None:
-    """The fee sentence's share borne by the plaintiff (由原告张三负担300元), None when none.
-
-    Costs follow the outcome (《诉讼费用交纳办法》第二十九条): a plaintiff who bears part of
-    the 受理费 lost part of the claims. Not read when the plaintiff withdrew part of the claims
-    or bears the fee of its own accord (自愿)."""
-    if doc.fee_paragraph is None or len([p for p in doc.parties if p.role == "原告"]) == 0:
-        return None
-    text = doc.paragraphs[doc.fee_paragraph]
-    if re.search(r"(自愿|撤回|撤诉|保全费|鉴定费|评估费|公告费)", text):
-        return None
-    plaintiffs = [p.name for p in doc.parties if p.role == "原告"]
-    plaintiffs += [a for p in doc.parties if p.role == "原告" for a in p.abbreviations]
-    who = "|".join(map(re.escape, plaintiffs))
-    m = re.search(r"由?原告(?:" + who + r")?(?:[、和](?:" + who + r"))*负担(?:人民币)?\s*\d[\d,.]*\s*元", text)
-    if m and re.search(r"被告[^，。；]{0,40}负担", text):
-        return snippet(text, m.start(), m.end())
-    return None
-
-
 def _partial_award(doc: JudgmentDocument, items, money) -> list[Finding]:
     """Claims granted in part (the court says so, or grants less than claimed) with no 驳回 item."""
     if not money or any(_DISMISS.search(t) for _, t in items) or doc.claims_paragraph is None:
@@ -254,15 +234,6 @@ def _partial_award(doc: JudgmentDocument, items, money) -> list[Finding]:
         return [Finding("dismissal_missing", "error", doc.operative_items[-1], snippet(doc.paragraphs[i], m.start(), m.end()),
                         "本院认为部分已对原告的部分诉讼请求不予支持，但判决主文没有“驳回原告其他诉讼请求”一项。",
                         related_paragraphs=[i])]
-    fee_share = _plaintiff_fee_share(doc)
-    reasoning = "".join(doc.paragraphs[doc.reasoning_paragraph:doc.decision_paragraph or len(doc.paragraphs)]) \
-        if doc.reasoning_paragraph is not None else ""
-    in_full = re.search(r"(原告|其)的?(全部)?诉讼请求[^。；部分]{0,12}予以支持", reasoning) is not None
-    if fee_share is not None and not in_full:
-        # A warning: a court may also put part of the fee on a plaintiff who won in full.
-        return [Finding("dismissal_missing", "warning", doc.operative_items[-1], fee_share,
-                        "原告负担部分案件受理费，可能其诉讼请求未获全部支持；如属部分支持，判决主文应有“驳回原告其他诉讼请求”一项。",
-                        related_paragraphs=[doc.fee_paragraph])]
     text = doc.paragraphs[doc.claims_paragraph]
     whole = "".join(doc.paragraphs)
     if (re.search(r"(变更|增加|减少|撤回|放弃|明确|调整)[^。；]{0,12}(诉讼请求|诉请|请求)", whole)
