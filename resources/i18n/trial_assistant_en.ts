@@ -288,37 +288,37 @@
     </message>
     <message>
         <location filename="../../widgets/transcription_live.py" line="93" />
-        <location filename="../../widgets/transcription_live.py" line="120" />
+        <location filename="../../widgets/transcription_live.py" line="134" />
         <source>声道设置有误：</source>
         <translation>Channel setting invalid: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="116" />
+        <location filename="../../widgets/transcription_live.py" line="130" />
         <source>无法打开录音设备：</source>
         <translation>Cannot open the recording device: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="123" />
+        <location filename="../../widgets/transcription_live.py" line="137" />
         <source>正在加载语音模型…</source>
         <translation>Loading the speech model…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="134" />
+        <location filename="../../widgets/transcription_live.py" line="148" />
         <source>实时记录中…</source>
         <translation>Recording live…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="146" />
+        <location filename="../../widgets/transcription_live.py" line="160" />
         <source>休庭（已记录时间）</source>
         <translation>Adjourned (time recorded)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="152" />
+        <location filename="../../widgets/transcription_live.py" line="166" />
         <source>继续开庭，实时记录中…</source>
         <translation>Hearing resumed, recording live…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_live.py" line="161" />
+        <location filename="../../widgets/transcription_live.py" line="175" />
         <source>正在结束庭审…</source>
         <translation>Ending the hearing…</translation>
     </message>
@@ -576,138 +576,138 @@ Every machine output is a suggestion a person must accept.</translation>
         <translation>Join previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="102" />
+        <location filename="../../widgets/cataloguing_tab.py" line="109" />
         <source>选择一页以预览</source>
         <translation>Select a page to preview</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="111" />
+        <location filename="../../widgets/cataloguing_tab.py" line="118" />
         <source>移到上一文书</source>
         <translation>Move to previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="115" />
+        <location filename="../../widgets/cataloguing_tab.py" line="122" />
         <source>移到下一文书</source>
         <translation>Move to next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="125" />
+        <location filename="../../widgets/cataloguing_tab.py" line="132" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="125" />
+        <location filename="../../widgets/cataloguing_tab.py" line="132" />
         <source>页</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="132" />
+        <location filename="../../widgets/cataloguing_tab.py" line="139" />
         <source>导出卷内目录…</source>
         <translation>Export table of contents…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="133" />
+        <location filename="../../widgets/cataloguing_tab.py" line="140" />
         <source>导出整理后的卷宗 PDF…</source>
         <translation>Export ordered dossier PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="145" />
+        <location filename="../../widgets/cataloguing_tab.py" line="152" />
         <source>采纳到案件信息</source>
         <translation>Apply to case details</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="152" />
+        <location filename="../../widgets/cataloguing_tab.py" line="159" />
         <source>目录树</source>
         <translation>Document tree</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="153" />
+        <location filename="../../widgets/cataloguing_tab.py" line="160" />
         <source>卷内目录</source>
         <translation>Table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="154" />
+        <location filename="../../widgets/cataloguing_tab.py" line="161" />
         <source>案件信息建议</source>
         <translation>Case detail suggestions</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="169" />
+        <location filename="../../widgets/cataloguing_tab.py" line="176" />
         <source>类别为机器建议（橙色为待复核），须书记员确认或更正；更正会用于本院的本地学习。</source>
         <translation>Categories are machine suggestions (orange: needs review) and must be confirmed or corrected by the clerk; corrections are used for this court's local learning.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="246" />
+        <location filename="../../widgets/cataloguing_tab.py" line="253" />
         <source>%1 第%2页</source>
         <translation>%1 p. %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="258" />
-        <location filename="../../widgets/cataloguing_tab.py" line="275" />
+        <location filename="../../widgets/cataloguing_tab.py" line="265" />
+        <location filename="../../widgets/cataloguing_tab.py" line="282" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="262" />
+        <location filename="../../widgets/cataloguing_tab.py" line="269" />
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="285" />
+        <location filename="../../widgets/cataloguing_tab.py" line="292" />
         <source>共 %1 页、%2 件文书；待复核 %3 页</source>
         <translation>%1 pages, %2 documents; %3 pages to review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="333" />
+        <location filename="../../widgets/cataloguing_tab.py" line="341" />
         <source>导入卷宗</source>
         <translation>Import dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="334" />
+        <location filename="../../widgets/cataloguing_tab.py" line="342" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>PDF or images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="354" />
+        <location filename="../../widgets/cataloguing_tab.py" line="362" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="363" />
+        <location filename="../../widgets/cataloguing_tab.py" line="371" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="400" />
+        <location filename="../../widgets/cataloguing_tab.py" line="408" />
         <source>没有上一件文书</source>
         <translation>There is no previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="400" />
+        <location filename="../../widgets/cataloguing_tab.py" line="408" />
         <source>没有下一件文书</source>
         <translation>There is no next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="420" />
+        <location filename="../../widgets/cataloguing_tab.py" line="429" />
         <source>导出卷内目录</source>
         <translation>Export table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="431" />
+        <location filename="../../widgets/cataloguing_tab.py" line="440" />
         <source>卷内目录已导出：%1</source>
         <translation>Table of contents exported: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="434" />
+        <location filename="../../widgets/cataloguing_tab.py" line="444" />
         <source>导出整理后的卷宗</source>
         <translation>Export ordered dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="441" />
+        <location filename="../../widgets/cataloguing_tab.py" line="451" />
         <source>正在导出卷宗…</source>
         <translation>Exporting the dossier…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="443" />
+        <location filename="../../widgets/cataloguing_tab.py" line="453" />
         <source>卷宗已导出：%1</source>
         <translation>Dossier exported: %1</translation>
     </message>
@@ -1140,7 +1140,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/transcription_tab.py" line="100" />
-        <location filename="../../widgets/transcription_tab.py" line="438" />
+        <location filename="../../widgets/transcription_tab.py" line="453" />
         <source>播放(&amp;P)</source>
         <translation>&amp;Play</translation>
     </message>
@@ -1180,163 +1180,163 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <translation>Export record…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="123" />
+        <location filename="../../widgets/transcription_tab.py" line="128" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="126" />
+        <location filename="../../widgets/transcription_tab.py" line="131" />
         <source>替换为</source>
         <translation>Replace with</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="127" />
+        <location filename="../../widgets/transcription_tab.py" line="132" />
         <source>查找下一个</source>
         <translation>Find next</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="128" />
+        <location filename="../../widgets/transcription_tab.py" line="133" />
         <source>全部替换</source>
         <translation>Replace all</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="135" />
+        <location filename="../../widgets/transcription_tab.py" line="141" />
         <source>撤销所选更正</source>
         <translation>Undo selected correction</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="138" />
+        <location filename="../../widgets/transcription_tab.py" line="144" />
         <source>机器更正（读音相近，按本案用语）</source>
         <translation>Machine corrections (similar sound, this case's terms)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="150" />
+        <location filename="../../widgets/transcription_tab.py" line="156" />
         <source>笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。</source>
         <translation>The record text is a speech-recognition first draft that the clerk must check; yellow shading marks low-confidence lines.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="185" />
+        <location filename="../../widgets/transcription_tab.py" line="200" />
         <source>%1（%2，%3 秒）</source>
         <translation>%1 (%2, %3 s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="214" />
+        <location filename="../../widgets/transcription_tab.py" line="229" />
         <source>机器原文：</source>
         <translation>Machine text: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="237" />
+        <location filename="../../widgets/transcription_tab.py" line="252" />
         <source>出错：</source>
         <translation>Error: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="245" />
+        <location filename="../../widgets/transcription_tab.py" line="260" />
         <source>导入庭审录音</source>
         <translation>Import hearing recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="246" />
+        <location filename="../../widgets/transcription_tab.py" line="261" />
         <source>录音 (*.wav *.flac *.mp3 *.m4a)</source>
         <translation>Recordings (*.wav *.flac *.mp3 *.m4a)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="252" />
+        <location filename="../../widgets/transcription_tab.py" line="267" />
         <source>无法导入：</source>
         <translation>Cannot import: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="254" />
+        <location filename="../../widgets/transcription_tab.py" line="269" />
         <source>录音已加密保存。</source>
         <translation>Recording saved encrypted.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="263" />
+        <location filename="../../widgets/transcription_tab.py" line="278" />
         <source>正在转写…</source>
         <translation>Transcribing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="276" />
+        <location filename="../../widgets/transcription_tab.py" line="291" />
         <source>转写完成，共 %n 段，请核对。</source>
         <translation>Transcription finished: %n lines; please check them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="279" />
+        <location filename="../../widgets/transcription_tab.py" line="294" />
         <source>已取消；已转写的段落已保存。</source>
         <translation>Cancelled; the lines transcribed so far are saved.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="308" />
+        <location filename="../../widgets/transcription_tab.py" line="323" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="310" />
+        <location filename="../../widgets/transcription_tab.py" line="325" />
         <source>已保存修改（%1）。</source>
         <translation>Change saved (%1).</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="321" />
+        <location filename="../../widgets/transcription_tab.py" line="336" />
         <source>%1 → %2（%3）</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="329" />
+        <location filename="../../widgets/transcription_tab.py" line="344" />
         <source>请先选择要补正的段落。</source>
         <translation>Select the line to correct first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="332" />
-        <location filename="../../widgets/transcription_tab.py" line="335" />
+        <location filename="../../widgets/transcription_tab.py" line="347" />
+        <location filename="../../widgets/transcription_tab.py" line="350" />
         <source>补正申请</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="332" />
+        <location filename="../../widgets/transcription_tab.py" line="347" />
         <source>当事人要求改为：</source>
         <translation>The party asks to change it to:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="335" />
+        <location filename="../../widgets/transcription_tab.py" line="350" />
         <source>未采纳的理由：</source>
         <translation>Reason for refusal:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="340" />
+        <location filename="../../widgets/transcription_tab.py" line="355" />
         <source>已记录未采纳的补正申请。</source>
         <translation>Refused correction request recorded.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="385" />
+        <location filename="../../widgets/transcription_tab.py" line="400" />
         <source>没有找到“%1”。</source>
         <translation>“%1” not found.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="391" />
+        <location filename="../../widgets/transcription_tab.py" line="406" />
         <source>已替换 %n 段。</source>
         <translation>Replaced in %n lines.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="397" />
+        <location filename="../../widgets/transcription_tab.py" line="412" />
         <source>已标记为核对完成。</source>
         <translation>Marked as checked.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="402" />
+        <location filename="../../widgets/transcription_tab.py" line="417" />
         <source>导出庭审笔录</source>
         <translation>Export hearing record</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="408" />
+        <location filename="../../widgets/transcription_tab.py" line="423" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="429" />
+        <location filename="../../widgets/transcription_tab.py" line="444" />
         <source>无法播放：</source>
         <translation>Cannot play: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="431" />
+        <location filename="../../widgets/transcription_tab.py" line="446" />
         <source>停止(&amp;P)</source>
         <translation>Sto&amp;p</translation>
     </message>
@@ -1615,7 +1615,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="53" />
         <location filename="../../widgets/terms.py" line="178" />
-        <location filename="../../widgets/terms.py" line="280" />
+        <location filename="../../widgets/terms.py" line="290" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -1698,7 +1698,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="69" />
         <location filename="../../widgets/terms.py" line="202" />
-        <location filename="../../widgets/terms.py" line="274" />
+        <location filename="../../widgets/terms.py" line="284" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
@@ -1706,7 +1706,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <location filename="../../widgets/terms.py" line="70" />
         <location filename="../../widgets/terms.py" line="180" />
         <location filename="../../widgets/terms.py" line="203" />
-        <location filename="../../widgets/terms.py" line="275" />
+        <location filename="../../widgets/terms.py" line="285" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
@@ -1729,7 +1729,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <location filename="../../widgets/terms.py" line="74" />
         <location filename="../../widgets/terms.py" line="192" />
         <location filename="../../widgets/terms.py" line="215" />
-        <location filename="../../widgets/terms.py" line="278" />
+        <location filename="../../widgets/terms.py" line="288" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1771,7 +1771,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="82" />
         <location filename="../../widgets/terms.py" line="204" />
-        <location filename="../../widgets/terms.py" line="277" />
+        <location filename="../../widgets/terms.py" line="287" />
         <source>立案日期</source>
         <translation>Filing date</translation>
     </message>
@@ -1818,7 +1818,7 @@ Compare it character by character with the fingerprint the platform gave you; pi
     <message>
         <location filename="../../widgets/terms.py" line="91" />
         <location filename="../../widgets/terms.py" line="207" />
-        <location filename="../../widgets/terms.py" line="279" />
+        <location filename="../../widgets/terms.py" line="289" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
@@ -2203,13 +2203,13 @@ Compare it character by character with the fingerprint the platform gave you; pi
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="198" />
-        <location filename="../../widgets/terms.py" line="262" />
+        <location filename="../../widgets/terms.py" line="272" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="199" />
-        <location filename="../../widgets/terms.py" line="263" />
+        <location filename="../../widgets/terms.py" line="273" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -2429,57 +2429,107 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <translation>Late performance interest clause</translation>
     </message>
     <message>
+        <location filename="../../widgets/terms.py" line="258" />
+        <source>引用的法条不存在</source>
+        <translation>Cited article does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="259" />
+        <source>引用尚未施行的法律</source>
+        <translation>Law cited before it took effect</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="260" />
+        <source>司法解释名称与文号不符</source>
+        <translation>Interpretation title does not match its number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="261" />
+        <source>算式计算有误</source>
+        <translation>Written calculation does not compute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="262" />
+        <source>当事人诉讼地位不一致</source>
+        <translation>Party called by the wrong role</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="263" />
+        <source>匿名处理前后不一致</source>
+        <translation>Anonymisation inconsistent</translation>
+    </message>
+    <message>
         <location filename="../../widgets/terms.py" line="264" />
+        <source>缺少迟延履行告知</source>
+        <translation>Late-performance notice missing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="265" />
+        <source>部分支持未驳回其他诉讼请求</source>
+        <translation>Partial award without dismissing the other claims</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="266" />
+        <source>诉讼请求与案件记录不符</source>
+        <translation>Claims differ from the case record</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="267" />
+        <source>陈述人与诉讼地位不符</source>
+        <translation>Statement attributed to the wrong side</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="274" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="265" />
+        <location filename="../../widgets/terms.py" line="275" />
         <source>被拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="266" />
+        <location filename="../../widgets/terms.py" line="276" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="267" />
+        <location filename="../../widgets/terms.py" line="277" />
         <source>暂存（等待缺号）</source>
         <translation>Held (waiting for a missing sequence number)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="268" />
+        <location filename="../../widgets/terms.py" line="278" />
         <source>已处理</source>
         <translation>Processed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="269" />
+        <location filename="../../widgets/terms.py" line="279" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="270" />
+        <location filename="../../widgets/terms.py" line="280" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="271" />
+        <location filename="../../widgets/terms.py" line="281" />
         <source>确认</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="272" />
+        <location filename="../../widgets/terms.py" line="282" />
         <source>补发请求</source>
         <translation>Resend request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="273" />
+        <location filename="../../widgets/terms.py" line="283" />
         <source>密钥更新</source>
         <translation>Key update</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="276" />
+        <location filename="../../widgets/terms.py" line="286" />
         <source>程序</source>
         <translation>Procedure</translation>
     </message>
