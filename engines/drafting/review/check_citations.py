@@ -19,7 +19,9 @@ def _is_law_title(title: str, style: dict) -> bool:
         return False
     if not any(title.endswith(s) for s in style.get("law_suffixes", ["法"])):
         return False
-    return not any(marker in title for marker in style.get("not_law_markers", []))
+    # 合同/协议 mark a contract's title (《供货合同》), not a law whose name contains them (《合同法》).
+    markers = [m for m in style.get("not_law_markers", []) if m not in ("合同", "协议")]
+    return not any(marker in title for marker in markers)
 
 
 def _is_statute(title: str, style: dict) -> bool:

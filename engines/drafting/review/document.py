@@ -265,7 +265,7 @@ def parse_document(paragraphs: list[str]) -> JudgmentDocument:
     return doc
 
 
-_LISTED = re.compile(r"(原告|被告|第三人|上诉人|被上诉人|申请人|被申请人)((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?=(?:与|诉|因|不服|共同|及|，|,))")
+_LISTED = re.compile(r"(原告|被告|第三人|上诉人|被上诉人|申请人|被申请人)((?:[\u4e00-\u9fff]{2,4}?、)*[\u4e00-\u9fff]{2,4}?)(?=(?:因|为)?(?:与|诉|不服)|共同|及其|，|,)")
 
 
 def _collect_listed_parties(doc: JudgmentDocument) -> None:
@@ -274,6 +274,8 @@ def _collect_listed_parties(doc: JudgmentDocument) -> None:
         return
     known = doc.party_names()
     text = doc.paragraphs[doc.procedure_paragraph]
+    cut = text.find("一案")
+    text = text[:cut] if cut >= 0 else text[:120]  # the parties are named before 一案
     for m in _LISTED.finditer(text):
         for name in m.group(2).split("、"):
             if name not in known and "某" not in name:

@@ -46,6 +46,8 @@ _BODY_START = re.compile(
     r"本诉案件受理费|反诉案件受理费|诉讼费|本判决为终审判决|本裁定为终审裁定|本调解协议|上述协议|双方当事人|"
     r"附[:：]|附相关|附录|附本|法条链接|本案引用|本判决所依据|相关法律条文)"
 )
+# 原告：甲，女，…，原告：乙，…: party lines joined by a comma (a role word with a colon follows).
+_NEXT_PARTY = r"(?<=[，,；;])(?=(?:" + ROLE + r"|" + _AGENT + r")(?:[（(][^）)]{0,12}[）)])?[：:])"
 _DECISION_END = re.compile(r"(判决如下|裁定如下|协议如下|达成如下协议|调解协议)[：:]")
 _ITEM = re.compile(r"(?<=[：:；;。])\s*(?=[一二三四五六七八九十]{1,3}[、.．])")
 # Consumed, not looked ahead: 人民陪审员 must not also be cut before its 陪审员.
@@ -103,7 +105,7 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         spaced = bool(pieces) and pieces[-1] == ("", True)
         if spaced:
             pieces.pop()
-        sentences = [s for s in re.split(r"(?<=[。])|(?<=如下：)|(?<=如下:)", chunk) if s]
+        sentences = [s for s in re.split(r"(?<=[。])|(?<=如下：)|(?<=如下:)|" + _NEXT_PARTY, chunk) if s]
         for k, s in enumerate(sentences):
             pieces.append((s, spaced and k == 0))
     return [p for p in pieces if p[0]]
