@@ -21,6 +21,11 @@ _CLAIMANT = ("原告", "上诉人", "申请人", "反诉原告")
 _ANSWERING = ("被告", "被上诉人", "被申请人", "反诉被告", "第三人")
 
 
+def _subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(c in it for c in short)
+
+
 def _norm(name: str) -> str:
     return _SPACES.sub("", name)
 
@@ -100,8 +105,8 @@ def _statement_speakers(doc: JudgmentDocument) -> list[Finding]:
             # 吴某及其代理人辩称 / 二被告辩称: not a single named speaker we can judge.
             if role or re.search(r"(及|和|、|与|等|二|两|三|各|共同|代理)", who) or who in others:
                 continue
-            if any(who in n or n in who for n in roles):
-                continue
+            if any(who in n or n in who or _subsequence(who, n) for n in roles) or re.search(r"(方|代理|律师|某)", who):
+                continue  # a loose short form of a party's name (保险公司 for 某某保险股份有限公司某支公司)
             out.append(Finding("statement_speaker", "error", i, snippet(doc.paragraphs[i], 0, 30),
                                f"“{who}{verb}”的陈述人“{who}”不是本案当事人（当事人：{'、'.join(p.name for p in doc.parties)}）。"))
             continue

@@ -281,3 +281,17 @@ def test_a_defence_in_the_plaintiffs_mouth():
     assert "statement_speaker" in errors(edited(9, "宏达公司辩称", "陈立华辩称"))
     assert "statement_speaker" in errors(edited(9, "宏达公司辩称", "南京远航物流有限公司辩称"))
     assert "statement_speaker" not in errors(edited(9, "宏达公司辩称", "被告辩称"))
+
+
+def test_a_loose_short_form_of_a_party_may_make_a_statement():
+    lines = edited(5, "被告：南京宏达建材有限公司", "被告：中国平安财产保险股份有限公司南京分公司")
+    lines = [x.replace("南京宏达建材有限公司", "中国平安财产保险股份有限公司南京分公司") for x in lines]
+    assert "statement_speaker" not in errors(edited(9, "宏达公司辩称", "平安保险公司辩称", lines))
+
+
+def test_fee_above_the_schedule_when_interest_is_claimed_without_a_sum():
+    interest = edited(8, "宏达公司支付货款30000元；", "宏达公司支付货款30000元及利息；")
+    higher = edited(15, "案件受理费550元，减半收取计275元", "案件受理费600元，减半收取计300元", interest)
+    assert not [f for f in findings(higher) if f.rule == "fee_schedule"]
+    plain = edited(15, "案件受理费550元，减半收取计275元", "案件受理费600元，减半收取计300元")
+    assert [f for f in findings(plain) if f.rule == "fee_schedule"]
