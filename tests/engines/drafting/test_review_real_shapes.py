@@ -295,3 +295,12 @@ def test_fee_above_the_schedule_when_interest_is_claimed_without_a_sum():
     assert not [f for f in findings(higher) if f.rule == "fee_schedule"]
     plain = edited(15, "案件受理费550元，减半收取计275元", "案件受理费600元，减半收取计300元")
     assert [f for f in findings(plain) if f.rule == "fee_schedule"]
+
+
+def test_appeal_court_in_another_province_by_the_prefecture_table():
+    assert "appeal_court" in errors(edited(16, "江苏省南京市中级人民法院", "江苏省杭州市中级人民法院"))
+    county = edited(0, "江苏省南京市玄武区人民法院", "江苏省高淳县人民法院")
+    assert "appeal_court" in errors(edited(16, "江苏省南京市中级人民法院", "江苏省长沙市中级人民法院", county))
+    assert "appeal_court" not in errors(edited(16, "江苏省南京市中级人民法院", "江苏省扬州市中级人民法院", county))
+    no_province = edited(0, "江苏省南京市玄武区人民法院", "南京市玄武区人民法院")
+    assert "appeal_court" in errors(edited(16, "江苏省南京市中级人民法院", "浙江省杭州市中级人民法院", no_province))
