@@ -142,8 +142,10 @@ def _clerk_end(text, split, doc) -> int:
     if last is None:
         return len(text)
     anchor = re.sub(r"[\s\u3000]", "", split[last])[:3]
-    pos = text.rfind(anchor) if anchor else -1
-    return pos if pos > 0 else len(text)
+    if not anchor:
+        return len(text)
+    hits = list(re.finditer(r"[\s\u3000]*".join(map(re.escape, anchor)), text))
+    return hits[-1].start() if hits else len(text)
 
 
 def _plant_party_name(text, split, doc, rng):

@@ -147,7 +147,7 @@ def _anonymisation_findings(doc: JudgmentDocument) -> list[Finding]:
     seen = set()
     for i in _body_range(doc):
         text = doc.paragraphs[i]
-        for m in re.finditer(r"(原告|被告|第三人|上诉人|被上诉人)([\u4e00-\u9fff])([\u4e00-\u9fff]{1,2})", text):
+        for m in re.finditer(r"(原告|被告|第三人|上诉人|被上诉人|申请人|被申请人)([\u4e00-\u9fff])([\u4e00-\u9fff]{1,2})", text):
             role, surname, rest = m.group(1), m.group(2), m.group(3)
             cand = surname + rest
             if any(text.startswith(n, m.start(2)) for n in known):
@@ -161,7 +161,7 @@ def _anonymisation_findings(doc: JudgmentDocument) -> list[Finding]:
                 out.append(Finding("anonymisation", "error", i, snippet(text, m.start(), m.end()),
                                    f"当事人在当事人部分以“{name}”匿名，此处写作“{cand}”，匿名处理前后不一致。",
                                    related_paragraphs=[party.paragraph]))
-        for m in re.finditer(r"(原告|被告|第三人|上诉人|被上诉人)([\u4e00-\u9fff])(某+)", text):
+        for m in re.finditer(r"(原告|被告|第三人|上诉人|被上诉人|申请人|被申请人)([\u4e00-\u9fff])(某+)", text):
             for name, party in plain.items():
                 if name[0] == m.group(2) and m.group(1) in roles.get(name, set()) and (name, i) not in seen:
                     if any(_MASK.search(p.name) and p.name[0] == name[0] for p in doc.parties):

@@ -125,7 +125,37 @@ def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = 
                                             f"当事人名称“{p.name}”在此写作“{cand}”，前后不一致。"))
     findings.extend(_check_operative_names(doc, known, reported))
     findings.extend(_check_listed_parties(doc))
+    findings.extend(_block_variants(doc, reported))
     return findings
+
+
+def _block_variants(doc: JudgmentDocument, reported: set) -> list[Finding]:
+    """A party whose name in the party block never recurs, while a one-character variant of it
+    runs through the body: the party block (or the body) has the name wrong."""
+    out = []
+    start = max([p.paragraph for p in doc.parties] + [i for _, _, i in doc.representatives] or [0]) + 1
+    end = doc.clerk_paragraph if doc.clerk_paragraph is not None else len(doc.paragraphs)
+    body = "\n".join(doc.paragraphs[start:end])
+    for p in doc.parties:
+        name = p.name
+        if len(name) < 3 or "某" in name or not all(_CJK.match(c) for c in name) or name in body:
+            continue
+        counts: dict[str, int] = {}
+        for k in range(len(body) - len(name) + 1):
+            cand = body[k:k + len(name)]
+            if cand[0] in (name[0], name[1]) and _variant_kind(cand, name) and all(_CJK.match(c) for c in cand):
+                counts[cand] = counts.get(cand, 0) + 1
+        if not counts:
+            continue
+        cand, n = max(counts.items(), key=lambda kv: kv[1])
+        if n < 2 or cand in doc.people_names():
+            continue
+        reported.add((p.paragraph, cand))
+        line = doc.paragraphs[p.paragraph]
+        at = max(line.find(name), 0)
+        out.append(Finding("party_name_variant", "error", p.paragraph, snippet(line, at, at + len(name)),
+                           f"当事人部分写作“{name}”，正文中{n}处写作“{cand}”，当事人名称前后不一致。"))
+    return out
 
 
 def _check_listed_parties(doc: JudgmentDocument) -> list[Finding]:

@@ -325,6 +325,10 @@ def _collect_abbreviations(doc: JudgmentDocument) -> None:
                 pos = before.rfind(p.name)
                 if pos > best:
                     best, owner = pos, p
+            # The short name belongs to the name written right before it; if that name is not
+            # a party's (misspelt), attaching it to an earlier party would give it a wrong role.
+            if owner is not None and best >= 0 and len(before) - (best + len(owner.name)) > 2:
+                owner = None
             if owner is not None and best >= 0:
                 for alias in re.split(r"[、或]", m.group(1)):
                     alias = alias.strip("“”\"'‘’ ")

@@ -304,3 +304,11 @@ def test_appeal_court_in_another_province_by_the_prefecture_table():
     assert "appeal_court" not in errors(edited(16, "江苏省南京市中级人民法院", "江苏省扬州市中级人民法院", county))
     no_province = edited(0, "江苏省南京市玄武区人民法院", "南京市玄武区人民法院")
     assert "appeal_court" in errors(edited(16, "江苏省南京市中级人民法院", "浙江省杭州市中级人民法院", no_province))
+
+
+def test_party_block_name_differs_from_the_body_everywhere():
+    lines = edited(5, "南京宏达建材有限公司", "南京宏远建材有限公司")
+    lines = edited(7, "（以下简称宏达公司）", "", lines)
+    found = [f for f in findings(lines) if f.rule == "party_name_variant" and f.severity == "error"]
+    assert found and found[0].paragraph == 5 and "南京宏达建材有限公司" in found[0].message
+    assert errors(edited(7, "（以下简称宏达公司）", "")) == set()
