@@ -140,7 +140,9 @@ def _role_findings(doc: JudgmentDocument) -> list[Finding]:
 def _anonymisation_findings(doc: JudgmentDocument) -> list[Finding]:
     """A masked party named in full elsewhere, or a named party masked elsewhere."""
     out = []
-    known = doc.people_names()
+    # Names the procedure paragraph alone lists are not known names here: they may be the
+    # very unmasked name this check looks for.
+    known = doc.party_names() | {n for _, n, _ in doc.representatives} | set(doc.other_names)
     roles = _party_roles(doc)
     masked = {p.name: p for p in doc.parties if _MASK.search(p.name) and len(p.name) <= 4}
     plain = {p.name: p for p in doc.parties if not _MASK.search(p.name) and 2 <= len(p.name) <= 4}
@@ -163,7 +165,9 @@ def _anonymisation_findings(doc: JudgmentDocument) -> list[Finding]:
                                    related_paragraphs=[party.paragraph]))
         for m in re.finditer(r"(原告|被告|第三人|上诉人|被上诉人|申请人|被申请人)([\u4e00-\u9fff])(某+)", text):
             for name, party in plain.items():
-                if name[0] == m.group(2) and m.group(1) in roles.get(name, set()) and (name, i) not in seen:
+                own = roles.get(name, set())
+                same_side = m.group(1) in own or ("上诉人" in m.group(1) and any("上诉人" in r for r in own))
+                if name[0] == m.group(2) and same_side and (name, i) not in seen:
                     if any(_MASK.search(p.name) and p.name[0] == name[0] for p in doc.parties):
                         continue
                     seen.add((name, i))

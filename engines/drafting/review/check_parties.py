@@ -175,7 +175,7 @@ def _check_listed_parties(doc: JudgmentDocument) -> list[Finding]:
             out.append(Finding("party_name_variant", "error", i, quote,
                                f"{role}“{name}”与当事人部分所列“{twin}”写法不一致。",
                                related_paragraphs=[_party_paragraph(doc, twin)]))
-        else:
+        elif not any("某" in p.name and p.name[0] == name[0] for p in doc.parties):
             out.append(Finding("party_not_in_case", "warning", i, quote,
                                f"{role}“{name}”未在当事人部分列明（当事人部分可能不完整）。"))
     return out
