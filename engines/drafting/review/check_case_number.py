@@ -19,7 +19,7 @@ _IN_TEXT = re.compile(r"[（(〔\[]\s*\d{4}\s*[）)〕\]]\s*[\u4e00-\u9fff\d]{1,
 _TYPE = re.compile(r"^(民|刑|行|执|赔|司|财|委|请|认|调|破|保|诉前|强|清)")
 # Words that show a 案号 in the body belongs to another matter.
 _OTHER_MATTER = re.compile(r"(撤诉|撤回起诉|另案|另行|曾于|曾向|仲裁|此前|前案|原审|一审|二审|再审|执行|刑事|行政|"
-                           r"案件中|一案中|系列|同类|关联|发回|重审|已生效|生效的)")
+                           r"案件中|一案中|系列|同类|关联|发回|重审|已生效|生效的|合并|曾|另一|其他案件)")
 
 
 @dataclass

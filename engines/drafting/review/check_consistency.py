@@ -54,6 +54,8 @@ def _evaluate(expression: str) -> Decimal | None:
     """Left-to-right product/quotient of the terms (units dropped, % as hundredths)."""
     if re.search(r"[＋+－\-]", expression):
         return None  # sums mixed with products: precedence is not written, leave them
+    if len(set(re.findall(r"(天|日|个月|月|年)", expression.replace("个月", "月")))) > 1:
+        return None  # 20元/天×3个月: the units convert by a factor the text does not write
     ops = re.findall(r"[×*xX÷/]", re.sub(r"元/[天日月年人次]|元/平方米", "", expression))
     terms = [(Decimal(m.group(1)), m.group(2)) for m in _TERM.finditer(expression)]
     if len(terms) != len(ops) + 1:
@@ -129,6 +131,9 @@ def _role_findings(doc: JudgmentDocument) -> list[Finding]:
                 continue
             if (name, role) in seen:
                 continue
+            sentence = text[max(text.rfind("。", 0, m.start()), 0):m.start()]
+            if re.search(r"(另案|该案|前案|原审|一审|二审|再审|号案|案件中|曾)", sentence):
+                continue  # roles in another proceeding
             seen.add((name, role))
             where = next((p.paragraph for p in doc.parties if name in (p.name, *p.abbreviations)), None)
             out.append(Finding("party_role", "error", i, snippet(text, m.start(), m.end()),
@@ -249,6 +254,8 @@ def _partial_award(doc: JudgmentDocument, items, money) -> list[Finding]:
     stop = re.search(r"(事实(和|与|及)理由|事实理由)", text)
     claims = text[start.end() if start else 0:stop.start() if stop else len(text)]
     claimed = claim_amount(claims)
+    if any(re.search(r"(利息|违约金|罚息|滞纳金|资金占用)", t) for _, t in money):
+        return []  # interest granted at a rate adds a sum the 主文 does not state
     awarded = Decimal(0)
     for _, t in money:
         for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)", t):

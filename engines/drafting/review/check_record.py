@@ -101,6 +101,8 @@ def _statement_speakers(doc: JudgmentDocument) -> list[Finding]:
         if len(who) < 2:
             continue  # 原告诉称 / 被告辩称: the role alone names no one in particular
         name = next((n for n in sorted(roles, key=len, reverse=True) if who == n), None)
+        if name is None and verb == "述称":
+            continue  # witnesses and others 述称 too
         if name is None:
             # 吴某及其代理人辩称 / 二被告辩称: not a single named speaker we can judge.
             if role or re.search(r"(及|和|、|与|等|二|两|三|各|共同|代理)", who) or who in others:

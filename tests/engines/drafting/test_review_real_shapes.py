@@ -312,3 +312,12 @@ def test_party_block_name_differs_from_the_body_everywhere():
     found = [f for f in findings(lines) if f.rule == "party_name_variant" and f.severity == "error"]
     assert found and found[0].paragraph == 5 and "南京宏达建材有限公司" in found[0].message
     assert errors(edited(7, "（以下简称宏达公司）", "")) == set()
+
+
+def test_guards_against_other_proceedings_and_unit_conversions():
+    months = edited(10, "约定货款30000元。", "约定货款30000元。误工费按100元/天×3个月=9000元计算。")
+    assert "formula" not in errors(months)
+    other = edited(11, "宏达公司应当支付货款。", "在本院另案中被告陈立华已履行完毕，宏达公司应当支付货款。")
+    assert "party_role" not in errors(other)
+    witness = BASE[:10] + ["证人刘大海述称，其见过双方交货。"] + BASE[10:]
+    assert "statement_speaker" not in errors(witness)
