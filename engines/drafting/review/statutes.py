@@ -24,6 +24,8 @@ _CN = "零〇一二三四五六七八九十百千"
 _TITLE = re.compile(r"《([^《》]{2,80})》")
 _ARTICLE = re.compile(r"第([" + _CN + r"]{1,8})条")
 _NO_TIAO = re.compile(r"第([" + _CN + r"]{1,8})(?=第[" + _CN + r"]{1,4}[款项])")
+# 第一款第（二） without 项: an item number that is not closed by 项 (lists 第二、三项 are fine).
+_NO_XIANG = re.compile(r"第[" + _CN + r"]{1,4}款第[（(]?([一二三四五六七八九十]{1,3})[)）]?(?![项目、至和及一二三四五六七八九十)）])")
 _FASHI = re.compile(r"法释\s*[〔\[（(]\s*(\d{4})\s*[〕\]）)]\s*(\d{1,3})\s*号")
 _DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
@@ -153,6 +155,10 @@ def check_statutes(doc: JudgmentDocument, table: StatuteTable | None = None) -> 
             scope_end = m.end() + stop.start() if stop else end
             findings.extend(_article_findings(i, text, m, scope_end, law, signed))
         findings.extend(_number_findings(i, text, titles, table))
+        for m in _NO_XIANG.finditer(text):
+            if "《" in text[:m.start()]:
+                findings.append(Finding("citation_form", "error", i, snippet(text, m.start(), m.end() + 4),
+                                        f"“{m.group(0)}”后缺少“项”字。"))
         for m in _NO_TIAO.finditer(text):
             findings.append(Finding("citation_form", "error", i, snippet(text, m.start(), m.end() + 6),
                                     f"法条序号“第{m.group(1)}”后缺少“条”字（应写作“第{m.group(1)}条”）。"))

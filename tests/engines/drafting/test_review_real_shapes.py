@@ -321,3 +321,9 @@ def test_guards_against_other_proceedings_and_unit_conversions():
     assert "party_role" not in errors(other)
     witness = BASE[:10] + ["证人刘大海述称，其见过双方交货。"] + BASE[10:]
     assert "statement_speaker" not in errors(witness)
+
+
+def test_item_reference_without_xiang():
+    assert "citation_form" in errors(edited(12, "第六十四条之规定", "第六十四条第一款第（二）之规定"))
+    for ok in ("第六十四条第一款第（二）项之规定", "第六十四条第一款第二、三项之规定"):
+        assert "citation_form" not in errors(edited(12, "第六十四条之规定", ok))
