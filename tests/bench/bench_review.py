@@ -139,6 +139,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", type=int, default=120, help="generated clean documents")
     parser.add_argument("--rounds", type=int, default=8, help="generated documents per defect kind")
+    parser.add_argument("--plant-rounds", type=int, default=2, help="planted copies per real judgment and kind")
     parser.add_argument("--baseline", default=BASELINE, help="git ref of the engine to compare with ('' for none)")
     parser.add_argument("--verbose", action="store_true", help="print every miss and false finding")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks/review.md")
@@ -158,10 +159,10 @@ def main() -> int:
     real = {}
     if review_real.REAL.is_dir():
         for label, reviewer in engines.items():
-            real[label] = review_real.run_real(reviewer or review_real.review_here)
+            real[label] = review_real.run_real(reviewer or review_real.review_here, plant_rounds=args.plant_rounds)
     lines = ["## Review (`engines/drafting/review`)", "",
              f"Machine: {machine()}. Command: `.venv/bin/python tests/bench/bench_review.py "
-             f"--clean {args.clean} --rounds {args.rounds}`" + (f" (baseline: the engine at {args.baseline}, "
+             f"--clean {args.clean} --rounds {args.rounds} --plant-rounds {args.plant_rounds}`" + (f" (baseline: the engine at {args.baseline}, "
              "main before issue 13, run in the same process tree on the same machine)." if args.baseline else "."), "",
              "### Synthetic drafts", "",
              "| set | docs | planted defects | found (±1 paragraph) | recall | error findings on clean docs "
@@ -186,6 +187,24 @@ def main() -> int:
                   "development, 041-060 are the held-out part. Planting: tests/bench/plant_defects.py, in memory.", ""]
         for label, r in real.items():
             lines += review_real.report_lines(r, label) + [""]
+    lines += ["### Notes", "",
+              "- Precision first: a finding is an error only when the text itself proves the defect; rules that depend "
+              "on reading (a fee against the schedule when the claims may have changed, a plaintiff who bears part of "
+              "the fee, a short law title inside a party's statement, an impossible date inside a quoted contract term, "
+              "a name the procedure paragraph lists but the party block lacks) are warnings that say why.",
+              "- Error findings on the real set that remain debatable: a header 案号 whose year differs from the filing "
+              "date's year (the case may have been re-registered). No error is labelled false on this set; the hidden "
+              "sets decide whether that holds.",
+              "- Planted kinds below target: `dismissal` (a deleted 驳回其他诉讼请求 item is proved missing only when the "
+              "reasoning refuses part of the claims in words, or the claims state one readable sum larger than the award; "
+              "claims changed at trial, interest granted at a rate and bracketed calculations leave it unproved) and "
+              "`fee` (a changed 受理费 is an error only when the fee paragraph contradicts itself - halving, shares, "
+              "totals; against the schedule it is a warning, or nothing for second instances, non-property causes and "
+              "unreadable claims).",
+              "- Not checked: one item with two different figures across the text (claimed, found and awarded sums "
+              "differ legitimately; no rule could tell a slip from that without reading), and a wrong prefecture "
+              "inside the right province when the court's own name does not contain its prefecture (needs a "
+              "county-to-prefecture table).", ""]
     false_notes = [n for name, r in results.items() if name.endswith("this branch")
                    for n in r["notes"] if n.startswith("FALSE")]
     if false_notes:
