@@ -189,8 +189,7 @@ def main() -> int:
             lines += review_real.report_lines(r, label) + [""]
     lines += ["### Notes", "",
               "- Precision first: a finding is an error only when the text itself proves the defect; rules that depend "
-              "on reading (a fee against the schedule when the claims may have changed, a plaintiff who bears part of "
-              "the fee, a short law title inside a party's statement, an impossible date inside a quoted contract term, "
+              "on reading (a fee against the schedule when the claims may have changed, a short law title inside a party's statement, an impossible date inside a quoted contract term, "
               "a name the procedure paragraph lists but the party block lacks) are warnings that say why.",
               "- Error findings on the real set that remain debatable: a header 案号 whose year differs from the filing "
               "date's year (the case may have been re-registered). No error is labelled false on this set; the hidden "

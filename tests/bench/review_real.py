@@ -181,9 +181,10 @@ def report_lines(r: dict, title: str = "this branch") -> list[str]:
         labelled = p["true"] + p["false"] + p["debatable"]
         precision = f"{p['true'] / labelled:.1%}" if labelled and not p["unlabelled"] else "not all labelled"
         times = sorted(p["times"]) or [0.0]
+        false_docs = f"{p['docs_with_false']} of {p['documents']}" if not p["unlabelled"] else "n/a"
         out.append(f"| {name} | {p['documents']} | {p['errors']} | {p['warnings']} | {p['docs_with_error']} | "
                    f"{p['true']} | {p['false']} | {p['debatable']} | {p['unlabelled']} | {precision} | "
-                   f"{p['docs_with_false']} of {p['documents']} | {sum(times) / len(times):.3f} | {times[-1]:.3f} |")
+                   f"{false_docs} | {sum(times) / len(times):.3f} | {times[-1]:.3f} |")
     out += ["", "Planted defects (tests/bench/plant_defects.py, one defect per copy, place and variant drawn per "
             "document; found = an error of the kind's rules that quotes the planted text):", "",
             "| kind | development (error) | held-out (error) | all, error | all, error or warning |",
