@@ -191,15 +191,21 @@ def _done(value) -> Future:
 
 
 def _ocr_page(image, knowledge: Knowledge) -> tuple[list[Line], bool]:
-    """OCR one page image (runs in a worker thread)."""
+    """OCR one page image (runs in a worker), only as far as the page's decision needs."""
+    rules = knowledge.rules
 
-    def want_middle(head: list[Line]) -> bool:
-        heading = find_heading(head, knowledge)
-        if heading is None or heading.label is None:
+    def decide(lines: list[Line], stage: str) -> bool:
+        heading = find_heading(lines, knowledge)
+        cat = rules.by_label.get(heading.label) if heading is not None and heading.label else None
+        if stage == "title":
+            # A known title decides the page unless its wording matters (conditional titles
+            # such as 公告) or the page feeds the case information.
+            return (cat is not None and cat.code not in FULL_OCR_CODES
+                    and not any(c.title == heading.word for c in rules.conditional_titles))
+        if cat is None:
             # An untitled page is labelled from its text; the top band is usually enough.
-            return cjk_count("".join(ln.text for ln in head)) < MIN_MODEL_CJK
-        cat = knowledge.rules.by_label.get(heading.label)
-        return cat is not None and cat.code in FULL_OCR_CODES
+            return cjk_count("".join(ln.text for ln in lines)) < MIN_MODEL_CJK
+        return cat.code in FULL_OCR_CODES
 
-    lines, _full = ocr.ocr_page(image, want_middle)
+    lines, _full = ocr.ocr_page(image, decide)
     return lines, True

@@ -68,7 +68,7 @@ def test_skewed_scan_is_straightened():
     spec = PageSpec([TextLine("广州市天河区人民法院", 15, "center"), TextLine("传　票", 22, "center"),
                      TextLine("案号 （2024）粤0106民初321号", 12), TextLine("被传唤人 周子轩 工作单位或住址 广州市天河区", 12)], seed=3)
     skewed = render_scan(spec, dpi=110).rotate(-6, resample=Image.BICUBIC, fillcolor=230)
-    lines, _ = ocr_page(skewed, lambda head: False)
+    lines, _ = ocr_page(skewed, lambda lines, stage: False)
     texts = [ln.text for ln in lines]
     # Without straightening, the 案号 row and the next row run together into one line.
     assert "案号（2024）粤0106民初321号" in texts and "传票" in texts
