@@ -110,7 +110,7 @@ def test_running_text_mentioning_a_form_is_no_title():
     assert classify_page(lines, "判决书", K).category == "判决书"
 
 
-@pytest.mark.parametrize("marker", ["附：相关法律条文", "附：本判决适用的法律条文", "附相关法律条文：", "附：本裁定所依据的相关法律条文"])
+@pytest.mark.parametrize("marker", ["附：相关法律条文", "附：本判决适用的法律条文", "附相关法律条文：", "附：本裁定所依据的相关法律条文", "附：本案适用的法律条文", "附：法律条文"])
 def test_appended_statutes_continue_the_decision(marker):
     lines = _page(marker, "《中华人民共和国民事诉讼法》第一百四十四条 被告经传票传唤，无正当理由拒不到庭的，可以缺席判决。")
     for previous in ("判决书", "裁定书"):
