@@ -224,6 +224,8 @@ class CataloguingService:
                 continue
             conflict = next((c for c in info.conflicts if c["field"] in (name, {"plaintiffs": "原告", "defendants": "被告"}.get(name))), None)
             reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{fv.source}），置信度 {fv.confidence:.2f}"
+            if fv.page and fv.origin:  # the page the value was taken from, and what was read there
+                reason = f"取自卷宗第 {fv.page} 页（{fv.origin}）；" + reason
             if conflict:
                 reason += "；各文书不一致：" + "；".join(f"{o['value']}（第{o['pages']}页）" for o in conflict["others"])
             outputs.suggest(db, case_id, "case_field", name, fv.value, reason, f"cataloguing {model}")
