@@ -152,6 +152,7 @@ def find_heading(lines: list[Line], knowledge: Knowledge) -> Heading | None:
             # "XX人民法院" headers (sometimes run together with seal text) are not titles,
             # but "陕西省法院诉讼费收据" is: look only at what follows the court's name.
             text = text[text.rfind("法院") + 2:]
+        text = _title_text(text)  # an invoice's serial number is not part of its title
         shaped = _is_heading_shaped(line, median_size, text, body_left)
         # A title printed small and flush left (receipts, bank slips) is still the first
         # short line of the page and ends with its noun; a wrapped sentence fragment such as

@@ -141,3 +141,10 @@ def test_untitled_id_copy_is_recognised_by_its_fields():
 def test_a_party_line_with_an_id_number_is_no_id_copy():
     lines = _page(None, "被告：张三，男，1985年1月2日出生，汉族，公民身份号码110101198501021234。", "诉讼请求：")
     assert classify_page(lines, "起诉状", K).source == "continuation"
+
+
+def test_invoice_title_with_a_long_serial_number():
+    lines = [Line("电子发票（普通发票）No.24612000000112499", 0.30, 0.10, 0.87, 0.13, 0.024),
+             Line("今收到西京农村商业银行股份有限公司雁塔支行", 0.16, 0.18, 0.63, 0.20, 0.014)]
+    d = classify_page(lines, "证据材料", K)
+    assert d.source == "title" and d.category == "证据材料" and d.heading.text.startswith("电子发票")
