@@ -26,7 +26,7 @@ _FOOTER = [
     re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$"),
     re.compile(r"^\s*第\s*(\d+)\s*页\s*$"),
 ]
-_TRAIL_NOTE = re.compile(r"[（(][^（）()]{1,10}[）)]$")
+_TRAIL_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 _QUOTED = re.compile(r"《[^》]*》")
 HEADING_ZONE = 0.45
 MAX_HEADING_CHARS = 24
@@ -75,7 +75,7 @@ def _is_heading_shaped(line: Line, median_size: float, text: str, body_left: flo
     """Title position and size: centred (set in from the body's left edge), larger than the
     body, or letter-spaced. A full-width body line is centred too, which is why the left edge
     matters: a justified line starts at the margin, a centred title does not."""
-    if not 2 <= len(text) <= MAX_HEADING_CHARS or _NUMBERISH.match(text) or _DATE.match(text):
+    if not 2 <= len(_TRAIL_NOTE.sub("", text)) <= MAX_HEADING_CHARS or _NUMBERISH.match(text) or _DATE.match(text):
         return False
     if is_sentence(line.text):
         return False

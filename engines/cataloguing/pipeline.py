@@ -178,7 +178,13 @@ def _complete_case(case, case_info, partial, labels, texts, rules, executor, can
                 continue
             futures.append((index, executor.submit(ocr.ocr_page, image, lambda lines, stage: stage == "page")))
         for index, fut in futures:
-            lines, _full = fut.result()
+            while True:
+                try:
+                    lines, _full = fut.result(timeout=HEARTBEAT_SECONDS)
+                    break
+                except FutureTimeout:  # keep the caller informed and able to cancel
+                    cancel.check()
+                    progress(0.97, f"补充识别第 {labels[index].page} 页（案件信息）")
             texts[index] = "\n".join(ln.text for ln in lines)
         case = case_info()
     return case

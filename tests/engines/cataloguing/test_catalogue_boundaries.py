@@ -79,3 +79,15 @@ def test_signature_date_loses_to_a_stated_filing_date():
     info = extract_case_info(pages)
     assert info.filing_date == "2019-09-12"
     assert info.fields["filing_date"].alternatives[0]["value"] == "2019-09-16"
+
+
+def test_scanned_complaint_is_read_in_full_only_for_the_missing_fields(make_pdf):
+    # The parties and claims sit below the title band of a scanned complaint: the title
+    # labels the page, and the rest is read afterwards because no other page names them.
+    filler = [("本状一式三份，依法提交贵院，请予审查立案。", 12, "left")] * 9
+    page = [("民 事 起 诉 状", 22, "center"), *filler, ("原告：张伟，男，汉族。", 12, "left"), ("被告：李娜，女，汉族。", 12, "left"),
+            ("诉讼请求：", 12, "left"), ("1.判令被告偿还借款50000元；", 12, "left"), ("事实与理由：被告借款到期未还。", 12, "left")]
+    res = catalogue([make_pdf([page], scanned=True)])
+    assert res.pages[0].scanned and res.pages[0].category == "起诉状"
+    assert res.case.plaintiffs == ["张伟"] and res.case.defendants == ["李娜"]
+    assert res.case.claims and res.case.fields["plaintiffs"].page == 1

@@ -148,3 +148,15 @@ def test_invoice_title_with_a_long_serial_number():
              Line("今收到西京农村商业银行股份有限公司雁塔支行", 0.16, 0.18, 0.63, 0.20, 0.014)]
     d = classify_page(lines, "证据材料", K)
     assert d.source == "title" and d.category == "证据材料" and d.heading.text.startswith("电子发票")
+
+
+def test_long_bracketed_note_after_a_title_does_not_hide_it():
+    lines = [Line("中国农业银行个人客户交易明细清单（2019年1月至2019年6月）", 0.2, 0.06, 0.8, 0.09, 0.024),
+             Line("账号 6228480000000000 户名 张三", 0.12, 0.12, 0.7, 0.135, 0.013)]
+    d = classify_page(lines, "授权委托书", K)
+    assert d.category == "证据材料" and d.source == "title"
+
+
+def test_delivery_note_after_a_court_notice_is_evidence():
+    d = classify_page(_page("送货单", "收货单位：某某公司", "货物名称 数量 单价 金额"), "开庭公告", K)
+    assert d.category == "证据材料" and d.source == "title"
