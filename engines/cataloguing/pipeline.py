@@ -173,7 +173,7 @@ def _complete_case(case, case_info, partial, labels, texts, rules, executor, can
             cancel.check()
             try:
                 image = raw.load_image()
-            except Exception as exc:  # rendered once already; a second failure only costs the field
+            except Exception as exc:  # noqa: BLE001 - rendered once already; a second failure only costs the field
                 log.warning("page %s p.%d cannot be rendered again: %s", raw.file, raw.file_page, exc)
                 continue
             futures.append((index, executor.submit(ocr.ocr_page, image, lambda lines, stage: stage == "page")))

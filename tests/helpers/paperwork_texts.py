@@ -156,7 +156,7 @@ def legal_rep_cert(c: Case, rnd, fam):
 def licence(c: Case, rnd, fam):
     lines = [Ln("营 业 执 照", 26, "center", 16), Ln("（副本）", 14, "center", 14)]
     rows = [f"统一社会信用代码 91{rnd.randint(10**15, 10**16 - 1)}", f"名　　称 {c.plaintiff}", "类　　型 有限责任公司",
-            f"法定代表人 {c.legal_rep}", "经营范围 汽车金融业务；向个人及机构提供汽车贷款", f"注册资本 伍亿元整", "成立日期 2010年06月18日",
+            f"法定代表人 {c.legal_rep}", "经营范围 汽车金融业务；向个人及机构提供汽车贷款", "注册资本 伍亿元整", "成立日期 2010年06月18日",
             "住　　所 某市高新区科技路88号", "登记机关", "国家企业信用信息公示系统网址"]
     lines += [Ln(r, 12, "left", 12) for r in rows]
     return [("身份证明材料", "营业执照", lines, [], {}, 0.8)]
@@ -181,7 +181,7 @@ def id_copies(c: Case, rnd, fam):
 def attorney(c: Case, rnd, fam):
     out = []
     letter = rnd.choice(["律师事务所函", "律 师 事 务 所 函"] if fam == 0 else ["律师事务所函", "律所函"])
-    out.append(("授权委托书", letter.replace(" ", ""), [Ln(c.firm, 16, "center", 8), *[l for l in [Ln(letter, 20, "center", 12)]],
+    out.append(("授权委托书", letter.replace(" ", ""), [Ln(c.firm, 16, "center", 8), Ln(letter, 20, "center", 12),
                 Ln(f"（{c.filed[0]}）{c.firm[2:4]}民字第{rnd.randint(10, 999)}号", 11, "right", 10)],
                 [f"{c.court}：", f"本所接受{c.plaintiff}的委托，指派{c.lawyer}律师担任其与{_defs(c)}{c.cause}一案一审的诉讼代理人。", "特此函告。",
                  "附：授权委托书一份", Ln(c.firm, 12, "right"), Ln(ar_date(c.filed), 12, "right")], {}, 0.2))

@@ -8,7 +8,7 @@ import pytest
 from engines.cataloguing.classify import classify_page, find_heading
 from engines.cataloguing.learning import Knowledge
 from engines.cataloguing.rules import DEFAULT_RULES, load_rules
-from engines.cataloguing.sources import Line
+from engines.cataloguing.input_files import Line
 
 K = Knowledge(load_rules())
 
