@@ -55,9 +55,9 @@ def test_the_judge_reassigns_and_the_audit_entry_records_from_and_to(fx, case_id
     service.update_case(case_id, replace(sample_case(more_users["judge2"], case.clerk_id), cause="民间借贷纠纷（变更）"),
                         case.version)
     ctx.store.close()
-    it = fx.it()  # the judge is no longer on the case; IT reads the audit trail
-    (entry,) = [e for e in it.audit_log.entries(target=f"case:{case_id}") if e.action == "case.update"]
-    it.store.close()
+    new_judge = fx.login("judge2", "Judge-two-22")  # now on the case; IT would not see case fields
+    (entry,) = [e for e in new_judge.audit_log.entries(target=f"case:{case_id}") if e.action == "case.update"]
+    new_judge.store.close()
     assert entry.detail["assignment"] == {"judge_id": {"from": "judge", "to": "judge2"}}
     assert entry.detail["changed_from"] == {"cause": "民间借贷纠纷"}
     assert entry.detail["changed_to"] == {"cause": "民间借贷纠纷（变更）"}
