@@ -26,6 +26,9 @@ class AuditEntry:
 
 ACTION_LABELS = {
     "store.init": "创建案件库", "login": "登录", "login.failed": "登录失败", "unlock": "解除锁定",
+    "keyring.sealed": "封存密钥文件", "keyring.tampered": "密钥文件被改动", "keyring.resealed": "重新封存密钥文件",
+    "keyring.report_malformed": "登录失败记录格式不对", "keyring.reports_missing": "登录失败记录缺失",
+    "keyring.reports_rolled_back": "登录失败记录被回退", "keyring.throttle_rolled_back": "登录失败计数被回退",
     "unlock.failed": "解锁失败", "lock": "锁定", "logout": "退出", "case.view": "查看案件",
     "case.create": "新建案件", "case.update": "修改案件", "user.create": "新建用户", "user.deactivate": "停用用户",
     "user.activate": "启用用户", "user.reset_password": "重置密码", "user.unlock": "解除账户锁定",
@@ -129,9 +132,9 @@ class AuditService:
         return int(self.ctx.store.query(sql, tuple(params))[0]["n"])
 
     def verify(self) -> audit.VerifyResult:
-        """Check the whole chain (IT)."""
+        """Check the whole chain, the sealed anchors and the database pages (IT)."""
         self.ctx.session.require(Permission.AUDIT_VIEW)
-        return audit.verify(self.ctx.store.database.reader().conn)
+        return self.ctx.store.verify_audit()
 
     def head(self) -> str:
         """Current head hash."""
