@@ -79,10 +79,10 @@ class SegmentRow:
 
 def decode_for_playback(data: bytes):
     """(mono float32 samples, rate) of a stored recording, for the editor's player."""
-    from engines.transcription.audio import load_audio_bytes
+    from engines.transcription.child import decode_mono_in_child
 
-    audio = load_audio_bytes(data)
-    return audio.downmix(), audio.sample_rate
+    # Decoded in a child process: a decoder crash must not take the window down.
+    return decode_mono_in_child(data)
 
 
 #: Longest stretch of recording prepared for one slowed/sped-up playback (seconds of
@@ -157,13 +157,15 @@ class TranscriptionService:
     def add_recording_bytes(self, case_id: int, data: bytes, name: str, channels: str = "",
                             title: str = "", place: str = "") -> int:
         """As :meth:`add_recording`, for audio already in memory."""
-        from engines.transcription.audio import load_audio_bytes
+        from engines.transcription.child import probe_audio_in_child
         from engines.transcription.seats import parse_channel_map
 
         self.ctx.session.require(Permission.HEARING_RUN)
         self._check_case(case_id)
-        audio = load_audio_bytes(data, name)  # InputError for empty / not audio
-        parse_channel_map(channels, audio.channels)
+        # Decoded in a child process (InputError for empty / not audio / a decoder crash):
+        # the window's own process never runs the native decoders on an imported file.
+        channel_count, duration = probe_audio_in_child(data, name)
+        parse_channel_map(channels, channel_count)
         sha = self.ctx.store.blobs.put_bytes(data)
         with self.ctx.store.write() as db:
             db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
@@ -171,10 +173,10 @@ class TranscriptionService:
             hearing_id = db["hearings"].insert({
                 "case_id": case_id, "title": title or Path(name).stem, "place": place, "status": "已录音",
                 "audio_sha256": sha, "audio_name": name, "channels": channels,
-                "duration": round(audio.duration, 3), "created_by": self.ctx.session.username,
+                "duration": duration, "created_by": self.ctx.session.username,
                 "created_at": _now()}).last_pk
             self.ctx.audit(db, "hearing.add", f"case:{case_id}", hearing=hearing_id, sha256=sha,
-                           channels=channels, duration=round(audio.duration, 3))
+                           channels=channels, duration=duration)
         return hearing_id
 
     def audio_bytes(self, hearing_id: int) -> bytes:
