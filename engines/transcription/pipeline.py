@@ -45,6 +45,27 @@ class TranscriptionRequest:
     # Measured on the hearing set, hints made Whisper base recite the words at turn ends and
     # raised CER, so the case vocabulary works through post-correction unless asked.
     prompt_mode: str = "none"
+    # Stage switches (each measured on the real set, see docs/benchmarks/transcription.md).
+    use_vad: bool = True
+    cleanup: bool = True
+    temperature_fallback: bool = True
+    rescore: bool = True
+    # Free text of the case (dossier pages, parties, addresses...): feeds the vocabulary and
+    # the case language model.
+    case_text: str = ""
+
+
+def request_for(channels=None, hotwords: str | list[str] | None = None, cause: str = "",
+                court: str = "", case_text: str = "", **overrides) -> TranscriptionRequest:
+    """The request ``trial-assistant transcribe`` builds (shared with the benchmark)."""
+    from engines.transcription.vocabulary import parse_hotwords
+
+    words = parse_hotwords(hotwords) if isinstance(hotwords, str) or hotwords is None else list(hotwords)
+    vocabulary = CaseVocabulary(hotwords=words, cause=cause, court=court)
+    if case_text:
+        vocabulary = vocabulary.with_case_text(case_text)
+    return TranscriptionRequest(channels=channels, vocabulary=vocabulary, case_text=case_text,
+                                **overrides)
 
 
 class Transcriber:
@@ -85,6 +106,8 @@ class Transcriber:
             beam_size=request.beam_size,
             prompt="" if request.prompt_mode == "none" else request.vocabulary.prompt(),
             prompt_as_hotwords=request.prompt_mode != "initial")
+        if not request.temperature_fallback:
+            options.temperatures = (0.0,)
         transcript = Transcript(
             duration=round(audio.duration, 3), model=self.model_name, segments=[],
             channels=audio.channels,
@@ -125,6 +148,8 @@ def find_turns(audio: Audio, channel_map: dict[int, str],
     """Speaker turns: by seat for multi-channel audio, by VAD (speaker 未识别) for mono."""
     if audio.channels > 1 and request.use_seats:
         turns = seat_turns(audio.samples, audio.sample_rate, channel_map, SeatSettings())
+    elif not request.use_vad:
+        turns = [Turn(0.0, round(audio.duration, 3), None, UNKNOWN_SPEAKER)]
     else:
         mono = audio.downmix()
         turns = vad_turns(mono, audio.sample_rate, UNKNOWN_SPEAKER, request.mono_min_silence_ms)
@@ -135,7 +160,7 @@ def finish_segment(item: TurnText, request: TranscriptionRequest) -> Segment | N
     """Clean and correct one turn's text; None when nothing was said."""
     if not item.raw_text.strip():
         return None
-    text, _removed = clean_text(item.raw_text)
+    text, _removed = clean_text(item.raw_text, request.cleanup)
     machine_text = text
     corrections = []
     if text and request.correct:
