@@ -77,6 +77,11 @@ class SegmentRow:
         return self.confidence < LOW_CONFIDENCE
 
 
+#: Most dossier characters used to prime one transcription (enough for a thick dossier's
+#: names and figures; bounds the work of building the case model).
+CASE_TEXT_LIMIT = 200_000
+
+
 def decode_for_playback(data: bytes):
     """(mono float32 samples, rate) of a stored recording, for the editor's player."""
     from engines.transcription.child import decode_mono_in_child
@@ -192,9 +197,28 @@ class TranscriptionService:
             " LEFT JOIN courts k ON k.id = c.court_id WHERE c.id = ?", (case_id,))[0]
         parties = self.ctx.store.query(
             "SELECT name, representative, agent FROM parties WHERE case_id = ? ORDER BY position", (case_id,))
-        return CaseVocabulary(parties=[p["name"] for p in parties] + [p["representative"] for p in parties if p["representative"]],
-                              agents=[p["agent"] for p in parties if p["agent"]],
-                              cause=case["cause"], court=case["court"])
+        vocabulary = CaseVocabulary(parties=[p["name"] for p in parties] + [p["representative"] for p in parties if p["representative"]],
+                                    agents=[p["agent"] for p in parties if p["agent"]],
+                                    cause=case["cause"], court=case["court"])
+        text = self.case_text(case_id)
+        return vocabulary.with_case_text(text) if text else vocabulary
+
+    def case_text(self, case_id: int) -> str:
+        """Text of the case's catalogued dossier (page titles and extracted text), capped.
+
+        It primes transcription: names, addresses, amounts and evidence titles found there
+        join the case vocabulary and the case language model.
+        """
+        rows = self.ctx.store.query(
+            "SELECT title, text FROM dossier_pages WHERE case_id = ? ORDER BY page", (case_id,))
+        parts, size = [], 0
+        for row in rows:
+            piece = "\n".join(x for x in (row["title"], row["text"]) if x)
+            if size + len(piece) > CASE_TEXT_LIMIT:
+                break
+            parts.append(piece)
+            size += len(piece)
+        return "\n".join(parts)
 
     # -- machine transcription ---------------------------------------------------------
     def transcribe(self, hearing_id: int, progress: ProgressCallback = no_progress,
@@ -218,7 +242,8 @@ class TranscriptionService:
             db.execute("DELETE FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))
             db["hearings"].update(hearing_id, {"status": "转写中"})
         request = TranscriptionRequest(channels=row["channels"] or None,
-                                       vocabulary=self.vocabulary(row["case_id"]))
+                                       vocabulary=self.vocabulary(row["case_id"]),
+                                       case_text=self.case_text(row["case_id"]))
         model = self.ctx.settings["model_dir"] or None
         job = ChildTranscription(self.audio_bytes(hearing_id), request, model, paths.cache_dir())
         position = [0]

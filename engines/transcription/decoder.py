@@ -31,6 +31,7 @@ class DecodeOptions:
 
     language: str = "zh"
     beam_size: int = 5
+    patience: float = 1.0
     prompt: str = ""
     prompt_as_hotwords: bool = True
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6)
@@ -96,6 +97,7 @@ def _transcribe_pack(model, audio: np.ndarray, options: DecodeOptions):
         language=options.language,
         task="transcribe",
         beam_size=options.beam_size,
+        patience=options.patience,
         temperature=list(options.temperatures),
         compression_ratio_threshold=options.compression_ratio_threshold,
         log_prob_threshold=options.log_prob_threshold,

@@ -50,6 +50,9 @@ class TranscriptionRequest:
     cleanup: bool = True
     temperature_fallback: bool = True
     rescore: bool = True
+    vad_pad_ms: int = 150
+    vad_threshold: float = 0.5
+    patience: float = 1.0
     # Free text of the case (dossier pages, parties, addresses...): feeds the vocabulary and
     # the case language model.
     case_text: str = ""
@@ -106,6 +109,7 @@ class Transcriber:
             beam_size=request.beam_size,
             prompt="" if request.prompt_mode == "none" else request.vocabulary.prompt(),
             prompt_as_hotwords=request.prompt_mode != "initial")
+        options.patience = request.patience
         if not request.temperature_fallback:
             options.temperatures = (0.0,)
         transcript = Transcript(
@@ -127,9 +131,12 @@ class Transcriber:
         def on_pack(done: int, total: int) -> None:
             progress(0.05 + 0.95 * done / total, f"转写 {done}/{total}")
 
+        from engines.transcription.case_text import CaseLanguageModel
+
+        case_model = CaseLanguageModel(request.case_text)
         for item in decode_turns(self.model, turns, source, audio.sample_rate, options,
                                  cancel, on_pack):
-            segment = finish_segment(item, request)
+            segment = finish_segment(item, request, case_model)
             if segment is None:
                 continue
             if segment.text == "" and item.raw_text:
@@ -152,11 +159,13 @@ def find_turns(audio: Audio, channel_map: dict[int, str],
         turns = [Turn(0.0, round(audio.duration, 3), None, UNKNOWN_SPEAKER)]
     else:
         mono = audio.downmix()
-        turns = vad_turns(mono, audio.sample_rate, UNKNOWN_SPEAKER, request.mono_min_silence_ms)
+        turns = vad_turns(mono, audio.sample_rate, UNKNOWN_SPEAKER, request.mono_min_silence_ms,
+                          request.vad_pad_ms, request.vad_threshold)
     return split_long_turns(turns, audio.samples, audio.sample_rate)
 
 
-def finish_segment(item: TurnText, request: TranscriptionRequest) -> Segment | None:
+def finish_segment(item: TurnText, request: TranscriptionRequest,
+                   case_model=None) -> Segment | None:
     """Clean and correct one turn's text; None when nothing was said."""
     if not item.raw_text.strip():
         return None
@@ -164,7 +173,7 @@ def finish_segment(item: TurnText, request: TranscriptionRequest) -> Segment | N
     machine_text = text
     corrections = []
     if text and request.correct:
-        text, corrections = correct_text(text, request.vocabulary)
+        text, corrections = correct_text(text, request.vocabulary, case_model)
     return Segment(
         start=item.turn.start,
         end=item.turn.end,

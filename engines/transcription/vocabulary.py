@@ -185,6 +185,8 @@ EVERYDAY_WORD_FREQ = 20
 # Language-model gain (natural log) a replacement must bring: strong evidence only.
 CASE_MARGIN = math.log(2.0)
 LEGAL_MARGIN = math.log(20.0)
+# Weight of the case-text bigram model against the word model.
+CASE_LM_WEIGHT = 0.5
 
 
 def _has_case_info(terms: list[Term]) -> bool:
@@ -213,8 +215,14 @@ def _language_model(terms: list[Term], legal_context: bool):
     return WordLanguageModel(overlay)
 
 
-def correct_text(text: str, vocabulary: CaseVocabulary | list[Term]) -> tuple[str, list[Correction]]:
-    """Replace near-homophones of vocabulary terms; return new text and the corrections."""
+def correct_text(text: str, vocabulary: CaseVocabulary | list[Term],
+                 case_model=None) -> tuple[str, list[Correction]]:
+    """Replace near-homophones of vocabulary terms; return new text and the corrections.
+
+    A replacement needs a term of this case, or a general legal term in a legal context
+    (never over an everyday word); a close sound; and a language-model gain (jieba word
+    frequencies, plus ``case_model``, a :class:`CaseLanguageModel` of the case's own text).
+    """
     terms = vocabulary.terms() if isinstance(vocabulary, CaseVocabulary) else list(vocabulary)
     known = {t.text for t in terms}
     case_info = _has_case_info(terms)
@@ -247,7 +255,8 @@ def correct_text(text: str, vocabulary: CaseVocabulary | list[Term]) -> tuple[st
                     continue
                 score = sound_similarity(window, term.text)
                 if (score >= _threshold(n) and _may_replace(window, term, known)
-                        and _gains(model, chars, run.start(), run.end(), start, term)):
+                        and _gains(model, case_model, chars, run.start(), run.end(), start,
+                                   term)):
                     chars[start:start + n] = list(term.text)
                     locked[start:start + n] = [True] * n
                     found.append((start, window, term.text, term, score))
@@ -292,12 +301,17 @@ def _may_replace(window: str, term: Term, known: set[str]) -> bool:
     return word_frequency(window) <= EVERYDAY_WORD_FREQ
 
 
-def _gains(model, chars: list[str], lo: int, hi: int, start: int, term: Term) -> bool:
+def _gains(model, case_model, chars: list[str], lo: int, hi: int, start: int,
+           term: Term) -> bool:
     """Whether the run reads better (language model) with ``term`` at ``start``."""
     before = "".join(chars[lo:hi])
     after = before[:start - lo] + term.text + before[start - lo + len(term.text):]
     margin = CASE_MARGIN if term.source in _CASE_SOURCES else LEGAL_MARGIN
-    return model.score(after) - model.score(before) > margin
+    gain = model.score(after) - model.score(before)
+    if case_model:
+        # log10 ratios of the case text's bigrams, in natural log units.
+        gain += CASE_LM_WEIGHT * math.log(10) * (case_model.gain(after) - case_model.gain(before))
+    return gain > margin
 
 
 def _pinyin_of(text: str) -> str:

@@ -50,6 +50,8 @@ VARIANTS: dict[str, dict] = {
     "no_cleanup": {"cleanup": False},
     "no_fallback": {"temperature_fallback": False},
     "beam1": {"beam_size": 1},
+    "patience2": {"patience": 2.0},
+    "vad_wide": {"vad_pad_ms": 400, "mono_min_silence_ms": 1000, "vad_threshold": 0.35},
     "hints_hotwords": {"prompt_mode": "hotwords"},
 }
 
@@ -165,6 +167,10 @@ def _row(dataset: str, name: str, reference: str, result, wall: float, cpu: floa
     row = {"set": dataset, "name": name, "duration": result.duration, "wall": wall, "cpu": cpu,
            "edits": edit_distance(ref, hyp), "chars": len(ref), "hyp": hyp, **extra}
     row.update(_shading(reference, result))
+    # Word texts and confidences, for calibrating the shading offline (--dump).
+    row["words"] = [[i, w.text, w.probability] for i, s in enumerate(result.segments)
+                    for w in s.words]
+    row["ref"] = normalise(reference)
     return row
 
 
@@ -320,6 +326,8 @@ def main() -> int:
     parser.add_argument("--no-ablation", action="store_true", help="only default and plain")
     parser.add_argument("--no-plain", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="do not write the docs")
+    parser.add_argument("--full-ablation", action="store_true",
+                        help="run the variants on the synthetic set too (default: real set only)")
     parser.add_argument("--dump", default="", help="write all rows to this JSON file")
     args = parser.parse_args()
     sets = ["real", "hearing"]
@@ -342,7 +350,9 @@ def main() -> int:
     payloads: dict[str, dict] = {}
     order = ([] if args.no_plain else ["plain"]) + variants
     for name in order:
-        payloads[name] = _run_worker([name] + common)
+        extra = [] if name in ("plain", "default") or args.full_ablation or args.synthetic_only \
+            else ["--real-only"]
+        payloads[name] = _run_worker([name] + common + extra)
         s = summarise(payloads[name])
         print(f"{name:<16} " + " ".join(f"{k}={_fmt(v) if isinstance(v, float) else v}"
                                        for k, v in s.items()), flush=True)
