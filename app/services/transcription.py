@@ -9,7 +9,7 @@ every action is audited.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -70,11 +70,25 @@ class SegmentRow:
     confidence: float
     corrections: list[Correction]
     edited: bool
+    # Recognised words with times (seconds in the recording), Whisper's ``probability``,
+    # calibrated ``confidence`` and ``shaded`` (issue 12): the editor shades words and seeks.
+    words: list[Word] = field(default_factory=list)
 
     @property
     def low_confidence(self) -> bool:
-        """True when the recogniser was unsure (shown highlighted in the editor)."""
+        """True when the recogniser was unsure (shown highlighted in the editor).
+
+        With calibrated words (issue 12) a line is marked when one of its words is shaded;
+        older transcripts fall back to the segment confidence.
+        """
+        if self.words and any(w.confidence != 1.0 or w.shaded for w in self.words):
+            return any(w.shaded for w in self.words)
         return self.confidence < LOW_CONFIDENCE
+
+    @property
+    def shaded_words(self) -> list[Word]:
+        """The words the editor should shade."""
+        return [w for w in self.words if w.shaded]
 
 
 #: Most dossier characters used to prime one transcription (enough for a thick dossier's
@@ -109,6 +123,14 @@ def playback_clip(samples, rate: int, start: float, end: float | None, speed: fl
         return samples[lo:hi]
     hi = min(hi, lo + int(PLAYBACK_WINDOW_SECONDS * rate))
     return stretch(samples[lo:hi], rate, speed)
+
+
+def _words(stored: str | None) -> list[Word]:
+    """Words saved as JSON (older rows lack the calibrated fields: defaults apply)."""
+    if not stored:
+        return []
+    known = set(Word.__dataclass_fields__)
+    return [Word(**{k: v for k, v in item.items() if k in known}) for item in json.loads(stored)]
 
 
 def _now() -> str:
@@ -287,7 +309,8 @@ class TranscriptionService:
             "SELECT * FROM hearing_segments WHERE hearing_id = ? ORDER BY position, id", (hearing_id,))
         return [SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
                            r["machine_text"], r["text"], r["confidence"],
-                           [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]))
+                           [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
+                           _words(r["words"]))
                 for r in rows]
 
     def revisions(self, segment_id: int) -> list[dict]:

@@ -39,6 +39,10 @@ class DecodeOptions:
     log_prob_threshold: float = -1.0
     no_speech_threshold: float = 0.6
     pack_seconds: float = PACK_SECONDS
+    # N-best rescoring: a callable scoring simplified CJK text (see rescoring.make_scorer),
+    # or None to take Whisper's first hypothesis.
+    scorer: Callable[[str], float] | None = None
+    lm_weight: float = 0.1
 
 
 @dataclass
@@ -112,8 +116,18 @@ def _transcribe_pack(model, audio: np.ndarray, options: DecodeOptions):
             kwargs["hotwords"] = options.prompt
         else:
             kwargs["initial_prompt"] = options.prompt
-    segments, _info = model.transcribe(audio, **kwargs)
-    return list(segments)
+    if options.scorer is None:
+        segments, _info = model.transcribe(audio, **kwargs)
+        return list(segments)
+    from engines.transcription.rescoring import RescoringModel
+
+    inner = model.model
+    model.model = RescoringModel(inner, model.hf_tokenizer, options.scorer, options.lm_weight)
+    try:
+        segments, _info = model.transcribe(audio, **kwargs)
+        return list(segments)  # decoding is lazy: it runs here, with the proxy in place
+    finally:
+        model.model = inner
 
 
 def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray], rate: int,

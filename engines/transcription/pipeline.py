@@ -20,8 +20,11 @@ import numpy as np
 
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from engines.transcription.audio import Audio, load_audio
+from engines.transcription.case_text import CaseLanguageModel
+from engines.transcription.confidence import calibrate
 from engines.transcription.decoder import DecodeOptions, TurnText, decode_turns
 from engines.transcription.model_store import ModelLocation, load_whisper, resolve_model
+from engines.transcription.rescoring import make_scorer
 from engines.transcription.results import UNKNOWN_SPEAKER, Segment, Transcript
 from engines.transcription.seats import (SeatSettings, Turn, parse_channel_map, seat_turns,
                                          split_long_turns, vad_turns)
@@ -49,7 +52,8 @@ class TranscriptionRequest:
     use_vad: bool = True
     cleanup: bool = True
     temperature_fallback: bool = True
-    rescore: bool = True
+    rescore: bool = False
+    lm_weight: float = 0.1
     vad_pad_ms: int = 150
     vad_threshold: float = 0.5
     patience: float = 1.0
@@ -131,9 +135,10 @@ class Transcriber:
         def on_pack(done: int, total: int) -> None:
             progress(0.05 + 0.95 * done / total, f"转写 {done}/{total}")
 
-        from engines.transcription.case_text import CaseLanguageModel
-
         case_model = CaseLanguageModel(request.case_text)
+        if request.rescore:
+            options.scorer = make_scorer(request.vocabulary, case_model)
+            options.lm_weight = request.lm_weight
         for item in decode_turns(self.model, turns, source, audio.sample_rate, options,
                                  cancel, on_pack):
             segment = finish_segment(item, request, case_model)
@@ -174,6 +179,7 @@ def finish_segment(item: TurnText, request: TranscriptionRequest,
     corrections = []
     if text and request.correct:
         text, corrections = correct_text(text, request.vocabulary, case_model)
+    calibrate(item.words)
     return Segment(
         start=item.turn.start,
         end=item.turn.end,
@@ -184,4 +190,5 @@ def finish_segment(item: TurnText, request: TranscriptionRequest,
         machine_text=machine_text,
         words=item.words,
         corrections=corrections,
+        shaded=any(w.shaded for w in item.words),
     )

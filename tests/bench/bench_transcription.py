@@ -46,7 +46,8 @@ VARIANTS: dict[str, dict] = {
     "default": {},
     "no_vad": {"use_vad": False},
     "no_correct": {"correct": False},
-    "no_rescore": {"rescore": False},
+    "rescore": {"rescore": True},
+    "rescore_03": {"rescore": True, "lm_weight": 0.3},
     "no_cleanup": {"cleanup": False},
     "no_fallback": {"temperature_fallback": False},
     "beam1": {"beam_size": 1},
@@ -79,9 +80,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+EVERY = int(os.environ.get("BENCH_EVERY", "1"))
+
+
 def real_clips(limit: int) -> list[dict]:
-    """refs.json entries (first ``limit`` when > 0), with the style group added."""
-    refs = json.loads((REAL / "refs.json").read_text(encoding="utf-8"))
+    """refs.json entries (every BENCH_EVERY-th, first ``limit`` when > 0), style group added."""
+    refs = json.loads((REAL / "refs.json").read_text(encoding="utf-8"))[::max(1, EVERY)]
     for ref in refs:
         ref["group"] = style_group(ref["style"])
     return refs[:limit] if limit > 0 else refs
@@ -248,14 +252,17 @@ def worker_plain(sets: list[str], limit: int) -> dict:
     return {"rows": rows, "load_s": load_s, "load_cpu": load_cpu}
 
 
-def _run_worker(args: list[str]) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--worker", *args], capture_output=True,
-                          text=True, encoding="utf-8")
+def _start_worker(args: list[str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, __file__, "--worker", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+
+def _finish_worker(proc: subprocess.Popen, args: list[str]) -> dict:
+    out, err = proc.communicate()
     if proc.returncode:
-        sys.stderr.write(proc.stderr[-4000:])
+        sys.stderr.write(err[-4000:])
         raise SystemExit(f"worker {args} failed")
-    payload = json.loads(proc.stdout.strip().splitlines()[-1])
-    return payload
+    return json.loads(out.strip().splitlines()[-1])
 
 
 # -- summaries -----------------------------------------------------------------------------
@@ -326,6 +333,8 @@ def main() -> int:
     parser.add_argument("--no-ablation", action="store_true", help="only default and plain")
     parser.add_argument("--no-plain", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="do not write the docs")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="workers run at once (each has its own process and peak memory)")
     parser.add_argument("--full-ablation", action="store_true",
                         help="run the variants on the synthetic set too (default: real set only)")
     parser.add_argument("--dump", default="", help="write all rows to this JSON file")
@@ -349,13 +358,25 @@ def main() -> int:
     load_before = os.getloadavg()
     payloads: dict[str, dict] = {}
     order = ([] if args.no_plain else ["plain"]) + variants
-    for name in order:
-        extra = [] if name in ("plain", "default") or args.full_ablation or args.synthetic_only \
-            else ["--real-only"]
-        payloads[name] = _run_worker([name] + common + extra)
+    running: list[tuple[str, list[str], subprocess.Popen]] = []
+
+    def collect(item) -> None:
+        name, worker_args, proc = item
+        payloads[name] = _finish_worker(proc, worker_args)
         s = summarise(payloads[name])
         print(f"{name:<16} " + " ".join(f"{k}={_fmt(v) if isinstance(v, float) else v}"
                                        for k, v in s.items()), flush=True)
+
+    for name in order:
+        extra = [] if name in ("plain", "default") or args.full_ablation or args.synthetic_only \
+            else ["--real-only"]
+        if len(running) >= max(1, args.jobs):
+            collect(running.pop(0))
+        worker_args = [name] + common + extra
+        running.append((name, worker_args, _start_worker(worker_args)))
+    while running:
+        collect(running.pop(0))
+    payloads = {name: payloads[name] for name in order}
     load_after = os.getloadavg()
     if args.dump:
         Path(args.dump).write_text(json.dumps(payloads, ensure_ascii=False, indent=1), encoding="utf-8")
