@@ -73,6 +73,7 @@ class SegmentRow:
     # Recognised words with times (seconds in the recording), Whisper's ``probability``,
     # calibrated ``confidence`` and ``shaded`` (issue 12): the editor shades words and seeks.
     words: list[Word] = field(default_factory=list)
+    calibrated: bool = False  # the words carry calibrated ``shaded`` flags
 
     @property
     def low_confidence(self) -> bool:
@@ -81,7 +82,7 @@ class SegmentRow:
         With calibrated words (issue 12) a line is marked when one of its words is shaded;
         older transcripts fall back to the segment confidence.
         """
-        if self.words and any(w.confidence != 1.0 or w.shaded for w in self.words):
+        if self.calibrated:
             return any(w.shaded for w in self.words)
         return self.confidence < LOW_CONFIDENCE
 
@@ -125,12 +126,12 @@ def playback_clip(samples, rate: int, start: float, end: float | None, speed: fl
     return stretch(samples[lo:hi], rate, speed)
 
 
-def _words(stored: str | None) -> list[Word]:
-    """Words saved as JSON (older rows lack the calibrated fields: defaults apply)."""
-    if not stored:
-        return []
+def _words(stored: str | None) -> tuple[list[Word], bool]:
+    """Words saved as JSON, and whether they carry calibrated shading (older rows do not)."""
+    items = json.loads(stored) if stored else []
     known = set(Word.__dataclass_fields__)
-    return [Word(**{k: v for k, v in item.items() if k in known}) for item in json.loads(stored)]
+    words = [Word(**{k: v for k, v in item.items() if k in known}) for item in items]
+    return words, bool(items) and all("shaded" in item for item in items)
 
 
 def _now() -> str:
@@ -310,7 +311,7 @@ class TranscriptionService:
         return [SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
                            r["machine_text"], r["text"], r["confidence"],
                            [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
-                           _words(r["words"]))
+                           *_words(r["words"]))
                 for r in rows]
 
     def revisions(self, segment_id: int) -> list[dict]:

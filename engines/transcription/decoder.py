@@ -34,6 +34,8 @@ class DecodeOptions:
     patience: float = 1.0
     prompt: str = ""
     prompt_as_hotwords: bool = True
+    # A fixed initial prompt (e.g. a Simplified Chinese sentence with punctuation).
+    style_prompt: str = ""
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6)
     compression_ratio_threshold: float = 2.2
     log_prob_threshold: float = -1.0
@@ -111,6 +113,8 @@ def _transcribe_pack(model, audio: np.ndarray, options: DecodeOptions):
         word_timestamps=True,
         without_timestamps=False,
     )
+    if options.style_prompt:
+        kwargs["initial_prompt"] = options.style_prompt
     if options.prompt:
         if options.prompt_as_hotwords:
             kwargs["hotwords"] = options.prompt

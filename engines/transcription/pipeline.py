@@ -48,6 +48,7 @@ class TranscriptionRequest:
     # Measured on the hearing set, hints made Whisper base recite the words at turn ends and
     # raised CER, so the case vocabulary works through post-correction unless asked.
     prompt_mode: str = "none"
+    style_prompt: str = ""
     # Stage switches (each measured on the real set, see docs/benchmarks/transcription.md).
     use_vad: bool = True
     cleanup: bool = True
@@ -112,7 +113,8 @@ class Transcriber:
         options = DecodeOptions(
             beam_size=request.beam_size,
             prompt="" if request.prompt_mode == "none" else request.vocabulary.prompt(),
-            prompt_as_hotwords=request.prompt_mode != "initial")
+            prompt_as_hotwords=request.prompt_mode != "initial",
+            style_prompt=request.style_prompt)
         options.patience = request.patience
         if not request.temperature_fallback:
             options.temperatures = (0.0,)

@@ -47,6 +47,8 @@ VARIANTS: dict[str, dict] = {
     "no_vad": {"use_vad": False},
     "no_correct": {"correct": False},
     "rescore": {"rescore": True},
+    "prompt_zh": {"style_prompt": "以下是普通话的句子。"},
+    "beam8": {"beam_size": 8},
     "rescore_03": {"rescore": True, "lm_weight": 0.3},
     "no_cleanup": {"cleanup": False},
     "no_fallback": {"temperature_fallback": False},
