@@ -44,7 +44,7 @@ class DecodeOptions:
     # N-best rescoring: a callable scoring simplified CJK text (see rescoring.make_scorer),
     # or None to take Whisper's first hypothesis.
     scorer: Callable[[str], float] | None = None
-    lm_weight: float = 0.1
+    lm_weight: float = 0.6
 
 
 @dataclass

@@ -53,8 +53,8 @@ class TranscriptionRequest:
     use_vad: bool = True
     cleanup: bool = True
     temperature_fallback: bool = True
-    rescore: bool = False
-    lm_weight: float = 0.1
+    rescore: bool = True
+    lm_weight: float = 0.6
     vad_pad_ms: int = 150
     vad_threshold: float = 0.5
     patience: float = 1.0

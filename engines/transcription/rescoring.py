@@ -21,7 +21,7 @@ _NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
 
 # Weight of the language model against Whisper's own log probability (measured on the
 # real set; see docs/benchmarks/transcription.md).
-LM_WEIGHT = 0.1
+LM_WEIGHT = 0.6
 
 
 @dataclass
