@@ -29,7 +29,7 @@ from engines.transcription.results import UNKNOWN_SPEAKER, Segment, Transcript
 from engines.transcription.seats import (SeatSettings, Turn, parse_channel_map, seat_turns,
                                          split_long_turns, vad_turns)
 from engines.transcription.text_cleanup import clean_text
-from engines.transcription.vocabulary import CaseVocabulary, correct_text
+from engines.transcription.vocabulary import CaseVocabulary, correct_text, is_legal_text
 
 SegmentCallback = Callable[[Segment], None]
 
@@ -141,9 +141,10 @@ class Transcriber:
         if request.rescore:
             options.scorer = make_scorer(request.vocabulary, case_model)
             options.lm_weight = request.lm_weight
+        legal = [False]  # legal talk heard earlier in this recording
         for item in decode_turns(self.model, turns, source, audio.sample_rate, options,
                                  cancel, on_pack):
-            segment = finish_segment(item, request, case_model)
+            segment = finish_segment(item, request, case_model, legal)
             if segment is None:
                 continue
             if segment.text == "" and item.raw_text:
@@ -172,15 +173,22 @@ def find_turns(audio: Audio, channel_map: dict[int, str],
 
 
 def finish_segment(item: TurnText, request: TranscriptionRequest,
-                   case_model=None) -> Segment | None:
-    """Clean and correct one turn's text; None when nothing was said."""
+                   case_model=None, legal: list[bool] | None = None) -> Segment | None:
+    """Clean and correct one turn's text; None when nothing was said.
+
+    ``legal`` is a one-item list shared across a recording's segments: once a segment
+    holds a hearing term, later segments are in a legal context too.
+    """
     if not item.raw_text.strip():
         return None
     text, _removed = clean_text(item.raw_text, request.cleanup)
     machine_text = text
     corrections = []
     if text and request.correct:
-        text, corrections = correct_text(text, request.vocabulary, case_model)
+        seen = bool(legal and legal[0])
+        text, corrections = correct_text(text, request.vocabulary, case_model, seen or None)
+        if legal is not None and not seen and is_legal_text(text):
+            legal[0] = True
     calibrate(item.words)
     return Segment(
         start=item.turn.start,

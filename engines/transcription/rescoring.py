@@ -61,16 +61,22 @@ class RescoringModel:
             return result
         texts = [self._text(ids) for ids in hyps]
         reference_chars = max(1, len(texts[0]))
+        is_legal = getattr(self._scorer, "is_legal", None)
+        legal = bool(is_legal and is_legal(texts))
         best, best_value = 0, None
         for index, (ids, score, text) in enumerate(zip(hyps, scores, texts)):
             whisper = score * (max(1, len(ids)) ** length_penalty)
-            lm = self._scorer(text) / max(1, len(text)) * reference_chars if text else -50.0
+            lm = (self._score(text, legal) / max(1, len(text)) * reference_chars
+                  if text else -50.0)
             value = whisper + self._weight * lm
             if best_value is None or value > best_value:
                 best, best_value = index, value
         order = [best] + [i for i in range(len(hyps)) if i != best]
         return _Result([hyps[i] for i in order], [scores[i] for i in order],
                        getattr(result, "no_speech_prob", 0.0))
+
+    def _score(self, text: str, legal: bool) -> float:
+        return self._scorer(text, legal) if legal else self._scorer(text)
 
     def _text(self, ids) -> str:
         from engines.transcription.text_cleanup import to_simplified
@@ -79,23 +85,50 @@ class RescoringModel:
         return _NON_CJK.sub("", to_simplified(text))
 
 
-def make_scorer(vocabulary=None, case_model=None):
-    """LM scorer: jieba word model with the case's terms, plus the case-text bigram model."""
-    import math
+class Scorer:
+    """LM scorer for rescoring: jieba word model with the case's terms, plus the case-text
+    bigram model. In a legal context - case information given, or a legal term among the
+    window's hypotheses - hearing terms get the boost correction gives them too."""
 
-    from engines.transcription.language_model import CASE_TERM_FREQ, WordLanguageModel
+    def __init__(self, vocabulary=None, case_model=None) -> None:
+        from engines.transcription.language_model import (CASE_TERM_FREQ, LEGAL_CONTEXT_BOOST,
+                                                          LEGAL_TERM_FLOOR, WordLanguageModel,
+                                                          word_frequency)
+        from engines.transcription.vocabulary import SOURCE_LEGAL, CaseVocabulary
 
-    overlay = {}
-    if vocabulary is not None:
-        for term in vocabulary.terms():
-            if term.source != "法律用语":
-                overlay[term.text] = CASE_TERM_FREQ
-    model = WordLanguageModel(overlay)
+        vocabulary = vocabulary if vocabulary is not None else CaseVocabulary()
+        terms = vocabulary.terms()
+        overlay = {t.text: CASE_TERM_FREQ for t in terms if t.source != SOURCE_LEGAL}
+        self.case_info = bool(overlay)
+        self.legal_terms = [t.text for t in terms if t.source == SOURCE_LEGAL]
+        legal = dict(overlay)
+        for text in self.legal_terms:
+            legal.setdefault(text, max(word_frequency(text), LEGAL_TERM_FLOOR) * LEGAL_CONTEXT_BOOST)
+        self.plain = WordLanguageModel(overlay)
+        self.legal = WordLanguageModel(legal)
+        self.case_model = case_model
+        self.vocabulary = vocabulary
 
-    def score(text: str) -> float:
-        value = model.score(text)
-        if case_model:
-            value += 0.5 * math.log(10) * case_model.gain(text)
+    def is_legal(self, texts: list[str]) -> bool:
+        """Whether the window is legal talk: case information, or a legal term heard."""
+        return self.case_info or any(term in text for text in texts for term in self.legal_terms)
+
+    def __call__(self, text: str, legal: bool = False) -> float:
+        import math
+
+        if legal:
+            # Rank a hypothesis by how it reads once the case/legal correction has run on
+            # it: a non-word the correction would fix (省礼 -> 审理) must not lose to an
+            # everyday word (省力) that the correction may never replace.
+            from engines.transcription.vocabulary import correct_text
+
+            text = correct_text(text, self.vocabulary, self.case_model, legal_context=True)[0]
+        value = (self.legal if legal else self.plain).score(text)
+        if self.case_model:
+            value += 0.5 * math.log(10) * self.case_model.gain(text)
         return value
 
-    return score
+
+def make_scorer(vocabulary=None, case_model=None) -> Scorer:
+    """The scorer the pipeline uses (see :class:`Scorer`)."""
+    return Scorer(vocabulary, case_model)

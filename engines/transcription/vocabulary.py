@@ -193,6 +193,11 @@ def _has_case_info(terms: list[Term]) -> bool:
     return any(t.source in _CASE_SOURCES for t in terms)
 
 
+def is_legal_text(text: str) -> bool:
+    """Whether ``text`` holds a general hearing term verbatim (evidence of legal talk)."""
+    return any(len(t.text) >= 2 and t.text in text for t in legal_terms())
+
+
 def _legal_context(text: str, terms: list[Term], case_info: bool) -> bool:
     """A hearing of a case (case information given) or a text that already holds a legal
     term verbatim: only then may a general legal term replace a sound-alike."""
@@ -216,17 +221,19 @@ def _language_model(terms: list[Term], legal_context: bool):
 
 
 def correct_text(text: str, vocabulary: CaseVocabulary | list[Term],
-                 case_model=None) -> tuple[str, list[Correction]]:
+                 case_model=None, legal_context: bool | None = None) -> tuple[str, list[Correction]]:
     """Replace near-homophones of vocabulary terms; return new text and the corrections.
 
     A replacement needs a term of this case, or a general legal term in a legal context
     (never over an everyday word); a close sound; and a language-model gain (jieba word
     frequencies, plus ``case_model``, a :class:`CaseLanguageModel` of the case's own text).
+    ``legal_context`` True says the recording is legal talk already (e.g. an earlier
+    segment held a legal term); None decides from this text and the vocabulary.
     """
     terms = vocabulary.terms() if isinstance(vocabulary, CaseVocabulary) else list(vocabulary)
     known = {t.text for t in terms}
     case_info = _has_case_info(terms)
-    legal = _legal_context(text, terms, case_info)
+    legal = legal_context or _legal_context(text, terms, case_info)
     if not legal:
         terms = [t for t in terms if t.source in _CASE_SOURCES]
     if not terms:
