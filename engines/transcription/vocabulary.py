@@ -238,7 +238,14 @@ def correct_text(text: str, vocabulary: CaseVocabulary | list[Term],
         terms = [t for t in terms if t.source in _CASE_SOURCES]
     if not terms:
         return text, []
-    model = _language_model(terms, legal)
+    # Built on the first candidate only: most texts have none, and loading jieba's
+    # dictionary costs a second (live mode shows text while the hearing goes on).
+    lazy: list = []
+
+    def model():
+        if not lazy:
+            lazy.append(_language_model(terms, legal))
+        return lazy[0]
     # Longer terms first: a party name must win over a two-character legal term inside it.
     terms = sorted(terms, key=lambda t: (-len(t.text), t.source not in _CASE_SOURCES))
     chars = list(text)
@@ -314,7 +321,8 @@ def _gains(model, case_model, chars: list[str], lo: int, hi: int, start: int,
     before = "".join(chars[lo:hi])
     after = before[:start - lo] + term.text + before[start - lo + len(term.text):]
     margin = CASE_MARGIN if term.source in _CASE_SOURCES else LEGAL_MARGIN
-    gain = model.score(after) - model.score(before)
+    lm = model()
+    gain = lm.score(after) - lm.score(before)
     if case_model:
         # log10 ratios of the case text's bigrams, in natural log units.
         gain += CASE_LM_WEIGHT * math.log(10) * (case_model.gain(after) - case_model.gain(before))
