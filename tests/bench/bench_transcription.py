@@ -259,6 +259,40 @@ def worker_plain(sets: list[str], limit: int) -> dict:
     return {"rows": rows, "load_s": load_s, "load_cpu": load_cpu}
 
 
+def worker_live(speed: float) -> list[dict]:
+    """Live mode: the first four-channel hearing played as a live input; latency per turn.
+
+    Whisper runs in the decoder child process, as in the application (started with the
+    hearing, so its model load overlaps the first utterance).
+    """
+    from engines.transcription.live import LiveSession
+    from engines.transcription.live_decoder import ChildDecoder
+    from engines.transcription.live_inputs import WavPlaybackInput
+    from engines.transcription.pipeline import TranscriptionRequest
+
+    ref = hearings()[0]
+    decoder = ChildDecoder(cache_dir=CACHE,
+                           cpu_threads=2)
+    source = WavPlaybackInput(HEARING / ref["audio"]["multi"], speed=speed)
+    session = LiveSession(None, source, TranscriptionRequest(channels=ref["channels"]),
+                          decoder=decoder)
+    session.start()
+    session.wait_until_source_finished(ref["duration"] / speed + 60)
+    shown_live = len(session.segments)
+    result = session.stop()
+    rows = []
+    for segment, shown in zip(result.transcript.segments, session.emitted_at):
+        # Latency from the end of the reference utterance nearest this segment's end.
+        end = min((s["end"] for s in ref["segments"]), key=lambda e: abs(e - segment.end))
+        rows.append({"id": ref["id"], "speaker": segment.speaker, "utterance_end": end,
+                     "latency": shown - source.audio_time_to_monotonic(end),
+                     "live": len(rows) < shown_live,
+                     # the decoder child, reaped by stop(): its own peak
+                     "decoder_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                     / 1024.0})
+    return rows
+
+
 def _start_worker(args: list[str]) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, __file__, "--worker", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
@@ -340,6 +374,9 @@ def main() -> int:
     parser.add_argument("--no-ablation", action="store_true", help="only default and plain")
     parser.add_argument("--no-plain", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="do not write the docs")
+    parser.add_argument("--live", action="store_true",
+                        help="also play the first four-channel hearing as a live input and "
+                             "print the latency of each utterance (issue 3's live mode)")
     parser.add_argument("--jobs", type=int, default=1,
                         help="workers run at once (each has its own process and peak memory)")
     parser.add_argument("--full-ablation", action="store_true",
@@ -353,6 +390,10 @@ def main() -> int:
         sets = ["hearing"]
     if args.worker:
         kind, *rest = args.worker
+        if kind == "live":
+            rows = worker_live(1.0)
+            print(json.dumps({"rows": rows, "peak_mb": _peak_mb()}, ensure_ascii=False))
+            return 0
         payload = worker_plain(sets, args.limit) if kind == "plain" else worker_ours(kind, sets, args.limit)
         payload["peak_mb"] = _peak_mb()
         print(json.dumps(payload, ensure_ascii=False))
@@ -385,6 +426,11 @@ def main() -> int:
     while running:
         collect(running.pop(0))
     payloads = {name: payloads[name] for name in order}
+    if args.live:
+        live = _finish_worker(_start_worker(["live"]), ["live"])
+        latencies = [r["latency"] for r in live["rows"]]
+        print("live latencies (s):", " ".join(f"{x:.1f}" for x in latencies),
+              f"peak {live['peak_mb']:.0f} MB", flush=True)
     load_after = os.getloadavg()
     if args.dump:
         Path(args.dump).write_text(json.dumps(payloads, ensure_ascii=False, indent=1), encoding="utf-8")
