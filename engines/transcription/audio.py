@@ -101,6 +101,7 @@ class _Growing:
         self.used = 0
 
     def append(self, block: np.ndarray) -> None:
+        """Copy ``block`` (frames, channels) after the frames already held."""
         need = self.used + len(block)
         if need > len(self.data):
             _too_large(need, self.data.shape[1], self.label)
@@ -111,6 +112,7 @@ class _Growing:
         self.used = need
 
     def result(self) -> np.ndarray:
+        """The frames filled so far (a view, no copy)."""
         return self.data[:self.used]
 
 

@@ -364,6 +364,7 @@ def _fmt(value) -> str:
 
 
 def main() -> int:
+    """Run the configurations (each in its own worker process), print and write figures."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--worker", nargs="+")
     parser.add_argument("--real-only", action="store_true")
