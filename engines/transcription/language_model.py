@@ -71,3 +71,11 @@ class WordLanguageModel:
 
     def __hash__(self) -> int:
         return id(self)
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary in a background thread (about a second), so that the first
+    correction of a recording - or of a live hearing - does not wait for it."""
+    import threading
+
+    threading.Thread(target=_jieba, name="jieba-warm-up", daemon=True).start()

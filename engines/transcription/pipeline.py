@@ -88,6 +88,9 @@ class Transcriber:
 
     def __init__(self, model: str | os.PathLike | None = None,
                  cache_dir: str | os.PathLike | None = None, cpu_threads: int = 0) -> None:
+        from engines.transcription.language_model import warm_up
+
+        warm_up()  # jieba's dictionary loads while the Whisper model does
         self.location: ModelLocation = resolve_model(model, cache_dir)
         self.model = load_whisper(self.location, cpu_threads)
 
