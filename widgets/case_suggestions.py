@@ -6,48 +6,39 @@
 decision is recorded (audited) when the form is saved: accepted, or changed with the final
 value when the clerk edited the field afterwards. A dialog closed without saving leaves the
 suggestion pending. 忽略 records the rejection at once. Suggestions are read and decided
-through the cataloguing service only.
+through the case-fields service only (app/services/case_fields.py holds the rules for taking a
+field over, shared with the dossier tab).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from app.services.cases import Party
+from app.services.case_fields import PARTY_ROLE, decision, take_over
 from app.store.errors import NotFoundError
+from app.tasks import TaskSlot
 from widgets.terms import tr_term
 
 FIELD_LABELS = {"case_number": "案号", "cause": "案由", "filing_date": "立案日期", "plaintiffs": "原告",
                 "defendants": "被告", "claims": "诉讼请求"}
-PARTY_ROLE = {"plaintiffs": "原告", "defendants": "被告"}
 
 
 def _display(value) -> str:
     return "、".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def _claims_text(value) -> str:
-    if isinstance(value, list):
-        return "\n".join(f"{i}. {c}" for i, c in enumerate(value, 1))
-    return str(value)
-
-
-def _organisation(name: str) -> bool:
-    return name.endswith(("公司", "银行", "支行", "分行", "中心", "委员会", "合作社", "事务所", "医院", "学校"))
-
-
 class CaseSuggestionsPanel(QWidget):
     """Collapsible list of pending extracted case fields for the case open in ``form``."""
 
-    def __init__(self, ctx, form, case_id: int, parent=None) -> None:
+    def __init__(self, ctx, form, case_id: int, suggestions: list | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("caseSuggestionsPanel")
         self.ctx = ctx
         self.form = form
         self.case_id = case_id
-        self.service = ctx.service("cataloguing")
+        self.service = ctx.case_fields
         try:
-            self.suggestions = self.service.case_suggestions(case_id)
+            self.suggestions = suggestions if suggestions is not None else self.service.pending(case_id)
         except (NotFoundError, PermissionError):
             self.suggestions = []  # not on the case team: nothing to suggest
         self.taken: dict[int, object] = {}  # output id -> suggestion taken over, decided on save
@@ -55,6 +46,7 @@ class CaseSuggestionsPanel(QWidget):
         self.accept_buttons: dict[int, QPushButton] = {}
         self.reject_buttons: dict[int, QPushButton] = {}
         self.state_labels: dict[int, QLabel] = {}
+        self._slot = TaskSlot(self)
 
         self.toggle = QToolButton()
         self.toggle.setObjectName("toggleCaseSuggestions")
@@ -90,6 +82,12 @@ class CaseSuggestionsPanel(QWidget):
             buttons.addWidget(accept)
             buttons.addWidget(reject)
             buttons.addWidget(state)
+            if getattr(s, "foreign", False):
+                # Another case's 案号 is never offered for adoption: shown as a warning only.
+                accept.setEnabled(False)
+                accept.setToolTip(self.tr("与本案案号不一致，不可采纳"))
+                state.setText(self.tr("与本案案号不一致，可能混入了他案材料"))
+                state.setStyleSheet("color: #c62828;")
             grid.addWidget(name, row, 0)
             grid.addLayout(text, row, 1)
             grid.addLayout(buttons, row, 2)
@@ -114,57 +112,36 @@ class CaseSuggestionsPanel(QWidget):
     def take(self, s) -> None:
         """Fill the form field with the suggested value (recorded when the form is saved)."""
         f = self.form
+        before = f.collect()
+        after = take_over(before, s.target, s.value)
         if s.target == "case_number":
-            f.number.setText(str(s.value))
+            f.number.setText(after.case_number)
         elif s.target == "cause":
-            f.cause.setText(str(s.value))
+            f.cause.setText(after.cause)
         elif s.target == "filing_date":
-            f.filing.setDate(QDate.fromString(str(s.value), "yyyy-MM-dd"))
+            d = after.filing_date
+            f.filing.setDate(QDate(d.year, d.month, d.day))
         elif s.target == "claims":
-            f.claims.setPlainText(_claims_text(s.value))
+            f.claims.setPlainText(after.claims)
         elif s.target in PARTY_ROLE:
-            role = PARTY_ROLE[s.target]
-            names = s.value if isinstance(s.value, list) else [s.value]
-            known = {p.name for p in f.collect().parties if p.role == role}
-            for name in names:
-                if name not in known:
-                    f.add_party(Party(role, name, kind="法人" if _organisation(name) else "自然人"))
+            for party in after.parties[len(before.parties):]:  # take_over only appends
+                f.add_party(party)
         self.taken[s.id] = s
         self._done(s, self.tr("已填入，保存后生效"))
 
     def dismiss(self, s) -> None:
-        """Dismiss the suggestion (recorded and audited at once)."""
-        try:
-            self.service.decide_case_field(s.id, "rejected")
-        except (NotFoundError, PermissionError, KeyError) as exc:
-            self.state_labels[s.id].setText(str(exc))
-            return
-        self.rejected.add(s.id)
-        self._done(s, self.tr("已忽略"))
+        """Dismiss the suggestion (recorded and audited at once, through the task runner)."""
+        service = self.service
 
-    def _final_value(self, s, data):
-        if s.target == "case_number":
-            return data.case_number.strip()
-        if s.target == "cause":
-            return data.cause.strip()
-        if s.target == "filing_date":
-            return data.filing_date.isoformat()
-        if s.target == "claims":
-            return data.claims.strip()
-        role = PARTY_ROLE.get(s.target)
-        return [p.name for p in data.parties if p.role == role]
+        def dismissed(_r) -> None:
+            self.rejected.add(s.id)
+            self._done(s, self.tr("已忽略"))
 
-    def record_decisions(self, data) -> None:
-        """After the case was saved with ``data``: record each taken-over suggestion as accepted,
-        or as changed (with the saved value) when the clerk edited it after taking it over."""
-        for s in self.taken.values():
-            final = self._final_value(s, data)
-            if s.target in PARTY_ROLE:
-                names = s.value if isinstance(s.value, list) else [s.value]
-                same = all(n in final for n in names)
-            elif s.target == "claims":
-                same = final == _claims_text(s.value).strip()
-            else:
-                same = final == str(s.value).strip()
-            self.service.decide_case_field(s.id, "accepted" if same else "changed", None if same else final)
-        self.taken.clear()
+        self._slot.start(lambda p, c: service.decide(s.id, "rejected"), label="dismiss",
+                         on_success=dismissed, on_error=lambda exc: self.state_labels[s.id].setText(str(exc)))
+
+    def decisions(self, data) -> list[tuple[int, str, object]]:
+        """For the case about to be saved with ``data``: (output id, state, changed value) of each
+        taken-over suggestion - accepted, or changed (with the saved value) when edited after
+        (rules in app.services.case_fields); the form records them in its save task."""
+        return [(s.id, *decision(s.target, s.value, data)) for s in self.taken.values()]

@@ -31,7 +31,7 @@ def _item(text: object) -> QTableWidgetItem:
     return QTableWidgetItem("" if text is None else str(text))
 
 
-class Tab(QWidget):
+class ExchangeTab(QWidget):
     """The exchange tab for the main window."""
 
     def __init__(self, ctx, parent=None) -> None:
@@ -77,6 +77,7 @@ class Tab(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         for b in (self.import_button, self.export_button, self.refresh_button):
             b.setEnabled(self.can_exchange)
+        self._explain_unconfigured()
         self.pin_button = QPushButton(self.tr("导入平台公钥…"))
         self.pin_button.setObjectName("exchangePinKey")
         self.pin_button.clicked.connect(self.choose_key_file)
@@ -132,7 +133,7 @@ class Tab(QWidget):
     def set_case(self, case_id: int | None) -> None:
         """Show the conflicts of ``case_id`` and enable exporting it."""
         self.case_id = case_id
-        self.export_case_button.setEnabled(self.can_use and case_id is not None)
+        self.export_case_button.setEnabled(self.can_use and case_id is not None and self._configured())
         self.load_conflicts()
 
     def refresh(self) -> None:
@@ -141,10 +142,10 @@ class Tab(QWidget):
             self.message.setText(self.tr("您的角色不能进行数据交换。"))
             return
         if not self.ctx.settings["exchange_dir"]:
-            self.folder_label.setText(self.tr("交换目录：未设置（请由信息技术人员在设置中指定）"))
+            self._explain_unconfigured()
             return
         ctx = self.ctx
-        self._status_slot.start(lambda p, c: ExchangeService(ctx).status(), label="exchange status",
+        self._status_slot.start(lambda p, c: ctx.exchange.status(), label="exchange status",
                                 on_success=self._show_status, on_error=self._show_error)
 
     def _show_status(self, status: dict) -> None:
@@ -190,7 +191,7 @@ class Tab(QWidget):
         return (item.data(Qt.ItemDataRole.UserRole) or "") if item is not None else ""
 
     def _update_retry(self) -> None:
-        running = self._work_slot.current is not None and self._work_slot.current.is_running
+        running = self._work_slot.busy
         self.retry_button.setEnabled(self.can_exchange and not running and bool(self.selected_quarantined()))
 
     def load_conflicts(self) -> None:
@@ -198,7 +199,7 @@ class Tab(QWidget):
         if not self.conflict_box.isVisible() and not has_permission(self.ctx.session.role, Permission.CASE_READ):
             return
         ctx, case_id = self.ctx, self.case_id
-        self._conflict_slot.start(lambda p, c: ExchangeService(ctx).conflicts(case_id), label="exchange conflicts",
+        self._conflict_slot.start(lambda p, c: ctx.exchange.conflicts(case_id), label="exchange conflicts",
                                   on_success=self._show_conflicts, on_error=self._show_error)
 
     def _show_conflicts(self, conflicts) -> None:
@@ -220,11 +221,27 @@ class Tab(QWidget):
             self.conflicts.setCellWidget(i, 4, cell)
 
     # -- work -------------------------------------------------------------------------------
+    def _configured(self) -> bool:
+        return bool(self.ctx.settings["exchange_dir"])
+
+    def _explain_unconfigured(self) -> None:
+        """Without an exchange folder nothing can run: buttons off, the reason in the tooltip."""
+        if self._configured():
+            return
+        it = self.ctx.session.role.value == "管理员"
+        reason = (self.tr("未设置交换目录：请在“工具 > 设置 > 文件夹”中选择交换目录。") if it
+                  else self.tr("未设置交换目录：请联系信息技术人员设置。"))
+        for b in (self.import_button, self.export_button, self.export_case_button, self.retry_button):
+            b.setEnabled(False)
+            b.setToolTip(reason)
+        self.folder_label.setText(reason)
+
     def _busy(self, busy: bool) -> None:
+        ready = self._configured()
         for b in (self.import_button, self.export_button):
-            b.setEnabled(self.can_exchange and not busy)
-        self.retry_button.setEnabled(self.can_exchange and not busy and bool(self.selected_quarantined()))
-        self.export_case_button.setEnabled(self.can_use and not busy and self.case_id is not None)
+            b.setEnabled(self.can_exchange and not busy and ready)
+        self.retry_button.setEnabled(self.can_exchange and not busy and ready and bool(self.selected_quarantined()))
+        self.export_case_button.setEnabled(self.can_use and not busy and ready and self.case_id is not None)
 
     def _start(self, fn, label: str, done_text: str) -> None:
         self._busy(True)
@@ -253,7 +270,7 @@ class Tab(QWidget):
     def import_now(self) -> None:
         """Import everything waiting in the inbox."""
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).import_now(progress=p, cancel=c), "exchange import",
+        self._start(lambda p, c: ctx.exchange.import_now(progress=p, cancel=c), "exchange import",
                     self._import_text)
 
     def retry_selected(self) -> None:
@@ -262,19 +279,18 @@ class Tab(QWidget):
         if not name:
             return
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).retry_quarantined(name, progress=p, cancel=c),
+        self._start(lambda p, c: ctx.exchange.retry_quarantined(name, progress=p, cancel=c),
                     "exchange retry", self._import_text)
 
     def scan(self) -> None:
         """Timer tick: import unless a job is already running."""
-        current = self._work_slot.current
-        if current is None or not current.is_running:
+        if not self._work_slot.busy:
             self.import_now()
 
     def export_pending(self) -> None:
         """Export every case changed since it was last sent."""
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).export_pending(progress=p, cancel=c), "exchange export",
+        self._start(lambda p, c: ctx.exchange.export_pending(progress=p, cancel=c), "exchange export",
                     lambda sent: self.tr("已导出 %1 个案件").replace("%1", str(len(sent))))
 
     def export_case(self) -> None:
@@ -282,13 +298,13 @@ class Tab(QWidget):
         ctx, case_id = self.ctx, self.case_id
         if case_id is None:
             return
-        self._start(lambda p, c: ExchangeService(ctx).export_case(case_id, progress=p, cancel=c), "exchange export",
+        self._start(lambda p, c: ctx.exchange.export_case(case_id, progress=p, cancel=c), "exchange export",
                     lambda sent: self.tr("已导出，序号 %1，等待平台确认").replace("%1", str(sent["sequence"])))
 
     def resolve(self, conflict_id: int, choice: str) -> None:
         """Resolve one conflict with the local or the platform value."""
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).resolve_conflict(conflict_id, choice), "exchange resolve",
+        self._start(lambda p, c: ctx.exchange.resolve_conflict(conflict_id, choice), "exchange resolve",
                     self.tr("已处理冲突"))
 
     # -- platform key (IT) -----------------------------------------------------------------
@@ -319,7 +335,7 @@ class Tab(QWidget):
             self.message.setText(self.tr("未固定平台公钥"))
             return
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).pin_platform_key(key, key["key_id"]), "exchange pin",
+        self._start(lambda p, c: ctx.exchange.pin_platform_key(key, key["key_id"]), "exchange pin",
                     self.tr("已固定平台公钥"))
 
     def _show_error(self, exc) -> None:

@@ -9,12 +9,13 @@ every action is audited.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
+from app.clock import now as _now
 from app.security.roles import Permission
-from app.services.session import AppContext
+from app.services.base import AssistantOff, CaseBoundService, case_court
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from engines.transcription.results import Correction, Segment, Transcript, Word
@@ -24,13 +25,6 @@ AUDIO_MEDIA_TYPE = "audio/*"
 EXPORT_FORMATS = ("docx", "txt", "srt")
 LOW_CONFIDENCE = 0.6
 REFUSED_CORRECTION = "补正申请未采纳"
-# A case without its own court row belongs to the store's court (one court per store).
-_COURT_NAME = "coalesce(k.name, (SELECT name FROM courts ORDER BY id LIMIT 1), '')"
-
-
-class AssistantOff(RuntimeError):
-    """Speech recognition was switched off in the settings (message in Chinese)."""
-
 
 class TranscriptLocked(RuntimeError):
     """The transcript has human edits; a machine run would overwrite them."""
@@ -83,13 +77,13 @@ class SegmentRow:
         older transcripts fall back to the segment confidence.
         """
         if self.calibrated:
-            return any(w.shaded for w in self.words)
+            return any(getattr(w, "shaded", False) for w in self.words)
         return self.confidence < LOW_CONFIDENCE
 
     @property
     def shaded_words(self) -> list[Word]:
         """The words the editor should shade."""
-        return [w for w in self.words if w.shaded]
+        return [w for w in self.words if getattr(w, "shaded", False)]
 
 
 #: Most dossier characters used to prime one transcription (enough for a thick dossier's
@@ -134,27 +128,15 @@ def _words(stored: str | None) -> tuple[list[Word], bool]:
     return words, bool(items) and all("shaded" in item for item in items)
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-class TranscriptionService:
+class TranscriptionService(CaseBoundService):
     """Hearing recordings and transcripts of the logged-in user's cases."""
 
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-
     # -- access ------------------------------------------------------------------------
-    def _check_case(self, case_id: int) -> None:
-        if not self.ctx.store.query("SELECT 1 FROM case_members WHERE case_id = ? AND user_id = ?",
-                                    (case_id, self.ctx.session.user_id)):
-            raise NotFoundError("案件不存在，或您不是该案的承办人员")
-
     def _hearing(self, hearing_id: int) -> dict:
         rows = self.ctx.store.query("SELECT * FROM hearings WHERE id = ?", (hearing_id,))
         if not rows:
             raise NotFoundError("庭审记录不存在")
-        self._check_case(rows[0]["case_id"])
+        self.require_case(rows[0]["case_id"])
         return rows[0]
 
     def _segment(self, segment_id: int) -> dict:
@@ -167,8 +149,7 @@ class TranscriptionService:
     # -- hearings ----------------------------------------------------------------------
     def list_hearings(self, case_id: int) -> list[HearingInfo]:
         """Hearings of a case, newest first."""
-        self.ctx.session.require(Permission.CASE_READ)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.CASE_READ)
         rows = self.ctx.store.query(
             "SELECT h.*, (SELECT count(*) FROM hearing_segments s WHERE s.hearing_id = h.id) AS n"
             " FROM hearings h WHERE h.case_id = ? ORDER BY h.id DESC", (case_id,))
@@ -177,8 +158,16 @@ class TranscriptionService:
                             r["checked_at"], r["n"]) for r in rows]
 
     def add_recording(self, case_id: int, path: str | Path, channels: str = "", title: str = "",
-                      place: str = "") -> int:
-        """Check the file is audio, store it encrypted, and create a hearing for it."""
+                      place: str = "", allow_foreign: bool = False) -> int:
+        """Check the file is audio, store it encrypted, and create a hearing for it.
+
+        A file whose name or title carries another case's 案号 raises ForeignCaseData unless
+        ``allow_foreign`` (the clerk confirmed it belongs here).
+        """
+        from app.services.case_guard import case_number, check_material
+
+        self.require_case(case_id, Permission.HEARING_RUN)
+        check_material(f"{Path(path).stem} {title}", case_number(self.ctx, case_id), "录音文件名", allow_foreign)
         return self.add_recording_bytes(case_id, Path(path).read_bytes(), Path(path).name, channels,
                                         title, place)
 
@@ -188,8 +177,7 @@ class TranscriptionService:
         from engines.transcription.child import probe_audio_in_child
         from engines.transcription.seats import parse_channel_map
 
-        self.ctx.session.require(Permission.HEARING_RUN)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.HEARING_RUN)
         # Decoded in a child process (InputError for empty / not audio / a decoder crash):
         # the window's own process never runs the native decoders on an imported file.
         channel_count, duration = probe_audio_in_child(data, name)
@@ -210,20 +198,26 @@ class TranscriptionService:
     def audio_bytes(self, hearing_id: int) -> bytes:
         """The decrypted recording, in memory (for playback)."""
         self.ctx.session.require(Permission.CASE_READ)
-        row = self._hearing(hearing_id)
-        return self.ctx.store.blobs.read_bytes(row["audio_sha256"])
+        return self._audio(self._hearing(hearing_id))
+
+    def _audio(self, hearing: dict) -> bytes:
+        return self.ctx.store.blobs.read_bytes(hearing["audio_sha256"])
 
     def vocabulary(self, case_id: int) -> CaseVocabulary:
         """The case's words for near-homophone correction: parties, agents, 案由, court."""
-        case = self.ctx.store.query(
-            f"SELECT c.cause, {_COURT_NAME} AS court FROM cases c"
-            " LEFT JOIN courts k ON k.id = c.court_id WHERE c.id = ?", (case_id,))[0]
+        self.require_case(case_id, Permission.CASE_READ)
+        return self._vocabulary(case_id)
+
+    def _vocabulary(self, case_id: int) -> CaseVocabulary:
+        # Access already checked by the caller (vocabulary, transcribe, a live hearing).
+        case = self.ctx.store.query("SELECT c.cause FROM cases c WHERE c.id = ?", (case_id,))[0]
+        case["court"] = case_court(self.ctx, case_id)["name"]
         parties = self.ctx.store.query(
             "SELECT name, representative, agent FROM parties WHERE case_id = ? ORDER BY position", (case_id,))
         vocabulary = CaseVocabulary(parties=[p["name"] for p in parties] + [p["representative"] for p in parties if p["representative"]],
                                     agents=[p["agent"] for p in parties if p["agent"]],
                                     cause=case["cause"], court=case["court"])
-        text = self.case_text(case_id)
+        text = self._case_text(case_id)
         return vocabulary.with_case_text(text) if text else vocabulary
 
     def case_text(self, case_id: int) -> str:
@@ -232,6 +226,11 @@ class TranscriptionService:
         It primes transcription: names, addresses, amounts and evidence titles found there
         join the case vocabulary and the case language model.
         """
+        self.require_case(case_id, Permission.CASE_READ)
+        return self._case_text(case_id)
+
+    def _case_text(self, case_id: int) -> str:
+        # Access already checked by the caller.
         rows = self.ctx.store.query(
             "SELECT title, text FROM dossier_pages WHERE case_id = ? ORDER BY page", (case_id,))
         parts, size = [], 0
@@ -265,10 +264,10 @@ class TranscriptionService:
             db.execute("DELETE FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))
             db["hearings"].update(hearing_id, {"status": "转写中"})
         request = TranscriptionRequest(channels=row["channels"] or None,
-                                       vocabulary=self.vocabulary(row["case_id"]),
-                                       case_text=self.case_text(row["case_id"]))
+                                       vocabulary=self._vocabulary(row["case_id"]),
+                                       case_text=self._case_text(row["case_id"]))
         model = self.ctx.settings["model_dir"] or None
-        job = ChildTranscription(self.audio_bytes(hearing_id), request, model, paths.cache_dir())
+        job = ChildTranscription(self._audio(row), request, model, paths.cache_dir())
         position = [0]
 
         def save(segment: Segment) -> None:
@@ -306,6 +305,9 @@ class TranscriptionService:
         """The transcript in order."""
         self.ctx.session.require(Permission.CASE_READ)
         self._hearing(hearing_id)
+        return self._segments(hearing_id)
+
+    def _segments(self, hearing_id: int) -> list[SegmentRow]:
         rows = self.ctx.store.query(
             "SELECT * FROM hearing_segments WHERE hearing_id = ? ORDER BY position, id", (hearing_id,))
         return [SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
@@ -313,6 +315,54 @@ class TranscriptionService:
                            [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
                            *_words(r["words"]))
                 for r in rows]
+
+    def segment(self, segment_id: int) -> SegmentRow:
+        """One stored segment (the editor refreshes an edited row with it, not the whole list)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        r = self._segment(segment_id)
+        return SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
+                          r["machine_text"], r["text"], r["confidence"],
+                          [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
+                           *_words(r["words"]))
+
+    def seats(self, hearing_id: int) -> list[str]:
+        """The speakers a line of this hearing can be given: court seats, the case's parties, any used.
+
+        The editor offers these in a picker instead of free text, so a typo never becomes a
+        speaker of the record.
+        """
+        from engines.transcription.seats import known_roles, parse_channel_map
+
+        self.ctx.session.require(Permission.CASE_READ)
+        hearing = self._hearing(hearing_id)
+        parties = self.ctx.store.query("SELECT DISTINCT role, agent FROM parties WHERE case_id = ?",
+                                       (hearing["case_id"],))
+        used = [r["speaker"] for r in self.ctx.store.query(
+            "SELECT DISTINCT speaker FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))]
+        try:
+            mapped = list(parse_channel_map(hearing["channels"]).values())
+        except ValueError:
+            mapped = []
+        court = ["审判长", "审判员", "人民陪审员", "书记员"]
+        sides = [p["role"] for p in parties] + [p["role"] + "代理人" for p in parties if p["agent"]]
+        return [s for s in dict.fromkeys(court + mapped + sides + used) if s and (s in known_roles() or s in used
+                                                                                  or s in sides)]
+
+    def open_items(self, hearing_id: int) -> list[str]:
+        """What still needs the clerk before 核对完成: unsure lines nobody has looked at."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._hearing(hearing_id)
+        rows = self.ctx.store.query(
+            "SELECT start, text FROM hearing_segments WHERE hearing_id = ? AND confidence < ? AND edited = 0"
+            " ORDER BY position, id", (hearing_id, LOW_CONFIDENCE))
+        return [f"{int(r['start'] // 60):02d}:{r['start'] % 60:04.1f} {r['text'][:30]}" for r in rows]
+
+    def record_file_name(self, hearing_id: int, fmt: str = "docx") -> str:
+        """A default export name carrying the 案号, so the file is found by case."""
+        row = self._hearing(hearing_id)
+        number = self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (row["case_id"],))[0]["case_number"]
+        safe = re.sub(r'[\\/:*?"<>|]', "_", f"{number}_庭审笔录_{row['title']}")
+        return f"{safe}.{fmt}"
 
     def revisions(self, segment_id: int) -> list[dict]:
         """Every change to a segment, oldest first."""
@@ -419,7 +469,7 @@ class TranscriptionService:
         """A party asked for a 补正 that the court did not grant: the refusal is recorded too."""
         self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
         segment = self._segment(segment_id)
-        hearing = self._hearing(segment["hearing_id"])
+        hearing = self.ctx.store.query("SELECT id, case_id FROM hearings WHERE id = ?", (segment["hearing_id"],))[0]
         note = json.dumps({"segment": segment_id, "requested_by": requested_by, "requested_text": requested_text,
                            "current_text": segment["text"], "reason": reason}, ensure_ascii=False)
         with self.ctx.store.write() as db:
@@ -436,14 +486,22 @@ class TranscriptionService:
                                     " ORDER BY id", (hearing_id, REFUSED_CORRECTION))
         return [dict(json.loads(r["note"]), wall_time=r["wall_time"]) for r in rows]
 
-    def mark_checked(self, hearing_id: int) -> None:
-        """The clerk confirms the transcript was checked against the recording."""
+    def mark_checked(self, hearing_id: int, reason: str = "") -> None:
+        """The clerk confirms the transcript was checked against the recording.
+
+        With unsure lines still unedited (:meth:`open_items`) a reason is required; it goes into
+        the audit entry with how many lines were open.
+        """
         self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
         row = self._hearing(hearing_id)
+        open_items = self.open_items(hearing_id)
+        if open_items and not reason.strip():
+            raise ValueError(f"还有 {len(open_items)} 段识别把握较低、未经核改，须填写核对完成的理由")
         with self.ctx.store.write() as db:
             db["hearings"].update(hearing_id, {"status": "已核对", "checked_by": self.ctx.session.username,
                                                "checked_at": _now()})
-            self.ctx.audit(db, "transcript.check", f"case:{row['case_id']}", hearing=hearing_id)
+            self.ctx.audit(db, "transcript.check", f"case:{row['case_id']}", hearing=hearing_id,
+                           open_items=len(open_items), reason=reason.strip())
 
     def add_event(self, hearing_id: int, kind: str, audio_time: float = 0.0, note: str = "") -> None:
         """Log 休庭/继续 and other hearing events with time."""
@@ -465,7 +523,7 @@ class TranscriptionService:
             raise ValueError(fmt)
         row = self._hearing(hearing_id)
         segments = [Segment(s.start, s.end, s.speaker, s.text, s.confidence, s.channel)
-                    for s in self.segments(hearing_id)]
+                    for s in self._segments(hearing_id)]
         transcript = Transcript(duration=row["duration"], model=row["model"] or "-", segments=segments)
         path = Path(path)
         if fmt == "docx":
@@ -481,8 +539,8 @@ class TranscriptionService:
         from engines.transcription.record_docx import RecordHeader
 
         case = self.ctx.store.query(
-            f"SELECT c.case_number, c.cause, {_COURT_NAME} AS court, coalesce(j.display_name, '') AS judge,"
-            " coalesce(u.display_name, '') AS clerk FROM cases c LEFT JOIN courts k ON k.id = c.court_id"
+            "SELECT c.case_number, c.cause, coalesce(j.display_name, '') AS judge,"
+            " coalesce(u.display_name, '') AS clerk FROM cases c"
             " LEFT JOIN users j ON j.id = c.judge_id LEFT JOIN users u ON u.id = c.clerk_id WHERE c.id = ?",
             (hearing["case_id"],))[0]
         parties = self.ctx.store.query("SELECT role, name, agent FROM parties WHERE case_id = ? ORDER BY position",
@@ -494,7 +552,7 @@ class TranscriptionService:
                 present.append(f"{p['role']}委托诉讼代理人{p['agent']}")
         events = self.ctx.store.query("SELECT kind, wall_time, note FROM hearing_events WHERE hearing_id = ?"
                                       " AND kind IN ('休庭', '继续') ORDER BY id", (hearing["id"],))
-        return RecordHeader(court=case["court"], case_number=case["case_number"], cause=case["cause"],
+        return RecordHeader(court=case_court(self.ctx, hearing["case_id"])["name"], case_number=case["case_number"], cause=case["cause"],
                             start_time=hearing["started_at"], end_time=hearing["ended_at"], place=hearing["place"],
                             judges=[case["judge"]] if case["judge"] else [], clerk=case["clerk"], parties=present,
                             interruptions=[f"{e['wall_time']} {e['kind']} {e['note']}".strip() for e in events])
