@@ -114,6 +114,7 @@ class Scorer:
         return self.case_info or any(term in text for text in texts for term in self.legal_terms)
 
     def __call__(self, text: str, legal: bool = False) -> float:
+        """Natural-log LM score of ``text`` (the legal model and correction when ``legal``)."""
         import math
 
         if legal:
