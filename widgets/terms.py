@@ -400,6 +400,16 @@ DRAFTING_TERMS = (
     QT_TRANSLATE_NOOP("terms", "法条序号格式"),
     QT_TRANSLATE_NOOP("terms", "引用已废止法律"),
     QT_TRANSLATE_NOOP("terms", "迟延履行利息条款"),
+    QT_TRANSLATE_NOOP("terms", "引用的法条不存在"),
+    QT_TRANSLATE_NOOP("terms", "引用尚未施行的法律"),
+    QT_TRANSLATE_NOOP("terms", "司法解释名称与文号不符"),
+    QT_TRANSLATE_NOOP("terms", "算式计算有误"),
+    QT_TRANSLATE_NOOP("terms", "当事人诉讼地位不一致"),
+    QT_TRANSLATE_NOOP("terms", "匿名处理前后不一致"),
+    QT_TRANSLATE_NOOP("terms", "缺少迟延履行告知"),
+    QT_TRANSLATE_NOOP("terms", "部分支持未驳回其他诉讼请求"),
+    QT_TRANSLATE_NOOP("terms", "诉讼请求与案件记录不符"),
+    QT_TRANSLATE_NOOP("terms", "陈述人与诉讼地位不符"),
 )
 
 # 数据交换 tab: package states and kinds, conflict fields.

@@ -235,8 +235,10 @@ class CataloguingService(CaseBoundService):
                 continue
             conflict = next((c for c in info.conflicts if c["field"] in (name, {"plaintiffs": "原告", "defendants": "被告"}.get(name))), None)
             names = {c.code: c.label for c in self.rules.categories}  # labels, never internal codes
-            source = "、".join(names.get(code, code) for code in fv.source.split("、") if code)
+            source = "、".join(names.get(code.split(":")[0], code) for code in fv.source.split("、") if code)
             reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{source}），置信度 {fv.confidence:.2f}"
+            if fv.page and fv.origin:  # the page the value was taken from, and what was read there
+                reason = f"取自卷宗第 {fv.page} 页（{fv.origin}）；" + reason
             if conflict:
                 reason += "；各文书不一致：" + "；".join(f"{o['value']}（第{o['pages']}页）" for o in conflict["others"])
             outputs.suggest(db, case_id, CASE_FIELD_KIND, name, fv.value, reason, f"cataloguing {model}")

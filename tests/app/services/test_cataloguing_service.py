@@ -80,6 +80,7 @@ def test_case_fields_are_suggestions_until_accepted(imported, fx, clerk, case_id
     outputs = MachineOutputService(clerk).pending(case_id, "case_field")
     by_target = {o.target: o for o in outputs}
     assert by_target["cause"].value == "装饰装修合同纠纷" and "页" in by_target["cause"].reason
+    assert by_target["cause"].reason.startswith("取自卷宗第 ")  # the page the value was taken from
     assert by_target["defendants"].value == ["长沙筑梦家装饰工程有限公司"]
     service, _ = imported
     service.apply_case_field(by_target["cause"].id)
