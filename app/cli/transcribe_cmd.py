@@ -29,6 +29,9 @@ def register(sub) -> None:
                         default="none",
                         help="是否把本案用词作为解码提示（默认 none：实测 base 模型会复读提示词，"
                              "本案用词改由近音纠正使用）")
+    parser.add_argument("--case-text", metavar="FILE", default=None,
+                        help="本案文本（UTF-8 文本文件：当事人、代理人、地址、金额、日期、证据名称、"
+                             "卷宗摘录等），用于本案用词和本案语言模型")
     parser.add_argument("--no-correct", action="store_true", help="不做近音字纠正")
     parser.add_argument("--cache-dir", metavar="DIR", default=None,
                         help="模型缓存目录（默认 TRIAL_ASSISTANT_CACHE 或用户缓存目录）")
@@ -46,10 +49,9 @@ def register(sub) -> None:
 def handle(args) -> int:
     """Run the transcription and write the requested outputs."""
     from engines.transcription.audio import load_audio
-    from engines.transcription.pipeline import Transcriber, TranscriptionRequest
+    from engines.transcription.pipeline import Transcriber, request_for
     from engines.transcription.record_docx import RecordHeader, write_hearing_record
     from engines.transcription.seats import parse_channel_map
-    from engines.transcription.vocabulary import CaseVocabulary, parse_hotwords
     from engines.transcription.writers import clock, write_srt, write_txt
 
     try:
@@ -58,11 +60,10 @@ def handle(args) -> int:
         channel_map = parse_channel_map(args.channels, audio.channels)
         if channel_map and audio.channels == 1:
             raise CliError("单声道录音不能按席位区分发言人：请去掉 --channels")
-        vocabulary = CaseVocabulary(hotwords=parse_hotwords(args.hotwords), cause=args.cause,
-                                    court=args.court)
-        request = TranscriptionRequest(channels=channel_map, vocabulary=vocabulary,
-                                       correct=not args.no_correct,
-                                       prompt_mode=args.decoder_hints)
+        case_text = _read_case_text(args.case_text)
+        request = request_for(channels=channel_map, hotwords=args.hotwords, cause=args.cause,
+                              court=args.court, case_text=case_text,
+                              correct=not args.no_correct, prompt_mode=args.decoder_hints)
         transcriber = Transcriber(args.model, args.cache_dir)
         transcript = transcriber.transcribe_audio(
             audio, request, stderr_progress(sys.stderr.isatty() and not args.json))
@@ -82,3 +83,17 @@ def handle(args) -> int:
         for seg in transcript.segments:
             sys.stdout.write(f"[{clock(seg.start, '.')}] {seg.speaker}：{seg.text}\n")
     return 0
+
+
+def _read_case_text(path: str | None) -> str:
+    """The ``--case-text`` file as text; a clear message when it cannot be read."""
+    if not path:
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CliError(f"找不到本案文本文件：{path}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"本案文本文件不是 UTF-8 文本：{path}") from None
+    except OSError as exc:
+        raise CliError(f"无法读取本案文本文件：{path}（{exc.strerror}）") from None

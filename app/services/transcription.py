@@ -86,12 +86,17 @@ class SegmentRow:
         return [w for w in self.words if getattr(w, "shaded", False)]
 
 
+#: Most dossier characters used to prime one transcription (enough for a thick dossier's
+#: names and figures; bounds the work of building the case model).
+CASE_TEXT_LIMIT = 200_000
+
+
 def decode_for_playback(data: bytes):
     """(mono float32 samples, rate) of a stored recording, for the editor's player."""
-    from engines.transcription.audio import load_audio_bytes
+    from engines.transcription.child import decode_mono_in_child
 
-    audio = load_audio_bytes(data)
-    return audio.downmix(), audio.sample_rate
+    # Decoded in a child process: a decoder crash must not take the window down.
+    return decode_mono_in_child(data)
 
 
 #: Longest stretch of recording prepared for one slowed/sped-up playback (seconds of
@@ -169,12 +174,14 @@ class TranscriptionService(CaseBoundService):
     def add_recording_bytes(self, case_id: int, data: bytes, name: str, channels: str = "",
                             title: str = "", place: str = "") -> int:
         """As :meth:`add_recording`, for audio already in memory."""
-        from engines.transcription.audio import load_audio_bytes
+        from engines.transcription.child import probe_audio_in_child
         from engines.transcription.seats import parse_channel_map
 
         self.require_case(case_id, Permission.HEARING_RUN)
-        audio = load_audio_bytes(data, name)  # InputError for empty / not audio
-        parse_channel_map(channels, audio.channels)
+        # Decoded in a child process (InputError for empty / not audio / a decoder crash):
+        # the window's own process never runs the native decoders on an imported file.
+        channel_count, duration = probe_audio_in_child(data, name)
+        parse_channel_map(channels, channel_count)
         sha = self.ctx.store.blobs.put_bytes(data)
         with self.ctx.store.write() as db:
             db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
@@ -182,10 +189,10 @@ class TranscriptionService(CaseBoundService):
             hearing_id = db["hearings"].insert({
                 "case_id": case_id, "title": title or Path(name).stem, "place": place, "status": "已录音",
                 "audio_sha256": sha, "audio_name": name, "channels": channels,
-                "duration": round(audio.duration, 3), "created_by": self.ctx.session.username,
+                "duration": duration, "created_by": self.ctx.session.username,
                 "created_at": _now()}).last_pk
             self.ctx.audit(db, "hearing.add", f"case:{case_id}", hearing=hearing_id, sha256=sha,
-                           channels=channels, duration=round(audio.duration, 3))
+                           channels=channels, duration=duration)
         return hearing_id
 
     def audio_bytes(self, hearing_id: int) -> bytes:
@@ -207,9 +214,33 @@ class TranscriptionService(CaseBoundService):
         case["court"] = case_court(self.ctx, case_id)["name"]
         parties = self.ctx.store.query(
             "SELECT name, representative, agent FROM parties WHERE case_id = ? ORDER BY position", (case_id,))
-        return CaseVocabulary(parties=[p["name"] for p in parties] + [p["representative"] for p in parties if p["representative"]],
-                              agents=[p["agent"] for p in parties if p["agent"]],
-                              cause=case["cause"], court=case["court"])
+        vocabulary = CaseVocabulary(parties=[p["name"] for p in parties] + [p["representative"] for p in parties if p["representative"]],
+                                    agents=[p["agent"] for p in parties if p["agent"]],
+                                    cause=case["cause"], court=case["court"])
+        text = self._case_text(case_id)
+        return vocabulary.with_case_text(text) if text else vocabulary
+
+    def case_text(self, case_id: int) -> str:
+        """Text of the case's catalogued dossier (page titles and extracted text), capped.
+
+        It primes transcription: names, addresses, amounts and evidence titles found there
+        join the case vocabulary and the case language model.
+        """
+        self.require_case(case_id, Permission.CASE_READ)
+        return self._case_text(case_id)
+
+    def _case_text(self, case_id: int) -> str:
+        # Access already checked by the caller.
+        rows = self.ctx.store.query(
+            "SELECT title, text FROM dossier_pages WHERE case_id = ? ORDER BY page", (case_id,))
+        parts, size = [], 0
+        for row in rows:
+            piece = "\n".join(x for x in (row["title"], row["text"]) if x)
+            if size + len(piece) > CASE_TEXT_LIMIT:
+                break
+            parts.append(piece)
+            size += len(piece)
+        return "\n".join(parts)
 
     # -- machine transcription ---------------------------------------------------------
     def transcribe(self, hearing_id: int, progress: ProgressCallback = no_progress,
@@ -233,7 +264,8 @@ class TranscriptionService(CaseBoundService):
             db.execute("DELETE FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))
             db["hearings"].update(hearing_id, {"status": "转写中"})
         request = TranscriptionRequest(channels=row["channels"] or None,
-                                       vocabulary=self._vocabulary(row["case_id"]))
+                                       vocabulary=self._vocabulary(row["case_id"]),
+                                       case_text=self._case_text(row["case_id"]))
         model = self.ctx.settings["model_dir"] or None
         job = ChildTranscription(self._audio(row), request, model, paths.cache_dir())
         position = [0]

@@ -46,21 +46,84 @@ class Audio:
         return np.ascontiguousarray(self.samples.mean(axis=1, dtype=np.float32))
 
 
-def _read_soundfile(path) -> tuple[np.ndarray, int] | None:
+# Largest decoded recording held in memory (float32, all channels at 16 kHz): about 4.7
+# hours of a 4-channel mixer, or 35 minutes of 32 channels. Beyond it the clerk is asked to
+# split the file rather than the process running out of memory.
+MAX_DECODED_BYTES = 4 << 30
+MAX_CHANNELS = 32
+_BLOCK_FRAMES = 1 << 16
+
+
+def _too_large(frames: int, channels: int, label: str) -> None:
+    if channels > MAX_CHANNELS:
+        raise InputError(f"录音有 {channels} 个声道，最多支持 {MAX_CHANNELS} 个", label)
+    if frames * channels * 4 > MAX_DECODED_BYTES:
+        hours = frames / SAMPLE_RATE / 3600
+        raise InputError(f"录音过长（约 {hours:.1f} 小时、{channels} 个声道），请分段后再导入", label)
+
+
+def _read_soundfile(path, label: str) -> np.ndarray | None:
+    """16 kHz files libsndfile reads (WAV/FLAC/OGG in any sample format), block by block into
+    one preallocated array; None when libsndfile cannot read it or the rate is not 16 kHz."""
     import soundfile as sf
 
     if isinstance(path, io.BytesIO):
         path.seek(0)
     try:
-        data, rate = sf.read(path if isinstance(path, io.BytesIO) else str(path),
-                             dtype="float32", always_2d=True)
+        handle = sf.SoundFile(path if isinstance(path, io.BytesIO) else str(path))
     except (sf.LibsndfileError, RuntimeError, TypeError, ValueError):
         return None
-    return data, int(rate)
+    with handle:
+        if handle.samplerate != SAMPLE_RATE or handle.frames <= 0 or not handle.seekable():
+            return None
+        _too_large(handle.frames, handle.channels, label)
+        out = np.empty((handle.frames, handle.channels), dtype=np.float32)
+        done = 0
+        try:
+            while done < handle.frames:
+                got = handle.read(min(_BLOCK_FRAMES, handle.frames - done), dtype="float32",
+                                  always_2d=True, out=out[done:done + _BLOCK_FRAMES])
+                if len(got) == 0:
+                    break
+                done += len(got)
+        except (sf.LibsndfileError, RuntimeError, ValueError):
+            return None
+    return out[:done]
 
 
-def _read_pyav(path) -> np.ndarray | None:
-    """Decode with FFmpeg (PyAV) straight to 16 kHz float, all channels kept."""
+class _Growing:
+    """A (frames, channels) float32 buffer filled in place; grows by doubling if the
+    container's duration was an underestimate (so no list of chunks is ever stacked)."""
+
+    def __init__(self, frames: int, channels: int, label: str) -> None:
+        self.label = label
+        self.data = np.empty((max(frames, SAMPLE_RATE), channels), dtype=np.float32)
+        self.used = 0
+
+    def append(self, block: np.ndarray) -> None:
+        """Copy ``block`` (frames, channels) after the frames already held."""
+        need = self.used + len(block)
+        if need > len(self.data):
+            _too_large(need, self.data.shape[1], self.label)
+            bigger = np.empty((max(need, 2 * len(self.data)), self.data.shape[1]), np.float32)
+            bigger[:self.used] = self.data[:self.used]
+            self.data = bigger
+        self.data[self.used:need] = block
+        self.used = need
+
+    def result(self) -> np.ndarray:
+        """The frames filled so far (a view, no copy)."""
+        return self.data[:self.used]
+
+
+def _read_pyav(path, label: str) -> np.ndarray | None:
+    """Decode with FFmpeg (PyAV) to 16 kHz float, all channels kept, frame by frame.
+
+    The resampler gives *packed* float ("flt", one interleaved plane), never planar: PyAV
+    counts one plane too many on planar frames of 8 or more channels (FFmpeg keeps only 8
+    data pointers in the frame itself), and ``to_ndarray`` then reads a stray pointer -
+    the SIGSEGV an 8-channel 48 kHz WAV used to cause.
+    """
     import av
 
     if isinstance(path, io.BytesIO):
@@ -73,20 +136,29 @@ def _read_pyav(path) -> np.ndarray | None:
         if not container.streams.audio:
             return None
         stream = container.streams.audio[0]
-        resampler = av.AudioResampler(format="fltp", layout=stream.layout, rate=SAMPLE_RATE)
-        chunks: list[np.ndarray] = []
+        channels = stream.channels or len(stream.layout.channels)
+        if channels <= 0:
+            return None
+        seconds = float(stream.duration * stream.time_base) if stream.duration else (
+            container.duration / 1e6 if container.duration else 0.0)
+        estimate = int(seconds * SAMPLE_RATE) + SAMPLE_RATE
+        _too_large(estimate, channels, label)
+        buffer = _Growing(estimate, channels, label)
+        resampler = av.AudioResampler(format="flt", layout=stream.layout, rate=SAMPLE_RATE)
+
+        def take(frames) -> None:
+            for out in frames:
+                packed = out.to_ndarray().reshape(-1, channels)
+                buffer.append(packed)
+
         for frame in container.decode(stream):
-            for out in resampler.resample(frame):
-                chunks.append(out.to_ndarray())
-        for out in resampler.resample(None):
-            chunks.append(out.to_ndarray())
+            take(resampler.resample(frame))
+        take(resampler.resample(None))
     except (av.error.FFmpegError, ValueError):
         return None
     finally:
         container.close()
-    if not chunks:
-        return np.zeros((0, 1), dtype=np.float32)
-    return np.ascontiguousarray(np.concatenate(chunks, axis=1).T.astype(np.float32))
+    return buffer.result()
 
 
 def load_audio(path: str | Path) -> Audio:
@@ -109,16 +181,14 @@ def load_audio_bytes(data: bytes, name: str = "") -> Audio:
 def _decode(source, label: str) -> Audio:
     # soundfile reads WAV/FLAC/OGG at 16 kHz directly; anything else (other rates, MP3, AAC,
     # video containers) goes through PyAV, which resamples.
-    read = _read_soundfile(source)
-    if read is not None and read[1] == SAMPLE_RATE:
-        samples = read[0]
-    else:
-        samples = _read_pyav(source)
+    samples = _read_soundfile(source, label)
+    if samples is None:
+        samples = _read_pyav(source, label)
         if samples is None:
             raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", label)
     if samples.shape[0] == 0:
         raise InputError("音频文件里没有声音数据", label)
-    return Audio(np.ascontiguousarray(samples, dtype=np.float32))
+    return Audio(samples if samples.flags.c_contiguous else np.ascontiguousarray(samples))
 
 
 def from_array(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Audio:

@@ -180,3 +180,66 @@ def transcribe_in_child(path: str | os.PathLike, request: TranscriptionRequest |
                         on_segment: Callable[[Segment], None] | None = None) -> Transcript:
     """Convenience wrapper: transcribe ``path`` in a child process (see ChildTranscription)."""
     return ChildTranscription(path, request, model, cache_dir).run(progress, cancel, on_segment)
+
+
+# -- decoding for import and playback, in a child process -------------------------------------
+
+def _probe_main(connection, data: bytes, name: str, mono: bool) -> None:
+    """Child entry: decode ``data``; send ("ok", result) or ("input_error", message, detail)."""
+    from engines.transcription.audio import load_audio_bytes
+
+    try:
+        audio = load_audio_bytes(data, name)
+        if mono:
+            connection.send(("ok", (audio.downmix(), audio.sample_rate)))
+        else:
+            connection.send(("ok", (audio.channels, round(audio.duration, 3))))
+    except InputError as exc:
+        connection.send(("input_error", exc.message, exc.detail))
+    except MemoryError:
+        connection.send(("input_error", "录音太大，内存不足以解码，请分段后再导入", name))
+    except Exception:  # noqa: BLE001 - reported to the parent as a clear message
+        connection.send(("input_error", "无法解码该音频文件", traceback.format_exc(limit=3)))
+    finally:
+        connection.close()
+
+
+def _decode_in_child(data: bytes, name: str, mono: bool, timeout: float):
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_probe_main, name="audio-decode",
+                              args=(sender, data, name, mono), daemon=True)
+    process.start()
+    sender.close()  # the parent's copy: EOF on the receiver once the child is gone
+    try:
+        if not receiver.poll(timeout):
+            raise InputError("解码音频超时", name)
+        try:
+            message = receiver.recv()
+        except EOFError:
+            raise InputError("无法解码该音频文件（解码进程意外退出）",
+                             f"{name}: exit code {process.exitcode}") from None
+    finally:
+        receiver.close()
+        end_process(process)
+    if message[0] == "ok":
+        return message[1]
+    raise InputError(message[1], message[2])
+
+
+def probe_audio_in_child(data: bytes, name: str = "", timeout: float = 600.0) -> tuple[int, float]:
+    """(channels, seconds) of an encoded recording, decoded in a separate process.
+
+    A decoder crash (native code in FFmpeg or libsndfile) or running out of memory then
+    ends only that process, and the caller gets an :class:`InputError` with a clear message.
+    """
+    if not data:
+        raise InputError("音频文件是空的（0 字节）", name)
+    return _decode_in_child(data, name, False, timeout)
+
+
+def decode_mono_in_child(data: bytes, name: str = "", timeout: float = 600.0):
+    """(mono float32 samples, rate) of an encoded recording, decoded in a separate process."""
+    if not data:
+        raise InputError("音频文件是空的（0 字节）", name)
+    return _decode_in_child(data, name, True, timeout)

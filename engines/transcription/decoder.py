@@ -31,13 +31,20 @@ class DecodeOptions:
 
     language: str = "zh"
     beam_size: int = 5
+    patience: float = 1.0
     prompt: str = ""
     prompt_as_hotwords: bool = True
+    # A fixed initial prompt (e.g. a Simplified Chinese sentence with punctuation).
+    style_prompt: str = ""
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6)
     compression_ratio_threshold: float = 2.2
     log_prob_threshold: float = -1.0
     no_speech_threshold: float = 0.6
     pack_seconds: float = PACK_SECONDS
+    # N-best rescoring: a callable scoring simplified CJK text (see rescoring.make_scorer),
+    # or None to take Whisper's first hypothesis.
+    scorer: Callable[[str], float] | None = None
+    lm_weight: float = 0.6
 
 
 @dataclass
@@ -96,6 +103,7 @@ def _transcribe_pack(model, audio: np.ndarray, options: DecodeOptions):
         language=options.language,
         task="transcribe",
         beam_size=options.beam_size,
+        patience=options.patience,
         temperature=list(options.temperatures),
         compression_ratio_threshold=options.compression_ratio_threshold,
         log_prob_threshold=options.log_prob_threshold,
@@ -105,13 +113,25 @@ def _transcribe_pack(model, audio: np.ndarray, options: DecodeOptions):
         word_timestamps=True,
         without_timestamps=False,
     )
+    if options.style_prompt:
+        kwargs["initial_prompt"] = options.style_prompt
     if options.prompt:
         if options.prompt_as_hotwords:
             kwargs["hotwords"] = options.prompt
         else:
             kwargs["initial_prompt"] = options.prompt
-    segments, _info = model.transcribe(audio, **kwargs)
-    return list(segments)
+    if options.scorer is None:
+        segments, _info = model.transcribe(audio, **kwargs)
+        return list(segments)
+    from engines.transcription.rescoring import RescoringModel
+
+    inner = model.model
+    model.model = RescoringModel(inner, model.hf_tokenizer, options.scorer, options.lm_weight)
+    try:
+        segments, _info = model.transcribe(audio, **kwargs)
+        return list(segments)  # decoding is lazy: it runs here, with the proxy in place
+    finally:
+        model.model = inner
 
 
 def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray], rate: int,

@@ -130,6 +130,9 @@ class LiveSession:
     # -- control -------------------------------------------------------------------
     def start(self) -> None:
         """Begin recording and transcribing (the decoder loads in the background)."""
+        from engines.transcription.language_model import warm_up
+
+        warm_up()  # the correction's word model, before the first utterance ends
         self._log("开始")
         self._worker = threading.Thread(target=self._record, name="live-recording",
                                         daemon=True)

@@ -4,9 +4,16 @@ Hearing settings, and why:
 - language fixed to zh: detection on short turns is unreliable and wastes a pass;
 - VAD/seat turns instead of decoding silence: Whisper invents text on silence;
 - no conditioning on previous text: a wrong sentence must not steer the next one;
-- case words as hotwords: names and 案由 are what the base model gets wrong most;
+- case words through post-correction, not hotwords: names and 案由 are what the base model
+  gets wrong most, but hints made it recite them; the correction fires only on strong
+  evidence (a case term, or a hearing term in legal talk; a close sound; a word-model gain)
+  and never turns an everyday word into a legal one;
+- n-best rescoring: the beam's hypotheses reranked with jieba's word frequencies plus the
+  case's terms and text (rescoring.py);
 - temperature fallback with a compression-ratio check, plus our own repetition and
   hallucination filter (text_cleanup), against loops.
+Each of these was measured on real recordings against plain faster-whisper
+(docs/benchmarks/transcription.md).
 """
 from __future__ import annotations
 
@@ -20,13 +27,16 @@ import numpy as np
 
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from engines.transcription.audio import Audio, load_audio
+from engines.transcription.case_text import CaseLanguageModel
+from engines.transcription.confidence import calibrate
 from engines.transcription.decoder import DecodeOptions, TurnText, decode_turns
 from engines.transcription.model_store import ModelLocation, load_whisper, resolve_model
+from engines.transcription.rescoring import make_scorer
 from engines.transcription.results import UNKNOWN_SPEAKER, Segment, Transcript
 from engines.transcription.seats import (SeatSettings, Turn, parse_channel_map, seat_turns,
                                          split_long_turns, vad_turns)
 from engines.transcription.text_cleanup import clean_text
-from engines.transcription.vocabulary import CaseVocabulary, correct_text
+from engines.transcription.vocabulary import CaseVocabulary, correct_text, is_legal_text
 
 SegmentCallback = Callable[[Segment], None]
 
@@ -45,6 +55,32 @@ class TranscriptionRequest:
     # Measured on the hearing set, hints made Whisper base recite the words at turn ends and
     # raised CER, so the case vocabulary works through post-correction unless asked.
     prompt_mode: str = "none"
+    style_prompt: str = ""
+    # Stage switches (each measured on the real set, see docs/benchmarks/transcription.md).
+    use_vad: bool = True
+    cleanup: bool = True
+    temperature_fallback: bool = True
+    rescore: bool = True
+    lm_weight: float = 0.6
+    vad_pad_ms: int = 150
+    vad_threshold: float = 0.5
+    patience: float = 1.0
+    # Free text of the case (dossier pages, parties, addresses...): feeds the vocabulary and
+    # the case language model.
+    case_text: str = ""
+
+
+def request_for(channels=None, hotwords: str | list[str] | None = None, cause: str = "",
+                court: str = "", case_text: str = "", **overrides) -> TranscriptionRequest:
+    """The request ``trial-assistant transcribe`` builds (shared with the benchmark)."""
+    from engines.transcription.vocabulary import parse_hotwords
+
+    words = parse_hotwords(hotwords) if isinstance(hotwords, str) or hotwords is None else list(hotwords)
+    vocabulary = CaseVocabulary(hotwords=words, cause=cause, court=court)
+    if case_text:
+        vocabulary = vocabulary.with_case_text(case_text)
+    return TranscriptionRequest(channels=channels, vocabulary=vocabulary, case_text=case_text,
+                                **overrides)
 
 
 class Transcriber:
@@ -52,6 +88,9 @@ class Transcriber:
 
     def __init__(self, model: str | os.PathLike | None = None,
                  cache_dir: str | os.PathLike | None = None, cpu_threads: int = 0) -> None:
+        from engines.transcription.language_model import warm_up
+
+        warm_up()  # jieba's dictionary loads while the Whisper model does
         self.location: ModelLocation = resolve_model(model, cache_dir)
         self.model = load_whisper(self.location, cpu_threads)
 
@@ -84,14 +123,19 @@ class Transcriber:
         options = DecodeOptions(
             beam_size=request.beam_size,
             prompt="" if request.prompt_mode == "none" else request.vocabulary.prompt(),
-            prompt_as_hotwords=request.prompt_mode != "initial")
+            prompt_as_hotwords=request.prompt_mode != "initial",
+            style_prompt=request.style_prompt)
+        options.patience = request.patience
+        if not request.temperature_fallback:
+            options.temperatures = (0.0,)
         transcript = Transcript(
             duration=round(audio.duration, 3), model=self.model_name, segments=[],
             channels=audio.channels,
             speaker_source="seats" if turns and turns[0].channel is not None else "mono",
             settings={"language": options.language, "beam_size": options.beam_size,
                       "vad": True, "condition_on_previous_text": False,
-                      "compute_type": "int8", "hotwords": options.prompt},
+                      "compute_type": "int8", "hotwords": options.prompt,
+                      "rescore": request.lm_weight if request.rescore else 0.0},
         )
 
         def source(turn: Turn) -> np.ndarray:
@@ -104,9 +148,14 @@ class Transcriber:
         def on_pack(done: int, total: int) -> None:
             progress(0.05 + 0.95 * done / total, f"转写 {done}/{total}")
 
+        case_model = CaseLanguageModel(request.case_text)
+        if request.rescore:
+            options.scorer = make_scorer(request.vocabulary, case_model)
+            options.lm_weight = request.lm_weight
+        legal = [False]  # legal talk heard earlier in this recording
         for item in decode_turns(self.model, turns, source, audio.sample_rate, options,
                                  cancel, on_pack):
-            segment = finish_segment(item, request)
+            segment = finish_segment(item, request, case_model, legal)
             if segment is None:
                 continue
             if segment.text == "" and item.raw_text:
@@ -125,21 +174,33 @@ def find_turns(audio: Audio, channel_map: dict[int, str],
     """Speaker turns: by seat for multi-channel audio, by VAD (speaker 未识别) for mono."""
     if audio.channels > 1 and request.use_seats:
         turns = seat_turns(audio.samples, audio.sample_rate, channel_map, SeatSettings())
+    elif not request.use_vad:
+        turns = [Turn(0.0, round(audio.duration, 3), None, UNKNOWN_SPEAKER)]
     else:
         mono = audio.downmix()
-        turns = vad_turns(mono, audio.sample_rate, UNKNOWN_SPEAKER, request.mono_min_silence_ms)
+        turns = vad_turns(mono, audio.sample_rate, UNKNOWN_SPEAKER, request.mono_min_silence_ms,
+                          request.vad_pad_ms, request.vad_threshold)
     return split_long_turns(turns, audio.samples, audio.sample_rate)
 
 
-def finish_segment(item: TurnText, request: TranscriptionRequest) -> Segment | None:
-    """Clean and correct one turn's text; None when nothing was said."""
+def finish_segment(item: TurnText, request: TranscriptionRequest,
+                   case_model=None, legal: list[bool] | None = None) -> Segment | None:
+    """Clean and correct one turn's text; None when nothing was said.
+
+    ``legal`` is a one-item list shared across a recording's segments: once a segment
+    holds a hearing term, later segments are in a legal context too.
+    """
     if not item.raw_text.strip():
         return None
-    text, _removed = clean_text(item.raw_text)
+    text, _removed = clean_text(item.raw_text, request.cleanup)
     machine_text = text
     corrections = []
     if text and request.correct:
-        text, corrections = correct_text(text, request.vocabulary)
+        seen = bool(legal and legal[0])
+        text, corrections = correct_text(text, request.vocabulary, case_model, seen or None)
+        if legal is not None and not seen and is_legal_text(text):
+            legal[0] = True
+    calibrate(item.words)
     return Segment(
         start=item.turn.start,
         end=item.turn.end,
@@ -150,4 +211,5 @@ def finish_segment(item: TurnText, request: TranscriptionRequest) -> Segment | N
         machine_text=machine_text,
         words=item.words,
         corrections=corrections,
+        shaded=any(w.shaded for w in item.words),
     )

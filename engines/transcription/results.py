@@ -20,6 +20,10 @@ class Word:
     end: float
     text: str
     probability: float
+    # Calibrated confidence (0-1; see engines.transcription.confidence) and whether the
+    # editor should shade the word. Added for issue 12; ``probability`` is Whisper's own.
+    confidence: float = 1.0
+    shaded: bool = False
 
 
 @dataclass
@@ -54,6 +58,8 @@ class Segment:
     machine_text: str = ""
     words: list[Word] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    # True when any word is shaded: the editor marks the line (calibrated, issue 12).
+    shaded: bool = False
 
 
 @dataclass

@@ -151,12 +151,13 @@ def seat_turns(samples: np.ndarray, rate: int, channel_map: dict[int, str],
     return turns
 
 
-def vad_turns(mono: np.ndarray, rate: int, speaker: str, min_silence_ms: int = 500) -> list[Turn]:
+def vad_turns(mono: np.ndarray, rate: int, speaker: str, min_silence_ms: int = 500,
+              pad_ms: int = 150, threshold: float = 0.5) -> list[Turn]:
     """Speech spans of a single channel by Silero VAD (speaker unknown)."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    options = VadOptions(min_silence_duration_ms=min_silence_ms, speech_pad_ms=150,
-                         max_speech_duration_s=28.0)
+    options = VadOptions(threshold=threshold, min_silence_duration_ms=min_silence_ms,
+                         speech_pad_ms=pad_ms, max_speech_duration_s=28.0)
     spans = get_speech_timestamps(mono, options, sampling_rate=rate)
     return [Turn(round(s["start"] / rate, 3), round(s["end"] / rate, 3), None, speaker)
             for s in spans]

@@ -118,9 +118,14 @@ def _remove_spread(text: str, phrase: str) -> str:
     return re.sub(pattern, "", text)
 
 
-def clean_text(raw: str) -> tuple[str, list[str]]:
-    """Full clean-up of one utterance; returns (text, removed hallucination phrases)."""
+def clean_text(raw: str, filters: bool = True) -> tuple[str, list[str]]:
+    """Full clean-up of one utterance; returns (text, removed hallucination phrases).
+
+    ``filters=False`` keeps only the Simplified mapping and punctuation (for measuring).
+    """
     text = normalise_punctuation(to_simplified(raw))
+    if not filters:
+        return finish_sentence(text), []
     text = collapse_repetitions(text)
     text, removed = remove_hallucinations(text)
     text = normalise_punctuation(text)

@@ -9,6 +9,7 @@ toneless pinyin matches a term closely are replaced, and every replacement is re
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -77,6 +78,16 @@ class CaseVocabulary:
             for term in legal_terms():
                 add(term.text, term.source, term.strong)
         return list(out.values())
+
+    def with_case_text(self, text: str) -> "CaseVocabulary":
+        """A copy whose hotwords also hold the terms found in the case's own text."""
+        from engines.transcription.case_text import case_terms
+
+        extra = [t for t in case_terms(text) if t not in self.hotwords]
+        return CaseVocabulary(parties=list(self.parties), agents=list(self.agents),
+                              cause=self.cause, court=self.court,
+                              hotwords=list(self.hotwords) + extra,
+                              include_legal_terms=self.include_legal_terms)
 
     def prompt(self, max_chars: int = 80, separator: str = "，") -> str:
         """Decoder hint: the case's own words only.
@@ -168,26 +179,73 @@ def _threshold(length: int) -> float:
     return 0.92 if length <= 2 else 0.83
 
 
-@functools.lru_cache(maxsize=1)
-def _word_freq() -> dict[str, int]:
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba.dt.FREQ
-
-
-def _is_common_word_over(window: str, term: Term) -> bool:
-    """True when the window is itself an everyday word more frequent than the term."""
-    freq = _word_freq()
-    window_freq = freq.get(window, 0)
-    return window_freq > max(freq.get(term.text, 0), 20)
+# A window that is itself a dictionary word this common is an everyday word: it never
+# becomes a general legal term (上述 stays, 一头 stays), only a term of this case may win.
+EVERYDAY_WORD_FREQ = 20
+# Language-model gain (natural log) a replacement must bring: strong evidence only.
+CASE_MARGIN = math.log(2.0)
+LEGAL_MARGIN = math.log(20.0)
+# Weight of the case-text bigram model against the word model.
+CASE_LM_WEIGHT = 0.5
 
 
-def correct_text(text: str, vocabulary: CaseVocabulary | list[Term]) -> tuple[str, list[Correction]]:
-    """Replace near-homophones of vocabulary terms; return new text and the corrections."""
+def _has_case_info(terms: list[Term]) -> bool:
+    return any(t.source in _CASE_SOURCES for t in terms)
+
+
+def is_legal_text(text: str) -> bool:
+    """Whether ``text`` holds a general hearing term verbatim (evidence of legal talk)."""
+    return any(len(t.text) >= 2 and t.text in text for t in legal_terms())
+
+
+def _legal_context(text: str, terms: list[Term], case_info: bool) -> bool:
+    """A hearing of a case (case information given) or a text that already holds a legal
+    term verbatim: only then may a general legal term replace a sound-alike."""
+    if case_info:
+        return True
+    return any(t.source == SOURCE_LEGAL and len(t.text) >= 2 and t.text in text for t in terms)
+
+
+def _language_model(terms: list[Term], legal_context: bool):
+    from engines.transcription.language_model import (CASE_TERM_FREQ, LEGAL_CONTEXT_BOOST,
+                                                      LEGAL_TERM_FLOOR, WordLanguageModel,
+                                                      word_frequency)
+
+    overlay: dict[str, float] = {}
+    for term in terms:
+        if term.source in _CASE_SOURCES:
+            overlay[term.text] = CASE_TERM_FREQ
+        elif legal_context:
+            overlay[term.text] = max(word_frequency(term.text), LEGAL_TERM_FLOOR) * LEGAL_CONTEXT_BOOST
+    return WordLanguageModel(overlay)
+
+
+def correct_text(text: str, vocabulary: CaseVocabulary | list[Term],
+                 case_model=None, legal_context: bool | None = None) -> tuple[str, list[Correction]]:
+    """Replace near-homophones of vocabulary terms; return new text and the corrections.
+
+    A replacement needs a term of this case, or a general legal term in a legal context
+    (never over an everyday word); a close sound; and a language-model gain (jieba word
+    frequencies, plus ``case_model``, a :class:`CaseLanguageModel` of the case's own text).
+    ``legal_context`` True says the recording is legal talk already (e.g. an earlier
+    segment held a legal term); None decides from this text and the vocabulary.
+    """
     terms = vocabulary.terms() if isinstance(vocabulary, CaseVocabulary) else list(vocabulary)
     known = {t.text for t in terms}
+    case_info = _has_case_info(terms)
+    legal = legal_context or _legal_context(text, terms, case_info)
+    if not legal:
+        terms = [t for t in terms if t.source in _CASE_SOURCES]
+    if not terms:
+        return text, []
+    # Built on the first candidate only: most texts have none, and loading jieba's
+    # dictionary costs a second (live mode shows text while the hearing goes on).
+    lazy: list = []
+
+    def model():
+        if not lazy:
+            lazy.append(_language_model(terms, legal))
+        return lazy[0]
     # Longer terms first: a party name must win over a two-character legal term inside it.
     terms = sorted(terms, key=lambda t: (-len(t.text), t.source not in _CASE_SOURCES))
     chars = list(text)
@@ -210,7 +268,9 @@ def correct_text(text: str, vocabulary: CaseVocabulary | list[Term]) -> tuple[st
                     start += n
                     continue
                 score = sound_similarity(window, term.text)
-                if score >= _threshold(n) and _may_replace(window, term, known):
+                if (score >= _threshold(n) and _may_replace(window, term, known)
+                        and _gains(model, case_model, chars, run.start(), run.end(), start,
+                                   term)):
                     chars[start:start + n] = list(term.text)
                     locked[start:start + n] = [True] * n
                     found.append((start, window, term.text, term, score))
@@ -247,9 +307,26 @@ def _drop_name_echoes(chars: list[str], found: list) -> list:
 def _may_replace(window: str, term: Term, known: set[str]) -> bool:
     if window in known:
         return False
-    if term.source in _CASE_SOURCES or term.strong:
+    if term.source in _CASE_SOURCES:
         return True
-    return not _is_common_word_over(window, term)
+    from engines.transcription.language_model import word_frequency
+
+    # An everyday word never becomes a general legal term.
+    return word_frequency(window) <= EVERYDAY_WORD_FREQ
+
+
+def _gains(model, case_model, chars: list[str], lo: int, hi: int, start: int,
+           term: Term) -> bool:
+    """Whether the run reads better (language model) with ``term`` at ``start``."""
+    before = "".join(chars[lo:hi])
+    after = before[:start - lo] + term.text + before[start - lo + len(term.text):]
+    margin = CASE_MARGIN if term.source in _CASE_SOURCES else LEGAL_MARGIN
+    lm = model()
+    gain = lm.score(after) - lm.score(before)
+    if case_model:
+        # log10 ratios of the case text's bigrams, in natural log units.
+        gain += CASE_LM_WEIGHT * math.log(10) * (case_model.gain(after) - case_model.gain(before))
+    return gain > margin
 
 
 def _pinyin_of(text: str) -> str:

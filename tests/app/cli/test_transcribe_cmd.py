@@ -71,3 +71,22 @@ def test_model_dir_override_and_bad_model(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["model"] == "whisper-base"
     assert run(["transcribe", str(MONO_CLIP), "--model", str(tmp_path)]) == 2
     assert "模型目录" in capsys.readouterr().err
+
+
+def test_case_text_feeds_the_vocabulary(tmp_path, capsys):
+    case = tmp_path / "case.txt"
+    case.write_text("原告：杨帆\n被告：何建军\n案由：房屋租赁合同纠纷\n法院：成都市武侯区人民法院\n",
+                    encoding="utf-8")
+    code = run(["transcribe", str(MULTI_CLIP), "--channels", "1=审判长,2=原告,3=被告,4=书记员",
+                "--case-text", str(case), "--json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    words = [w for seg in out["segments"] for w in seg["words"]]
+    assert words and {"start", "end", "text", "probability", "confidence", "shaded"} <= set(words[0])
+    assert all("shaded" in seg for seg in out["segments"])
+
+
+def test_missing_case_text_is_a_clear_error(tmp_path, capsys):
+    code = run(["transcribe", str(MONO_CLIP), "--case-text", str(tmp_path / "nope.txt")])
+    assert code != 0
+    assert "找不到本案文本文件" in capsys.readouterr().err

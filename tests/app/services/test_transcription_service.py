@@ -98,7 +98,8 @@ def test_every_edit_is_a_revision(clerk, transcribed):
         service.transcribe(hearing)  # a machine run would overwrite the clerk's work
     assert service.replace_all(hearing, "申请", "申請") >= 2
     assert all("申請" in s.text for s in service.segments(hearing)[:2])
-    service.mark_checked(hearing)
+    # The calibrated shading may leave the untouched third line open: a reason is given.
+    service.mark_checked(hearing, reason="已逐段核对录音")
     case_id = clerk.store.query("SELECT case_id FROM hearings WHERE id = ?", (hearing,))[0]["case_id"]
     info = service.list_hearings(case_id)[0]
     assert (info.status, info.checked_by) == ("已核对", "clerk")
@@ -179,3 +180,30 @@ def test_refused_correction_is_recorded(clerk, transcribed):
     assert refused[0]["current_text"] == first.text and service.segments(hearing)[0].text == first.text
     actions = [r["action"] for r in clerk.store.query("SELECT action FROM audit_log")]
     assert "transcript.correction_refused" in actions
+
+
+def test_catalogued_dossier_primes_the_case_vocabulary(clerk, case_id):
+    service = TranscriptionService(clerk)
+    page_text = "原告：周晓梅，住杭州市西湖区文三路88号。\n委托诉讼代理人：孙立，浙江明理律师事务所律师。"
+    with clerk.store.write() as db:
+        db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, 1, '', 'now')",
+                   ("a" * 64,))
+        file_id = db["dossier_files"].insert({"case_id": case_id, "blob_sha256": "a" * 64,
+                                              "name": "起诉状.pdf", "imported_at": "now"}).last_pk
+        db["dossier_pages"].insert({"case_id": case_id, "page": 1, "file_id": file_id, "file_page": 1,
+                                    "category": "起诉状", "title": "民事起诉状", "text": page_text})
+    assert page_text in service.case_text(case_id)
+    hotwords = service.vocabulary(case_id).hotwords
+    assert "周晓梅" in hotwords and "孙立" in hotwords and "浙江明理律师事务所" in hotwords
+
+
+def test_segments_carry_words_with_calibrated_shading(clerk, transcribed):
+    service, hearing = transcribed
+    segments = service.segments(hearing)
+    assert all(s.words and s.calibrated for s in segments)
+    for segment in segments:
+        assert segment.low_confidence == any(w.shaded for w in segment.words)
+        assert segment.shaded_words == [w for w in segment.words if w.shaded]
+        for word in segment.words:
+            assert segment.start - 0.01 <= word.start <= word.end <= segment.end + 0.01
+            assert 0.0 <= word.confidence <= 1.0
