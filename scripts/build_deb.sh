@@ -18,6 +18,7 @@
 #
 # Depends: the system libraries Qt's xcb platform and PortAudio load (the list scripts/setup-env.sh
 # installs) and a CJK font. Needs dpkg-deb (dpkg). VERSION overrides pyproject.toml's version.
+# DEB_COMPRESSION: gzip (default) or xz - see the comment at dpkg-deb below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -67,6 +68,10 @@ installed_kb="$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)"
 python3 installer/linux/deb_files.py control "$version" "$installed_kb" >"$pkg/DEBIAN/control"
 
 start=$(date +%s)
-# xz: every dpkg since Debian 7 reads it (UOS and Kylin ship older dpkg than zstd needs).
-dpkg-deb --root-owner-group -Zxz --build "$pkg" "$deb" >/dev/null
+# gzip or xz: every dpkg reads them (UOS V20 and Kylin V10 ship dpkg 1.19, older than zstd
+# support). gzip is the default: most of the bundle is already compressed (int8 model, shared
+# libraries), and xz took minutes of a single core for a small saving (docs/benchmarks).
+compression="${DEB_COMPRESSION:-gzip}"
+case "$compression" in gzip|xz) ;; *) echo "DEB_COMPRESSION must be gzip or xz" >&2; exit 2 ;; esac
+dpkg-deb --root-owner-group "-Z$compression" --build "$pkg" "$deb" >/dev/null
 echo "$deb ($(du -h "$deb" | cut -f1), installed $(( installed_kb / 1024 )) MB, packed in $(( $(date +%s) - start ))s)"

