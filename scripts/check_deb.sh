@@ -50,8 +50,13 @@ mkdir -p "$work/src"
 cp "$deb" "$work/src/"
 cp "$ROOT_DIR/installer/linux/deb_selftest.sh" "$work/src/"
 t0=$SECONDS
+set +e
 PRISTINE_SRC="$work/src" PRISTINE_SHARED="$work/no-shared" \
-  bash "$pristine" run "$root" bash /src/deb_selftest.sh "/src/$(basename "$deb")"
+  bash "$pristine" run "$root" bash /src/deb_selftest.sh "/src/$(basename "$deb")" 2>&1 | tee "$work/inner.log"
+rc=${PIPESTATUS[0]}
+set -e
+[ "$rc" -eq 0 ] || { echo "DEB CHECK FAILED in the pristine root (exit $rc)" >&2; exit 1; }
+grep -E '^(apt_install_s|installed_selftest_s) [0-9]+$' "$work/inner.log" >>"$times" || true
 echo "install_selftest_remove_s $((SECONDS - t0))" >>"$times"
 cat "$times"
 echo "== .deb check passed: $(basename "$deb") installed by apt in a pristine root, selftest and policy passed, purged"
