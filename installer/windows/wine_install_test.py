@@ -61,14 +61,26 @@ def winpath(path: Path) -> str:
     return "Z:" + str(path.resolve()).replace("/", "\\")
 
 
-def parse_reg_query(text: str) -> dict[str, str]:
-    """Values of one key from ``reg query KEY`` output (lines ``    NAME    REG_SZ    VALUE``)."""
+def parse_reg_export(text: str) -> dict[str, str]:
+    """String values of one key from a ``reg export`` file (``"NAME"="VALUE"`` lines)."""
     values = {}
     for line in text.replace("\r", "").splitlines():
-        parts = line.strip().split(None, 2)
-        if len(parts) >= 2 and parts[1].startswith("REG_"):
-            values[parts[0]] = parts[2] if len(parts) == 3 else ""
+        if line.startswith('"') and '"="' in line and line.endswith('"'):
+            name, value = line[1:-1].split('"="', 1)
+            values[name] = value.replace("\\\\", "\\").replace('\\"', '"')
     return values
+
+
+def registry_values(prefix: Path, key: str) -> dict[str, str]:
+    """Values under HKLM\\``key`` in the prefix, read through ``reg export`` (a UTF-16 file):
+    ``reg query`` prints through the console code page, which turns Chinese into '?'."""
+    out = prefix / "policy-export.reg"
+    out.unlink(missing_ok=True)
+    wine(prefix, ["reg", "export", "HKLM\\" + key, winpath(out), "/y"], timeout=120)
+    if not out.is_file():
+        return {}
+    raw = out.read_bytes()
+    return parse_reg_export(raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8", "replace"))
 
 
 def _json(result: subprocess.CompletedProcess, what: str) -> dict:
@@ -119,8 +131,7 @@ def run(prefix: Path, msi: Path, bundle: Path | None, report_path: Path | None) 
         return [f"msiexec /i failed (exit {result.returncode}): {tail}"], times
     problems = compare_files(bundle, installed) if bundle is not None else []
 
-    reg = wine(prefix, ["reg", "query", "HKLM\\" + POLICY_KEY], timeout=120)
-    written = parse_reg_query(reg.stdout.decode("utf-8", "replace"))
+    written = registry_values(prefix, POLICY_KEY)
     for name, value in PROPERTIES.items():
         if written.get(name) != value:
             problems.append(f"registry {POLICY_KEY}\\{name} is {written.get(name)!r}, expected {value!r}")
@@ -148,8 +159,7 @@ def run(prefix: Path, msi: Path, bundle: Path | None, report_path: Path | None) 
     times["msiexec_uninstall_s"] = round(time.perf_counter() - start, 1)
     if removed.returncode != 0 or (installed / "trial-assistant.exe").exists():
         problems.append(f"msiexec /x did not remove the program (exit {removed.returncode})")
-    left = parse_reg_query(wine(prefix, ["reg", "query", "HKLM\\" + POLICY_KEY], timeout=120)
-                           .stdout.decode("utf-8", "replace"))
+    left = registry_values(prefix, POLICY_KEY)
     if left:
         problems.append(f"uninstall left policy values behind: {sorted(left)}")
     return problems, times

@@ -16,13 +16,16 @@ def _module():
     return module
 
 
-def test_reg_query_output_is_read_as_values():
-    text = ("\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\TrialAssistant\r\n"
-            "    COURTNAME    REG_SZ    浙江省杭州市西湖区人民法院\r\n"
-            "    DATADIR    REG_SZ    C:\\Trial Data\r\n"
-            "    EMPTY    REG_SZ\r\n\r\n")
-    assert _module().parse_reg_query(text) == {
-        "COURTNAME": "浙江省杭州市西湖区人民法院", "DATADIR": "C:\\Trial Data", "EMPTY": ""}
+def test_reg_export_file_is_read_as_values():
+    """reg export writes UTF-16 with escaped backslashes; Chinese must come back intact."""
+    text = ("Windows Registry Editor Version 5.00\r\n\r\n"
+            "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\TrialAssistant]\r\n"
+            '"COURTNAME"="浙江省杭州市西湖区人民法院"\r\n'
+            '"DATADIR"="C:\\\\Trial Data"\r\n'
+            '"QUOTED"="a \\"b\\""\r\n'
+            '"NUMBER"=dword:00000007\r\n\r\n')
+    assert _module().parse_reg_export(text) == {
+        "COURTNAME": "浙江省杭州市西湖区人民法院", "DATADIR": "C:\\Trial Data", "QUOTED": 'a "b"'}
 
 
 def test_a_failed_check_or_a_model_outside_the_install_is_a_problem():
