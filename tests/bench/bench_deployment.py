@@ -152,14 +152,17 @@ def windows_lines(msi: Path) -> list[str]:
     for key, label in labels.items():
         if key in times:
             lines.append(f"| Build time: {label} | {times[key]} s |")
-    if times:
-        lines.append(f"| Build time: whole script | {sum(times.values())} s |")
+    numbers = [v for v in times.values() if isinstance(v, (int, float))]
+    if numbers:
+        lines.append(f"| Build time: whole script (sum of the steps above) | {sum(numbers)} s |")
     for key, label in (("msiexec_install_s", "`msiexec /i … /qn` under Wine"),
                        ("installed_selftest_s", "installed `trial-assistant.exe selftest --json` under Wine (wall, incl. Wine start)"),
                        ("selftest_checks_s", "the same, sum of the checks' own times"),
                        ("msiexec_uninstall_s", "`msiexec /x … /qn` under Wine")):
         if key in install:
             lines.append(f"| {label} | {install[key]} s |")
+    if times.get("note"):
+        lines += ["", str(times["note"])]
     if report:
         passed = sum(1 for c in report.get("checks", []) if c["ok"])
         lines += ["", f"Installed selftest under Wine: {passed} of {len(report.get('checks', []))} checks passed.", "",
