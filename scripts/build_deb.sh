@@ -74,4 +74,6 @@ start=$(date +%s)
 compression="${DEB_COMPRESSION:-gzip}"
 case "$compression" in gzip|xz) ;; *) echo "DEB_COMPRESSION must be gzip or xz" >&2; exit 2 ;; esac
 dpkg-deb --root-owner-group "-Z$compression" --build "$pkg" "$deb" >/dev/null
-echo "$deb ($(du -h "$deb" | cut -f1), installed $(( installed_kb / 1024 )) MB, packed in $(( $(date +%s) - start ))s)"
+packed=$(( $(date +%s) - start ))
+echo "pack_s $packed" >"$(dirname "$deb")/deb-build-times.txt"  # docs/benchmarks/deployment.md
+echo "$deb ($(du -h "$deb" | cut -f1), installed $(( installed_kb / 1024 )) MB, packed in ${packed}s)"

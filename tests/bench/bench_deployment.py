@@ -49,7 +49,8 @@ def machine() -> str:
                 model = line.split(":", 1)[1].strip()
     except OSError:
         pass
-    return f"{os.cpu_count()}-core {model}, {platform.system()} {platform.release()}"
+    load = f", load average {os.getloadavg()[0]:.1f} at start" if hasattr(os, "getloadavg") else ""
+    return f"{os.cpu_count()}-core {model}, {platform.system()} {platform.release()}{load}"
 
 
 def timed(cmd: list[str], env: dict | None = None) -> float:
@@ -172,15 +173,28 @@ def windows_lines(msi: Path) -> list[str]:
     return lines
 
 
+def _deb_compression(deb: Path) -> str:
+    """gzip or xz: the suffix of the package's data.tar member (an ar archive)."""
+    with open(deb, "rb") as fh:
+        head = fh.read(1 << 16)  # debian-binary and control.tar come first, then data.tar's header
+    for name, label in ((b"data.tar.gz", "gzip"), (b"data.tar.xz", "xz"), (b"data.tar.zst", "zstd")):
+        if name in head:
+            return label
+    return "unknown compression"
+
+
 def deb_lines(build_seconds: float | None) -> list[str]:
     """The .deb section: size, build time, and the pristine-root install figures when recorded."""
     debs = sorted(DIST.glob(f"trial-assistant_{_version()}_amd64.deb"))
     if not debs:
         return ["", "### .deb", "", "Not built: run `bash scripts/build_deb.sh`."]
+    compression = _deb_compression(debs[0])
     lines = ["", "### .deb (Linux desktops, `bash scripts/build_deb.sh`)", "", "| Figure | Value |", "|---|---|",
-             f"| `{debs[0].name}` (xz) | {_mb(debs[0].stat().st_size)} |"]
+             f"| `{debs[0].name}` ({compression}) | {_mb(debs[0].stat().st_size)} |"]
+    if build_seconds is None and (DIST / "deb-build-times.txt").is_file():
+        build_seconds = float((DIST / "deb-build-times.txt").read_text(encoding="utf-8").split()[-1])
     if build_seconds is not None:
-        lines.append(f"| Build time (dpkg-deb, xz) | {build_seconds:.0f} s |")
+        lines.append(f"| Build time (scripts/build_deb.sh: copy, dpkg-deb {compression}) | {build_seconds:.0f} s |")
     record = DIST / "deb-check-times.txt"
     if record.is_file():
         names = {"debootstrap_s": "pristine Debian root (debootstrap minbase)",
