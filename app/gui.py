@@ -10,19 +10,26 @@ from app.settings import Settings
 
 
 def _install_translations(app, language: str) -> list:
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    """Our strings (English catalogue) and Qt's own (file dialogs, message-box buttons) in the
+    user's language, from the translations folder that ships inside PySide6."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     keep = []
-    if language == "en":
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    locale = "en" if language == "en" else "zh_CN"
+    QLocale.setDefault(QLocale(QLocale.Language.English if locale == "en" else QLocale.Language.Chinese,
+                               QLocale.Country.UnitedStates if locale == "en" else QLocale.Country.China))
+    for name in ("qtbase", "qt"):
+        qt = QTranslator(app)
+        # English needs none (Qt's source language); a missing catalogue leaves Qt's English.
+        if locale != "en" and qt.load(f"{name}_{locale}", qt_dir):
+            app.installTranslator(qt)
+            keep.append(qt)
+    if locale == "en":
         ours = QTranslator(app)
         if ours.load(str(paths.resource("i18n", "trial_assistant_en.qm"))):
             app.installTranslator(ours)
             keep.append(ours)
-    else:
-        qt = QTranslator(app)
-        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            keep.append(qt)
     return keep
 
 
@@ -80,12 +87,15 @@ def run_gui(argv: list[str]) -> int:
     from widgets.login_dialog import LoginDialog
     from widgets.main_window import MainWindow
 
-    login = LoginDialog(data_dir, settings, hint)
-    if login.exec() != login.DialogCode.Accepted or login.ctx is None:
-        return 0
-    window = MainWindow(login.ctx)
-    window.show()
-    return app.exec()
+    while True:  # 注销并切换用户 closes the window and comes back here
+        login = LoginDialog(data_dir, settings, hint)
+        if login.exec() != login.DialogCode.Accepted or login.ctx is None:
+            return 0
+        window = MainWindow(login.ctx)
+        window.show()
+        code = app.exec()
+        if not window.switch_requested:
+            return code
 
 
 def gui_main() -> int:

@@ -79,6 +79,10 @@ declare(
     Setting("assist_cataloguing", bool, True, "启用卷宗自动归目辅助", "ASSISTCATALOGUING"),
     Setting("assist_drafting", bool, True, "启用文书辅助生成", "ASSISTDRAFTING"),
     Setting("assist_review", bool, True, "启用文书辅助审查", "ASSISTREVIEW"),
+    # A court may forbid signing over open error-level review findings (otherwise a reason is required).
+    # No MSI property yet (the installer's policy tables are generated from the names here):
+    # a court sets it through the platform policy file, or the lead adds SIGNWITHOPENERRORS.
+    Setting("sign_with_open_errors", bool, True, "允许在审查错误未处理时说明理由后签发"),
     Setting("input_device", str, "", "庭审录音输入设备"),
 )
 
@@ -149,6 +153,11 @@ class Settings:
         self._observers: list[Callable[[str, Any], None]] = []
         self.platform_file = platform_file
         self._platform: dict[str, Any] = read_platform_policy(platform_file)
+
+    @property
+    def user_file(self) -> Path:
+        """Where this user's values are kept (the window keeps its layout next to it)."""
+        return self._user_file
 
     def use_platform_policy(self, path: Path | None) -> None:
         """(Re)read the platform policy layer from ``path`` (None removes the layer)."""

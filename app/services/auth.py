@@ -103,9 +103,7 @@ def login(data_dir: Path | str, username: str, password: str, settings: Settings
         raise AuthError(str(exc)) from exc
     except WrongPasswordError as exc:
         _remember_failure(keyring, username, "wrong password")
-        remaining = settings["lockout_attempts"] - keyring.failures(username)
-        hint = f"（再错 {remaining} 次将锁定）" if 0 < remaining < settings["lockout_attempts"] else ""
-        raise AuthError(str(exc) + hint) from exc
+        raise AuthError(_wrong_password_message(keyring, username, str(exc), settings["lockout_attempts"])) from exc
     try:
         store = Store(layout, data_key, keyring)
     except StoreError as exc:
@@ -123,15 +121,33 @@ def login(data_dir: Path | str, username: str, password: str, settings: Settings
     return ctx
 
 
+def _wrong_password_message(keyring: Keyring, username: str, message: str, attempts: int) -> str:
+    """The refusal, saying at once when this failure locked the account (not at the next try)."""
+    try:
+        keyring.check_not_locked(username)
+    except LockedOutError as locked:
+        return "密码不正确。" + str(locked)
+    remaining = attempts - keyring.failures(username)
+    hint = f"（再错 {remaining} 次将锁定）" if 0 < remaining < attempts else ""
+    return message + hint
+
+
 def verify_password(ctx: AppContext, password: str) -> None:
-    """Check the session user's password again (unlocking the lock screen); throttled."""
+    """Check the session user's password again (unlocking the lock screen); throttled.
+
+    The user name is fixed on the lock screen, so a refusal speaks of the password only.
+    """
     keyring = ctx.store.keyring
     try:
         keyring.unwrap_for_user(ctx.session.username, password, ctx.settings["lockout_attempts"],
                                 ctx.settings["lockout_minutes"])
-    except (WrongPasswordError, LockedOutError) as exc:
-        ctx.audit_now("unlock.failed")
+    except LockedOutError as exc:
+        ctx.audit_now("unlock.failed", reason="locked")
         raise AuthError(str(exc)) from exc
+    except WrongPasswordError as exc:
+        ctx.audit_now("unlock.failed", reason="wrong password")
+        raise AuthError(_wrong_password_message(keyring, ctx.session.username, "密码不正确",
+                                                ctx.settings["lockout_attempts"])) from exc
     ctx.audit_now("unlock")
 
 
