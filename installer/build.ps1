@@ -24,8 +24,9 @@
   Output: dist\TrialAssistant\ (bundle), dist\selftest.json, dist\TrialAssistant-<version>-x64.msi.
   Fails (non-zero exit) when the build, signing or any selftest check fails.
 
-  NOTE: this script has not yet been run on Windows (the project is built and tested on
-  Linux, where installer/build_msi.sh and installer/check_msi.py do the same steps).
+  NOTE: this script has not yet been run on Windows. The Windows program and MSI that are
+  tested are built on Linux under Wine by scripts/build_windows.sh (installed with msiexec and
+  self-tested there); see installer/README.md for what still needs a real Windows PC.
 #>
 param(
     [ValidateSet("wix", "wixl")] [string] $Tool = "wix",

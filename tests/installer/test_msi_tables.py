@@ -144,5 +144,20 @@ def test_build_refuses_a_folder_that_is_not_a_bundle(tmp_path):
     (tmp_path / "empty").mkdir()
     result = build_msi(tmp_path / "empty", tmp_path / "x.msi")
     assert result.returncode != 0
-    assert "not a bundle" in result.stderr
+    assert "not a Windows bundle" in result.stderr
     assert not (tmp_path / "x.msi").exists()
+
+
+def test_build_refuses_the_linux_bundle(tmp_path):
+    """An MSI around ELF programs would install something no court PC can start."""
+    linux = tmp_path / "TrialAssistant"
+    (linux / "_internal").mkdir(parents=True)
+    for name in ("TrialAssistant", "trial-assistant"):
+        (linux / name).write_bytes(b"\x7fELF linux program")
+    result = build_msi(linux, tmp_path / "x.msi")
+    assert result.returncode != 0 and "not a Windows bundle" in result.stderr
+    for name in ("TrialAssistant.exe", "trial-assistant.exe"):
+        (linux / name).write_bytes(b"\x7fELF renamed")
+    result = build_msi(linux, tmp_path / "y.msi")
+    assert result.returncode != 0 and "not a Windows program" in result.stderr
+    assert not (tmp_path / "x.msi").exists() and not (tmp_path / "y.msi").exists()
