@@ -15,7 +15,9 @@
 #
 # Environment: PRISTINE_SRC (checkout to bind at /src; default: the one holding this script),
 # PRISTINE_SHARED (default: PRISTINE_SRC/../shared), PRISTINE_VARIANT (debootstrap variant,
-# default minbase), PRISTINE_MIRROR (default: the host's Debian mirror).
+# default minbase: the barest root, so a package setup-env.sh forgets cannot hide behind one
+# that a fuller install happens to bring; "default" for debootstrap's own default set),
+# PRISTINE_MIRROR (default: the host's Debian mirror).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -117,12 +119,14 @@ cmd_make() {
   if [ -e "$root" ] && [ -n "$(ls -A "$root" 2>/dev/null)" ]; then die "$root exists and is not empty"; fi
   mkdir -p "$root"
   suite="$(host_suite)"; mirror="$(host_mirror)"; variant="${PRISTINE_VARIANT:-minbase}"
-  echo "== debootstrap --variant=$variant $suite $root $mirror"
+  echo "== debootstrap (variant $variant) $suite $root $mirror"
   t0=$SECONDS
   # debootstrap mounts /proc and /sys in the target while it configures; a private namespace
   # makes sure none of that survives a failure.
+  local args=()
+  [ "$variant" = "default" ] || args+=(--variant="$variant")  # "default": Priority required+important
   unshare -m --propagation private \
-    debootstrap --variant="$variant" "$suite" "$root" "$mirror" >"$root.debootstrap.log" 2>&1 \
+    debootstrap "${args[@]}" "$suite" "$root" "$mirror" >"$root.debootstrap.log" 2>&1 \
     || { tail -30 "$root.debootstrap.log" >&2; die "debootstrap failed (log: $root.debootstrap.log)"; }
   copy_registry_config "$root"
   # A fresh machine has no apt lists; setup-env.sh runs apt-get update itself.
@@ -132,16 +136,16 @@ cmd_make() {
 # Inner half of `run`: executes inside the private mount namespace made by cmd_run.
 cmd_inner() {
   local root="$1" src="$2" shared="$3"; shift 3
-  local mounted=()
+  MOUNTED=()  # global: the EXIT trap runs after this function has returned
   cleanup() {
     local i
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
-      umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" 2>/dev/null || true
+    for ((i = ${#MOUNTED[@]} - 1; i >= 0; i--)); do
+      umount "${MOUNTED[i]}" 2>/dev/null || umount -l "${MOUNTED[i]}" 2>/dev/null || true
     done
   }
   trap cleanup EXIT
   trap 'exit 130' INT TERM
-  mnt() { local target="${*: -1}"; mkdir -p "$target"; mount "$@"; mounted+=("$target"); }
+  mnt() { local target="${*: -1}"; mkdir -p "$target"; mount "$@"; MOUNTED+=("$target"); }
   mnt -t proc proc "$root/proc"
   mnt --rbind /sys "$root/sys"; mount --make-rslave "$root/sys"
   mnt --bind /dev "$root/dev"
@@ -151,6 +155,8 @@ cmd_inner() {
   if [ -d "$shared" ]; then
     mnt --bind "$shared" "$root/shared"
     mount -o remount,bind,ro "$root/shared"
+  else
+    echo "pristine.sh: no $shared to mount at /shared (not needed by the suite)" >&2
   fi
   # A clean environment as a fresh login would have it: no host venv, no host PIP_* caches.
   local envv=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -172,6 +178,13 @@ cmd_run() {
   local src="${PRISTINE_SRC:-$(dirname "$here")}"
   src="$(cd "$src" && pwd)"
   local shared="${PRISTINE_SHARED:-$(dirname "$src")/shared}"
+  # A .venv made on the host would be replaced by setup-env.sh inside the root (its python is
+  # not there): refuse rather than clobber a developer's environment.
+  local venv_home
+  venv_home=$(sed -n 's/^home *= *//p' "$src/.venv/pyvenv.cfg" 2>/dev/null || true)
+  if [ -n "$venv_home" ] && [ ! -x "$root$venv_home/python3" ]; then
+    die "$src/.venv was made outside this root ($venv_home): use a clean copy (git clone) as PRISTINE_SRC"
+  fi
   # Private mount namespace: mounts are invisible to the host and vanish with the process.
   exec unshare -m --propagation private bash "$here/pristine.sh" __inner "$root" "$src" "$shared" "$@"
 }
