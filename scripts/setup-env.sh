@@ -7,6 +7,7 @@
 #   python3 python3-venv ca-certificates   the interpreter, venv/ensurepip, TLS roots for pip
 #   lib* (EGL, GL, xkbcommon, fontconfig, dbus, glib, xcb-*)   what the PySide6 wheels load
 #   libportaudio2                          sounddevice (live recording)
+#   fontconfig                             fc-cache: system font caches, so no process writes ~/.cache/fontconfig
 #   fonts-noto-cjk fonts-droid-fallback fonts-dejavu-core   Chinese UI text; the cataloguing
 #                                          tests draw their synthetic scans with these fonts
 #   wixl msitools                          build and inspect the MSI (installer tests)
@@ -20,10 +21,10 @@ PYTHON="${PYTHON:-python3}"
 SYSTEM_PACKAGES="python3 python3-venv ca-certificates \
 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 \
-libxcb-image0 libportaudio2 fonts-noto-cjk fonts-droid-fallback fonts-dejavu-core wixl msitools strace"
+libxcb-image0 libportaudio2 fontconfig fonts-noto-cjk fonts-droid-fallback fonts-dejavu-core wixl msitools strace"
 SYSTEM_LIBS="libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libglib-2.0.so.0 \
 libxcb-cursor.so.0 libportaudio.so.2"
-SYSTEM_COMMANDS="wixl msiinfo msiextract strace"
+SYSTEM_COMMANDS="fc-cache wixl msiinfo msiextract strace"
 SYSTEM_FILES="/etc/ssl/certs/ca-certificates.crt \
 /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \
 /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf \
