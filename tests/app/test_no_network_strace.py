@@ -116,6 +116,7 @@ def analyse(trace_dir: Path, home: Path, allowed: list[Path], cwd: Path) -> Find
 
 @pytest.fixture(scope="module")
 def strace() -> str:
+    """The strace binary; its absence is a failure, not a skip (setup-env.sh installs it)."""
     path = shutil.which("strace")
     if path is None:
         pytest.fail("strace is not installed: scripts/setup-env.sh installs it (apt-get install strace)")
