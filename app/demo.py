@@ -9,8 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app.services import auth
-from app.services.cases import CaseInput, CaseService, Party
-from app.services.users import UserService
+from app.services.cases import CaseInput, Party
 from app.settings import Settings
 
 DEMO_USERS = (
@@ -41,7 +40,7 @@ def create_demo_store(data_dir: Path, settings: Settings | None = None) -> None:
     ctx = auth.login(data_dir, admin[0], admin[3], settings)
     try:
         for username, display, role, password in DEMO_USERS[1:]:
-            UserService(ctx).create_user(username, display, role, password)
+            ctx.users.create_user(username, display, role, password)
     finally:
         ctx.store.close()
     ctx = auth.login(data_dir, "clerk", "Demo-clerk-1", settings)
@@ -59,7 +58,7 @@ def create_demo_store(data_dir: Path, settings: Settings | None = None) -> None:
              [Party("原告", "杨帆"), Party("被告", "北京华信商贸有限公司", kind="法人", representative="赵强")]),
         ]
         for seq, (filing, procedure, cause, claims, parties) in enumerate(samples, start=101):
-            CaseService(ctx).create_case(CaseInput(
+            ctx.cases.create_case(CaseInput(
                 case_number=_case_number(filing, seq), cause=cause, procedure=procedure, filing_date=filing,
                 judge_id=ids["judge"], clerk_id=ids["clerk"], claims=claims, parties=parties))
     finally:

@@ -34,7 +34,8 @@ class InputError(EngineError):
 class ProgressCallback(Protocol):
     """Signature of the progress callback every engine accepts."""
 
-    def __call__(self, fraction: float, message: str = "") -> None: ...
+    def __call__(self, fraction: float, message: str = "") -> None:
+        """Report ``fraction`` (0..1) of the work done, with a short message for the user."""
 
 
 def no_progress(fraction: float, message: str = "") -> None:

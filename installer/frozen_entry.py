@@ -32,20 +32,24 @@ class LogStream(io.TextIOBase):
         self.written: list[str] = []
 
     def write(self, text: str) -> int:
+        """Write to the log file and keep the text (for the start-up error dialog)."""
         self._file.write(text)
         self.written.append(text)
         return len(text)
 
     def flush(self) -> None:
+        """Flush the log file."""
         self._file.flush()
 
     def close(self) -> None:
+        """Close the log file (once)."""
         if not self.closed:
             super().close()  # flushes first
             self._file.close()
 
     @property
     def encoding(self) -> str:
+        """Always UTF-8 (Chinese messages)."""
         return "utf-8"
 
 

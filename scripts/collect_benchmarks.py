@@ -8,6 +8,7 @@ ORDER = ["store", "transcription", "catalogue", "review", "exchange", "deploymen
 
 
 def main() -> None:
+    """Collect docs/benchmarks/*.md into docs/benchmarks.md in the fixed order."""
     parts = sorted((ROOT / "docs" / "benchmarks").glob("*.md"),
                    key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else 99, p.stem))
     text = ["# Benchmarks", "",

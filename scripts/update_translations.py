@@ -22,6 +22,7 @@ GLOSSARY = ROOT / "resources" / "i18n" / "glossary_en.json"
 
 
 def main() -> int:
+    """Refresh the translation source from the widgets and compile it."""
     sources = sorted(glob.glob(str(ROOT / "widgets" / "*.py"))) + [str(ROOT / "app" / "gui.py")]
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True)
     en = json.loads(GLOSSARY.read_text(encoding="utf-8"))

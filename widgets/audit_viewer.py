@@ -46,7 +46,7 @@ class AuditViewer(QWidget):
 
     def reload(self) -> None:
         """Load the newest entries matching the filter."""
-        service, text = self.ctx.service("audit"), self.filter.text()
+        service, text = self.ctx.audit_log, self.filter.text()
         self._slot.start(lambda p, c: service.entries(text=text), label="audit", on_success=self._show,
                          on_error=lambda exc: self.result.setText(str(exc)))
 
@@ -60,7 +60,7 @@ class AuditViewer(QWidget):
 
     def verify(self) -> None:
         """Check the chain in the background and show the first broken entry, if any."""
-        service = self.ctx.service("audit")
+        service = self.ctx.audit_log
         self.result.setText(self.tr("正在校验…"))
         self._slot.start(lambda p, c: service.verify(), label="audit verify", on_success=self._verified,
                          on_error=lambda exc: self.result.setText(str(exc)))

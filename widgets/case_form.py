@@ -60,7 +60,7 @@ class CaseFormDialog(QDialog):
         self.clerk.setObjectName("clerk")
         self.judge.addItem(self.tr("（未指定）"), None)
         self.clerk.addItem(self.tr("（未指定）"), None)
-        for user in ctx.service("cases").staff():
+        for user in ctx.cases.staff():
             (self.judge if user["role"] == "审判员" else self.clerk).addItem(user["display_name"], user["id"])
         self.claims = QPlainTextEdit()
         self.claims.setObjectName("claims")
@@ -192,7 +192,7 @@ class CaseFormDialog(QDialog):
     def save(self) -> None:
         """Validate through the service; on error keep the dialog open with the message."""
         data = self.collect()
-        service = self.ctx.service("cases")
+        service = self.ctx.cases
         try:
             if self.case is None:
                 self.saved_id = service.create_case(data)

@@ -181,7 +181,7 @@ class CaseListView(QWidget):
         """Query cases with the current filters (cancels a query still running)."""
         query, status, days = self.search.text(), self.status.currentData(), self.deadline.currentData()
         sort, descending = self._sort
-        service = self.ctx.service("cases")
+        service = self.ctx.cases
         filters = (query, status, days, sort, descending)
         self._more_slot.cancel()
 
@@ -198,7 +198,7 @@ class CaseListView(QWidget):
             self.model.fetching = False
             return
         filters = self._filters
-        service = self.ctx.service("cases")
+        service = self.ctx.cases
         query, status, days, sort, descending = filters
         self._more_slot.start(
             lambda progress, cancel: (filters, service.list_cases(query, status, days, sort, descending,

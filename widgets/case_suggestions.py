@@ -6,34 +6,24 @@
 decision is recorded (audited) when the form is saved: accepted, or changed with the final
 value when the clerk edited the field afterwards. A dialog closed without saving leaves the
 suggestion pending. 忽略 records the rejection at once. Suggestions are read and decided
-through the cataloguing service only.
+through the case-fields service only (app/services/case_fields.py holds the rules for taking a
+field over, shared with the dossier tab).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from app.services.cases import Party
+from app.services.case_fields import PARTY_ROLE, decision, take_over
 from app.store.errors import NotFoundError
 from widgets.terms import tr_term
 
 FIELD_LABELS = {"case_number": "案号", "cause": "案由", "filing_date": "立案日期", "plaintiffs": "原告",
                 "defendants": "被告", "claims": "诉讼请求"}
-PARTY_ROLE = {"plaintiffs": "原告", "defendants": "被告"}
 
 
 def _display(value) -> str:
     return "、".join(map(str, value)) if isinstance(value, list) else str(value)
-
-
-def _claims_text(value) -> str:
-    if isinstance(value, list):
-        return "\n".join(f"{i}. {c}" for i, c in enumerate(value, 1))
-    return str(value)
-
-
-def _organisation(name: str) -> bool:
-    return name.endswith(("公司", "银行", "支行", "分行", "中心", "委员会", "合作社", "事务所", "医院", "学校"))
 
 
 class CaseSuggestionsPanel(QWidget):
@@ -45,9 +35,9 @@ class CaseSuggestionsPanel(QWidget):
         self.ctx = ctx
         self.form = form
         self.case_id = case_id
-        self.service = ctx.service("cataloguing")
+        self.service = ctx.case_fields
         try:
-            self.suggestions = self.service.case_suggestions(case_id)
+            self.suggestions = self.service.pending(case_id)
         except (NotFoundError, PermissionError):
             self.suggestions = []  # not on the case team: nothing to suggest
         self.taken: dict[int, object] = {}  # output id -> suggestion taken over, decided on save
@@ -114,57 +104,37 @@ class CaseSuggestionsPanel(QWidget):
     def take(self, s) -> None:
         """Fill the form field with the suggested value (recorded when the form is saved)."""
         f = self.form
+        before = f.collect()
+        after = take_over(before, s.target, s.value)
         if s.target == "case_number":
-            f.number.setText(str(s.value))
+            f.number.setText(after.case_number)
         elif s.target == "cause":
-            f.cause.setText(str(s.value))
+            f.cause.setText(after.cause)
         elif s.target == "filing_date":
-            f.filing.setDate(QDate.fromString(str(s.value), "yyyy-MM-dd"))
+            d = after.filing_date
+            f.filing.setDate(QDate(d.year, d.month, d.day))
         elif s.target == "claims":
-            f.claims.setPlainText(_claims_text(s.value))
+            f.claims.setPlainText(after.claims)
         elif s.target in PARTY_ROLE:
-            role = PARTY_ROLE[s.target]
-            names = s.value if isinstance(s.value, list) else [s.value]
-            known = {p.name for p in f.collect().parties if p.role == role}
-            for name in names:
-                if name not in known:
-                    f.add_party(Party(role, name, kind="法人" if _organisation(name) else "自然人"))
+            for party in after.parties[len(before.parties):]:  # take_over only appends
+                f.add_party(party)
         self.taken[s.id] = s
         self._done(s, self.tr("已填入，保存后生效"))
 
     def dismiss(self, s) -> None:
         """Dismiss the suggestion (recorded and audited at once)."""
         try:
-            self.service.decide_case_field(s.id, "rejected")
+            self.service.decide(s.id, "rejected")
         except (NotFoundError, PermissionError, KeyError) as exc:
             self.state_labels[s.id].setText(str(exc))
             return
         self.rejected.add(s.id)
         self._done(s, self.tr("已忽略"))
 
-    def _final_value(self, s, data):
-        if s.target == "case_number":
-            return data.case_number.strip()
-        if s.target == "cause":
-            return data.cause.strip()
-        if s.target == "filing_date":
-            return data.filing_date.isoformat()
-        if s.target == "claims":
-            return data.claims.strip()
-        role = PARTY_ROLE.get(s.target)
-        return [p.name for p in data.parties if p.role == role]
-
     def record_decisions(self, data) -> None:
         """After the case was saved with ``data``: record each taken-over suggestion as accepted,
         or as changed (with the saved value) when the clerk edited it after taking it over."""
         for s in self.taken.values():
-            final = self._final_value(s, data)
-            if s.target in PARTY_ROLE:
-                names = s.value if isinstance(s.value, list) else [s.value]
-                same = all(n in final for n in names)
-            elif s.target == "claims":
-                same = final == _claims_text(s.value).strip()
-            else:
-                same = final == str(s.value).strip()
-            self.service.decide_case_field(s.id, "accepted" if same else "changed", None if same else final)
+            state, final = decision(s.target, s.value, data)
+            self.service.decide(s.id, state, final)
         self.taken.clear()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.roles import Permission, has_permission
-from app.services.cataloguing import CataloguingService
 from app.tasks import TaskSlot
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import make_button, show_error
@@ -41,7 +40,7 @@ class Tab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("cataloguingTab")
-        self.service = CataloguingService(ctx)
+        self.service = ctx.cataloguing
         self.case_id: int | None = None
         self.page_rows = []
         self.documents = []
@@ -241,8 +240,8 @@ class Tab(QWidget):
             return
 
         def load(progress, cancel):
-            return (service.pages(case_id), service.documents(case_id), service.toc(case_id),
-                    service.case_suggestions(case_id))
+            view = service.overview(case_id)  # one read of the documents for all three views
+            return view.pages, view.documents, view.toc, view.suggestions
 
         self._slot.start(load, label="dossier", on_success=lambda r: self._show(*r), on_error=self._failed)
 

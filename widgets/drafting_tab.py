@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.roles import Permission, has_permission
-from app.services.drafting import RULE_LABELS, DraftingService, DraftOptions
+from app.services.drafting import RULE_LABELS, DraftOptions
 from app.tasks import TaskSlot
 from widgets.common import make_button, show_error
 from widgets.terms import tr_term
@@ -40,7 +40,7 @@ class Tab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("draftingTab")
-        self.service = DraftingService(ctx)
+        self.service = ctx.drafting
         self.case_id: int | None = None
         self.drafts = []
         self.findings = []

@@ -144,7 +144,7 @@ class Tab(QWidget):
             self.folder_label.setText(self.tr("交换目录：未设置（请由信息技术人员在设置中指定）"))
             return
         ctx = self.ctx
-        self._status_slot.start(lambda p, c: ExchangeService(ctx).status(), label="exchange status",
+        self._status_slot.start(lambda p, c: ctx.exchange.status(), label="exchange status",
                                 on_success=self._show_status, on_error=self._show_error)
 
     def _show_status(self, status: dict) -> None:
@@ -198,7 +198,7 @@ class Tab(QWidget):
         if not self.conflict_box.isVisible() and not has_permission(self.ctx.session.role, Permission.CASE_READ):
             return
         ctx, case_id = self.ctx, self.case_id
-        self._conflict_slot.start(lambda p, c: ExchangeService(ctx).conflicts(case_id), label="exchange conflicts",
+        self._conflict_slot.start(lambda p, c: ctx.exchange.conflicts(case_id), label="exchange conflicts",
                                   on_success=self._show_conflicts, on_error=self._show_error)
 
     def _show_conflicts(self, conflicts) -> None:
@@ -253,7 +253,7 @@ class Tab(QWidget):
     def import_now(self) -> None:
         """Import everything waiting in the inbox."""
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).import_now(progress=p, cancel=c), "exchange import",
+        self._start(lambda p, c: ctx.exchange.import_now(progress=p, cancel=c), "exchange import",
                     self._import_text)
 
     def retry_selected(self) -> None:
@@ -262,7 +262,7 @@ class Tab(QWidget):
         if not name:
             return
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).retry_quarantined(name, progress=p, cancel=c),
+        self._start(lambda p, c: ctx.exchange.retry_quarantined(name, progress=p, cancel=c),
                     "exchange retry", self._import_text)
 
     def scan(self) -> None:
@@ -274,7 +274,7 @@ class Tab(QWidget):
     def export_pending(self) -> None:
         """Export every case changed since it was last sent."""
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).export_pending(progress=p, cancel=c), "exchange export",
+        self._start(lambda p, c: ctx.exchange.export_pending(progress=p, cancel=c), "exchange export",
                     lambda sent: self.tr("已导出 %1 个案件").replace("%1", str(len(sent))))
 
     def export_case(self) -> None:
@@ -282,13 +282,13 @@ class Tab(QWidget):
         ctx, case_id = self.ctx, self.case_id
         if case_id is None:
             return
-        self._start(lambda p, c: ExchangeService(ctx).export_case(case_id, progress=p, cancel=c), "exchange export",
+        self._start(lambda p, c: ctx.exchange.export_case(case_id, progress=p, cancel=c), "exchange export",
                     lambda sent: self.tr("已导出，序号 %1，等待平台确认").replace("%1", str(sent["sequence"])))
 
     def resolve(self, conflict_id: int, choice: str) -> None:
         """Resolve one conflict with the local or the platform value."""
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).resolve_conflict(conflict_id, choice), "exchange resolve",
+        self._start(lambda p, c: ctx.exchange.resolve_conflict(conflict_id, choice), "exchange resolve",
                     self.tr("已处理冲突"))
 
     # -- platform key (IT) -----------------------------------------------------------------
@@ -319,7 +319,7 @@ class Tab(QWidget):
             self.message.setText(self.tr("未固定平台公钥"))
             return
         ctx = self.ctx
-        self._start(lambda p, c: ExchangeService(ctx).pin_platform_key(key, key["key_id"]), "exchange pin",
+        self._start(lambda p, c: ctx.exchange.pin_platform_key(key, key["key_id"]), "exchange pin",
                     self.tr("已固定平台公钥"))
 
     def _show_error(self, exc) -> None:

@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
     def show_case(self, case_id: int) -> None:
         """Load the case into the detail view and the capability tabs."""
         try:
-            case = self.ctx.service("cases").get_case(case_id)
+            case = self.ctx.cases.get_case(case_id)
         except (StoreError, PermissionError) as exc:
             self.statusBar().showMessage(str(exc))
             return
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         """Open the edit form for the current case."""
         if self.current_case_id is None:
             return
-        dialog = CaseFormDialog(self.ctx, self.ctx.service("cases").get_case(self.current_case_id, audit=False), self)
+        dialog = CaseFormDialog(self.ctx, self.ctx.cases.get_case(self.current_case_id, audit=False), self)
         if dialog.exec() and dialog.saved_id:
             self.case_list.reload()
             self.show_case(dialog.saved_id)

@@ -14,9 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar,
     QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
-
-from app.services.transcription import TranscriptionService
-from app.services.transcription_live import LiveHearingService
 from app.tasks import TaskSlot
 from widgets.audio_player import AudioPlayer
 from widgets.terms import tr_speaker, tr_term, untr_speaker
@@ -38,14 +35,14 @@ class Tab(LiveHearingControls, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("transcriptionTab")
-        self.service = TranscriptionService(ctx)
+        self.service = ctx.transcription
         self.case_id: int | None = None
         self.rows = []
         self._loading = False
         self._audio = None  # (samples mono float32, rate) of the selected hearing
         self._slot = TaskSlot(self)
         self.player = AudioPlayer()
-        self.live_service = LiveHearingService(ctx)
+        self.live_service = ctx.live_hearings
         self.live = None  # the running live hearing
         # Where live audio comes from; tests replace it with a file played as if live.
         self.live_source_factory = self.selected_device_source

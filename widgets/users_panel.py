@@ -65,7 +65,7 @@ class UsersPanel(QWidget):
 
     def reload(self) -> None:
         """Refresh the list."""
-        users = self.ctx.service("users").list_users()
+        users = self.ctx.users.list_users()
         self.table.setRowCount(len(users))
         for row, u in enumerate(users):
             for col, value in enumerate((u.username, u.display_name, tr_term(u.role),
@@ -93,7 +93,7 @@ class UsersPanel(QWidget):
         dialog = NewUserDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._run(lambda: self.ctx.service("users").create_user(dialog.username.text(), dialog.display.text(),
+        self._run(lambda: self.ctx.users.create_user(dialog.username.text(), dialog.display.text(),
                                                                 dialog.role.currentData(), dialog.password.text()),
                   self.tr("已新建用户"))
 
@@ -102,7 +102,7 @@ class UsersPanel(QWidget):
         name = self._selected()
         if name:
             active = self.table.item(self.table.currentRow(), 3).text() != self.tr("启用")
-            self._run(lambda: self.ctx.service("users").set_active(name, active), self.tr("已更新"))
+            self._run(lambda: self.ctx.users.set_active(name, active), self.tr("已更新"))
 
     def reset_password(self) -> None:
         """Ask for and set a new password for the selected user."""
@@ -111,10 +111,10 @@ class UsersPanel(QWidget):
             return
         password, ok = QInputDialog.getText(self, self.tr("重置密码"), self.tr("新密码："), QLineEdit.EchoMode.Password)
         if ok:
-            self._run(lambda: self.ctx.service("users").reset_password(name, password), self.tr("密码已重置"))
+            self._run(lambda: self.ctx.users.reset_password(name, password), self.tr("密码已重置"))
 
     def unlock(self) -> None:
         """Clear the selected user's lock-out."""
         name = self._selected()
         if name:
-            self._run(lambda: self.ctx.service("users").unlock(name), self.tr("已解除锁定"))
+            self._run(lambda: self.ctx.users.unlock(name), self.tr("已解除锁定"))

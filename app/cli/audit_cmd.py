@@ -5,7 +5,6 @@ import os
 
 from app.cli.output import CliError, login, print_json
 from app.security.roles import PermissionDenied
-from app.services.audit_service import AuditService
 
 
 def register(sub) -> None:
@@ -40,7 +39,7 @@ def _open(args):
             store.close()
     ctx = login(args)
     try:
-        return AuditService(ctx).verify()
+        return ctx.audit_log.verify()
     except PermissionDenied as exc:
         raise CliError(str(exc)) from exc
     finally:

@@ -120,7 +120,7 @@ def _draft_from_store(args) -> int:
     from decimal import Decimal, InvalidOperation
 
     from app.security.roles import PermissionDenied
-    from app.services.drafting import DraftingService, DraftOptions
+    from app.services.drafting import DraftOptions
     from app.store.errors import NotFoundError
     from engines.common import EngineError
 
@@ -132,7 +132,7 @@ def _draft_from_store(args) -> int:
         raise CliError(f"受理费应为数字：{args.fee}")
     ctx = login(args)
     try:
-        service = DraftingService(ctx)
+        service = ctx.drafting
         draft = service.create_draft(args.case, args.template, DraftOptions(fee=fee, fee_borne_by=args.fee_borne_by))
         service.export_draft(draft.id, Path(args.out))
     except (PermissionDenied, NotFoundError, EngineError) as exc:

@@ -92,11 +92,10 @@ def run(args) -> int:
     """Run one exchange action; exit 0 on success, 2 on a clear error."""
     if not getattr(args, "exchange_command", None):
         raise CliError("请指定 export、import、status、retry、key、pin 或 rotate-key / choose an action")
-    from app.services.exchange import ExchangeService
 
     ctx = login(args)
     try:
-        result = _act(ExchangeService(ctx), args)
+        result = _act(ctx.exchange, args)
     except (EngineError, PermissionDenied, StoreError, ValueError, OSError) as exc:
         raise CliError(str(exc)) from exc
     finally:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from app.paths import StoreLayout
@@ -17,6 +16,7 @@ from app.security.keys import (
 )
 from app.security.roles import Role
 from app.services.session import AppContext, Session
+from app.clock import now as _now
 from app.settings import Settings
 from app.store.errors import StoreError
 from app.store.store import Store
@@ -35,10 +35,6 @@ def check_password_strength(password: str) -> None:
     kinds = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^A-Za-z0-9]"))
     if kinds < 2:
         raise AuthError("密码应包含至少两类字符（字母、数字、符号）")
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass

@@ -7,7 +7,8 @@ sees no case content.  Every view and change is audited.  Edits use optimistic l
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
+from app.clock import now as _now
 
 from app.security.roles import Permission
 from app.services.deadlines import deadline_for, remaining_days, urgency
@@ -93,10 +94,6 @@ class CaseDetail(CaseSummary):
     extension_days: int = 0
     version: int = 1
     party_list: list[Party] = field(default_factory=list)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _validate(data: CaseInput) -> tuple[str, object]:
@@ -226,9 +223,9 @@ class CaseService:
         return self.ctx.store.query(sql, tuple(params + [limit, offset]))
 
     def _check_visible(self, case_id: int) -> None:
-        cond, params = self._visibility()
-        if not self.ctx.store.query(f"SELECT 1 FROM cases c WHERE c.id = ? AND {cond}", (case_id, *params)):
-            raise NotFoundError("案件不存在，或您不是该案的承办人员")
+        from app.services.base import require_case  # the one access check (base imports nothing of this)
+
+        require_case(self.ctx, case_id)
 
     def get_case(self, case_id: int, audit: bool = True) -> CaseDetail:
         """One case with parties; recorded in the audit trail as a view."""

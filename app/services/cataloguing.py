@@ -13,29 +13,25 @@ lesson with its context (the page's heading after a document with the same title
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
 from pathlib import Path
 
+from app.clock import now as _now
 from app.security.roles import Permission
+from app.services.base import AssistantOff, CaseBoundService  # noqa: F401 - AssistantOff re-exported
+from app.services.case_fields import CASE_FIELDS
+from app.services.case_fields import KIND as CASE_FIELD_KIND
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
 from engines.cataloguing import Correction, Knowledge, catalogue, load_rules, write_toc_docx
+from engines.cataloguing.classify import Heading, PageDecision
+from engines.cataloguing.input_files import PDFIUM_LOCK, InputFile
 from engines.cataloguing.results import Document
 from engines.cataloguing.split import SplitPage, page_key, split_documents
-from engines.cataloguing.classify import PageDecision, Heading
-from engines.cataloguing.sources import PDFIUM_LOCK, InputFile
 from engines.cataloguing.toc import build_toc
 from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress
 
 PDF_MEDIA_TYPE = "application/pdf"
-# Case fields the extraction suggests and the case form can take over.
-CASE_FIELDS = ("case_number", "cause", "filing_date", "plaintiffs", "defendants", "claims")
-
-
-class AssistantOff(RuntimeError):
-    """Cataloguing assistance was switched off in the settings."""
 
 
 @dataclass
@@ -67,8 +63,14 @@ class ImportReport:
     assisted: bool
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+@dataclass
+class DossierView:
+    """One read of a case's dossier for the tab (see :meth:`CataloguingService.overview`)."""
+
+    pages: list[PageRow]
+    documents: list[Document]
+    toc: list
+    suggestions: list
 
 
 def _first_line(text: str) -> str:
@@ -115,11 +117,11 @@ def _render(data: bytes, index: int, width: int, docs: dict | None = None, key: 
     return image
 
 
-class CataloguingService:
+class CataloguingService(CaseBoundService):
     """The dossier of the logged-in user's cases."""
 
     def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self.rules = load_rules(str(self.court_rules_file()) if self.court_rules_file().is_file() else None)
 
     def court_rules_file(self) -> Path:
@@ -128,12 +130,6 @@ class CataloguingService:
         return Path(self.ctx.store.layout.root) / "catalogue" / "categories.json"
 
     # -- helpers ---------------------------------------------------------------------------
-
-    def _check_case(self, case_id: int) -> None:
-        rows = self.ctx.store.query("SELECT 1 FROM case_members WHERE case_id = ? AND user_id = ?",
-                                    (case_id, self.ctx.session.user_id))
-        if not rows:
-            raise NotFoundError("案件不存在，或您不是该案的承办人员")
 
     def corrections(self) -> list[Correction]:
         """All corrections made in this court (the local model learns from them)."""
@@ -158,17 +154,16 @@ class CataloguingService:
                      cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
         """Store the files encrypted and append their pages to the dossier, labelled by the
         engine when the assistant is on (else as 其他材料 for the clerk to label by hand)."""
-        self.ctx.session.require(Permission.DOSSIER_EDIT)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.DOSSIER_EDIT)
         if self.assisted:
             result = catalogue(paths, knowledge=self.knowledge(), progress=progress, cancel=cancel, keep_text=True)
             pages = [(p.file, p.file_page, p.category, p.confidence, p.reason, p.source, p.title, p.scanned,
                       p.needs_review, text) for p, text in zip(result.pages, result.engine["page_texts"])]
             errors = [{"file": e.file, "message": e.message} for e in result.errors]
-            suggestions = result.case
+            suggestions, engine_docs = result.case, result.documents
         else:
             pages, errors = self._manual_pages(paths)
-            suggestions = None
+            suggestions, engine_docs = None, None
         cancel.check()
         good = [Path(p) for p in paths if Path(p).name not in {e["file"] for e in errors}]
         shas = {p.name: self.ctx.store.blobs.put_file(p) for p in good}
@@ -194,10 +189,19 @@ class CataloguingService:
                     "state": "suggested" if self.assisted else "manual", "text": text})
             if suggestions is not None:
                 self._suggest_case_fields(db, case_id, suggestions, result.engine["model"])
+            if engine_docs is not None:
+                # The engine's split of the new pages is kept (a new file always starts a
+                # document, so the pages before it keep theirs); renumbered after them.
+                kept = db.execute("SELECT count(*) FROM dossier_documents WHERE case_id = ?", (case_id,)).fetchone()[0]
+                new_docs = [replace(d, start_page=d.start_page + base, end_page=d.end_page + base)
+                            for d in engine_docs]
+                self._insert_documents(db, case_id, new_docs, kept)
+                documents = kept + len(new_docs)
             self.ctx.audit(db, "dossier.import", f"case:{case_id}", files=[p.name for p in good],
                            sha256=list(shas.values()), pages=len(pages), refused=errors, assisted=self.assisted)
-        documents = self.rebuild_documents(case_id)
-        return ImportReport(len(pages), len(documents), errors, self.assisted)
+        if engine_docs is None:  # labelled by hand: no engine split to keep
+            documents = len(self._rebuild_documents(case_id))
+        return ImportReport(len(pages), documents, errors, self.assisted)
 
     def _manual_pages(self, paths) -> tuple[list[tuple], list[dict]]:
         pages, errors = [], []
@@ -217,7 +221,7 @@ class CataloguingService:
         return pages, errors
 
     def _suggest_case_fields(self, db, case_id: int, info, model: str) -> None:
-        outputs = self.ctx.service("outputs")
+        outputs = self.ctx.outputs
         for name in CASE_FIELDS:
             fv = info.fields.get(name)
             if fv is None or fv.value in (None, [], ""):
@@ -226,14 +230,13 @@ class CataloguingService:
             reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{fv.source}），置信度 {fv.confidence:.2f}"
             if conflict:
                 reason += "；各文书不一致：" + "；".join(f"{o['value']}（第{o['pages']}页）" for o in conflict["others"])
-            outputs.suggest(db, case_id, "case_field", name, fv.value, reason, f"cataloguing {model}")
+            outputs.suggest(db, case_id, CASE_FIELD_KIND, name, fv.value, reason, f"cataloguing {model}")
 
     # -- reading ---------------------------------------------------------------------------
 
     def pages(self, case_id: int) -> list[PageRow]:
         """Every page of the dossier in page order."""
-        self.ctx.session.require(Permission.CASE_READ)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.CASE_READ)
         rows = self.ctx.store.query(
             "SELECT p.*, f.name AS file FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
             " WHERE p.case_id = ? ORDER BY p.page", (case_id,))
@@ -243,8 +246,7 @@ class CataloguingService:
 
     def documents(self, case_id: int) -> list[Document]:
         """The documents (runs of pages) in page order."""
-        self.ctx.session.require(Permission.CASE_READ)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.CASE_READ)
         rows = self.ctx.store.query("SELECT * FROM dossier_documents WHERE case_id = ? ORDER BY position", (case_id,))
         return [Document(r["category"], r["title"], r["start_page"], r["end_page"], r["confidence"], bool(r["needs_review"]))
                 for r in rows]
@@ -253,10 +255,16 @@ class CataloguingService:
         """The 卷内目录 rows in standard order."""
         return build_toc(self.documents(case_id), self.rules)
 
+    def overview(self, case_id: int) -> DossierView:
+        """Everything the dossier tab shows, read once: pages, documents, 卷内目录 and the
+        extracted case fields awaiting a decision."""
+        pages = self.pages(case_id)
+        documents = self.documents(case_id)
+        return DossierView(pages, documents, build_toc(documents, self.rules), self.case_suggestions(case_id))
+
     def page_pdf(self, case_id: int, page: int) -> tuple[bytes, int]:
         """The decrypted PDF a page comes from and the page's index in it (for a preview)."""
-        self.ctx.session.require(Permission.CASE_READ)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.CASE_READ)
         rows = self.ctx.store.query(
             "SELECT f.blob_sha256, p.file_page FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
             " WHERE p.case_id = ? AND p.page = ?", (case_id, page))
@@ -279,8 +287,7 @@ class CataloguingService:
         """Small PNG images of every page in page order (rendered in memory, each file opened once)."""
         import io
 
-        self.ctx.session.require(Permission.CASE_READ)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.CASE_READ)
         rows = self.ctx.store.query(
             "SELECT p.file_page, f.blob_sha256 FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
             " WHERE p.case_id = ? ORDER BY p.page", (case_id,))
@@ -305,9 +312,8 @@ class CataloguingService:
         return out
 
     def case_suggestions(self, case_id: int):
-        """Extracted case fields still waiting for a decision."""
-        self._check_case(case_id)
-        return self.ctx.service("outputs").pending(case_id, "case_field")
+        """Extracted case fields still waiting for a decision (see :mod:`app.services.case_fields`)."""
+        return self.ctx.case_fields.pending(case_id)
 
     def categories(self) -> list[str]:
         """Category labels in filing order (for the category chooser)."""
@@ -317,8 +323,7 @@ class CataloguingService:
 
     def accept_pages(self, case_id: int, pages: list[int]) -> None:
         """The clerk confirms the machine labels of ``pages`` (audited)."""
-        self.ctx.session.require(Permission.DOSSIER_EDIT)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.DOSSIER_EDIT)
         with self.ctx.store.write() as db:
             for page in pages:
                 db.execute("UPDATE dossier_pages SET state = 'accepted', needs_review = 0, decided_by = ?, decided_at = ?"
@@ -330,8 +335,7 @@ class CataloguingService:
         """Change the category of ``pages``; stored as a correction that teaches the model (the
         heading as a title of that category). A boundary pinned on a page whose category changes
         is released: the new category decides, as for any page."""
-        self.ctx.session.require(Permission.DOSSIER_EDIT)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.DOSSIER_EDIT)
         if category not in self.rules.by_label:
             raise InputError("类别不在归目类别表中", category)
         with self.ctx.store.write() as db:
@@ -351,14 +355,13 @@ class CataloguingService:
                         "case_id": case_id, "page": page, "heading": row[1], "page_text": row[2], "category": category,
                         "starts_document": None, "made_by": self.ctx.session.username, "made_at": _now()})
                 self.ctx.audit(db, "dossier.category", f"case:{case_id}", page=page, machine=row[0], final=category)
-        self.rebuild_documents(case_id)
+        self._rebuild_documents(case_id)
 
     def set_boundary(self, case_id: int, page: int, starts_document: bool) -> None:
         """Say whether ``page`` starts a new document (move a boundary). Pinned on the page in
         this case (any page, with or without text); court-wide it is learnt only together with
         the title of the document before it. Audited."""
-        self.ctx.session.require(Permission.DOSSIER_EDIT)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.DOSSIER_EDIT)
         rows = self.ctx.store.query("SELECT id, title, text FROM dossier_pages WHERE case_id = ? AND page = ?",
                                     (case_id, page))
         if not rows:
@@ -372,7 +375,7 @@ class CataloguingService:
             self._store_boundary(db, case_id, page, rows[0], starts_document, before)
             self.ctx.audit(db, "dossier.boundary", f"case:{case_id}", page=page, starts_document=starts_document,
                            after=before, heading=_key_of(rows[0]))
-        self.rebuild_documents(case_id)
+        self._rebuild_documents(case_id)
 
     def _store_boundary(self, db, case_id: int, page: int, row, starts: bool, after_title: str) -> None:
         # Kept for every page, also one without text (its empty heading then teaches nothing
@@ -404,8 +407,7 @@ class CataloguingService:
         page can be moved, also one with no text, and across imported files), and stored as a
         boundary correction with the title of the document before it, which is all a drag
         teaches other cases; audited. Returns the moved pages' new page numbers."""
-        self.ctx.session.require(Permission.DOSSIER_EDIT)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.DOSSIER_EDIT)
         rows = self._page_rows(case_id)
         docs = self.documents(case_id)
         target = next((d for d in docs if d.start_page == target_start), None)
@@ -475,7 +477,7 @@ class CataloguingService:
                            new_pages=[new_numbers[r["id"]] for r in moving],
                            boundaries=[{"page": new_numbers[i], "starts_document": v, "heading": _key_of(by_id[i]),
                                         "after": title_at.get(new_numbers[i] - 1, "")} for i, v in pins.items()])
-        self.rebuild_documents(case_id)
+        self._rebuild_documents(case_id)
         return [new_numbers[r["id"]] for r in moving]
 
     def _page_rows(self, case_id: int):
@@ -483,62 +485,38 @@ class CataloguingService:
                                     " ON f.id = p.file_id WHERE p.case_id = ? ORDER BY p.page", (case_id,))
 
     def decide_case_field(self, output_id: int, state: str, changed_value=None) -> None:
-        """Record the person's decision on an extracted case field taken over (or not) in the
-        case form; the form itself saves the case through the cases service (audited)."""
-        rows = self.ctx.store.query("SELECT case_id FROM machine_outputs WHERE id = ? AND kind = 'case_field'",
-                                    (output_id,))
-        if not rows:
-            raise NotFoundError("建议不存在")
-        self._check_case(rows[0]["case_id"])
-        self.ctx.service("outputs").decide(output_id, state, changed_value)
+        """Record the person's decision on an extracted case field (see
+        :meth:`app.services.case_fields.CaseFieldService.decide`)."""
+        self.ctx.case_fields.decide(output_id, state, changed_value)
 
     def rebuild_documents(self, case_id: int) -> list[Document]:
-        """Split the stored page labels into documents again (after import or a correction);
-        the clerk's pinned boundaries hold, then the court's lessons, then the rules."""
+        """Split the stored page labels into documents again (after a correction, or when the
+        court's lessons changed); the clerk's pinned boundaries hold, then the court's lessons,
+        then the rules."""
+        self.require_case(case_id, Permission.DOSSIER_EDIT)
+        return self._rebuild_documents(case_id)
+
+    def _rebuild_documents(self, case_id: int) -> list[Document]:
+        # Access was checked by the public method that changed the pages.
         docs = self._split_rows(self._page_rows(case_id), self.knowledge())
         with self.ctx.store.write() as db:
             db.execute("DELETE FROM dossier_documents WHERE case_id = ?", (case_id,))
-            for i, d in enumerate(docs):
-                db["dossier_documents"].insert({"case_id": case_id, "category": d.category, "title": d.title,
-                                                "start_page": d.start_page, "end_page": d.end_page, "position": i,
-                                                "confidence": d.confidence, "needs_review": int(d.needs_review)})
+            self._insert_documents(db, case_id, docs, 0)
         return docs
+
+    @staticmethod
+    def _insert_documents(db, case_id: int, docs: list[Document], first_position: int) -> None:
+        for i, d in enumerate(docs, first_position):
+            db["dossier_documents"].insert({"case_id": case_id, "category": d.category, "title": d.title,
+                                            "start_page": d.start_page, "end_page": d.end_page, "position": i,
+                                            "confidence": d.confidence, "needs_review": int(d.needs_review)})
 
     # -- case fields and export ------------------------------------------------------------
 
     def apply_case_field(self, output_id: int) -> None:
-        """Accept one extracted case field: it fills the case record (audited twice: the
-        decision on the suggestion and the case update)."""
-        self.ctx.session.require(Permission.CASE_EDIT)
-        rows = self.ctx.store.query("SELECT * FROM machine_outputs WHERE id = ? AND kind = 'case_field'", (output_id,))
-        if not rows:
-            raise NotFoundError("建议不存在")
-        row = rows[0]
-        cases = self.ctx.service("cases")
-        case = cases.get_case(row["case_id"], audit=False)
-        value = json.loads(row["value"])
-        from app.services.cases import CaseInput, Party
-
-        data = CaseInput(case_number=case.case_number, cause=case.cause, procedure=case.procedure,
-                         filing_date=date.fromisoformat(case.filing_date), judge_id=case.judge_id, clerk_id=case.clerk_id,
-                         status=case.status, claims=case.claims, notes=case.notes, extension_days=case.extension_days,
-                         parties=list(case.party_list))
-        target = row["target"]
-        if target in ("case_number", "cause"):
-            data = replace(data, **{target: value})
-        elif target == "filing_date":
-            data = replace(data, filing_date=date.fromisoformat(value))
-        elif target == "claims":
-            data = replace(data, claims="\n".join(f"{i}. {c}" for i, c in enumerate(value, 1)))
-        elif target in ("plaintiffs", "defendants"):
-            role = "原告" if target == "plaintiffs" else "被告"
-            known = {p.name for p in data.parties if p.role == role}
-            for name in value:
-                if name not in known:
-                    kind = "法人" if name.endswith(("公司", "银行", "支行", "分行")) else "自然人"
-                    data.parties.append(Party(role, name, kind=kind))
-        cases.update_case(row["case_id"], data, case.version)
-        self.ctx.service("outputs").decide(output_id, "accepted")
+        """Accept one extracted case field into the case record at once (the dossier tab's 采纳;
+        rules in :mod:`app.services.case_fields`, shared with the case form)."""
+        self.ctx.case_fields.apply(output_id)
 
     def export_ordered_pdf(self, case_id: int, out: str | Path) -> Path:
         """Write the dossier as one PDF in filing order with a bookmark per document (audited)."""
@@ -546,8 +524,7 @@ class CataloguingService:
 
         from pypdf import PdfReader, PdfWriter
 
-        self.ctx.session.require(Permission.CASE_READ)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.CASE_READ)
         rows = self.ctx.store.query(
             "SELECT p.page, p.file_page, f.blob_sha256 FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
             " WHERE p.case_id = ? ORDER BY p.page", (case_id,))
@@ -582,7 +559,7 @@ class CataloguingService:
     def export_toc_docx(self, case_id: int, out: str | Path) -> Path:
         """Write the 卷内目录 as .docx (a plain file the user asked for; audited)."""
         self.ctx.session.require(Permission.CASE_READ)
-        case = self.ctx.service("cases").get_case(case_id, audit=False)
+        case = self.ctx.cases.get_case(case_id, audit=False)
         path = write_toc_docx(self.toc(case_id), out, case.case_number)
         self.ctx.audit_now("dossier.export_toc", f"case:{case_id}", path=str(path))
         return path

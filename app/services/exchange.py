@@ -18,7 +18,9 @@ from pathlib import Path
 from app.security import audit
 from app.security.roles import Permission, PermissionDenied, has_permission
 from app.services import platform_updates as updates
-from app.services.exchange_apply import apply_package, case_export_files, set_fields, stage_package
+from app.services.base import CaseBoundService
+from app.services.exchange_incoming import apply_package, set_fields, stage_package
+from app.services.exchange_outgoing import case_export_files
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, EngineError, ProgressCallback, no_progress, to_jsonable
@@ -63,11 +65,11 @@ class Conflict:
     created_at: str
 
 
-class ExchangeService:
+class ExchangeService(CaseBoundService):
     """Export, import, status, keys and conflicts for the logged-in user."""
 
     def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self.ledger = StoreLedger(ctx.store)
 
     # -- permissions ------------------------------------------------------------------------
@@ -75,12 +77,6 @@ class ExchangeService:
         role = self.ctx.session.role
         if not (has_permission(role, Permission.EXCHANGE_USE) or has_permission(role, Permission.EXCHANGE_ADMIN)):
             raise PermissionDenied(f"{role.value}无权进行数据交换")
-
-    def _require_member(self, case_id: int) -> None:
-        rows = self.ctx.store.query("SELECT 1 FROM case_members WHERE case_id=? AND user_id=?",
-                                    (case_id, self.ctx.session.user_id))
-        if not rows:
-            raise NotFoundError("案件不存在，或您不是该案的承办人员")
 
     # -- node -------------------------------------------------------------------------------
     def exchange_dir(self, override: str | Path | None = None) -> Path:
@@ -133,7 +129,7 @@ class ExchangeService:
 
         self.ctx.settings.use_platform_policy(updates.platform_policy_file(root))
         load_rules.cache_clear()
-        self.ctx.services.pop("cataloguing", None)
+        self.ctx.forget("cataloguing")
 
     def platform_updates(self) -> dict:
         """Templates, catalogue rules and policy the platform installed here (and what was refused)."""
@@ -250,8 +246,7 @@ class ExchangeService:
     def export_case(self, case_id: int, exchange_dir: str | Path | None = None, include_audio: bool = False,
                     progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> dict:
         """Send one case (record, dossier, signed drafts, optionally audio) to the platform."""
-        self.ctx.session.require(Permission.EXCHANGE_USE)
-        self._require_member(case_id)
+        self.require_case(case_id, Permission.EXCHANGE_USE)
         return self._export(case_id, exchange_dir, include_audio, progress, cancel)
 
     def _hearing_docx(self, case_id: int) -> dict[int, bytes]:
@@ -263,7 +258,7 @@ class ExchangeService:
         """
         from app.security.roles import PermissionDenied as Denied
 
-        transcription = self.ctx.service("transcription")
+        transcription = self.ctx.transcription
         ids = [r["id"] for r in self.ctx.store.query("SELECT id FROM hearings WHERE case_id=? ORDER BY id",
                                                      (case_id,))]
         tmp_dir = Path(self.ctx.store.layout.root) / "tmp"
@@ -328,8 +323,10 @@ class ExchangeService:
 
     # -- conflicts --------------------------------------------------------------------------
     def conflicts(self, case_id: int | None = None) -> list[Conflict]:
-        """Open conflicts on cases the user is assigned to."""
+        """Open conflicts on cases the user is assigned to (of one case when ``case_id`` is given)."""
         self.ctx.session.require(Permission.CASE_READ)
+        if case_id is not None:
+            self.require_case(case_id)
         rows = self.ctx.store.query(
             "SELECT x.*, c.case_number FROM exchange_conflicts x JOIN cases c ON c.id = x.case_id"
             " WHERE x.state='open' AND x.case_id IN (SELECT case_id FROM case_members WHERE user_id=?)"
@@ -346,7 +343,7 @@ class ExchangeService:
         if not rows:
             raise NotFoundError("冲突不存在或已处理")
         c = rows[0]
-        self._require_member(c["case_id"])
+        self.require_case(c["case_id"])
         with self.ctx.store.write() as db:
             if choice == "platform":
                 set_fields(db, c["case_id"], {c["field"]: c["platform_value"]})

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
+from app.clock import now as _now
 from app.security.roles import Permission
-from app.services.session import AppContext
+from app.services.base import CaseBoundService, checked_by_caller
 
 
 @dataclass
@@ -31,16 +31,10 @@ class MachineOutput:
     decided_at: str
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-class MachineOutputService:
+class MachineOutputService(CaseBoundService):
     """Record suggestions and the person's decisions on them."""
 
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-
+    @checked_by_caller
     def suggest(self, db, case_id: int | None, kind: str, target: str, value: Any, reason: str, model: str) -> int:
         """Record a suggestion inside the caller's write transaction."""
         return db["machine_outputs"].insert({
@@ -50,7 +44,7 @@ class MachineOutputService:
 
     def pending(self, case_id: int, kind: str | None = None) -> list[MachineOutput]:
         """Suggestions for a case still awaiting a decision."""
-        self.ctx.session.require(Permission.CASE_READ)
+        self.require_case(case_id, Permission.CASE_READ)
         sql = "SELECT * FROM machine_outputs WHERE case_id = ? AND state = 'suggested'"
         params: list = [case_id]
         if kind:
@@ -63,6 +57,9 @@ class MachineOutputService:
         if state not in ("accepted", "rejected", "changed"):
             raise ValueError(state)
         self.ctx.session.require(Permission.CASE_EDIT)
+        owner = self.ctx.store.query("SELECT case_id FROM machine_outputs WHERE id = ?", (output_id,))
+        if owner and owner[0]["case_id"] is not None:  # court-wide outputs belong to no case
+            self.require_case(owner[0]["case_id"])
         with self.ctx.store.write() as db:
             row = db.execute("SELECT kind, target, value FROM machine_outputs WHERE id = ?", (output_id,)).fetchone()
             if row is None:

@@ -25,9 +25,9 @@ import json
 import os
 import re
 import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 
+from app.clock import now as _now
 from app.paths import StoreLayout
 from app.settings import LOCAL_ONLY, REGISTRY
 
@@ -77,10 +77,6 @@ def atomic_write(target: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def check_template(name: str, data: bytes) -> None:

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 
+from app.clock import now
 from app.security.roles import Permission
-from app.services.session import AppContext
+from app.services.base import CaseBoundService
 from app.store.errors import NotFoundError
 
 
-class SignOffService:
+class SignOffService(CaseBoundService):
     """Sign drafts (the drafting capability creates them; this enforces who may sign)."""
-
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
 
     def sign(self, draft_id: int) -> None:
         """Mark a draft as signed by the session user (judges only, on their own cases).
@@ -22,12 +19,11 @@ class SignOffService:
         rejected.
         """
         self.ctx.session.require(Permission.DRAFT_SIGN)
-        rows = self.ctx.store.query(
-            "SELECT d.id, d.case_id, d.status, d.machine_paragraphs FROM drafts d"
-            " JOIN case_members m ON m.case_id = d.case_id"
-            " WHERE d.id = ? AND m.user_id = ?", (draft_id, self.ctx.session.user_id))
+        rows = self.ctx.store.query("SELECT id, case_id, status, machine_paragraphs FROM drafts WHERE id = ?",
+                                    (draft_id,))
         if not rows:
             raise NotFoundError("文书不存在，或您不是该案的承办人员")
+        self.require_case(rows[0]["case_id"])
         if rows[0]["status"] == "已签发":
             raise ValueError("该文书已签发")
         # Machine-drafted text must have been accepted or rejected by a person (DESIGN.md):
@@ -39,5 +35,5 @@ class SignOffService:
                              "请逐段接受或退回后再签发")
         with self.ctx.store.write() as db:
             db.execute("UPDATE drafts SET status = '已签发', signed_by = ?, signed_at = ? WHERE id = ?",
-                       (self.ctx.session.username, datetime.now(timezone.utc).isoformat(timespec="seconds"), draft_id))
+                       (self.ctx.session.username, now(), draft_id))
             self.ctx.audit(db, "draft.sign", f"case:{rows[0]['case_id']}", draft=draft_id)

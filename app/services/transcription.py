@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
+from app.clock import now as _now
 from app.security.roles import Permission
-from app.services.session import AppContext
+from app.services.base import AssistantOff, CaseBoundService, case_court
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from engines.transcription.results import Correction, Segment, Transcript, Word
@@ -24,13 +24,6 @@ AUDIO_MEDIA_TYPE = "audio/*"
 EXPORT_FORMATS = ("docx", "txt", "srt")
 LOW_CONFIDENCE = 0.6
 REFUSED_CORRECTION = "补正申请未采纳"
-# A case without its own court row belongs to the store's court (one court per store).
-_COURT_NAME = "coalesce(k.name, (SELECT name FROM courts ORDER BY id LIMIT 1), '')"
-
-
-class AssistantOff(RuntimeError):
-    """Speech recognition was switched off in the settings (message in Chinese)."""
-
 
 class TranscriptLocked(RuntimeError):
     """The transcript has human edits; a machine run would overwrite them."""
@@ -106,27 +99,15 @@ def playback_clip(samples, rate: int, start: float, end: float | None, speed: fl
     return stretch(samples[lo:hi], rate, speed)
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-class TranscriptionService:
+class TranscriptionService(CaseBoundService):
     """Hearing recordings and transcripts of the logged-in user's cases."""
 
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-
     # -- access ------------------------------------------------------------------------
-    def _check_case(self, case_id: int) -> None:
-        if not self.ctx.store.query("SELECT 1 FROM case_members WHERE case_id = ? AND user_id = ?",
-                                    (case_id, self.ctx.session.user_id)):
-            raise NotFoundError("案件不存在，或您不是该案的承办人员")
-
     def _hearing(self, hearing_id: int) -> dict:
         rows = self.ctx.store.query("SELECT * FROM hearings WHERE id = ?", (hearing_id,))
         if not rows:
             raise NotFoundError("庭审记录不存在")
-        self._check_case(rows[0]["case_id"])
+        self.require_case(rows[0]["case_id"])
         return rows[0]
 
     def _segment(self, segment_id: int) -> dict:
@@ -139,8 +120,7 @@ class TranscriptionService:
     # -- hearings ----------------------------------------------------------------------
     def list_hearings(self, case_id: int) -> list[HearingInfo]:
         """Hearings of a case, newest first."""
-        self.ctx.session.require(Permission.CASE_READ)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.CASE_READ)
         rows = self.ctx.store.query(
             "SELECT h.*, (SELECT count(*) FROM hearing_segments s WHERE s.hearing_id = h.id) AS n"
             " FROM hearings h WHERE h.case_id = ? ORDER BY h.id DESC", (case_id,))
@@ -160,8 +140,7 @@ class TranscriptionService:
         from engines.transcription.audio import load_audio_bytes
         from engines.transcription.seats import parse_channel_map
 
-        self.ctx.session.require(Permission.HEARING_RUN)
-        self._check_case(case_id)
+        self.require_case(case_id, Permission.HEARING_RUN)
         audio = load_audio_bytes(data, name)  # InputError for empty / not audio
         parse_channel_map(channels, audio.channels)
         sha = self.ctx.store.blobs.put_bytes(data)
@@ -180,14 +159,20 @@ class TranscriptionService:
     def audio_bytes(self, hearing_id: int) -> bytes:
         """The decrypted recording, in memory (for playback)."""
         self.ctx.session.require(Permission.CASE_READ)
-        row = self._hearing(hearing_id)
-        return self.ctx.store.blobs.read_bytes(row["audio_sha256"])
+        return self._audio(self._hearing(hearing_id))
+
+    def _audio(self, hearing: dict) -> bytes:
+        return self.ctx.store.blobs.read_bytes(hearing["audio_sha256"])
 
     def vocabulary(self, case_id: int) -> CaseVocabulary:
         """The case's words for near-homophone correction: parties, agents, 案由, court."""
-        case = self.ctx.store.query(
-            f"SELECT c.cause, {_COURT_NAME} AS court FROM cases c"
-            " LEFT JOIN courts k ON k.id = c.court_id WHERE c.id = ?", (case_id,))[0]
+        self.require_case(case_id, Permission.CASE_READ)
+        return self._vocabulary(case_id)
+
+    def _vocabulary(self, case_id: int) -> CaseVocabulary:
+        # Access already checked by the caller (vocabulary, transcribe, a live hearing).
+        case = self.ctx.store.query("SELECT c.cause FROM cases c WHERE c.id = ?", (case_id,))[0]
+        case["court"] = case_court(self.ctx, case_id)["name"]
         parties = self.ctx.store.query(
             "SELECT name, representative, agent FROM parties WHERE case_id = ? ORDER BY position", (case_id,))
         return CaseVocabulary(parties=[p["name"] for p in parties] + [p["representative"] for p in parties if p["representative"]],
@@ -216,9 +201,9 @@ class TranscriptionService:
             db.execute("DELETE FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))
             db["hearings"].update(hearing_id, {"status": "转写中"})
         request = TranscriptionRequest(channels=row["channels"] or None,
-                                       vocabulary=self.vocabulary(row["case_id"]))
+                                       vocabulary=self._vocabulary(row["case_id"]))
         model = self.ctx.settings["model_dir"] or None
-        job = ChildTranscription(self.audio_bytes(hearing_id), request, model, paths.cache_dir())
+        job = ChildTranscription(self._audio(row), request, model, paths.cache_dir())
         position = [0]
 
         def save(segment: Segment) -> None:
@@ -256,6 +241,9 @@ class TranscriptionService:
         """The transcript in order."""
         self.ctx.session.require(Permission.CASE_READ)
         self._hearing(hearing_id)
+        return self._segments(hearing_id)
+
+    def _segments(self, hearing_id: int) -> list[SegmentRow]:
         rows = self.ctx.store.query(
             "SELECT * FROM hearing_segments WHERE hearing_id = ? ORDER BY position, id", (hearing_id,))
         return [SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
@@ -368,7 +356,7 @@ class TranscriptionService:
         """A party asked for a 补正 that the court did not grant: the refusal is recorded too."""
         self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
         segment = self._segment(segment_id)
-        hearing = self._hearing(segment["hearing_id"])
+        hearing = self.ctx.store.query("SELECT id, case_id FROM hearings WHERE id = ?", (segment["hearing_id"],))[0]
         note = json.dumps({"segment": segment_id, "requested_by": requested_by, "requested_text": requested_text,
                            "current_text": segment["text"], "reason": reason}, ensure_ascii=False)
         with self.ctx.store.write() as db:
@@ -414,7 +402,7 @@ class TranscriptionService:
             raise ValueError(fmt)
         row = self._hearing(hearing_id)
         segments = [Segment(s.start, s.end, s.speaker, s.text, s.confidence, s.channel)
-                    for s in self.segments(hearing_id)]
+                    for s in self._segments(hearing_id)]
         transcript = Transcript(duration=row["duration"], model=row["model"] or "-", segments=segments)
         path = Path(path)
         if fmt == "docx":
@@ -430,8 +418,8 @@ class TranscriptionService:
         from engines.transcription.record_docx import RecordHeader
 
         case = self.ctx.store.query(
-            f"SELECT c.case_number, c.cause, {_COURT_NAME} AS court, coalesce(j.display_name, '') AS judge,"
-            " coalesce(u.display_name, '') AS clerk FROM cases c LEFT JOIN courts k ON k.id = c.court_id"
+            "SELECT c.case_number, c.cause, coalesce(j.display_name, '') AS judge,"
+            " coalesce(u.display_name, '') AS clerk FROM cases c"
             " LEFT JOIN users j ON j.id = c.judge_id LEFT JOIN users u ON u.id = c.clerk_id WHERE c.id = ?",
             (hearing["case_id"],))[0]
         parties = self.ctx.store.query("SELECT role, name, agent FROM parties WHERE case_id = ? ORDER BY position",
@@ -443,7 +431,7 @@ class TranscriptionService:
                 present.append(f"{p['role']}委托诉讼代理人{p['agent']}")
         events = self.ctx.store.query("SELECT kind, wall_time, note FROM hearing_events WHERE hearing_id = ?"
                                       " AND kind IN ('休庭', '继续') ORDER BY id", (hearing["id"],))
-        return RecordHeader(court=case["court"], case_number=case["case_number"], cause=case["cause"],
+        return RecordHeader(court=case_court(self.ctx, hearing["case_id"])["name"], case_number=case["case_number"], cause=case["cause"],
                             start_time=hearing["started_at"], end_time=hearing["ended_at"], place=hearing["place"],
                             judges=[case["judge"]] if case["judge"] else [], clerk=case["clerk"], parties=present,
                             interruptions=[f"{e['wall_time']} {e['kind']} {e['note']}".strip() for e in events])

@@ -17,21 +17,18 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
 
 import numpy as np
 
 from app import paths
+from app.clock import now as _now
 from app.security.roles import Permission
+from app.services.base import AssistantOff, CaseBoundService
 from app.services.session import AppContext
-from app.services.transcription import AssistantOff, TranscriptionService
+from app.services.transcription import TranscriptionService
 
 CHUNK_EVENT = "音频块"
 WAV_MEDIA_TYPE = "audio/wav"
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 class LiveHearing:
@@ -82,15 +79,15 @@ def _system_input_devices() -> list[dict]:
     return list_input_devices()
 
 
-class LiveHearingService:
+class LiveHearingService(CaseBoundService):
     """Start and recover live hearings of the logged-in clerk's cases.
 
     ``list_devices`` returns the machine's recording inputs (tests pass a fake list).
     """
 
     def __init__(self, ctx: AppContext, list_devices=None) -> None:
-        self.ctx = ctx
-        self.transcripts = TranscriptionService(ctx)
+        super().__init__(ctx)
+        self.transcripts = ctx.transcription
         self.list_devices = list_devices or _system_input_devices
         self._warm = None  # a decoder child loading or loaded for the next hearing
 
@@ -146,7 +143,7 @@ class LiveHearingService:
         self.ctx.session.require(Permission.HEARING_RUN)
         if not self.ctx.settings["assist_transcription"]:
             raise AssistantOff("语音转写辅助已在设置中关闭，可只录音并手工记录")
-        self.transcripts._check_case(case_id)
+        self.require_case(case_id)
         parse_channel_map(channels, source.channels)
         with self.ctx.store.write() as db:
             hearing_id = db["hearings"].insert({
@@ -182,7 +179,7 @@ class LiveHearingService:
                 if event.kind in ("休庭", "继续"):
                     self.ctx.audit(db, "hearing.event", f"case:{case_id}", hearing=hearing_id, kind=event.kind)
 
-        request = TranscriptionRequest(channels=channels or None, vocabulary=self.transcripts.vocabulary(case_id))
+        request = TranscriptionRequest(channels=channels or None, vocabulary=self.transcripts._vocabulary(case_id))
         # The model lives only in the decoder child: a recogniser crash cannot end the recording.
         # A child warmed by warm() is taken over (the session closes it at the end).
         self.warm()
@@ -226,7 +223,7 @@ class LiveHearingService:
 
     def interrupted(self, case_id: int) -> list[int]:
         """Hearings of a case left '录音中' (the application stopped during a live hearing)."""
-        self.transcripts._check_case(case_id)
+        self.require_case(case_id)
         return [r["id"] for r in self.ctx.store.query(
             "SELECT id FROM hearings WHERE case_id = ? AND status = '录音中'", (case_id,))]
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
+from app.clock import now as _now
 from app.security.keys import KdfParams
 from app.security.roles import Permission, Role
 from app.services.auth import AuthError, check_password_strength
@@ -40,7 +40,7 @@ class UserService:
             try:
                 keyring.check_not_locked(r["username"])
                 locked = False
-            except Exception:
+            except Exception:  # noqa: BLE001 - an unreadable lock-out entry shows the user as locked
                 locked = True
             out.append(UserInfo(r["id"], r["username"], r["display_name"], r["role"], bool(r["active"]), locked))
         return out
@@ -58,7 +58,7 @@ class UserService:
         with self.ctx.store.write() as db:
             user_id = db["users"].insert({
                 "username": username, "display_name": display_name.strip() or username, "role": role, "active": 1,
-                "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "created_at": _now(),
             }).last_pk
             self.ctx.audit(db, "user.create", f"user:{username}", role=role)
         keyring = self.ctx.store.keyring

@@ -15,7 +15,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from engines.cataloguing.learning import Knowledge
-from engines.cataloguing.sources import Line
+from engines.cataloguing.input_files import Line
 from engines.cataloguing.textnorm import compact, is_sentence
 
 _DATE = re.compile(r"^[\d〇零一二三四五六七八九十]{2,4}年[\d〇零一二三四五六七八九十]{1,2}月")

@@ -17,7 +17,7 @@ from typing import Callable
 import numpy as np
 from PIL import Image
 
-from engines.cataloguing.sources import Line, merge_boxes
+from engines.cataloguing.input_files import Line, merge_boxes
 from engines.offline import quiet_onnxruntime
 
 TOP_BAND = 0.30

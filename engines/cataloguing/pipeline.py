@@ -20,7 +20,7 @@ from engines.cataloguing.classify import classify_page, find_heading
 from engines.cataloguing.learning import Correction, Knowledge
 from engines.cataloguing.results import CatalogueResult, FileProblem, PageLabel
 from engines.cataloguing.rules import CatalogueRules, load_rules
-from engines.cataloguing.sources import InputFile, Line, RawPage
+from engines.cataloguing.input_files import InputFile, Line, RawPage
 from engines.cataloguing.textnorm import cjk_count
 from engines.cataloguing.split import SplitPage, split_documents
 from engines.cataloguing.toc import build_toc
@@ -169,7 +169,7 @@ def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToke
             if raw.needs_ocr:
                 try:
                     image = raw.load_image()
-                except Exception as exc:  # a page pdfium cannot render: label it from nothing, flag it
+                except Exception as exc:  # noqa: BLE001 - a page pdfium cannot render: label it from nothing, flag it
                     log.warning("page %s p.%d cannot be rendered: %s", raw.file, raw.file_page, exc)
                     raw.problem = "页面无法渲染"
                     pending.append((f, raw, _done(([], True))))

@@ -49,7 +49,7 @@ def list_templates(templates_dir: str | Path | None = None) -> list[dict]:
             continue  # Word's lock files
         try:
             texts = [p.text.strip() for p in docx.Document(str(path)).paragraphs if p.text.strip()]
-        except Exception:  # a damaged template is listed, filling it reports the problem
+        except Exception:  # noqa: BLE001 - a damaged template is listed, filling it reports the problem
             texts = []
         title = next((t for t in texts if "{{" not in t), path.stem)
         out.append({"name": path.stem, "title": title, "path": str(path)})

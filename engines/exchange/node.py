@@ -44,7 +44,8 @@ TRANSIT_DAMAGE = frozenset({"payload_mismatch", "decrypt_failed", "file_mismatch
 class Applier(Protocol):
     """Writes a verified data package's files into the caller's storage (inside the transaction)."""
 
-    def __call__(self, package: VerifiedPackage, cancel: CancelToken) -> None: ...
+    def __call__(self, package: VerifiedPackage, cancel: CancelToken) -> None:
+        """Store the package's files; raising rolls the whole package back."""
 
 
 def verify_only(package: VerifiedPackage, cancel: CancelToken) -> None:

@@ -29,6 +29,6 @@ def test_full_workflow_opens_no_socket(tmp_path):
     assert ctx.store.blobs.read_bytes(sha).startswith(b"hearing")
     ctx.store.close()
     it = fx.it()
-    assert it.service("audit").verify().ok
+    assert it.audit_log.verify().ok
     it.store.close()
     assert network.attempts[before:] == []

@@ -1,6 +1,6 @@
 """卷宗提取建议 on the case form, on a real store: suggestions recorded through the
 machine-output service, taken over (采纳) into the form fields, dismissed (忽略), and the
-decisions recorded and audited through the cataloguing service when the case is saved."""
+decisions recorded and audited through the case-fields service when the case is saved."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,7 @@ from widgets.case_form import CaseFormDialog
 
 def suggest(ctx, case_id, target, value, reason):
     with ctx.store.write() as db:
-        return ctx.service("outputs").suggest(db, case_id, "case_field", target, value, reason, "cataloguing test")
+        return ctx.outputs.suggest(db, case_id, "case_field", target, value, reason, "cataloguing test")
 
 
 def states(ctx):
@@ -24,7 +24,7 @@ def audit_actions(ctx):
 
 
 def open_form(qtbot, ctx, case_id):
-    form = CaseFormDialog(ctx, ctx.service("cases").get_case(case_id, audit=False))
+    form = CaseFormDialog(ctx, ctx.cases.get_case(case_id, audit=False))
     qtbot.addWidget(form)
     return form
 
@@ -61,7 +61,7 @@ def test_take_over_dismiss_and_save(qtbot, fx, case_id):
     # Saving goes through the cases service and records the decisions.
     form.save()
     assert form.result() == form.DialogCode.Accepted
-    case = ctx.service("cases").get_case(case_id, audit=False)
+    case = ctx.cases.get_case(case_id, audit=False)
     assert case.cause == "装饰装修合同纠纷"
     assert "罗建军" in [p.name for p in case.party_list if p.role == "原告"]
     assert case.claims == "1. 判令被告支付工程款8万元及利息"
@@ -83,7 +83,7 @@ def test_closing_without_saving_leaves_the_suggestion_pending(qtbot, fx, case_id
     form.suggestion_panel.accept_buttons[cause].click()
     form.reject()
     assert states(ctx)[cause][0] == "suggested"
-    assert ctx.service("cases").get_case(case_id, audit=False).cause == "民间借贷纠纷"
+    assert ctx.cases.get_case(case_id, audit=False).cause == "民间借贷纠纷"
     # The panel collapses and expands.
     form = open_form(qtbot, ctx, case_id)
     panel = form.suggestion_panel
@@ -99,4 +99,17 @@ def test_new_case_form_has_no_panel(qtbot, fx):
     form = CaseFormDialog(ctx)
     qtbot.addWidget(form)
     assert form.suggestion_panel is None
+    ctx.store.close()
+
+
+def test_form_takes_a_hospital_over_as_an_organisation_like_the_dossier_tab(qtbot, fx, case_id):
+    """The form and the dossier tab share app/services/case_fields.py: "…医院" is a 法人 in both."""
+    ctx = fx.clerk()
+    defendants = suggest(ctx, case_id, "defendants", ["北京市朝阳区第一医院", "李四"], "卷宗第 2 页")
+    form = open_form(qtbot, ctx, case_id)
+    form.suggestion_panel.accept_buttons[defendants].click()
+    kinds = {p.name: p.kind for p in form.collect().parties if p.role == "被告"}
+    assert kinds["北京市朝阳区第一医院"] == "法人" and kinds["李四"] == "自然人"
+    form.save()
+    assert states(ctx)[defendants][0] == "accepted"
     ctx.store.close()

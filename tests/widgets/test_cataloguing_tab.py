@@ -59,7 +59,7 @@ def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path)
     tab.take_button.click()
     qtbot.waitUntil(lambda: not any(tab.fields.item(i).text().startswith("案由") for i in range(tab.fields.count())),
                     timeout=10000)
-    assert ctx.service("cases").get_case(case_id, audit=False).cause == "装饰装修合同纠纷"
+    assert ctx.cases.get_case(case_id, audit=False).cause == "装饰装修合同纠纷"
     tab.shutdown()
     ctx.store.close()
 

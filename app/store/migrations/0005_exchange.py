@@ -4,12 +4,21 @@ The ledger tables are the ones :class:`engines.exchange.ledger.SqliteLedger` use
 copied here (not imported) so this migration never changes after it landed. The terminal's key
 pair is created here, i.e. when ``init`` creates the store (and once when an older store is
 upgraded); the private keys live only inside the encrypted database.
+
+The key generation is frozen here too (a copy of ``engines.exchange.keys`` and its default
+suite as of this migration): a later change to the engine must not change what this
+migration writes. tests/app/store/test_migrations_frozen.py checks that no migration imports
+live code and that what this one writes still loads with today's engine.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 from datetime import datetime, timezone
+
+# The suite every key of this migration uses (engines.exchange.crypto_suite.DefaultSuite.name then).
+SUITE = "ed25519-x25519-hkdfsha256-aes256gcm-sha256"
 
 SCHEMA = """
 CREATE TABLE exchange_own_keys (
@@ -71,13 +80,32 @@ CREATE INDEX exchange_files_package ON exchange_files (package_id);
 """
 
 
+def node_keys(node: str) -> tuple[str, dict]:
+    """(key id, keys as stored) of a fresh Ed25519 signing and X25519 agreement pair: the
+    frozen form of ``engines.exchange.keys.generate_node_keys(node)`` and ``NodeKeys.to_json``."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    def raw_pair(key) -> tuple[bytes, bytes]:
+        private = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                    serialization.NoEncryption())
+        public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return private, public
+
+    sign_private, sign_public = raw_pair(Ed25519PrivateKey.generate())
+    agree_private, agree_public = raw_pair(X25519PrivateKey.generate())
+    key_id = hashlib.sha256(SUITE.encode("utf-8") + b"\0" + sign_public + agree_public).hexdigest()[:40]
+    return key_id, {"node": node, "suite": SUITE, "sign_private": sign_private.hex(), "sign_public": sign_public.hex(),
+                    "agree_private": agree_private.hex(), "agree_public": agree_public.hex()}
+
+
 def migrate(db) -> None:
     """Create the exchange tables and the terminal's first key pair."""
     from app.store.migrations import run_script
-    from engines.exchange.keys import generate_node_keys
 
     run_script(db, SCHEMA)
-    keys = generate_node_keys(f"terminal-{secrets.token_hex(4)}")
+    node = f"terminal-{secrets.token_hex(4)}"
+    key_id, keys = node_keys(node)
     db.execute("INSERT INTO exchange_own_keys VALUES (?,?,?,?)",
-               (keys.key_id, keys.node, datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                json.dumps(keys.to_json())))
+               (key_id, node, datetime.now(timezone.utc).isoformat(timespec="seconds"), json.dumps(keys)))

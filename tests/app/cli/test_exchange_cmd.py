@@ -104,7 +104,7 @@ def test_package_that_arrived_before_the_key_was_pinned_is_retried(tmp_path, cap
     assert run(["exchange", "status", "--data", data, "--exchange", str(exchange), "--user", "it",
                 "--password-env", "EXCHANGE_TEST_PW"]) == 0
     text = capsys.readouterr().out
-    (line,) = [l for l in text.splitlines() if "quarantined:" in l]
+    (line,) = [row for row in text.splitlines() if "quarantined:" in row]
     name = line.split("quarantined:")[1].split()[0]
     code, retried, _ = _cli(capsys, "retry", name, "--data", data, "--exchange", str(exchange))
     assert code == 0 and [o["action"] for o in retried["outcomes"]] == ["applied"]

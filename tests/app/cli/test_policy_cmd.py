@@ -43,5 +43,5 @@ def test_clean_policy_exits_zero_and_prints_a_table(tmp_path, monkeypatch, capsy
     assert _run(["show"]) == 0
     out = capsys.readouterr().out
     assert str(tmp_path / "machine.json") in out
-    line = next(l for l in out.splitlines() if "AUTOLOCKMINUTES" in l)
+    line = next(row for row in out.splitlines() if "AUTOLOCKMINUTES" in row)
     assert "5" in line and "policy" in line and "locked" in line

@@ -48,7 +48,7 @@ def test_failed_logins_reach_the_audit_log(fx):
     with pytest.raises(auth.AuthError):
         fx.login("judge", "wrong-password-1")
     ctx = fx.it()
-    actions = [(e.action, e.username) for e in ctx.service("audit").entries()]
+    actions = [(e.action, e.username) for e in ctx.audit_log.entries()]
     ctx.store.close()
     assert ("login.failed", "judge") in actions
 

@@ -86,8 +86,8 @@ def test_list_shows_parties_in_their_order_not_insertion_order(fx, case_id):
 
 def test_cases_are_visible_only_to_assigned_users(fx, tmp_path, case_id):
     ctx = fx.it()
-    ctx.service("users").kdf_params = __import__("app.security.keys", fromlist=["x"]).FAST_TEST_PARAMS
-    ctx.service("users").create_user("judge2", "另一法官", "审判员", "Judge-two-22")
+    ctx.users.kdf_params = __import__("app.security.keys", fromlist=["x"]).FAST_TEST_PARAMS
+    ctx.users.create_user("judge2", "另一法官", "审判员", "Judge-two-22")
     ctx.store.close()
     other = fx.login("judge2", "Judge-two-22")
     assert CaseService(other).list_cases() == []
@@ -124,7 +124,7 @@ def test_every_view_and_change_is_audited(fx, case_id):
     case = service.get_case(case_id)
     service.update_case(case_id, replace(sample_case(case.judge_id, case.clerk_id),
                                          parties=[Party("原告", "张晓明"), Party("被告", "赵六")]), case.version)
-    actions = [e.action for e in ctx.service("audit").entries(target=f"case:{case_id}")]
+    actions = [e.action for e in ctx.audit_log.entries(target=f"case:{case_id}")]
     ctx.store.close()
     assert actions[:3] == ["case.update", "case.view", "case.create"]
 
@@ -150,11 +150,11 @@ def test_clerk_cannot_sign_a_draft_but_the_judge_can(fx, case_id):
     with ctx.store.write() as db:
         draft_id = db["drafts"].insert({"case_id": case_id, "template": "民事判决书", "created_at": "2024-09-01"}).last_pk
     with pytest.raises(PermissionDenied) as info:
-        ctx.service("signoff").sign(draft_id)
+        ctx.signoff.sign(draft_id)
     assert "书记员无权签发文书" in str(info.value)
     ctx.store.close()
     judge = fx.judge()
-    judge.service("signoff").sign(draft_id)
+    judge.signoff.sign(draft_id)
     row = judge.store.query("SELECT status, signed_by FROM drafts WHERE id = ?", (draft_id,))[0]
     judge.store.close()
     assert row == {"status": "已签发", "signed_by": "judge"}

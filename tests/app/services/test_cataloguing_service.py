@@ -84,7 +84,7 @@ def test_case_fields_are_suggestions_until_accepted(imported, fx, clerk, case_id
     service, _ = imported
     service.apply_case_field(by_target["cause"].id)
     service.apply_case_field(by_target["defendants"].id)
-    case = clerk.service("cases").get_case(case_id, audit=False)
+    case = clerk.cases.get_case(case_id, audit=False)
     assert case.cause == "装饰装修合同纠纷"
     assert "长沙筑梦家装饰工程有限公司" in [p.name for p in case.party_list if p.role == "被告"]
     decided = clerk.store.query("SELECT state, decided_by FROM machine_outputs WHERE id = ?", (by_target["cause"].id,))[0]

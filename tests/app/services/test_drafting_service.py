@@ -35,7 +35,7 @@ def test_clerk_creates_a_draft_stored_encrypted_with_machine_paragraphs(fx, case
     raw = clerk.store.blobs.path_for(draft.sha256).read_bytes()
     assert "民事判决书".encode() not in raw and b"word/document.xml" not in raw
     assert "draft.create" in audit_actions(clerk)
-    pending = clerk.service("outputs").pending(case_id, "draft_paragraph")
+    pending = clerk.outputs.pending(case_id, "draft_paragraph")
     assert len(pending) == len(draft.machine_paragraphs)
     assert service.create_draft(case_id, "民事判决书_普通程序", OPTIONS).version == 2
 
@@ -77,7 +77,7 @@ def test_only_the_judge_accepts_machine_text_and_signs(fx, case_id, clerk, judge
     service = DraftingService(judge)
     accepted = service.accept_machine_text(draft.id)
     assert accepted.machine_paragraphs == [] and accepted.source == "accepted" and accepted.version == 2
-    assert judge.service("outputs").pending(case_id, "draft_paragraph") == []
+    assert judge.outputs.pending(case_id, "draft_paragraph") == []
     signed = service.sign(accepted.id)
     assert signed.status == "已签发" and signed.signed_by == "judge"
     assert {"draft.accept_machine", "draft.sign", "output.accept"} <= set(audit_actions(judge))

@@ -106,7 +106,7 @@ def test_dossier_claims_are_machine_text_with_their_page(clerk, case_id):
     assert RECORD_CLAIM not in "\n".join(p.text for p in document.paragraphs)
     assert _index(document, DOSSIER_CLAIM) in draft.machine_paragraphs
     assert any("卷宗第2页（起诉状）" in c for c in _comments(document))
-    reasons = [o.reason for o in clerk.service("outputs").pending(case_id, "draft_paragraph")]
+    reasons = [o.reason for o in clerk.outputs.pending(case_id, "draft_paragraph")]
     assert any("卷宗第2页（起诉状）" in r for r in reasons)
     audit = clerk.store.query("SELECT detail FROM audit_log WHERE action = 'draft.create'")[0]["detail"]
     assert "卷宗第2页" in audit
@@ -162,7 +162,7 @@ def test_hearing_statements_come_from_the_edited_transcript(fx, clerk, case_id, 
     assert "不申请回避" not in joined and "是的" not in joined and "现在开庭" not in joined
     assert joined.index("被告曾于二〇二三年六月") < joined.index(EDITED)
     assert any("庭审笔录《第一次开庭》" in c for c in _comments(document))
-    reasons = [o.reason for o in clerk.service("outputs").pending(case_id, "draft_paragraph")]
+    reasons = [o.reason for o in clerk.outputs.pending(case_id, "draft_paragraph")]
     assert any("庭审笔录《第一次开庭》" in r for r in reasons)
     # The judge accepts: marks go, the statements stay.
     judge = fx.judge()

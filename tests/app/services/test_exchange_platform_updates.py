@@ -157,10 +157,10 @@ def test_rules_take_effect_in_the_importing_session(world, tmp_path):
     path.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
     it = fx.it()
     try:
-        assert "送达回证" in it.service("cataloguing").categories()  # cached service with the bundled rules
+        assert "送达回证" in it.cataloguing.categories()  # cached service with the bundled rules
         _send(platform, platform_update_files(rules=path))
         ExchangeService(it).import_now(exchange)
-        assert "送达回证" not in it.service("cataloguing").categories()
+        assert "送达回证" not in it.cataloguing.categories()
     finally:
         it.store.close()
 

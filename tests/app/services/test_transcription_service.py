@@ -72,9 +72,10 @@ def test_recording_is_stored_encrypted_and_transcribed_by_seat(clerk, case_id, t
     assert info.duration == pytest.approx(5.8, abs=0.01)
     assert service.audio_bytes(hearing) == MULTI_CLIP.read_bytes()
     raw = MULTI_CLIP.read_bytes()[:4096]
-    for blob in (fx.data_dir / "blobs").rglob("*"):
-        if blob.is_file():
-            assert raw not in blob.read_bytes()  # no plain audio on disk
+    blobs = [blob for blob in (fx.data_dir / "blobs").rglob("*") if blob.is_file()]
+    assert blobs, "the recording was not stored as a blob"
+    for blob in blobs:
+        assert raw not in blob.read_bytes()  # no plain audio on disk
     segments = service.segments(hearing)
     assert [s.speaker for s in segments] == ["原告", "被告", "审判长"]
     assert all(s.machine_text and not s.edited for s in segments)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from engines.cataloguing.classify import classify_page, find_heading, page_footer
 from engines.cataloguing.learning import Knowledge
 from engines.cataloguing.rules import load_rules
-from engines.cataloguing.sources import Line
+from engines.cataloguing.input_files import Line
 
 
 def _lines(*texts, size=0.014, centred=True):

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from engines.cataloguing import catalogue
-from engines.cataloguing.sources import merge_boxes
-from engines.cataloguing.sources import InputFile
+from engines.cataloguing.input_files import merge_boxes
+from engines.cataloguing.input_files import InputFile
 from catalogue_pdf_writer import PageSpec, TextLine, render_scan
 
 

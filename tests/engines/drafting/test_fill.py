@@ -135,7 +135,9 @@ def test_bad_case_records(bad, message):
 
 
 def test_template_typography_east_asian_fonts_and_page():
-    for path in DEFAULT_TEMPLATES_DIR.glob("*.docx"):
+    templates = sorted(DEFAULT_TEMPLATES_DIR.glob("*.docx"))
+    assert len(templates) >= 2, f"no bundled templates found in {DEFAULT_TEMPLATES_DIR}"
+    for path in templates:
         document = docx.Document(str(path))
         section = document.sections[0]
         assert abs(section.page_width.mm - 210) < 1 and abs(section.page_height.mm - 297) < 1

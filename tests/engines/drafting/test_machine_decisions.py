@@ -9,7 +9,7 @@ from docx.enum.text import WD_COLOR_INDEX
 
 from engines.drafting.fields import TO_COMPLETE
 from engines.drafting.fill import accept_machine_bytes, machine_paragraphs_of, reject_machine_bytes
-from engines.drafting.sources import add_comments, comments_by_paragraph, remove_comments
+from engines.drafting.case_material import add_comments, comments_by_paragraph, remove_comments
 
 
 def _draft() -> bytes:

@@ -216,8 +216,9 @@ def test_payload_chunk_boundaries(tmp_path, size):
 
 def test_platform_simulator_commands(tmp_path, capsys):
     state, exchange = str(tmp_path / "sim"), str(tmp_path / "ex")
-    run = lambda *args: (platform_sim.main(["--state", state, "--exchange", exchange, *args]),
-                         json.loads(capsys.readouterr().out or "null"))
+    def run(*args):
+        return (platform_sim.main(["--state", state, "--exchange", exchange, *args]),
+                json.loads(capsys.readouterr().out or "null"))
     code, info = run("init")
     assert code == 0 and len(info["fingerprint"].split()) == 10
     from engines.exchange.file_node import FileNode
@@ -268,7 +269,9 @@ def test_nack_is_repeated_while_the_gap_stays_open(pair, tmp_path):
     assert pair.terminal.import_incoming().nacks_sent == 0  # too soon to ask again
     pair.terminal.nack_interval = 0
     assert pair.terminal.import_incoming().nacks_sent == 1
-    for p in (pair.exchange / "outbox").glob("*.zip"):
+    lost = list((pair.exchange / "outbox").glob("*.zip"))
+    assert lost, "nothing was sent to lose"
+    for p in lost:
         p.unlink()  # the gateway lost everything so far
     pair.terminal.import_incoming()
     assert pair.platform.import_incoming().resent == 1

@@ -50,7 +50,9 @@ def test_selftest_prefers_and_rehashes_the_installed_copy(monkeypatch, model_cac
 
     installed = tmp_path / "models" / "whisper-base"
     installed.mkdir(parents=True)
-    for item in model_store.resolve_model(None, model_cache).path.iterdir():
+    items = list(model_store.resolve_model(None, model_cache).path.iterdir())
+    assert items, "the test model cache is empty"
+    for item in items:
         (installed / item.name).symlink_to(item)
     monkeypatch.setattr(model_store, "shipped_model_dir", lambda: installed)
     monkeypatch.setenv("TRIAL_ASSISTANT_CACHE", str(tmp_path / "cache"))

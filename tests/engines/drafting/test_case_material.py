@@ -6,7 +6,7 @@ import io
 
 import docx
 
-from engines.drafting.sources import (
+from engines.drafting.case_material import (
     MAX_CHARS,
     Utterance,
     add_comments,

@@ -126,7 +126,7 @@ class InputFile:
         try:
             with PDFIUM_LOCK:
                 lines = _text_layer_lines(self._pdfium[index])
-        except Exception as exc:  # a damaged content stream on one page: OCR it instead
+        except Exception as exc:  # noqa: BLE001 - a damaged content stream on one page: OCR it instead
             log.warning("text layer of %s p.%d unreadable: %s", self.name, index + 1, exc)
         text = "".join(line.text for line in lines)
         if cjk_count(text) >= MIN_TEXT_LAYER_CJK and not looks_garbled(text):
