@@ -10,19 +10,26 @@ from app.settings import Settings
 
 
 def _install_translations(app, language: str) -> list:
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    """Our strings (English catalogue) and Qt's own (file dialogs, message-box buttons) in the
+    user's language, from the translations folder that ships inside PySide6."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     keep = []
-    if language == "en":
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    locale = "en" if language == "en" else "zh_CN"
+    QLocale.setDefault(QLocale(QLocale.Language.English if locale == "en" else QLocale.Language.Chinese,
+                               QLocale.Country.UnitedStates if locale == "en" else QLocale.Country.China))
+    for name in ("qtbase", "qt"):
+        qt = QTranslator(app)
+        # English needs none (Qt's source language); a missing catalogue leaves Qt's English.
+        if locale != "en" and qt.load(f"{name}_{locale}", qt_dir):
+            app.installTranslator(qt)
+            keep.append(qt)
+    if locale == "en":
         ours = QTranslator(app)
         if ours.load(str(paths.resource("i18n", "trial_assistant_en.qm"))):
             app.installTranslator(ours)
             keep.append(ours)
-    else:
-        qt = QTranslator(app)
-        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            keep.append(qt)
     return keep
 
 
@@ -52,6 +59,82 @@ def create_application(argv: list[str], settings: Settings):
     return app
 
 
+def _show_error(message: str, title: str = "错误") -> None:
+    """One short message box (when a QApplication exists), else one line on stderr."""
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, title, message)
+            return
+    except Exception:  # noqa: BLE001 - the error path itself must not raise
+        pass
+    sys.stderr.write(message + "\n")
+
+
+def handle_exception(exc: BaseException) -> str | None:
+    """The window's error boundary: a known error is shown as its sentence, anything else is
+    logged with a traceback under a reference number that the message box shows.
+
+    Returns the reference number for an unexpected error (None for a known one)."""
+    from app.cli.boundary import classify, language, log_unexpected
+
+    english = language() == "en"
+    known = classify(exc)
+    if known is not None:
+        _show_error(known[1], "Error" if english else "错误")
+        return None
+    ref = log_unexpected(exc, "gui")
+    if english:
+        text = f"An internal error occurred (reference {ref}). The details are in the log; please tell IT this number."
+    else:
+        text = f"程序内部出错（编号 {ref}），详情已记入日志。请把编号告诉信息技术人员。"
+    _show_error(text, "Error" if english else "错误")
+    return ref
+
+
+def install_error_boundary() -> None:
+    """Route uncaught exceptions of the window (main and worker threads) to :func:`handle_exception`.
+
+    Widget code needs no change for this: Qt calls sys.excepthook for exceptions that escape a
+    slot, and threading.excepthook covers plain Python threads.  Message boxes are shown on the
+    GUI thread (a queued call when the error happened elsewhere).
+    """
+    import threading
+
+    def on_main(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        if exc is not None and exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        if threading.current_thread() is threading.main_thread():
+            handle_exception(exc)
+        else:
+            _on_gui_thread(lambda: handle_exception(exc))
+
+    def on_thread(args) -> None:
+        if args.exc_type is SystemExit or args.exc_value is None:
+            return
+        exc = args.exc_value
+        _on_gui_thread(lambda: handle_exception(exc))
+
+    sys.excepthook = on_main
+    threading.excepthook = on_thread
+
+
+def _on_gui_thread(func) -> None:
+    try:
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            QTimer.singleShot(0, app, func)
+            return
+    except Exception:  # noqa: BLE001
+        pass
+    func()
+
+
 def run_gui(argv: list[str]) -> int:
     """Open the window: ``[--data DIR] [--demo]``."""
     parser = argparse.ArgumentParser(prog="trial-assistant gui")
@@ -62,6 +145,10 @@ def run_gui(argv: list[str]) -> int:
     data_dir = Path(args.data or settings["data_dir"] or paths.default_data_dir())
     hint = ""
     layout = paths.StoreLayout(data_dir)
+    if layout.keyring.exists() or layout.database.exists() or layout.init_marker.exists():
+        from app.store.store import check_store_files
+
+        check_store_files(layout)  # a lost, empty or half-made store: a clear message, never a new store
     if not layout.exists():
         if not args.demo:
             sys.stderr.write(f"{data_dir} 中没有案件库。请由信息技术人员运行 `trial-assistant init --data {data_dir}`，"
@@ -77,18 +164,36 @@ def run_gui(argv: list[str]) -> int:
 
         hint = demo_hint()
     app = create_application([], settings)
+    install_error_boundary()
     from widgets.login_dialog import LoginDialog
     from widgets.main_window import MainWindow
 
-    login = LoginDialog(data_dir, settings, hint)
-    if login.exec() != login.DialogCode.Accepted or login.ctx is None:
-        return 0
-    window = MainWindow(login.ctx)
-    window.show()
-    return app.exec()
+    while True:  # 注销并切换用户 closes the window and comes back here
+        login = LoginDialog(data_dir, settings, hint)
+        if login.exec() != login.DialogCode.Accepted or login.ctx is None:
+            return 0
+        window = MainWindow(login.ctx)
+        window.show()
+        code = app.exec()
+        if not window.switch_requested:
+            return code
 
 
 def gui_main() -> int:
-    """Console-less entry point for the frozen build."""
-    return run_gui(sys.argv[1:])
+    """Console-less entry point for the frozen build: errors before the window is up are shown
+    in a message box too (there is no console to print them on)."""
+    try:
+        return run_gui(sys.argv[1:])
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the boundary of the windowed program
+        from PySide6.QtWidgets import QApplication
+
+        from app.cli import exit_codes
+        from app.cli.boundary import classify
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed for the box
+        handle_exception(exc)
+        known = classify(exc)
+        return known[0] if known else exit_codes.INTERNAL
 

@@ -75,6 +75,26 @@ def config_dir() -> Path:
     return Path(env) if env else _platform_base("config")
 
 
+def log_dir() -> Path:
+    """Folder of the error log (tracebacks of unexpected errors, by reference number).
+
+    ``TRIAL_ASSISTANT_LOG_DIR`` overrides; otherwise ``logs`` in the cache folder
+    (%LOCALAPPDATA%\\TrialAssistant\\cache\\logs on Windows).  Never inside the data folder.
+    """
+    env = os.environ.get("TRIAL_ASSISTANT_LOG_DIR")
+    return Path(env) if env else cache_dir() / "logs"
+
+
+def log_file() -> Path:
+    """The error log file (created private, 0600 in a 0700 folder on POSIX)."""
+    folder = log_dir()
+    make_private_dir(folder)
+    path = folder / "errors.log"
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    return path
+
+
 def user_settings_file() -> Path:
     """Per-user settings (JSON)."""
     return config_dir() / "settings.json"
@@ -135,6 +155,55 @@ class StoreLayout:
         """Present when the store is a demo store (shown in the window title)."""
         return self.root / "DEMO"
 
+    @property
+    def init_marker(self) -> Path:
+        """Present while ``init`` moves a new store into place: the store is half-made."""
+        return self.root / ".init-pending"
+
+    @property
+    def build_dir(self) -> Path:
+        """Where ``init`` builds a new store before renaming it into place."""
+        return self.root / ".init-build"
+
     def exists(self) -> bool:
         """True when this folder holds a store."""
         return self.database.exists() and self.keyring.exists()
+
+    def private_paths(self) -> list[Path]:
+        """The files only the owner may read: database, its WAL and shared memory, keyring."""
+        db = self.database
+        return [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), self.keyring]
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` (and parents) so that the last folder is 0700 on POSIX.
+
+    On Windows the folder inherits the ACL of the user's profile (per-user data) or the one the
+    MSI sets on the ProgramData folder (see installer/README.md); nothing to do here.
+    """
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+
+
+def tighten_store_permissions(layout: StoreLayout) -> None:
+    """Make an existing store private on POSIX: folders 0700, database/WAL/keyring 0600.
+
+    Stores made by earlier versions were 0644 in 0755 folders; this runs at every open so they
+    become private too.  A file we cannot change (another owner) is left as it is.
+    """
+    if os.name != "posix":
+        return
+    for folder in (layout.root, layout.blobs):
+        if folder.is_dir():
+            try:
+                os.chmod(folder, 0o700)
+            except OSError:
+                pass
+    for file in layout.private_paths():
+        try:
+            if file.exists() and (file.stat().st_mode & 0o077):
+                os.chmod(file, 0o600)
+        except OSError:
+            pass

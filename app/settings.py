@@ -2,7 +2,8 @@
 
 Resolution order for every value: machine policy (from the MSI: registry on Windows, a
 policy file elsewhere) > platform policy (``<data>/platform_policy.json``, sent by the central
-platform through the exchange folder) > user settings file > declared default.  A value set by
+platform through the exchange folder, used only while its signature verifies against a pinned
+platform key) > user settings file > declared default.  A value set by
 either policy is locked: the settings dialog shows it read-only and :meth:`Settings.set`
 refuses it.  The platform cannot set the local folders or its own key (``LOCAL_ONLY``).
 """
@@ -79,6 +80,10 @@ declare(
     Setting("assist_cataloguing", bool, True, "启用卷宗自动归目辅助", "ASSISTCATALOGUING"),
     Setting("assist_drafting", bool, True, "启用文书辅助生成", "ASSISTDRAFTING"),
     Setting("assist_review", bool, True, "启用文书辅助审查", "ASSISTREVIEW"),
+    # A court may forbid signing over open error-level review findings (otherwise a reason is required).
+    # No MSI property yet (the installer's policy tables are generated from the names here):
+    # a court sets it through the platform policy file, or the lead adds SIGNWITHOPENERRORS.
+    Setting("sign_with_open_errors", bool, True, "允许在审查错误未处理时说明理由后签发"),
     Setting("input_device", str, "", "庭审录音输入设备"),
 )
 
@@ -87,16 +92,18 @@ declare(
 LOCAL_ONLY = frozenset({"data_dir", "exchange_dir", "model_dir", "platform_key", "input_device"})
 
 
-def read_platform_policy(path: Path | None) -> dict[str, Any]:
-    """Platform policy file ``{"settings": {name: value}}`` as {name: value}; a missing or broken
-    file (or a local-only or unknown name) gives nothing."""
-    if path is None:
+def read_platform_policy(path: Path | None, verify: Callable[[dict], Any] | None = None) -> dict[str, Any]:
+    """Platform policy file as {name: value}, only when ``verify`` (see
+    app/security/platform_policy.py) finds its signature valid against a pinned platform key and
+    returns the signed settings; a missing, broken, unsigned or edited file (or a local-only or
+    unknown name) gives nothing."""
+    if path is None or verify is None:
         return {}
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    values = data.get("settings") if isinstance(data, dict) else None
+    values = verify(data) if isinstance(data, dict) else None
     if not isinstance(values, dict):
         return {}
     return {k: v for k, v in values.items() if k in REGISTRY and k not in LOCAL_ONLY}
@@ -142,18 +149,24 @@ class Settings:
     """Resolved settings for this machine and user; observers are told about changes."""
 
     def __init__(self, policy: dict[str, Any] | None = None, user_file: Path | None = None,
-                 platform_file: Path | None = None) -> None:
+                 platform_file: Path | None = None, platform_verify: Callable[[dict], Any] | None = None) -> None:
         self._policy = read_policy() if policy is None else {k.upper(): v for k, v in policy.items()}
         self._user_file = user_file or paths.user_settings_file()
         self._user: dict[str, Any] = self._load_user()
         self._observers: list[Callable[[str, Any], None]] = []
         self.platform_file = platform_file
-        self._platform: dict[str, Any] = read_platform_policy(platform_file)
+        self._platform: dict[str, Any] = read_platform_policy(platform_file, platform_verify)
 
-    def use_platform_policy(self, path: Path | None) -> None:
-        """(Re)read the platform policy layer from ``path`` (None removes the layer)."""
+    @property
+    def user_file(self) -> Path:
+        """Where this user's values are kept (the window keeps its layout next to it)."""
+        return self._user_file
+
+    def use_platform_policy(self, path: Path | None, verify: Callable[[dict], Any] | None = None) -> None:
+        """(Re)read the platform policy layer from ``path`` (None removes the layer); it is used
+        only when ``verify`` accepts its signature."""
         self.platform_file = Path(path) if path else None
-        self._platform = read_platform_policy(self.platform_file)
+        self._platform = read_platform_policy(self.platform_file, verify)
 
     def _machine(self, s: Setting) -> Any:
         return self._policy.get(s.policy_name.upper()) if s.policy_name else None

@@ -8,7 +8,15 @@ Modelled on Anki's QueryOp/CollectionOp and Orange's ConcurrentMixin:
   signals, which Qt queues onto the GUI thread because the :class:`Task` object lives there;
 * a :class:`TaskSlot` belongs to one view: starting a new task cancels the previous one, and
   ``shutdown()`` (call it from ``closeEvent``) cancels and waits, so no callback ever reaches a
-  closed widget.
+  closed widget.  A view keeps reads and writes in separate slots: a read slot replaces its
+  running read (a newer selection wins); a write slot (``TaskSlot(parent, writes=True)``) refuses
+  a second start while one runs, so a sign or an edit is never cancelled half-way and its
+  result never dropped; the view disables the buttons that start writes while ``busy``.
+
+The rule for widgets: every service call goes through a task.  :func:`in_task` tells a guard
+(tests/widgets/test_threading_rule.py) whether a call came through here, and
+:func:`synchronous` runs tasks inline on the calling thread, as Picard's FakeThreadPool does,
+so a test can click and assert without waiting.
 """
 from __future__ import annotations
 
@@ -16,7 +24,8 @@ import logging
 import threading
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -28,6 +37,29 @@ _executor: ThreadPoolExecutor | None = None
 # Tasks stay referenced until their outcome was delivered, even if the caller dropped them.
 _live: set["Task"] = set()
 _executor_lock = threading.Lock()
+# Set while a task body runs (on whichever thread runs it): the threading-rule guard reads it.
+_context = threading.local()
+# True inside ``synchronous()``: tasks run inline on the calling (GUI) thread.
+_inline = False
+
+
+def in_task() -> bool:
+    """True while the calling thread is running a task body started through this module."""
+    return getattr(_context, "depth", 0) > 0
+
+
+@contextmanager
+def synchronous() -> Iterator[None]:
+    """Run every task inline, delivering its signals before ``start`` returns (tests only).
+
+    The widget code is the same as in production: only where the callable runs changes.
+    """
+    global _inline
+    previous, _inline = _inline, True
+    try:
+        yield
+    finally:
+        _inline = previous
 
 
 def executor() -> ThreadPoolExecutor:
@@ -94,11 +126,15 @@ class Task(QObject):
         """Block until the job ends (used when closing a view). True if it ended."""
         return self._finished.wait(timeout)
 
-    def _run(self, fn: Callable[[Callable[[float, str], None], CancelToken], Any]) -> None:
+    def _run(self, fn: Callable[[Callable[[float, str], None], CancelToken], Any], inline: bool = False) -> None:
         def report(fraction: float, message: str = "") -> None:
             self.token.check()
-            self._w_progress.emit(float(fraction), message)
+            if inline:
+                self._relay_progress(float(fraction), message)
+            else:
+                self._w_progress.emit(float(fraction), message)
 
+        _context.depth = getattr(_context, "depth", 0) + 1
         try:
             result = fn(report, self.token)
             if self.token.cancelled:
@@ -111,8 +147,13 @@ class Task(QObject):
             outcome = ("error", exc)
         else:
             outcome = ("ok", result)
+        finally:
+            _context.depth -= 1
         self._finished.set()
-        self._w_outcome.emit(*outcome)
+        if inline:
+            self._relay_outcome(*outcome)
+        else:
+            self._w_outcome.emit(*outcome)
 
 
 def run_task(fn: Callable[[Callable[[float, str], None], CancelToken], Any], *, label: str = "",
@@ -120,7 +161,12 @@ def run_task(fn: Callable[[Callable[[float, str], None], CancelToken], Any], *, 
              on_progress: Callable[[float, str], None] | None = None, on_cancelled: Callable[[], None] | None = None,
              parent: QObject | None = None) -> Task:
     """Start ``fn`` on a worker and return its :class:`Task` (call from the GUI thread)."""
-    task = Task(label, parent)
+    task = _prepare(Task(label, parent), on_success, on_error, on_progress, on_cancelled)
+    _submit(task, fn)
+    return task
+
+
+def _prepare(task: Task, on_success, on_error, on_progress, on_cancelled) -> Task:
     if on_success:
         task.succeeded.connect(on_success)
     if on_error:
@@ -129,24 +175,67 @@ def run_task(fn: Callable[[Callable[[float, str], None], CancelToken], Any], *, 
         task.progress.connect(on_progress)
     if on_cancelled:
         task.cancelled.connect(on_cancelled)
-    _live.add(task)
-    task.future = executor().submit(task._run, fn)
     return task
 
 
-class TaskSlot:
-    """At most one task per view: a new start cancels the old; shutdown cancels and waits."""
+def _submit(task: Task, fn) -> None:
+    _live.add(task)
+    if _inline:
+        task._run(fn, inline=True)
+    else:
+        task.future = executor().submit(task._run, fn)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+
+class SlotBusy(RuntimeError):
+    """A write was started while the slot's previous write still runs."""
+
+
+class TaskSlot:
+    """At most one task per slot: a new read replaces the old; a write slot refuses a second one.
+
+    ``busy`` says whether a task runs; ``changed`` callbacks (``on_change``) let a view update
+    its buttons when a task starts and when it ends.
+    """
+
+    def __init__(self, parent: QObject | None = None, *, writes: bool = False,
+                 on_change: Callable[[], None] | None = None) -> None:
         self._parent = parent
+        self.writes = writes
+        self.on_change = on_change
         self.current: Task | None = None
 
-    def start(self, fn, **kwargs) -> Task:
-        """Cancel the running task (its result will be ignored) and start ``fn``."""
+    @property
+    def busy(self) -> bool:
+        """True while this slot's task runs."""
+        return self.current is not None and self.current.is_running
+
+    def start(self, fn, *, label: str = "", on_success=None, on_error=None, on_progress=None,
+              on_cancelled=None) -> Task:
+        """Start ``fn``; a read slot cancels its running task first (its result is ignored).
+
+        A write slot raises :class:`SlotBusy` instead: a write is never cancelled by the next one.
+        """
+        if self.writes and self.busy:
+            raise SlotBusy(label)
         self.cancel()
-        task = run_task(fn, parent=self._parent, **kwargs)
+        task = _prepare(Task(label, self._parent), on_success, on_error, on_progress, on_cancelled)
+        # Current before it runs: an inline task's callbacks may start the next task here.
         self.current = task
+        if self.on_change is not None:
+            task.done.connect(self._ended)
+        _submit(task, fn)
+        if self.on_change is not None and self.current is task:
+            self.on_change()
         return task
+
+    def _ended(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+
+    def stop(self) -> None:
+        """Ask the current task to stop, still listening: its ``cancelled`` callback will come."""
+        if self.current is not None:
+            self.current.cancel()
 
     def cancel(self) -> None:
         """Cancel the current task, if any, and stop listening to it."""

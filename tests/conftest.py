@@ -9,6 +9,9 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # Keep Hugging Face / model libraries from ever trying the network.
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
+# Test stores use fast Argon2 parameters (FAST_TEST_PARAMS); allow them here and in the
+# command-line subprocesses the tests start (production keeps OWASP's floor).
+os.environ["TRIAL_ASSISTANT_KDF_FLOOR"] = "1,8192,1"
 
 import pytest  # noqa: E402
 

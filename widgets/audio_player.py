@@ -40,3 +40,13 @@ class AudioPlayer:
         if self.started_at is None:
             return None
         return self.offset + (time.monotonic() - self.started_at) * self.speed
+
+
+def playback_problem(exc: BaseException) -> str:
+    """A sentence in the user's language for a failed playback (never 'Error querying device -1')."""
+    from PySide6.QtCore import QCoreApplication
+
+    text = str(exc).lower()
+    if "device" in text or "portaudio" in text or "no default output" in text or isinstance(exc, OSError):
+        return QCoreApplication.translate("audio", "无法播放：没有可用的放音设备。请连接耳机或音箱后重试。")
+    return QCoreApplication.translate("audio", "无法播放：录音无法送到放音设备（%1）。").replace("%1", type(exc).__name__)

@@ -50,6 +50,7 @@ class CaseDetailView(QWidget):
         for key in ("case_number", "cause", "case_type", "status", "filing_date", "deadline", "judge", "clerk", "claims"):
             self.labels[key].setText(str(getattr(case, key)) or "—")
         self.labels["status"].setText(tr_term(case.status) or "—")
+        self.labels["case_type"].setText(tr_term(case.case_type) or "—")
         self.labels["procedure"].setText(tr_term(case.procedure + "程序"))
         remaining = self.labels["remaining"]
         if case.status in ("已结案", "已归档"):

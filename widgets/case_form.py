@@ -13,6 +13,7 @@ from app.services.cases import (
     PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError, check_case_number,
 )
 from app.store.errors import StoreError
+from app.tasks import TaskSlot
 from widgets.case_suggestions import CaseSuggestionsPanel
 from widgets.terms import tr_term
 
@@ -22,7 +23,7 @@ PARTY_COLUMNS = ("诉讼地位", "类型", "姓名/名称", "身份证号/信用
 class CaseFormDialog(QDialog):
     """Dialog that validates and saves a case through the case service."""
 
-    def __init__(self, ctx, case=None, parent=None) -> None:
+    def __init__(self, ctx, case=None, parent=None, staff: list | None = None, suggestions: list | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case = case
@@ -60,7 +61,8 @@ class CaseFormDialog(QDialog):
         self.clerk.setObjectName("clerk")
         self.judge.addItem(self.tr("（未指定）"), None)
         self.clerk.addItem(self.tr("（未指定）"), None)
-        for user in ctx.cases.staff():
+        # The main window reads staff (and suggestions) through the task runner and passes them in.
+        for user in staff if staff is not None else ctx.cases.staff():
             (self.judge if user["role"] == "审判员" else self.clerk).addItem(user["display_name"], user["id"])
         self.claims = QPlainTextEdit()
         self.claims.setObjectName("claims")
@@ -100,11 +102,12 @@ class CaseFormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
+        self._save_slot = TaskSlot(self, writes=True)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         # Case fields extracted from the dossier, to take over (only when editing a case).
-        self.suggestion_panel = CaseSuggestionsPanel(ctx, self, case.id) if case is not None else None
+        self.suggestion_panel = CaseSuggestionsPanel(ctx, self, case.id, suggestions) if case is not None else None
         if self.suggestion_panel is not None:
             layout.addWidget(self.suggestion_panel)
         layout.addWidget(QLabel(self.tr("当事人")))
@@ -190,20 +193,38 @@ class CaseFormDialog(QDialog):
                          claims=self.claims.toPlainText(), extension_days=self.extension.value(), parties=parties)
 
     def save(self) -> None:
-        """Validate through the service; on error keep the dialog open with the message."""
-        data = self.collect()
-        service = self.ctx.cases
-        try:
-            if self.case is None:
-                self.saved_id = service.create_case(data)
-            else:
-                service.update_case(self.case.id, data, self.case.version)
-                self.saved_id = self.case.id
-        except (ValidationError, StoreError, PermissionError) as exc:
-            self.error.setText(str(exc))
-            if isinstance(exc, ValidationError) and exc.field == "case_number":
-                self.number.setFocus()
+        """Validate and store through the service (in the write slot); errors keep the dialog open."""
+        if self._save_slot.busy:
             return
+        data = self.collect()
+        service, case = self.ctx.cases, self.case
+        decisions = self.suggestion_panel.decisions(data) if self.suggestion_panel is not None else []
+        fields = self.ctx.case_fields if decisions else None
+
+        def store(progress, cancel):
+            if case is None:
+                saved = service.create_case(data)
+            else:
+                service.update_case(case.id, data, case.version)
+                saved = case.id
+            for output_id, state, value in decisions:
+                fields.decide(output_id, state, value)
+            return saved
+
+        self.buttons.setEnabled(False)
+        self._save_slot.start(store, label="save case", on_success=self._saved, on_error=self._save_failed)
+
+    def _saved(self, saved_id: int) -> None:
+        self.buttons.setEnabled(True)
+        self.saved_id = saved_id
         if self.suggestion_panel is not None:
-            self.suggestion_panel.record_decisions(data)
+            self.suggestion_panel.taken.clear()
         self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(exc, (ValidationError, StoreError, PermissionError)):
+            exc = RuntimeError(self.tr("未能保存：") + str(exc))
+        self.error.setText(str(exc))
+        if isinstance(exc, ValidationError) and exc.field == "case_number":
+            self.number.setFocus()

@@ -11,11 +11,12 @@ from widgets.common import URGENCY_BACKGROUNDS, URGENCY_COLOURS, remaining_text
 from widgets.terms import tr_term
 
 # The days left come early: it is what a judge scans the list for.
+# Primary columns first: 案号 and the 审限 stay visible in a narrow list (issue 14, layout).
 COLUMNS = (
-    ("case_number", "案号"), ("cause", "案由"), ("parties", "当事人"), ("remaining", "剩余天数"),
-    ("deadline", "审限届满"), ("status", "状态"), ("filing_date", "立案日期"), ("judge", "承办法官"),
+    ("case_number", "案号"), ("remaining", "剩余天数"), ("deadline", "审限届满"), ("cause", "案由"),
+    ("parties", "当事人"), ("status", "状态"), ("filing_date", "立案日期"), ("judge", "承办法官"),
 )
-PARTIES_COLUMN = 2
+PARTIES_COLUMN = 4
 SORTABLE = {"case_number", "cause", "status", "filing_date", "deadline"}
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTo
 
 from app.services.case_fields import PARTY_ROLE, decision, take_over
 from app.store.errors import NotFoundError
+from app.tasks import TaskSlot
 from widgets.terms import tr_term
 
 FIELD_LABELS = {"case_number": "案号", "cause": "案由", "filing_date": "立案日期", "plaintiffs": "原告",
@@ -29,7 +30,7 @@ def _display(value) -> str:
 class CaseSuggestionsPanel(QWidget):
     """Collapsible list of pending extracted case fields for the case open in ``form``."""
 
-    def __init__(self, ctx, form, case_id: int, parent=None) -> None:
+    def __init__(self, ctx, form, case_id: int, suggestions: list | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("caseSuggestionsPanel")
         self.ctx = ctx
@@ -37,7 +38,7 @@ class CaseSuggestionsPanel(QWidget):
         self.case_id = case_id
         self.service = ctx.case_fields
         try:
-            self.suggestions = self.service.pending(case_id)
+            self.suggestions = suggestions if suggestions is not None else self.service.pending(case_id)
         except (NotFoundError, PermissionError):
             self.suggestions = []  # not on the case team: nothing to suggest
         self.taken: dict[int, object] = {}  # output id -> suggestion taken over, decided on save
@@ -45,6 +46,7 @@ class CaseSuggestionsPanel(QWidget):
         self.accept_buttons: dict[int, QPushButton] = {}
         self.reject_buttons: dict[int, QPushButton] = {}
         self.state_labels: dict[int, QLabel] = {}
+        self._slot = TaskSlot(self)
 
         self.toggle = QToolButton()
         self.toggle.setObjectName("toggleCaseSuggestions")
@@ -80,6 +82,12 @@ class CaseSuggestionsPanel(QWidget):
             buttons.addWidget(accept)
             buttons.addWidget(reject)
             buttons.addWidget(state)
+            if getattr(s, "foreign", False):
+                # Another case's 案号 is never offered for adoption: shown as a warning only.
+                accept.setEnabled(False)
+                accept.setToolTip(self.tr("与本案案号不一致，不可采纳"))
+                state.setText(self.tr("与本案案号不一致，可能混入了他案材料"))
+                state.setStyleSheet("color: #c62828;")
             grid.addWidget(name, row, 0)
             grid.addLayout(text, row, 1)
             grid.addLayout(buttons, row, 2)
@@ -122,19 +130,18 @@ class CaseSuggestionsPanel(QWidget):
         self._done(s, self.tr("已填入，保存后生效"))
 
     def dismiss(self, s) -> None:
-        """Dismiss the suggestion (recorded and audited at once)."""
-        try:
-            self.service.decide(s.id, "rejected")
-        except (NotFoundError, PermissionError, KeyError) as exc:
-            self.state_labels[s.id].setText(str(exc))
-            return
-        self.rejected.add(s.id)
-        self._done(s, self.tr("已忽略"))
+        """Dismiss the suggestion (recorded and audited at once, through the task runner)."""
+        service = self.service
 
-    def record_decisions(self, data) -> None:
-        """After the case was saved with ``data``: record each taken-over suggestion as accepted,
-        or as changed (with the saved value) when the clerk edited it after taking it over."""
-        for s in self.taken.values():
-            state, final = decision(s.target, s.value, data)
-            self.service.decide(s.id, state, final)
-        self.taken.clear()
+        def dismissed(_r) -> None:
+            self.rejected.add(s.id)
+            self._done(s, self.tr("已忽略"))
+
+        self._slot.start(lambda p, c: service.decide(s.id, "rejected"), label="dismiss",
+                         on_success=dismissed, on_error=lambda exc: self.state_labels[s.id].setText(str(exc)))
+
+    def decisions(self, data) -> list[tuple[int, str, object]]:
+        """For the case about to be saved with ``data``: (output id, state, changed value) of each
+        taken-over suggestion - accepted, or changed (with the saved value) when edited after
+        (rules in app.services.case_fields); the form records them in its save task."""
+        return [(s.id, *decision(s.target, s.value, data)) for s in self.taken.values()]

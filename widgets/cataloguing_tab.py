@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.roles import Permission, has_permission
+from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
+from widgets import confirm
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import make_button, show_error
+from widgets.page_preview import PagePreview
 from widgets.terms import tr_term
 
 REVIEW_BACKGROUND = QColor("#ffe0b2")
@@ -33,7 +36,7 @@ def category_colour(index: int) -> QColor:
     return QColor.fromHsv((index * 47) % 360, 40, 250)
 
 
-class Tab(QWidget):
+class CataloguingTab(QWidget):
     """The dossier of one case."""
 
     def __init__(self, ctx, parent=None) -> None:
@@ -45,13 +48,15 @@ class Tab(QWidget):
         self.page_rows = []
         self.documents = []
         self.suggestions = []
-        self._import_slot = TaskSlot(self)
+        # Import and corrections are writes: never cancelled by a reload, buttons off while they run.
+        self._import_slot = TaskSlot(self, writes=True, on_change=lambda: self._update_buttons())
+        self._writes = TaskSlot(self, writes=True, on_change=lambda: self._update_buttons())
         self._slot = TaskSlot(self)
         self._preview_slot = TaskSlot(self)
         # Exports have their own slot: a reload after a correction must not cancel one.
         self._export_slot = TaskSlot(self)
         self.can_edit = has_permission(ctx.session.role, Permission.DOSSIER_EDIT)
-        self.labels = self.service.categories()
+        self.labels: list[str] = []  # category labels in filing order, read with the first dossier
 
         self.import_button = self._button(self.tr("导入卷宗…"), "importDossier", self.choose_files)
         self.cancel_button = self._button(self.tr("取消"), "cancelImport", self._import_slot.cancel)
@@ -70,13 +75,17 @@ class Tab(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Long file names are cut in the middle instead of pushing 类别 and 状态 out of sight.
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, 130)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.category = QComboBox()
         self.category.setObjectName("categoryCombo")
-        for label in self.labels:
-            self.category.addItem(tr_term(label), label)
+        self.category.setMinimumContentsLength(8)
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.set_button = self._button(self.tr("改为此类"), "setCategory", self.apply_category)
         self.accept_button = self._button(self.tr("确认所选"), "acceptPages", self.accept_selected)
         self.split_button = self._button(self.tr("从此页起为新文书"), "startDocument", lambda: self.set_boundary(True))
@@ -105,10 +114,7 @@ class Tab(QWidget):
         self._thumb_images: list[bytes] = []
         self._filling_thumbs = False
 
-        self.preview = QLabel(self.tr("选择一页以预览"))
-        self.preview.setObjectName("pagePreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumWidth(220)
+        self.preview = PagePreview(self.tr("选择一页以预览"))
 
         self.tree = CatalogueTree()
         self.tree.setObjectName("catalogueTree")
@@ -129,6 +135,10 @@ class Tab(QWidget):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             view.addActions([self.move_up_action, self.move_down_action])
         self.tree.setHeaderLabels([self.tr("文书"), self.tr("页")])
+        # Document titles get the room; the page span column is only as wide as its numbers.
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.toc = QTableWidget(0, 4)
         self.toc.setObjectName("tocTable")
         self.toc.setHorizontalHeaderLabels([tr_term(h) for h in ("序号", "文件名称", "起止页号", "备注")])
@@ -164,15 +174,29 @@ class Tab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(edit)
+        # Preview above the catalogue panel, beside the page table: the three fit in the tab's
+        # width at 1280 px (100% and 150%) without sideways scrolling. Sizes are remembered.
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("dossierRightSplitter")
+        right.addWidget(self.preview)
+        right.addWidget(side)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setSizes([320, 200])  # the page preview gets the larger share
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("dossierSplitter")
         splitter.addWidget(left)
-        splitter.addWidget(self.preview)
-        splitter.addWidget(side)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         self.status = QLabel()
         self.status.setObjectName("dossierStatus")
         self.status.setWordWrap(True)
-        hint = QLabel(self.tr("类别为机器建议（橙色为待复核），须书记员确认或更正；更正会用于本院的本地学习。"))
+        # The legend shows the real review colour; other backgrounds only tell categories apart.
+        hint = QLabel(self.tr("类别为机器建议，须经书记员或承办法官确认或更正；更正会用于本院的本地学习。")
+                      + f' <span style="background:{REVIEW_BACKGROUND.name()}">&nbsp;'
+                      + self.tr("待复核") + "&nbsp;</span> " + self.tr("其余底色按材料类别区分。"))
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)
@@ -214,7 +238,7 @@ class Tab(QWidget):
 
     def _update_buttons(self) -> None:
         has_case, pages = self.case_id is not None, self.selected_pages() if self.page_rows else []
-        running = self._import_slot.current is not None
+        running = self.busy
         self.import_button.setEnabled(has_case and self.can_edit and not running)
         self.cancel_button.setEnabled(running)
         for b in (self.set_button, self.accept_button):
@@ -225,7 +249,14 @@ class Tab(QWidget):
             a.setEnabled(len(self.documents) > 1 and self.can_edit and not running)
         self.export_button.setEnabled(bool(self.page_rows))
         self.export_pdf_button.setEnabled(bool(self.page_rows))
-        self.take_button.setEnabled(self.fields.currentRow() >= 0)
+        row = self.fields.currentRow()
+        self.take_button.setEnabled(0 <= row < len(self.suggestions) and self.can_edit
+                                    and not getattr(self.suggestions[row], "foreign", False))
+
+    @property
+    def busy(self) -> bool:
+        """True while an import or a correction of this tab runs."""
+        return self._import_slot.busy or self._writes.busy
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(str(exc))
@@ -241,11 +272,16 @@ class Tab(QWidget):
 
         def load(progress, cancel):
             view = service.overview(case_id)  # one read of the documents for all three views
-            return view.pages, view.documents, view.toc, view.suggestions
+            return view.pages, view.documents, view.toc, view.suggestions, service.categories()
 
         self._slot.start(load, label="dossier", on_success=lambda r: self._show(*r), on_error=self._failed)
 
-    def _show(self, pages, documents, toc, suggestions) -> None:
+    def _show(self, pages, documents, toc, suggestions, labels) -> None:
+        if labels != self.labels:
+            self.labels = labels
+            self.category.clear()
+            for label in labels:
+                self.category.addItem(tr_term(label), label)
         self.page_rows = pages
         self.table.setRowCount(len(pages))
         for row, p in enumerate(pages):
@@ -278,7 +314,12 @@ class Tab(QWidget):
         for s in suggestions:
             value = "、".join(s.value) if isinstance(s.value, list) else str(s.value)
             label = tr_term(FIELD_LABELS.get(s.target, s.target))
-            item = QListWidgetItem(self.tr("%1：%2").replace("%1", label).replace("%2", value) + f"\n    {s.reason}")
+            text = self.tr("%1：%2").replace("%1", label).replace("%2", value) + f"\n    {s.reason}"
+            item = QListWidgetItem(text)
+            if getattr(s, "foreign", False):
+                # Another case's number is a warning, never a value to take over.
+                item.setText(text + "\n    " + self.tr("与本案案号不一致，可能混入了他案材料：不可采纳"))
+                item.setForeground(QBrush(QColor("#c62828")))
             self.fields.addItem(item)
         self._show_thumb_labels()
         case_id, service = self.case_id, self.service
@@ -323,15 +364,16 @@ class Tab(QWidget):
         pages = self.selected_pages()
         if len(pages) != 1:
             return
+        # The category box follows the selected page, so 改为 starts from what the page has.
+        row = next((r for r in self.page_rows if r.page == pages[0]), None)
+        if row is not None and self.category.findData(row.category) >= 0:
+            self.category.setCurrentIndex(self.category.findData(row.category))
         case_id, page, service = self.case_id, pages[0], self.service
         self._preview_slot.start(lambda p, c: service.render_page(case_id, page), label="preview",
                                  on_success=self._show_preview, on_error=self._failed)
 
     def _show_preview(self, png: bytes) -> None:
-        pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
-        self.preview.setPixmap(pixmap.scaledToWidth(max(200, self.preview.width() - 10),
-                                                    Qt.TransformationMode.SmoothTransformation))
+        self.preview.set_page(png)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -342,12 +384,24 @@ class Tab(QWidget):
         if paths:
             self.import_files(paths)
 
-    def import_files(self, paths: list[str]) -> None:
-        """Import and catalogue ``paths`` in the background."""
+    def import_files(self, paths: list[str], allow_foreign: bool = False) -> None:
+        """Import and catalogue ``paths`` in the background; material of another case is asked about."""
         case_id, service = self.case_id, self.service
-        self._import_slot.start(lambda progress, cancel: service.import_files(case_id, paths, progress, cancel),
-                                label="import dossier", on_success=self._imported, on_error=self._import_failed,
-                                on_progress=self._progress, on_cancelled=self._import_cancelled)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ForeignCaseData):
+                self._update_buttons()
+                if confirm.ask_foreign(self, str(exc)):
+                    self.import_files(paths, allow_foreign=True)
+                else:
+                    self.status.setText(self.tr("未导入：材料中出现其他案件的案号。"))
+                return
+            self._import_failed(exc)
+
+        self._import_slot.start(
+            lambda progress, cancel: service.import_files(case_id, paths, progress, cancel, allow_foreign=allow_foreign),
+            label="import dossier", on_success=self._imported, on_error=failed,
+            on_progress=self._progress, on_cancelled=self._import_cancelled)
         self._update_buttons()
 
     def _progress(self, fraction: float, message: str) -> None:
@@ -355,36 +409,34 @@ class Tab(QWidget):
         self.status.setText(message)
 
     def _imported(self, report) -> None:
-        self._import_slot.current = None
         problems = "；".join(f"{e['file']}：{e['message']}" for e in report.errors)
         self.reload()
         self.status.setText(self.tr("已导入 %1 页").replace("%1", str(report.pages)) + (f"；{problems}" if problems else ""))
 
     def _import_failed(self, exc: BaseException) -> None:
-        self._import_slot.current = None
         self._update_buttons()
         self._failed(exc)
 
     def _import_cancelled(self) -> None:
-        self._import_slot.current = None
         self.status.setText(self.tr("已取消导入"))
         self._update_buttons()
 
     def apply_category(self) -> None:
         """Give the selected pages the chosen category (a correction the model learns from)."""
-        pages, label = self.selected_pages(), self.category.currentData()
-        self._run(lambda: self.service.set_category(self.case_id, pages, label))
+        pages, label, case_id, service = self.selected_pages(), self.category.currentData(), self.case_id, self.service
+        self._run(lambda: service.set_category(case_id, pages, label))
 
     def accept_selected(self) -> None:
         """Confirm the machine labels of the selected pages."""
-        pages = self.selected_pages()
-        self._run(lambda: self.service.accept_pages(self.case_id, pages))
+        pages, case_id, service = self.selected_pages(), self.case_id, self.service
+        self._run(lambda: service.accept_pages(case_id, pages))
 
     def set_boundary(self, starts: bool) -> None:
         """Start a new document at the selected page, or join it to the one before."""
         page = self.current_page()
         if page is not None:
-            self._run(lambda: self.service.set_boundary(self.case_id, page, starts))
+            case_id, service = self.case_id, self.service
+            self._run(lambda: service.set_boundary(case_id, page, starts))
 
     def move_pages(self, pages: list[int], target_start: int) -> None:
         """Move ``pages`` into the document starting at ``target_start`` (dropped there in the
@@ -392,7 +444,8 @@ class Tab(QWidget):
         if self.case_id is None or not self.can_edit or not pages:
             return
         self._thumb_images = []  # pages may be re-ordered: render the thumbnails again
-        self._run(lambda: self.service.move_pages(self.case_id, pages, target_start))
+        case_id, service = self.case_id, self.service
+        self._run(lambda: service.move_pages(case_id, pages, target_start))
 
     def move_to_neighbour(self, step: int) -> None:
         """Move the selected pages (tree selection when the tree has focus, else the page
@@ -412,16 +465,16 @@ class Tab(QWidget):
         """Take the selected suggestion over into the case record (audited)."""
         row = self.fields.currentRow()
         if 0 <= row < len(self.suggestions):
-            output_id = self.suggestions[row].id
-            self._run(lambda: self.service.apply_case_field(output_id))
+            output_id, service = self.suggestions[row].id, self.service
+            self._run(lambda: service.apply_case_field(output_id))
 
     def _run(self, action) -> None:
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - report any service refusal to the user
-            self._failed(exc)
+        """A correction in the write slot, then a reload; a second one while it runs waits its turn."""
+        if self._writes.busy:
+            self.status.setText(self.tr("上一项修改仍在保存，请稍候。"))
             return
-        self.reload()
+        self._writes.start(lambda p, c: action(), label="dossier change", on_success=lambda _r: self.reload(),
+                           on_error=self._failed)
 
     def choose_export(self) -> None:
         """Ask where to save the 卷内目录 .docx, then write it."""
@@ -431,12 +484,10 @@ class Tab(QWidget):
 
     def export_toc(self, path: str) -> None:
         """Write the 卷内目录 .docx to ``path``."""
-        try:
-            out = self.service.export_toc_docx(self.case_id, path)
-        except Exception as exc:  # noqa: BLE001
-            self._failed(exc)
-            return
-        self.status.setText(self.tr("卷内目录已导出：%1").replace("%1", str(out)))
+        case_id, service = self.case_id, self.service
+        self._export_slot.start(lambda p, c: service.export_toc_docx(case_id, path), label="export toc",
+                                on_success=lambda out: self.status.setText(self.tr("卷内目录已导出：%1").replace("%1", str(out))),
+                                on_error=self._failed)
 
     def choose_export_pdf(self) -> None:
         """Ask where to save the ordered dossier PDF, then write it in the background."""
@@ -454,5 +505,6 @@ class Tab(QWidget):
 
     def shutdown(self) -> None:
         """Cancel background work (called when the window closes)."""
-        for slot in (self._import_slot, self._slot, self._preview_slot, self._thumb_slot, self._export_slot):
+        for slot in (self._import_slot, self._writes, self._slot, self._preview_slot, self._thumb_slot,
+                     self._export_slot):
             slot.shutdown()

@@ -1,12 +1,19 @@
 """Small shared widget helpers: messages, urgency colours, busy state."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 URGENCY_COLOURS = {"overdue": QColor("#c62828"), "warning": QColor("#e65100"), "ok": QColor("#2e7d32")}
 URGENCY_BACKGROUNDS = {"overdue": QColor("#ffebee"), "warning": QColor("#fff3e0")}
+
+
+# lupdate does not see calls of the module-level tr() below; these make it list them.
+COMMON_TEXTS = (
+    QT_TRANSLATE_NOOP("common", "出错了"), QT_TRANSLATE_NOOP("common", "超期 %n 天"),
+    QT_TRANSLATE_NOOP("common", "今日到期"), QT_TRANSLATE_NOOP("common", "剩余 %n 天"),
+)
 
 
 def tr(text: str) -> str:

@@ -4,7 +4,10 @@ Machine-drafted paragraphs show with a yellow background until the judge accepts
 list beside the text names each one (number, start of its text, where it came from) and lets
 the judge accept or reject the selected ones, or accept all. Review findings list rule,
 severity and message, and selecting one shows its paragraph. Long work (filling, reviewing,
-storing a decided version) runs through the task runner.
+storing a decided version) runs through the task runner: reads in one slot (a newer selection
+replaces an older read), writes in another that is never cancelled by a selection change (its
+buttons are disabled while it runs). 签发 asks first, listing the open review findings; with
+open errors the judge must give a reason, which goes into the audit.
 """
 from __future__ import annotations
 
@@ -22,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from app.security.roles import Permission, has_permission
 from app.services.drafting import RULE_LABELS, DraftOptions
+from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
+from widgets import confirm
 from widgets.common import make_button, show_error
-from widgets.terms import tr_term
+from widgets.terms import local_time, tr_term
 
 MACHINE_BACKGROUND = QColor("#fff59d")
 SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e65100")}
@@ -33,7 +38,14 @@ SOURCE_LABELS = {"template": "模板生成", "import": "导入修改稿", "accep
 PREVIEW_CHARS = 40  # how much of a machine paragraph its list entry shows
 
 
-class Tab(QWidget):
+def template_label(name: str) -> str:
+    """民事判决书_普通程序 → 民事判决书（普通程序）: file names are not shown with underscores."""
+    text = tr_term(name)
+    head, sep, tail = text.partition("_")
+    return f"{head}（{tail}）" if sep else text
+
+
+class DraftingTab(QWidget):
     """The drafting and review panel of one case."""
 
     def __init__(self, ctx, parent=None) -> None:
@@ -45,19 +57,24 @@ class Tab(QWidget):
         self.drafts = []
         self.findings = []
         self.machine = []  # MachineParagraph entries of the selected version
-        self._slot = TaskSlot(self)
+        self._reads = TaskSlot(self)
+        self._writes = TaskSlot(self, writes=True, on_change=self._update_buttons)
         is_judge = has_permission(ctx.session.role, Permission.DRAFT_SIGN)
 
         self.template = QComboBox()
         self.template.setObjectName("templateCombo")
-        for t in self.service.templates():
-            self.template.addItem(tr_term(t["name"]), t["name"])
+        # Long template names must not widen the tab past 1280 px (the list shows them in full).
+        self.template.setMinimumContentsLength(10)
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Filled by set_case through the runner (the list depends on the case's procedure).
         self.fee = QLineEdit()
         self.fee.setObjectName("feeEdit")
         self.fee.setPlaceholderText(self.tr("受理费（元）"))
+        self.fee.setMaximumWidth(150)
         self.fee_borne_by = QLineEdit()
         self.fee_borne_by.setObjectName("feeBorneEdit")
         self.fee_borne_by.setPlaceholderText(self.tr("受理费负担人"))
+        self.fee_borne_by.setMaximumWidth(200)
         self.create_button = self._button(self.tr("生成草稿(&G)"), "createDraft", self.create_draft)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("模板")))
@@ -68,11 +85,12 @@ class Tab(QWidget):
 
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("draftTable")
-        self.table.setHorizontalHeaderLabels([tr_term(h) for h in ("版本", "文书", "来源", "状态", "创建人", "时间 (UTC)")])
+        self.table.setHorizontalHeaderLabels([tr_term(h) for h in ("版本", "文书", "来源", "状态", "创建人", "时间")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -96,10 +114,14 @@ class Tab(QWidget):
         self.finding_table.verticalHeader().setVisible(False)
         self.finding_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.finding_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.finding_table.setTabKeyNavigation(False)
         self.finding_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.finding_table.horizontalHeader().setStretchLastSection(True)
+        # The message wraps inside its column instead of pushing the table sideways.
+        self.finding_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.finding_table.setWordWrap(True)
         self.finding_table.itemSelectionChanged.connect(self._finding_selected)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("draftSplitter")  # sizes remembered by the main window
         splitter.addWidget(self.paragraphs)
         splitter.addWidget(self._machine_panel(is_judge))
         splitter.addWidget(self.finding_table)
@@ -111,6 +133,7 @@ class Tab(QWidget):
         self.status.setObjectName("draftStatus")
         self.status.setWordWrap(True)
         hint = QLabel(self.tr("黄色底纹为机器起草内容，须经法官确认；“本院认为”和判决主文由法官撰写。"))
+        hint.setWordWrap(True)  # one line in Chinese is two in English
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -165,6 +188,27 @@ class Tab(QWidget):
         self._update_buttons()
         if case_id is not None:
             self.reload()
+            self._load_templates(case_id)
+
+    @property
+    def busy(self) -> bool:
+        """True while a write (draft, import, decision, sign) of this tab runs."""
+        return self._writes.busy
+
+    def _load_templates(self, case_id: int) -> None:
+        service = self.service
+        self._reads_templates = TaskSlot(self) if not hasattr(self, "_reads_templates") else self._reads_templates
+        self._reads_templates.start(lambda p, c: service.templates_for_case(case_id), label="templates",
+                                    on_success=self._show_templates, on_error=self._failed)
+
+    def _show_templates(self, templates) -> None:
+        current = self.template.currentData()
+        self.template.clear()
+        for t in templates:
+            self.template.addItem(template_label(t["name"]), t["name"])
+        index = self.template.findData(current)
+        self.template.setCurrentIndex(index if index >= 0 else 0)
+        self._update_buttons()
 
     def selected(self):
         """The selected draft version (None when nothing is selected)."""
@@ -175,18 +219,19 @@ class Tab(QWidget):
 
     def _update_buttons(self) -> None:
         has_case, draft = self.case_id is not None, self.selected()
-        self.create_button.setEnabled(has_case and self.template.count() > 0)
-        for b in (self.export_button, self.import_button, self.review_button):
-            b.setEnabled(draft is not None)
+        writing = self._writes.busy
+        self.create_button.setEnabled(has_case and self.template.count() > 0 and not writing)
+        self.export_button.setEnabled(draft is not None)
+        self.import_button.setEnabled(draft is not None and not writing)
         review_on = bool(self.ctx.settings["assist_review"])
-        self.review_button.setEnabled(draft is not None and review_on)
+        self.review_button.setEnabled(draft is not None and review_on and not writing)
         self.review_button.setToolTip("" if review_on else self.tr("文书辅助审查已在设置中关闭"))
-        open_draft = draft is not None and draft.status != "已签发"
+        open_draft = draft is not None and draft.status != "已签发" and not writing
         self.accept_button.setEnabled(open_draft and bool(draft.machine_paragraphs))
         chosen = bool(self.machine_list.selectedItems())
         self.accept_selected_button.setEnabled(open_draft and chosen)
         self.reject_selected_button.setEnabled(open_draft and chosen)
-        self.sign_button.setEnabled(draft is not None and draft.status != "已签发")
+        self.sign_button.setEnabled(open_draft)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(str(exc))
@@ -199,7 +244,7 @@ class Tab(QWidget):
         case_id, service = self.case_id, self.service
         if case_id is None:
             return
-        self._slot.start(lambda p, c: service.list_drafts(case_id), label="drafts",
+        self._reads.start(lambda p, c: service.list_drafts(case_id), label="drafts",
                          on_success=lambda drafts: self._show_drafts(drafts, select_id), on_error=self._failed)
 
     def _show_drafts(self, drafts, select_id: int | None) -> None:
@@ -210,7 +255,7 @@ class Tab(QWidget):
         self.table.setRowCount(len(drafts))
         for row, d in enumerate(drafts):
             values = (f"v{d.version}", d.title or d.template, tr_term(SOURCE_LABELS.get(d.source, d.source)), tr_term(d.status),
-                      d.created_by, d.created_at.replace("T", " ")[:19])
+                      d.created_by, local_time(d.created_at))
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         target = next((row for row, d in enumerate(drafts) if d.id == select_id), 0 if drafts else None)
@@ -229,7 +274,7 @@ class Tab(QWidget):
             self.paragraphs.clear()
             return
         service, draft_id = self.service, draft.id
-        self._slot.start(lambda p, c: (service.paragraphs(draft_id), service.last_review(draft_id),
+        self._reads.start(lambda p, c: (service.paragraphs(draft_id), service.last_review(draft_id),
                                        service.machine_paragraphs(draft_id)),
                          label="draft text", on_success=lambda r: self._show_text(draft, *r), on_error=self._failed)
 
@@ -290,7 +335,7 @@ class Tab(QWidget):
             return
         case_id, template, service = self.case_id, self.template.currentData(), self.service
         self.status.setText(self.tr("正在生成草稿…"))
-        self._slot.start(lambda p, c: service.create_draft(case_id, template, options, progress=p, cancel=c),
+        self._write(lambda p, c: service.create_draft(case_id, template, options, progress=p, cancel=c),
                          label="draft", on_success=self._created, on_error=self._failed)
 
     def _created(self, draft) -> None:
@@ -304,10 +349,14 @@ class Tab(QWidget):
             return
         service, draft_id = self.service, draft.id
         self.status.setText(self.tr("正在审查…"))
-        self._slot.start(lambda p, c: service.review(draft_id, progress=p, cancel=c), label="review",
-                         on_success=self._reviewed, on_error=self._failed)
+        self._write(lambda p, c: service.review(draft_id, progress=p, cancel=c), label="review",
+                    on_success=lambda result: self._reviewed(result, draft_id), on_error=self._failed)
 
-    def _reviewed(self, result) -> None:
+    def _reviewed(self, result, draft_id: int | None = None) -> None:
+        selected = self.selected()
+        if draft_id is not None and (selected is None or selected.id != draft_id):
+            self.status.setText(self.tr("审查已完成并保存；选中该版本可查看结果。"))
+            return
         self._show_findings([dataclasses.asdict(f) for f in result.findings])
         errors = sum(f.severity == "error" for f in result.findings)
         if result.findings:
@@ -332,6 +381,7 @@ class Tab(QWidget):
             para = self.paragraphs.item(f["paragraph"]) if 0 <= f["paragraph"] < self.paragraphs.count() else None
             if para is not None:
                 para.setForeground(QBrush(SEVERITY_COLOURS.get(f["severity"], QColor("black"))))
+        self.finding_table.resizeRowsToContents()
 
     def _finding_selected(self) -> None:
         rows = self.finding_table.selectionModel().selectedRows()
@@ -352,12 +402,10 @@ class Tab(QWidget):
                                                   "Word (*.docx)")
             if not path:
                 return
-        try:
-            target = self.service.export_draft(draft.id, Path(path))
-        except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
-            self._failed(exc)
-            return
-        self.status.setText(self.tr("已导出到 %1").replace("%1", str(target)))
+        service, draft_id = self.service, draft.id
+        self._reads.start(lambda p, c: service.export_draft(draft_id, Path(path)), label="export",
+                          on_success=lambda target: self.status.setText(self.tr("已导出到 %1").replace("%1", str(target))),
+                          on_error=self._failed)
 
     def import_version(self, path: str | None = None) -> None:
         """Store an edited .docx as the next version of the selected draft."""
@@ -369,8 +417,19 @@ class Tab(QWidget):
             if not path:
                 return
         service, draft_id = self.service, draft.id
-        self._slot.start(lambda p, c: service.import_version(draft_id, Path(path)), label="import",
-                         on_success=self._created, on_error=self._failed)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ForeignCaseData):
+                if confirm.ask_foreign(self, str(exc)):
+                    self._write(lambda p, c: service.import_version(draft_id, Path(path), allow_foreign=True),
+                                label="import", on_success=self._created, on_error=self._failed)
+                else:
+                    self.status.setText(self.tr("未导入：文书中出现其他案件的案号。"))
+                return
+            self._failed(exc)
+
+        self._write(lambda p, c: service.import_version(draft_id, Path(path)), label="import",
+                    on_success=self._created, on_error=failed)
 
     def accept_machine(self) -> None:
         """The judge accepts all machine-drafted paragraphs of the selected version."""
@@ -378,7 +437,7 @@ class Tab(QWidget):
         if draft is None:
             return
         service, draft_id = self.service, draft.id
-        self._slot.start(lambda p, c: service.accept_machine_text(draft_id), label="accept",
+        self._write(lambda p, c: service.accept_machine_text(draft_id), label="accept",
                          on_success=self._created, on_error=self._failed)
 
     def accept_selected(self) -> None:
@@ -401,19 +460,46 @@ class Tab(QWidget):
             self.status.setText(done.replace("%1", str(len(chosen))).replace("%2", str(new.version)))
             self.reload(select_id=new.id)
 
-        self._slot.start(lambda p, c: work(draft_id, chosen), label="accept" if accept else "reject",
+        self._write(lambda p, c: work(draft_id, chosen), label="accept" if accept else "reject",
                          on_success=decided, on_error=self._failed)
 
+    def _write(self, fn, *, label: str, on_success, on_error) -> None:
+        """Start a change in the write slot; a second change while one runs is refused politely."""
+        if self._writes.busy:
+            self.status.setText(self.tr("上一项操作仍在进行，请稍候。"))
+            return
+        self._writes.start(fn, label=label, on_success=on_success, on_error=on_error)
+
     def sign(self) -> None:
-        """The judge signs the selected version."""
+        """The judge signs the selected version after confirming; open review errors need a reason."""
         draft = self.selected()
         if draft is None:
             return
         service, draft_id = self.service, draft.id
-        self._slot.start(lambda p, c: service.sign(draft_id), label="sign",
-                         on_success=lambda d: (self.status.setText(self.tr("已签发")), self.reload(select_id=d.id)),
-                         on_error=self._failed)
+        self._reads.start(lambda p, c: service.open_findings(draft_id), label="open findings",
+                          on_success=lambda state: self._confirm_sign(draft, state), on_error=self._failed)
+
+    def _confirm_sign(self, draft, state: dict) -> None:
+        items = [self.tr("错误 ") + e for e in state["errors"]] + [self.tr("提示 ") + w for w in state["warnings"]]
+        if not state["reviewed"]:
+            items.insert(0, self.tr("该版本尚未经辅助审查"))
+        title = draft.title or draft.template
+        question = self.tr("签发《%1》第%2版？签发后不能撤回。").replace("%1", title).replace("%2", str(draft.version))
+        if state["reason_required"]:
+            question += "\n" + self.tr("审查发现的错误尚未处理：如仍签发，须说明理由，理由记入操作记录。")
+        reason = confirm.ask_to_confirm(self, self.tr("签发"), question, items, state["reason_required"],
+                                        tr_term(state["forbidden"]) if state["forbidden"] else "")
+        if reason is None:
+            self.status.setText(self.tr("未签发。"))
+            return
+        service, draft_id = self.service, draft.id
+        self._write(lambda p, c: service.sign(draft_id, reason), label="sign",
+                    on_success=lambda d: (self.status.setText(self.tr("已签发")), self.reload(select_id=d.id)),
+                    on_error=self._failed)
 
     def shutdown(self) -> None:
         """Wait for running work before the window closes."""
-        self._slot.shutdown()
+        self._reads.shutdown()
+        self._writes.shutdown()
+        if hasattr(self, "_reads_templates"):
+            self._reads_templates.shutdown()

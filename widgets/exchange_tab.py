@@ -31,7 +31,7 @@ def _item(text: object) -> QTableWidgetItem:
     return QTableWidgetItem("" if text is None else str(text))
 
 
-class Tab(QWidget):
+class ExchangeTab(QWidget):
     """The exchange tab for the main window."""
 
     def __init__(self, ctx, parent=None) -> None:
@@ -77,6 +77,7 @@ class Tab(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         for b in (self.import_button, self.export_button, self.refresh_button):
             b.setEnabled(self.can_exchange)
+        self._explain_unconfigured()
         self.pin_button = QPushButton(self.tr("导入平台公钥…"))
         self.pin_button.setObjectName("exchangePinKey")
         self.pin_button.clicked.connect(self.choose_key_file)
@@ -132,7 +133,7 @@ class Tab(QWidget):
     def set_case(self, case_id: int | None) -> None:
         """Show the conflicts of ``case_id`` and enable exporting it."""
         self.case_id = case_id
-        self.export_case_button.setEnabled(self.can_use and case_id is not None)
+        self.export_case_button.setEnabled(self.can_use and case_id is not None and self._configured())
         self.load_conflicts()
 
     def refresh(self) -> None:
@@ -141,7 +142,7 @@ class Tab(QWidget):
             self.message.setText(self.tr("您的角色不能进行数据交换。"))
             return
         if not self.ctx.settings["exchange_dir"]:
-            self.folder_label.setText(self.tr("交换目录：未设置（请由信息技术人员在设置中指定）"))
+            self._explain_unconfigured()
             return
         ctx = self.ctx
         self._status_slot.start(lambda p, c: ctx.exchange.status(), label="exchange status",
@@ -190,7 +191,7 @@ class Tab(QWidget):
         return (item.data(Qt.ItemDataRole.UserRole) or "") if item is not None else ""
 
     def _update_retry(self) -> None:
-        running = self._work_slot.current is not None and self._work_slot.current.is_running
+        running = self._work_slot.busy
         self.retry_button.setEnabled(self.can_exchange and not running and bool(self.selected_quarantined()))
 
     def load_conflicts(self) -> None:
@@ -220,11 +221,27 @@ class Tab(QWidget):
             self.conflicts.setCellWidget(i, 4, cell)
 
     # -- work -------------------------------------------------------------------------------
+    def _configured(self) -> bool:
+        return bool(self.ctx.settings["exchange_dir"])
+
+    def _explain_unconfigured(self) -> None:
+        """Without an exchange folder nothing can run: buttons off, the reason in the tooltip."""
+        if self._configured():
+            return
+        it = self.ctx.session.role.value == "管理员"
+        reason = (self.tr("未设置交换目录：请在“工具 > 设置 > 文件夹”中选择交换目录。") if it
+                  else self.tr("未设置交换目录：请联系信息技术人员设置。"))
+        for b in (self.import_button, self.export_button, self.export_case_button, self.retry_button):
+            b.setEnabled(False)
+            b.setToolTip(reason)
+        self.folder_label.setText(reason)
+
     def _busy(self, busy: bool) -> None:
+        ready = self._configured()
         for b in (self.import_button, self.export_button):
-            b.setEnabled(self.can_exchange and not busy)
-        self.retry_button.setEnabled(self.can_exchange and not busy and bool(self.selected_quarantined()))
-        self.export_case_button.setEnabled(self.can_use and not busy and self.case_id is not None)
+            b.setEnabled(self.can_exchange and not busy and ready)
+        self.retry_button.setEnabled(self.can_exchange and not busy and ready and bool(self.selected_quarantined()))
+        self.export_case_button.setEnabled(self.can_use and not busy and ready and self.case_id is not None)
 
     def _start(self, fn, label: str, done_text: str) -> None:
         self._busy(True)
@@ -267,8 +284,7 @@ class Tab(QWidget):
 
     def scan(self) -> None:
         """Timer tick: import unless a job is already running."""
-        current = self._work_slot.current
-        if current is None or not current.is_running:
+        if not self._work_slot.busy:
             self.import_now()
 
     def export_pending(self) -> None:

@@ -38,9 +38,15 @@ class LiveHearingControls:
         self.channel_check = QLabel()
         self.channel_check.setObjectName("channelMapCheck")
         self.channel_check.setWordWrap(True)
-        for w in (QLabel(self.tr("录音设备")), self.device, self.refresh_devices_button, self.device_info,
-                  self.channel_check):
+        self.device.setMinimumContentsLength(14)
+        self.device.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for w in (QLabel(self.tr("录音设备")), self.device, self.refresh_devices_button):
             layout.addWidget(w)
+        self.device_info.setWordWrap(True)
+        # Messages on their own row (the tab's device_row when it has one): they can be long.
+        row = getattr(self, "device_row", layout)
+        row.addWidget(self.device_info, 3)
+        row.addWidget(self.channel_check, 2)
         self.channels.textChanged.connect(lambda _text: self._check_channel_map())
         self.refresh_devices()
 
@@ -145,6 +151,7 @@ class LiveHearingControls:
         self.device.setEnabled(False)
         self.refresh_devices_button.setEnabled(False)
         self.reload_hearings(live.hearing_id)
+        self._update_buttons()
         self.status.setText(self.tr("实时记录中…"))
 
     def _live_update(self) -> None:

@@ -4,28 +4,44 @@ The transcript sits beside the audio: select a line and play from there (speed 0
 optionally looping the line), the current line follows playback; text and speaker are edited
 in place (each edit is stored as a revision, a party's 补正 is marked as such); low-confidence
 lines are highlighted; find-and-replace changes a name everywhere; turns can be split or
-merged; vocabulary corrections can be undone one by one. Transcription runs as a task.
+merged; vocabulary corrections can be undone one by one. Above the table a waveform shows the
+recording with each line's start and the playhead (click to seek); below it the selected line's
+words are shaded by the recogniser's confidence and a click on a word plays from it.
+
+Every service call goes through the task runner: reads in one slot, writes in another (write
+buttons are disabled while a write runs), transcription and live hearings in their own. An
+edited line refreshes itself only, and the decoded recording is kept per hearing.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QProgressBar,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
+
+from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
+from widgets import confirm
 from widgets.audio_player import AudioPlayer
 from widgets.terms import tr_speaker, tr_term, untr_speaker
 from widgets.transcription_live import LiveHearingControls
 from widgets.common import make_button
+from widgets.transcript_parts import SeatDelegate, SeatMapDialog, WaveformView, WordStrip, confidence_colour, parse_seat_spec
+from widgets.transcript_playback import TranscriptPlayback
+from widgets.transcript_record import TranscriptRecordActions
 
 LOW_CONFIDENCE_BACKGROUND = QColor("#fff59d")
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 COL_TIME, COL_SPEAKER, COL_TEXT, COL_CONFIDENCE = range(4)
+# Keys of this tab (active while focus is inside it), listed under 帮助 > 快捷键.
+SHORTCUTS = (("Ctrl+P", "播放/暂停"), ("Ctrl+]", "加快播放"), ("Ctrl+[", "减慢播放"),
+             ("Ctrl+Down", "下一段"), ("Ctrl+Up", "上一段"), ("Ctrl+F", "在笔录中查找"), ("Ctrl+H", "替换"),
+             ("F2", "编辑所选段落"))
 
 
-class Tab(LiveHearingControls, QWidget):
+class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingControls, QWidget):
     """Hearing recordings and the transcript editor of one case."""
 
     # Emitted from the live session's worker thread; Qt queues it onto the GUI thread.
@@ -39,8 +55,12 @@ class Tab(LiveHearingControls, QWidget):
         self.case_id: int | None = None
         self.rows = []
         self._loading = False
-        self._audio = None  # (samples mono float32, rate) of the selected hearing
-        self._slot = TaskSlot(self)
+        self._audio: dict[int, tuple] = {}  # hearing id -> (samples, rate, peaks), newest last
+        self.seats: list[str] = []
+        self._reads = TaskSlot(self)
+        self._writes = TaskSlot(self, writes=True, on_change=self._update_buttons)
+        self._audio_slot = TaskSlot(self)
+        self._slot = TaskSlot(self, writes=True, on_change=self._update_buttons)  # transcription
         self.player = AudioPlayer()
         self.live_service = ctx.live_hearings
         self.live = None  # the running live hearing
@@ -54,7 +74,14 @@ class Tab(LiveHearingControls, QWidget):
         self.hearing.currentIndexChanged.connect(lambda _i: self.reload_segments())
         self.channels = QLineEdit()
         self.channels.setObjectName("channelsEdit")
-        self.channels.setPlaceholderText(self.tr("声道，如 1=审判长,2=原告,3=被告"))
+        self.channels.setReadOnly(True)
+        self.channels.setPlaceholderText(self.tr("声道未分配席位"))
+        self.channels.setToolTip(self.tr("各声道对应的席位；点“声道…”按声道选择"))
+        self.seat_map_button = self._button(self.tr("声道…"), "seatMap", self.choose_seat_map)
+        # Narrow enough for 1280 px at 100% and 150% (the window never scrolls sideways).
+        self.hearing.setMinimumContentsLength(12)
+        self.hearing.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.channels.setMaximumWidth(200)
         self.import_button = self._button(self.tr("导入录音…"), "importRecording", self.import_recording)
         self.transcribe_button = self._button(self.tr("转写(&T)"), "transcribe", self.transcribe)
         self.cancel_button = self._button(self.tr("取消"), "cancelTranscription", self.cancel)
@@ -62,7 +89,8 @@ class Tab(LiveHearingControls, QWidget):
         self.progress.setObjectName("transcriptionProgress")
         self.progress.setRange(0, 100)
         top = QHBoxLayout()
-        for w in (QLabel(self.tr("庭审")), self.hearing, self.channels, self.import_button, self.transcribe_button,
+        for w in (QLabel(self.tr("庭审")), self.hearing, self.channels, self.seat_map_button, self.import_button,
+                  self.transcribe_button,
                   self.cancel_button, self.progress):
             top.addWidget(w)
         self.live_button = self._button(self.tr("开始实时记录"), "startLive", self.start_live)
@@ -70,6 +98,7 @@ class Tab(LiveHearingControls, QWidget):
         self.resume_button = self._button(self.tr("继续"), "resumeLive", self.resume_live)
         self.stop_live_button = self._button(self.tr("结束庭审"), "stopLive", self.stop_live)
         live_bar = QHBoxLayout()
+        self.device_row = QHBoxLayout()  # device messages get their own row: they can be long
         for w in (self.live_button, self.pause_button, self.resume_button, self.stop_live_button):
             live_bar.addWidget(w)
         self._add_device_controls(live_bar)
@@ -82,11 +111,14 @@ class Tab(LiveHearingControls, QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.table.setItemDelegateForColumn(COL_SPEAKER, SeatDelegate(lambda: self.seats, tr_speaker, untr_speaker,
+                                                                      self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
-        self.table.itemSelectionChanged.connect(self._show_corrections)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(lambda row, col: self.play() if col == COL_TIME else None)
 
         self.correction_request = QCheckBox(self.tr("按当事人要求补正"))
@@ -100,7 +132,7 @@ class Tab(LiveHearingControls, QWidget):
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}x", s)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed.setToolTip(self.tr("播放速度（变速不变调）"))
+        self.speed.setToolTip(self.tr("播放速度（变速不变调）；Ctrl+[ 减慢，Ctrl+] 加快"))
         self.loop = QCheckBox(self.tr("循环本段"))
         self.loop.setObjectName("loopSegment")
         self.refuse_button = self._button(self.tr("记录未采纳的补正…"), "refusedCorrection",
@@ -131,17 +163,20 @@ class Tab(LiveHearingControls, QWidget):
         find_bar = QHBoxLayout()
         for w in (self.find, self.replace, self.find_button, self.replace_button):
             find_bar.addWidget(w)
-        find_bar.addLayout(correction_bar)
+        find_bar.addStretch(1)
 
         self.corrections = QListWidget()
         self.corrections.setObjectName("correctionList")
         self.undo_button = self._button(self.tr("撤销所选更正"), "undoCorrection", self.undo_correction)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel(self.tr("机器更正（读音相近，按本案用语）")))
+        side_title = QLabel(self.tr("机器更正（读音相近，按本案用语）"))
+        side_title.setWordWrap(True)
+        side_layout.addWidget(side_title)
         side_layout.addWidget(self.corrections, 1)
         side_layout.addWidget(self.undo_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("transcriptSplitter")  # its sizes are remembered
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
@@ -151,22 +186,30 @@ class Tab(LiveHearingControls, QWidget):
         self.status.setObjectName("transcriptionStatus")
         self.status.setWordWrap(True)
         hint = QLabel(self.tr("笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。"))
+        hint.setWordWrap(True)  # one line in Chinese is two in English
+        self.waveform = WaveformView()
+        self.waveform.seek.connect(self.play_from)
+        self.words = WordStrip()
+        self.words.word_clicked.connect(self.play_from)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(live_bar)
+        layout.addLayout(self.device_row)
         layout.addLayout(edit_bar)
         layout.addLayout(find_bar)
+        layout.addLayout(correction_bar)
         layout.addWidget(hint)
+        layout.addWidget(self.waveform)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.words)
         layout.addWidget(self.status)
 
         self._follow = QTimer(self)
         self._follow.setInterval(200)
         self._follow.timeout.connect(self._follow_playback)
-        for keys, slot in (("Ctrl+P", self.toggle_play), ("Ctrl+F", self.find.setFocus),
-                           ("Ctrl+H", self.replace.setFocus), ("Ctrl+Down", lambda: self._step(1)),
-                           ("Ctrl+Up", lambda: self._step(-1))):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+        # Scoped to this tab: the same keys elsewhere (Ctrl+F in the case list) mean their own thing.
+        for keys, slot in self._shortcut_slots():
+            QShortcut(QKeySequence(keys), self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_buttons()
 
     _button = staticmethod(make_button)
@@ -179,24 +222,47 @@ class Tab(LiveHearingControls, QWidget):
         super().hideEvent(event)
         self.warm_live()  # not visible any more: releases the warmed model child
 
+    def _shortcut_slots(self):
+        slots = {"Ctrl+P": self.toggle_play, "Ctrl+]": lambda: self._speed_step(1),
+                 "Ctrl+[": lambda: self._speed_step(-1), "Ctrl+Down": lambda: self._step(1),
+                 "Ctrl+Up": lambda: self._step(-1), "Ctrl+F": self.find.setFocus, "Ctrl+H": self.replace.setFocus}
+        return list(slots.items())
+
+    @property
+    def busy(self) -> bool:
+        """True while a write or a transcription of this tab runs."""
+        return self._writes.busy or self._slot.busy
+
     # -- case and hearing --------------------------------------------------------------
     def set_case(self, case_id: int | None) -> None:
         """Show the hearings of ``case_id`` (None clears the tab)."""
-        self._slot.cancel()
+        self._reads.cancel()
         self.stop_playback()
+        if case_id != self.case_id:
+            self._audio.clear()
+            self.status.setText("")
+            self.progress.setValue(0)
         self.case_id = case_id
         self.reload_hearings()
+        self._update_buttons()
         self.warm_live()
 
     def reload_hearings(self, select_id: int | None = None) -> None:
-        """Refill the hearing list."""
+        """Refill the hearing list (read in the background)."""
+        case_id, service = self.case_id, self.service
+        if case_id is None:
+            self._show_hearings([], None)
+            return
+        self._reads.start(lambda p, c: service.list_hearings(case_id), label="hearings",
+                          on_success=lambda hearings: self._show_hearings(hearings, select_id), on_error=self._failed)
+
+    def _show_hearings(self, hearings, select_id: int | None) -> None:
         self.hearing.blockSignals(True)
         self.hearing.clear()
-        if self.case_id is not None:
-            for h in self.service.list_hearings(self.case_id):
-                label = (self.tr("%1（%2，%3 秒）").replace("%2", tr_term(h.status)).replace("%3", f"{h.duration:.0f}")
-                         .replace("%1", h.title))
-                self.hearing.addItem(label, h.id)
+        for h in hearings:
+            label = (self.tr("%1（%2，%3 秒）").replace("%2", tr_term(h.status)).replace("%3", f"{h.duration:.0f}")
+                     .replace("%1", h.title))
+            self.hearing.addItem(label, h.id)
         if select_id is not None:
             self.hearing.setCurrentIndex(max(0, self.hearing.findData(select_id)))
         self.hearing.blockSignals(False)
@@ -206,77 +272,144 @@ class Tab(LiveHearingControls, QWidget):
         """The selected hearing."""
         return self.hearing.currentData()
 
-    def reload_segments(self) -> None:
-        """Show the transcript of the selected hearing."""
-        self._audio = None
-        hearing = self.hearing_id()
-        self.rows = self.service.segments(hearing) if hearing is not None else []
+    def reload_segments(self, select_row: int | None = None) -> None:
+        """Show the transcript (and seats) of the selected hearing, read in the background."""
+        hearing, service = self.hearing_id(), self.service
+        if hearing is None:
+            self._show_segments([], [], None)
+            return
+        self._reads.start(lambda p, c: (service.segments(hearing), service.seats(hearing)), label="segments",
+                          on_success=lambda r: self._show_segments(*r, select_row), on_error=self._failed)
+        self._load_audio(hearing)
+
+    def _show_segments(self, rows, seats, select_row: int | None) -> None:
+        self.rows, self.seats = rows, seats
         self._loading = True
         self.table.setRowCount(len(self.rows))
         for r, seg in enumerate(self.rows):
-            cells = [f"{int(seg.start // 60):02d}:{seg.start % 60:04.1f}", tr_speaker(seg.speaker), seg.text,
-                     f"{seg.confidence:.0%}"]
-            for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if c in (COL_TIME, COL_CONFIDENCE):
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                if seg.low_confidence:
-                    item.setBackground(QBrush(LOW_CONFIDENCE_BACKGROUND))
-                if c == COL_TEXT:
-                    item.setToolTip(self.tr("机器原文：") + seg.machine_text)
-                self.table.setItem(r, c, item)
+            self._fill_row(r, seg)
         self.table.resizeRowsToContents()
         self._loading = False
-        self._show_corrections()
+        if select_row is not None and 0 <= select_row < len(self.rows):
+            self.table.selectRow(select_row)
+        self._selection_changed()
         self._update_buttons()
+
+    def _fill_row(self, r: int, seg) -> None:
+        self._loading, was_loading = True, self._loading
+        cells = [f"{int(seg.start // 60):02d}:{seg.start % 60:04.1f}", tr_speaker(seg.speaker), seg.text,
+                 f"{seg.confidence:.0%}"]
+        colour = confidence_colour(seg.confidence) if not seg.edited else None
+        for c, value in enumerate(cells):
+            item = QTableWidgetItem(value)
+            if c in (COL_TIME, COL_CONFIDENCE):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if seg.low_confidence:
+                item.setBackground(QBrush(LOW_CONFIDENCE_BACKGROUND))
+            elif colour is not None:
+                item.setBackground(QBrush(colour))
+            if c == COL_TEXT:
+                item.setToolTip(self.tr("机器原文：") + seg.machine_text)
+            self.table.setItem(r, c, item)
+        self._loading = was_loading
 
     def _update_buttons(self) -> None:
         has_hearing = self.hearing_id() is not None
-        running = self._slot.current is not None and self._slot.current.is_running
+        running = self._slot.busy
+        writing = self._writes.busy
         live = self.live is not None
-        self.import_button.setEnabled(self.case_id is not None and not live)
+        self.import_button.setEnabled(self.case_id is not None and not live and not writing)
         self.live_button.setEnabled(self.case_id is not None and not live and not running)
         self.pause_button.setEnabled(live)
         self.resume_button.setEnabled(live)
         self.stop_live_button.setEnabled(live)
-        self.transcribe_button.setEnabled(has_hearing and not running and not live)
+        self.transcribe_button.setEnabled(has_hearing and not running and not live and not writing)
         self.cancel_button.setEnabled(running)
-        for b in (self.refuse_button, self.split_button, self.merge_button, self.check_button, self.export_button, self.play_button,
-                  self.replace_button, self.find_button):
+        for b in (self.refuse_button, self.split_button, self.merge_button, self.check_button,
+                  self.replace_button, self.undo_button):
+            b.setEnabled(bool(self.rows) and not running and not writing)
+        for b in (self.export_button, self.play_button, self.find_button):
             b.setEnabled(bool(self.rows) and not running)
+        if self.undo_button.isEnabled():
+            row = self.selected_row()
+            self.undo_button.setEnabled(row is not None and row < len(self.rows) and bool(self.rows[row].corrections))
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("出错：") + str(exc))
         self.progress.setValue(0)
-        self.reload_segments()
+        self._update_buttons()
+
+    def _write(self, label: str, fn, on_success) -> None:
+        """Run a change in the write slot (its buttons are disabled until it ends)."""
+        if self._writes.busy:
+            self.status.setText(self.tr("上一项修改仍在保存，请稍候。"))
+            return
+        self._writes.start(lambda p, c: fn(), label=label, on_success=on_success, on_error=self._write_failed)
+
+    def _write_failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("未保存：") + str(exc))
+        self.reload_segments(self.selected_row())
 
     # -- recording and transcription ---------------------------------------------------
-    def import_recording(self, path: str | None = None) -> int | None:
-        """Store a recording file for this case (WAV, FLAC, MP3, M4A)."""
+    def choose_seat_map(self, channels: int | None = None) -> bool:
+        """Pick a seat for each channel (of the chosen device, or ``channels``); True if accepted."""
+        if channels is None:
+            device = self.selected_device()
+            channels = device["channels"] if device else 2
+        seats = self.seats or ["审判长", "审判员", "人民陪审员", "书记员", "原告", "被告", "第三人", "原告代理人",
+                               "被告代理人", "证人"]
+        dialog = SeatMapDialog(max(1, channels), seats, parse_seat_spec(self.channels.text()), tr_speaker, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.channels.setText(dialog.spec())
+        return True
+
+    def import_recording(self, path: str | None = None) -> None:
+        """Store a recording file for this case (WAV, FLAC, MP3, M4A); the hearing is selected when stored."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("导入庭审录音"), "",
                                                   self.tr("录音 (*.wav *.flac *.mp3 *.m4a)"))
             if not path:
-                return None
-        try:
-            hearing = self.service.add_recording(self.case_id, path, self.channels.text().strip())
-        except Exception as exc:  # noqa: BLE001 - any refusal is shown, input kept
+                return
+            channels = self._channels_of(path)
+            if channels and channels > 1 and not self.choose_seat_map(channels):
+                return
+        case_id, service, seat_map = self.case_id, self.service, self.channels.text().strip()
+        self.status.setText(self.tr("正在导入录音…"))
+
+        def stored(hearing: int) -> None:
+            self.status.setText(self.tr("录音已加密保存。"))
+            self.reload_hearings(hearing)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ForeignCaseData) and confirm.ask_foreign(self, str(exc)):
+                self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map, allow_foreign=True),
+                                   label="import", on_success=stored,
+                                   on_error=lambda e: self.status.setText(self.tr("无法导入：") + str(e)))
+                return
             self.status.setText(self.tr("无法导入：") + str(exc))
+
+        self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map), label="import",
+                           on_success=stored, on_error=failed)
+
+    def _channels_of(self, path: str) -> int | None:
+        """Channel count of a chosen file (a quick header read); None when it cannot be read."""
+        try:
+            import soundfile
+
+            return soundfile.info(path).channels
+        except Exception:  # noqa: BLE001 - not a WAV/FLAC header: the service checks the file itself
             return None
-        self.status.setText(self.tr("录音已加密保存。"))
-        self.reload_hearings(hearing)
-        return hearing
 
     def transcribe(self) -> None:
         """Transcribe the selected hearing in the background (child process)."""
         hearing = self.hearing_id()
-        if hearing is None:
+        if hearing is None or self._slot.busy:
             return
         self.status.setText(self.tr("正在转写…"))
         self._slot.start(lambda progress, cancel: self.service.transcribe(hearing, progress, cancel),
                          label="transcribe", on_success=self._transcribed, on_error=self._failed,
                          on_progress=self._progressed, on_cancelled=self._cancelled)
-        self._update_buttons()
 
     def _progressed(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 100))
@@ -293,9 +426,7 @@ class Tab(LiveHearingControls, QWidget):
 
     def cancel(self) -> None:
         """Stop the running transcription (segments already received stay)."""
-        task = self._slot.current
-        if task is not None:
-            task.cancel()
+        self._slot.stop()
 
     # -- editing -----------------------------------------------------------------------
     def selected_row(self) -> int | None:
@@ -306,22 +437,40 @@ class Tab(LiveHearingControls, QWidget):
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() not in (COL_SPEAKER, COL_TEXT):
             return
-        seg = self.rows[item.row()]
+        row = item.row()
+        seg = self.rows[row]
         kind = "补正" if self.correction_request.isChecked() else "编辑"
         value = item.text().strip()
-        try:
-            if item.column() == COL_TEXT:
-                self.service.edit_segment(seg.id, text=value, kind=kind,
-                                          requested_by=self.requested_by.text().strip())
-            else:
-                self.service.edit_segment(seg.id, speaker=untr_speaker(value), kind=kind,
-                                          requested_by=self.requested_by.text().strip())
-        except Exception as exc:  # noqa: BLE001
-            self.status.setText(self.tr("未保存：") + str(exc))
+        who = self.requested_by.text().strip()
+        service, seg_id = self.service, seg.id
+        if item.column() == COL_TEXT:
+            def change():
+                service.edit_segment(seg_id, text=value, kind=kind, requested_by=who)
+                return service.segment(seg_id)
         else:
+            speaker = untr_speaker(value)
+
+            def change():
+                service.edit_segment(seg_id, speaker=speaker, kind=kind, requested_by=who)
+                return service.segment(seg_id)
+
+        def saved(updated) -> None:
+            # Only this row changes: the rest of the transcript and the decoded audio stay.
+            if row < len(self.rows) and self.rows[row].id == updated.id:
+                self.rows[row] = updated
+                self._fill_row(row, updated)
+                if self.selected_row() == row:
+                    self._selection_changed()
             self.status.setText(self.tr("已保存修改（%1）。").replace("%1", tr_term(kind)))
-        row = item.row()
-        QTimer.singleShot(0, lambda: (self.reload_segments(), self.table.selectRow(row)))
+
+        self._write("edit", change, saved)
+
+    def _selection_changed(self) -> None:
+        self._show_corrections()
+        row = self.selected_row()
+        seg = self.rows[row] if row is not None and row < len(self.rows) else None
+        self.words.show_segment(seg)
+        self.waveform.set_segments([s.start for s in self.rows], (seg.start, seg.end) if seg else None)
 
     def _show_corrections(self) -> None:
         self.corrections.clear()
@@ -332,7 +481,7 @@ class Tab(LiveHearingControls, QWidget):
         for c in self.rows[row].corrections:
             self.corrections.addItem(self.tr("%1 → %2（%3）").replace("%3", tr_term(c.term_source))
                                      .replace("%1", c.original).replace("%2", c.replacement))
-        self.undo_button.setEnabled(bool(self.rows[row].corrections))
+        self.undo_button.setEnabled(bool(self.rows[row].corrections) and not self._writes.busy)
 
     def record_refused(self, requested_text: str | None = None, reason: str | None = None) -> None:
         """Record a party's 补正 request for the selected line that the court did not grant."""
@@ -347,41 +496,34 @@ class Tab(LiveHearingControls, QWidget):
             reason, ok = QInputDialog.getText(self, self.tr("补正申请"), self.tr("未采纳的理由："))
             if not ok:
                 return
-        self.service.record_refused_correction(self.rows[row].id, self.requested_by.text().strip(),
-                                               requested_text, reason or "")
-        self.status.setText(self.tr("已记录未采纳的补正申请。"))
+        service, seg_id, who = self.service, self.rows[row].id, self.requested_by.text().strip()
+        self._write("refused", lambda: service.record_refused_correction(seg_id, who, requested_text, reason or ""),
+                    lambda _r: self.status.setText(self.tr("已记录未采纳的补正申请。")))
 
     def undo_correction(self) -> None:
         """Put back the machine's words for the selected correction."""
         row, index = self.selected_row(), self.corrections.currentRow()
         if row is None or index < 0:
             return
-        self.service.undo_correction(self.rows[row].id, index)
-        self.reload_segments()
-        self.table.selectRow(row)
+        service, seg_id = self.service, self.rows[row].id
+        self._write("undo", lambda: service.undo_correction(seg_id, index), lambda _r: self.reload_segments(row))
 
     def split(self, at: int | None = None) -> None:
         """Split the selected turn in the middle (or at ``at`` characters)."""
         row = self.selected_row()
         if row is None:
             return
-        text = self.rows[row].text
-        self.service.split_segment(self.rows[row].id, at if at is not None else max(1, len(text) // 2))
-        self.reload_segments()
-        self.table.selectRow(row)
+        text, service, seg_id = self.rows[row].text, self.service, self.rows[row].id
+        where = at if at is not None else max(1, len(text) // 2)
+        self._write("split", lambda: service.split_segment(seg_id, where), lambda _r: self.reload_segments(row))
 
     def merge(self) -> None:
         """Merge the selected turn with the next one."""
         row = self.selected_row()
         if row is None:
             return
-        try:
-            self.service.merge_with_next(self.rows[row].id)
-        except ValueError as exc:
-            self.status.setText(str(exc))
-            return
-        self.reload_segments()
-        self.table.selectRow(row)
+        service, seg_id = self.service, self.rows[row].id
+        self._write("merge", lambda: service.merge_with_next(seg_id), lambda _r: self.reload_segments(row))
 
     def find_next(self) -> None:
         """Select the next line containing the search text."""
@@ -398,78 +540,13 @@ class Tab(LiveHearingControls, QWidget):
 
     def replace_all(self) -> None:
         """Replace the search text everywhere (each change is a revision)."""
-        count = self.service.replace_all(self.hearing_id(), self.find.text(), self.replace.text())
-        self.reload_segments()
-        self.status.setText(self.tr("已替换 %n 段。").replace("%n", str(count)))
+        hearing, old, new, service = self.hearing_id(), self.find.text(), self.replace.text(), self.service
 
-    def mark_checked(self) -> None:
-        """Record that the clerk checked the transcript against the recording."""
-        self.service.mark_checked(self.hearing_id())
-        self.reload_hearings(self.hearing_id())
-        self.status.setText(self.tr("已标记为核对完成。"))
+        def replaced(count: int) -> None:
+            self.reload_segments(self.selected_row())
+            self.status.setText(self.tr("已替换 %n 段。").replace("%n", str(count)))
 
-    def export(self, path: str | None = None) -> None:
-        """Export the 庭审笔录 (.docx, .txt or .srt by the file name)."""
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出庭审笔录"), "庭审笔录.docx",
-                                                  "Word (*.docx);;Text (*.txt);;SRT (*.srt)")
-            if not path:
-                return
-        fmt = path.rsplit(".", 1)[-1].lower()
-        self.service.export(self.hearing_id(), path, fmt if fmt in ("docx", "txt", "srt") else "docx")
-        self.status.setText(self.tr("已导出：") + path)
-
-    # -- playback ----------------------------------------------------------------------
-    def _samples(self):
-        if self._audio is None:
-            from app.services.transcription import decode_for_playback
-
-            self._audio = decode_for_playback(self.service.audio_bytes(self.hearing_id()))
-        return self._audio
-
-    def play(self) -> None:
-        """Play from the selected line (looping it when asked)."""
-        row = self.selected_row() or 0
-        if not self.rows:
-            return
-        seg = self.rows[row]
-        samples, rate = self._samples()
-        loop = self.loop.isChecked()
-        try:
-            self.player.play(samples, rate, seg.start, self.speed.currentData(), seg.end if loop else None, loop)
-        except Exception as exc:  # noqa: BLE001 - no output device is not an error of the record
-            self.status.setText(self.tr("无法播放：") + str(exc))
-            return
-        self.play_button.setText(self.tr("停止(&P)"))
-        self._follow.start()
-
-    def stop_playback(self) -> None:
-        """Stop playing."""
-        self.player.stop()
-        self._follow.stop()
-        self.play_button.setText(self.tr("播放(&P)"))
-
-    def toggle_play(self) -> None:
-        """Play or stop (Ctrl+P)."""
-        if self.player.position() is None:
-            self.play()
-        else:
-            self.stop_playback()
-
-    def _follow_playback(self) -> None:
-        position = self.player.position()
-        if position is None:
-            return
-        for r, seg in enumerate(self.rows):
-            if seg.start <= position < seg.end or (r + 1 < len(self.rows) and seg.end <= position < self.rows[r + 1].start):
-                if self.selected_row() != r and not self.loop.isChecked():
-                    self.table.selectRow(r)
-                break
-
-    def _step(self, delta: int) -> None:
-        row = (self.selected_row() or 0) + delta
-        if 0 <= row < len(self.rows):
-            self.table.selectRow(row)
+        self._write("replace", lambda: service.replace_all(hearing, old, new), replaced)
 
     def shutdown(self) -> None:
         """Cancel work and stop playback (called when the window closes)."""
@@ -479,4 +556,5 @@ class Tab(LiveHearingControls, QWidget):
             live.stop()
         self._live_slot.shutdown()
         self.live_service.release()  # a warmed model child nobody will use
-        self._slot.shutdown()
+        for slot in (self._slot, self._writes, self._reads, self._audio_slot):
+            slot.shutdown()

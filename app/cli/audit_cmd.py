@@ -1,9 +1,12 @@
-"""``trial-assistant audit verify --data DIR``: check the audit hash chain."""
+"""``trial-assistant audit verify --data DIR``: check the audit hash chain.
+
+Besides each link, the chain must extend the head sealed in the keyring (the local anchor) and
+the head last sent to the platform, and SQLCipher's ``cipher_integrity_check`` must find every
+page intact.  Exit 0 when all holds, 1 otherwise.
+"""
 from __future__ import annotations
 
-import os
-
-from app.cli.output import CliError, login, print_json
+from app.cli.output import CliError, login, print_json, secret_from_env
 from app.security.roles import PermissionDenied
 
 
@@ -22,19 +25,16 @@ def register(sub) -> None:
 
 def _open(args):
     if args.recovery_key_env:
-        from app.security.audit import verify as verify_chain
-        from app.security.keys import Keyring, KeyringError
-        from app.store.store import Store
+        from app.security.keys import Keyring
+        from app.store.store import Store, check_store_files
 
         layout = Store.layout_for(args.data)
-        try:
-            keyring = Keyring.load(layout.keyring)
-            key = keyring.unwrap_with_recovery(os.environ.get(args.recovery_key_env, ""))
-        except KeyringError as exc:
-            raise CliError(str(exc)) from exc
+        check_store_files(layout)
+        keyring = Keyring.load(layout.keyring)
+        key = keyring.unwrap_with_recovery(secret_from_env(args.recovery_key_env))
         store = Store(layout, key, keyring)
         try:
-            return verify_chain(store.database.reader().conn)
+            return store.verify_audit()
         finally:
             store.close()
     ctx = login(args)
@@ -52,7 +52,10 @@ def verify(args) -> int:
     if args.json:
         print_json(result)
     elif result.ok:
-        print(f"审计日志完整 / audit trail intact: {result.entries} 条 entries, head {result.head}")
+        print(f"审计日志完整 / audit trail intact: {result.entries} 条 entries, head {result.head}; "
+              f"本地锚点 / local anchor: {result.anchor}; 平台链头 / platform head: {result.platform_head}; "
+              "页面校验 / page check: ok")
     else:
-        print(f"审计日志被篡改 / audit trail BROKEN at entry {result.first_broken_id}: {result.reason}")
+        where = f" at entry {result.first_broken_id}" if result.first_broken_id else ""
+        print(f"审计日志被篡改 / audit trail BROKEN{where}: {result.reason}")
     return 0 if result.ok else 1

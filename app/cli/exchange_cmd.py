@@ -6,7 +6,9 @@ the ledger, the keys and the cases live in the encrypted store.
 from __future__ import annotations
 
 import json
+import sys
 
+from app.cli import exit_codes
 from app.cli.output import CliError, login, print_json
 from app.security.roles import PermissionDenied
 from app.store.errors import StoreError
@@ -89,7 +91,8 @@ def _summary(action: str, result: dict) -> str:
 
 
 def run(args) -> int:
-    """Run one exchange action; exit 0 on success, 2 on a clear error."""
+    """Run one exchange action; exit 0 on success, 8 when an import quarantined anything,
+    another code of app.cli.exit_codes on a clear error."""
     if not getattr(args, "exchange_command", None):
         raise CliError("请指定 export、import、status、retry、key、pin 或 rotate-key / choose an action")
 
@@ -104,4 +107,11 @@ def run(args) -> int:
         print_json(result)
     else:
         print(_summary(args.exchange_command, result))
+    if args.exchange_command in ("import", "retry"):
+        quarantined = [o for o in result.get("outcomes", []) if o.get("action") == "quarantined"]
+        if quarantined:
+            # Documented exit code: the batch ran to the end, but something needs IT's attention.
+            sys.stderr.write(f"注意 / note: {len(quarantined)} 个文件已隔离 / file(s) quarantined "
+                             f"(exit {exit_codes.QUARANTINED})\n")
+            return exit_codes.QUARANTINED
     return 0

@@ -1,10 +1,9 @@
 """``trial-assistant init --data DIR``: create a store and its first IT user."""
 from __future__ import annotations
 
-import getpass
-import os
+import sys
 
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, print_json, prompt_secret, secret_from_env
 from app.services import auth
 
 
@@ -23,18 +22,16 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    """Create the store; print the recovery key once."""
+    """Create the store; print the recovery key once, and only when the store is complete."""
     if args.password_env:
-        password = os.environ.get(args.password_env, "")
-        if not password:
-            raise CliError(f"environment variable {args.password_env} is empty / 环境变量为空")
+        password = secret_from_env(args.password_env)
     else:
-        password = getpass.getpass("管理员密码 / IT password: ")
-        if password != getpass.getpass("再次输入 / repeat: "):
+        password = prompt_secret("管理员密码 / IT password: ", "--password-env")
+        if password != prompt_secret("再次输入 / repeat: ", "--password-env"):
             raise CliError("两次输入的密码不一致 / passwords differ")
     try:
         result = auth.init_store(args.data, args.user, password, it_display_name=args.name,
-                                 court_name=args.court_name, court_code=args.court_code)
+                                 court_name=args.court_name, court_code=args.court_code, keep_marker=True)
     except auth.AuthError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
@@ -44,4 +41,7 @@ def run(args) -> int:
         print(f"管理员 / IT user: {result.it_username}")
         print("恢复密钥（只显示这一次，请打印后妥善保管）/ recovery key (shown once, print and keep it safe):")
         print(f"  {result.recovery_key}")
+    sys.stdout.flush()
+    # Only now is the store complete: until here an interrupted init leaves it marked half-made.
+    auth.finish_init(result.data_dir)
     return 0

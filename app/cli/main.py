@@ -5,7 +5,7 @@ import argparse
 import importlib
 import sys
 
-from app.cli.output import CliError, print_error
+from app.cli.boundary import report
 
 # Each module defines ``register(subparsers)`` which adds its subcommand(s) and sets
 # ``func(args) -> int`` as the parser default.
@@ -51,17 +51,24 @@ def run(argv: list[str]) -> int:
     if not argv or argv[0] in ("gui", "--demo", "--data"):
         from app.gui import run_gui
 
-        return run_gui(argv[1:] if argv and argv[0] == "gui" else argv)
+        try:
+            return run_gui(argv[1:] if argv and argv[0] == "gui" else argv)
+        except BaseException as exc:  # noqa: BLE001 - errors before the window's own boundary is up
+            if isinstance(exc, SystemExit):
+                raise
+            return report(exc)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    # The one error boundary: known errors become a sentence and an exit code (app.cli.exit_codes),
+    # anything else is logged with a reference number; the user never sees a traceback.
     try:
         return int(args.func(args) or 0)
-    except CliError as exc:
-        print_error(str(exc), getattr(args, "json", False))
-        return exc.code
-    except KeyboardInterrupt:
-        print_error("已中断 / interrupted")
-        return 130
+    except BrokenPipeError:
+        return 0  # the reader of our output went away (e.g. `| head`): nothing to report
+    except BaseException as exc:  # noqa: BLE001 - this is the boundary
+        if isinstance(exc, SystemExit):
+            raise
+        return report(exc, getattr(args, "json", False))

@@ -23,26 +23,50 @@ def print_json(obj: Any) -> None:
     sys.stdout.flush()
 
 
-def print_error(message: str, as_json: bool = False) -> None:
+def print_error(message: str, as_json: bool = False, english: bool = False) -> None:
     """Report an error on stderr (and as JSON on stdout when ``--json`` was asked)."""
     if as_json:
         print_json({"error": message})
-    sys.stderr.write(f"错误 / error: {message}\n")
+    sys.stderr.write(f"{'error' if english else '错误'}: {message}\n")
+    sys.stderr.flush()
+
+
+def prompt_secret(prompt: str, option: str) -> str:
+    """Ask for a secret on the terminal; without a terminal, say which option to use instead."""
+    import getpass
+
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"没有终端，无法输入密码：请用 {option} 指定存放它的环境变量 / "
+                       f"no terminal to type a secret: use {option} ENVVAR", 2)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise CliError(f"输入已结束：请用 {option} 指定存放密码的环境变量 / input closed: use {option}", 2) from None
+
+
+def secret_from_env(name: str) -> str:
+    """The secret in environment variable ``name``; an unset or empty variable is a clear error."""
+    import os
+
+    value = os.environ.get(name, "")
+    if not value:
+        raise CliError(f"环境变量 {name} 未设置或为空 / environment variable {name} is empty", 2)
+    return value
 
 
 def login(args):
     """Log in with ``args.data``/``args.user``; the password comes from the environment variable
-    named by ``--password-env`` (scripts) or a prompt. Failures become a CliError."""
-    import getpass
-    import os
-
+    named by ``--password-env`` (scripts) or a prompt.  Failures become a CliError carrying the
+    exit code of their kind (wrong password 3, damaged store 4, full disk 5, ...)."""
+    from app.cli.boundary import classify
     from app.services import auth
 
-    password = os.environ.get(args.password_env, "") if args.password_env else getpass.getpass("密码 / password: ")
+    password = secret_from_env(args.password_env) if args.password_env else prompt_secret(
+        "密码 / password: ", "--password-env")
     try:
         return auth.login(args.data, args.user, password)
     except auth.AuthError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(str(exc), classify(exc)[0]) from exc
 
 
 def stderr_progress(enabled: bool):

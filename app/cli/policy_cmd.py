@@ -94,12 +94,14 @@ def describe(policy: dict, user: dict, platform: dict | None = None) -> dict:
 
 def run_show(args) -> int:
     """Print the table (or JSON); exit 1 when the policy holds ignored entries."""
-    from app.settings import read_platform_policy, read_policy
+    from app.security.platform_policy import machine_verifier
+    from app.settings import Settings, read_platform_policy, read_policy
 
     policy = read_policy(Path(args.policy_file)) if args.policy_file else read_policy()
     platform_file = _platform_file(getattr(args, "data", None), policy)
     report = {"policy_source": _source_description(args.policy_file), "platform_policy": str(platform_file),
-              **describe(policy, _user_values(), read_platform_policy(platform_file))}
+              **describe(policy, _user_values(),
+                        read_platform_policy(platform_file, machine_verifier(Settings(policy=policy))))}
     if args.json:
         print_json(report)
     else:

@@ -8,11 +8,9 @@ command line itself, which other users of the PC could read in the process list)
 """
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 
-from app.cli.output import CliError, print_json
+from app.cli.output import CliError, print_json, prompt_secret, secret_from_env
 
 
 def register(sub) -> None:
@@ -28,14 +26,11 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _secret(env_name: str, prompt: str, confirm: str = "") -> str:
+def _secret(env_name: str, prompt: str, option: str, confirm: str = "") -> str:
     if env_name:
-        value = os.environ.get(env_name, "")
-        if not value:
-            raise CliError(f"environment variable {env_name} is empty / 环境变量为空")
-        return value
-    value = getpass.getpass(prompt)
-    if confirm and value != getpass.getpass(confirm):
+        return secret_from_env(env_name)
+    value = prompt_secret(prompt, option)
+    if confirm and value != prompt_secret(confirm, option):
         raise CliError("两次输入的密码不一致 / passwords differ")
     return value
 
@@ -55,10 +50,17 @@ def run(args) -> int:
     from app.services import auth
 
     data_dir = _data_dir(args)
-    if not paths.StoreLayout(data_dir).exists():
-        raise CliError(f"{data_dir} 中没有案件库 / no store in this folder")
-    key = _secret(args.recovery_key_env, "恢复密钥 / recovery key: ").strip()
-    password = _secret(args.password_env, f"{args.user} 的新密码 / new password: ", "再次输入 / repeat: ")
+    from app.cli import exit_codes
+    from app.store.errors import StoreError
+    from app.store.store import check_store_files
+
+    try:
+        check_store_files(paths.StoreLayout(data_dir))
+    except StoreError as exc:
+        raise CliError(str(exc), exit_codes.STORE) from exc
+    key = _secret(args.recovery_key_env, "恢复密钥 / recovery key: ", "--recovery-key-env").strip()
+    password = _secret(args.password_env, f"{args.user} 的新密码 / new password: ", "--password-env",
+                       "再次输入 / repeat: ")
     try:
         auth.recover(data_dir, key, args.user, password)
     except auth.AuthError as exc:

@@ -39,13 +39,55 @@ def append(db, username: str, action: str, target: str = "", detail: dict[str, A
 
 @dataclass
 class VerifyResult:
-    """Outcome of :func:`verify`: ``ok`` or the first broken entry and why."""
+    """Outcome of :func:`verify`: ``ok`` or the first broken entry and why.
+
+    ``anchor`` and ``platform_head`` say whether the chain extends the head sealed locally and
+    the last head sent to the platform ("ok", "mismatch" or "none" when there is none yet);
+    ``integrity`` lists what SQLCipher's page check and SQLite's integrity check found.
+    """
 
     ok: bool
     entries: int
     head: str
     first_broken_id: int | None = None
     reason: str = ""
+    anchor: str = "none"
+    platform_head: str = "none"
+    integrity: list[str] | None = None
+
+
+def extends(db, count: int, head_hash: str) -> bool:
+    """True when entry ``count`` of the chain has hash ``head_hash`` (the chain extends that head)."""
+    if count == 0:
+        return head_hash == GENESIS
+    row = db.execute("SELECT hash FROM audit_log WHERE id = ?", (count,)).fetchone()
+    return row is not None and row[0] == head_hash
+
+
+def verify_with_anchors(db, anchor: tuple[int, str] | None, platform_head: tuple[int, str] | None,
+                        integrity: list[str]) -> VerifyResult:
+    """:func:`verify`, plus the local anchor, the head last sent to the platform and page checks."""
+    result = verify(db)
+    result.integrity = list(integrity)
+    reasons = [result.reason] if result.reason else []
+    for label, value, attr in (("本地封存的审计链头", anchor, "anchor"),
+                               ("最近发送给平台的审计链头", platform_head, "platform_head")):
+        if value is None:
+            continue
+        count, head_hash = value
+        if extends(db, count, head_hash):
+            setattr(result, attr, "ok")
+            continue
+        setattr(result, attr, "mismatch")
+        if result.entries < count:
+            reasons.append(f"审计日志只有 {result.entries} 条，少于{label}记录的 {count} 条（有条目被截去）")
+        else:
+            reasons.append(f"第 {count} 条的哈希与{label}不符（审计链被改写）")
+    if integrity:
+        reasons.append("数据库页面校验失败：" + "；".join(integrity[:3]))
+    result.ok = result.ok and result.anchor != "mismatch" and result.platform_head != "mismatch" and not integrity
+    result.reason = "；".join(reasons)
+    return result
 
 
 def verify(db) -> VerifyResult:

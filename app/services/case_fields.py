@@ -97,8 +97,15 @@ class CaseFieldService(CaseBoundService):
 
     def pending(self, case_id: int) -> list[MachineOutput]:
         """Extracted case fields of the case still waiting for a decision (the outputs service
-        checks the role and the case)."""
-        return self.ctx.outputs.pending(case_id, KIND)
+        checks the role and the case). A 案号 differing from the case's own comes back with
+        ``foreign = True``: the views show it as a warning, never as a value to adopt."""
+        from app.services.case_guard import canonical, case_number
+
+        pending = self.ctx.outputs.pending(case_id, KIND)
+        own = canonical(case_number(self.ctx, case_id)) if pending else ""
+        for s in pending:
+            s.foreign = s.target == "case_number" and canonical(str(s.value)) != own
+        return pending
 
     def decide(self, output_id: int, state: str, changed_value=None) -> None:
         """Record the person's decision on an extracted field taken over (or not) in the case
@@ -109,9 +116,14 @@ class CaseFieldService(CaseBoundService):
     def apply(self, output_id: int) -> None:
         """Accept one extracted field: it fills the case record at once (audited twice: the
         case update and the decision on the suggestion)."""
+        from app.services.case_guard import canonical
+
         self.ctx.session.require(Permission.CASE_EDIT)
         row = self._output(output_id)
         case = self.ctx.cases.get_case(row["case_id"], audit=False)
+        if row["target"] == "case_number" and canonical(json.loads(row["value"])) != canonical(case.case_number):
+            # Never adopt another case's number: it is a sign of foreign material, not a fix.
+            raise ValueError("卷宗中的案号与本案案号不一致，不能作为本案案号采纳；请核实是否混入了他案材料")
         data = CaseInput(case_number=case.case_number, cause=case.cause, procedure=case.procedure,
                          filing_date=date.fromisoformat(case.filing_date), judge_id=case.judge_id, clerk_id=case.clerk_id,
                          status=case.status, claims=case.claims, notes=case.notes, extension_days=case.extension_days,

@@ -11,6 +11,7 @@ from datetime import date
 from app.clock import now as _now
 
 from app.security.roles import Permission
+from app.services.assignment import check_assignment
 from app.services.deadlines import deadline_for, remaining_days, urgency
 from app.services.session import AppContext
 from app.store import search
@@ -265,6 +266,7 @@ class CaseService:
         now = _now()
         row = self._row(data, number_text, number) | {"created_at": now, "updated_at": now, "version": 1}
         with self.ctx.store.write() as db:
+            check_assignment(db, self.ctx.session.role, None, {"judge_id": data.judge_id, "clerk_id": data.clerk_id})
             case_id = db["cases"].insert(row).last_pk
             self._write_parties(db, case_id, data.parties)
             self._write_members(db, case_id, data, creator=True)
@@ -282,21 +284,24 @@ class CaseService:
         if clash:
             raise ValidationError("case_number", f"案号 {number_text} 已被其他案件使用")
         with self.ctx.store.write() as db:
-            before = db.execute("SELECT version, case_number, cause, status, procedure, filing_date FROM cases WHERE id = ?",
-                                (case_id,)).fetchone()
+            before = db.execute("SELECT version, case_number, cause, status, procedure, filing_date, judge_id, clerk_id"
+                                " FROM cases WHERE id = ?", (case_id,)).fetchone()
             if before is None:
                 raise NotFoundError("案件不存在")
             if before[0] != expected_version:
                 raise ConflictError("该案件已被他人修改，请重新打开后再编辑")
+            assigned = check_assignment(db, self.ctx.session.role, {"judge_id": before[6], "clerk_id": before[7]},
+                                        {"judge_id": data.judge_id, "clerk_id": data.clerk_id})
             row = self._row(data, number_text, number) | {"updated_at": _now(), "version": expected_version + 1}
             db["cases"].update(case_id, row)
             db.execute("DELETE FROM parties WHERE case_id = ?", (case_id,))
             self._write_parties(db, case_id, data.parties)
             self._write_members(db, case_id, data)
             search.index_case(db, case_id, case_text(data, number_text))
-            changed = {k: v for k, v in zip(("case_number", "cause", "status", "procedure", "filing_date"), before[1:])
-                       if str(row[k]) != str(v)}
-            self.ctx.audit(db, "case.update", f"case:{case_id}", changed_from=changed)
+            fields = ("case_number", "cause", "status", "procedure", "filing_date")
+            changed = {k: v for k, v in zip(fields, before[1:6]) if str(row[k]) != str(v)}
+            self.ctx.audit(db, "case.update", f"case:{case_id}", changed_from=changed,
+                           changed_to={k: row[k] for k in changed}, assignment=assigned)
 
     def _row(self, data: CaseInput, number_text: str, number) -> dict:
         return {

@@ -151,12 +151,18 @@ class CataloguingService(CaseBoundService):
     # -- import ----------------------------------------------------------------------------
 
     def import_files(self, case_id: int, paths: list[str | Path], progress: ProgressCallback = no_progress,
-                     cancel: CancelToken = NEVER_CANCELLED) -> ImportReport:
-        """Store the files encrypted and append their pages to the dossier, labelled by the
-        engine when the assistant is on (else as 其他材料 for the clerk to label by hand)."""
+                     cancel: CancelToken = NEVER_CANCELLED, allow_foreign: bool = False) -> ImportReport:
+        """Store the files encrypted and append their pages to the dossier, labelled by the engine
+        when the assistant is on (else 其他材料); pages naming another case's 案号 raise
+        ForeignCaseData before anything is stored unless ``allow_foreign`` (then audited)."""
+        from app.services.case_guard import case_number, check_material
+
         self.require_case(case_id, Permission.DOSSIER_EDIT)
+        foreign: list[str] = []
         if self.assisted:
             result = catalogue(paths, knowledge=self.knowledge(), progress=progress, cancel=cancel, keep_text=True)
+            foreign = check_material("\n".join(result.engine["page_texts"]), case_number(self.ctx, case_id), "导入的卷宗",
+                                     allow_foreign)
             pages = [(p.file, p.file_page, p.category, p.confidence, p.reason, p.source, p.title, p.scanned,
                       p.needs_review, text) for p, text in zip(result.pages, result.engine["page_texts"])]
             errors = [{"file": e.file, "message": e.message} for e in result.errors]
@@ -198,7 +204,8 @@ class CataloguingService(CaseBoundService):
                 self._insert_documents(db, case_id, new_docs, kept)
                 documents = kept + len(new_docs)
             self.ctx.audit(db, "dossier.import", f"case:{case_id}", files=[p.name for p in good],
-                           sha256=list(shas.values()), pages=len(pages), refused=errors, assisted=self.assisted)
+                           sha256=list(shas.values()), pages=len(pages), refused=errors, assisted=self.assisted,
+                           **({"foreign_case_numbers": foreign} if foreign else {}))
         if engine_docs is None:  # labelled by hand: no engine split to keep
             documents = len(self._rebuild_documents(case_id))
         return ImportReport(len(pages), documents, errors, self.assisted)
@@ -227,7 +234,11 @@ class CataloguingService(CaseBoundService):
             if fv is None or fv.value in (None, [], ""):
                 continue
             conflict = next((c for c in info.conflicts if c["field"] in (name, {"plaintiffs": "原告", "defendants": "被告"}.get(name))), None)
-            reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{fv.source}），置信度 {fv.confidence:.2f}"
+            names = {c.code: c.label for c in self.rules.categories}  # labels, never internal codes
+            source = "、".join(names.get(code.split(":")[0], code) for code in fv.source.split("、") if code)
+            reason = f"卷宗第 {'、'.join(map(str, fv.pages[:6]))} 页（{source}），置信度 {fv.confidence:.2f}"
+            if fv.page and fv.origin:  # the page the value was taken from, and what was read there
+                reason = f"取自卷宗第 {fv.page} 页（{fv.origin}）；" + reason
             if conflict:
                 reason += "；各文书不一致：" + "；".join(f"{o['value']}（第{o['pages']}页）" for o in conflict["others"])
             outputs.suggest(db, case_id, CASE_FIELD_KIND, name, fv.value, reason, f"cataloguing {model}")

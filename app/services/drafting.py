@@ -118,10 +118,20 @@ class DraftingService(CaseBoundService):
         """Templates available on this workstation."""
         return court_templates(self.ctx)
 
+    def templates_for_case(self, case_id: int) -> list[dict]:
+        """Templates that fit the case's procedure: a 简易程序 judgment never offered on a 普通 case
+        (its signature block would name the wrong 审判组织), nor the reverse."""
+        self.require_case(case_id, Permission.CASE_READ)
+        procedure = self.ctx.store.query("SELECT procedure FROM cases WHERE id = ?", (case_id,))[0]["procedure"]
+        other = {"普通": "简易程序", "简易": "普通程序"}.get(procedure)
+        return [t for t in self.templates() if not (other and t["name"].endswith(other))]
+
     def create_draft(self, case_id: int, template: str, options: DraftOptions | None = None,
                      progress: ProgressCallback = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> DraftInfo:
         """Fill ``template`` for the case and store it as a new version (encrypted)."""
         self.ctx.session.require(Permission.DRAFT_EDIT)
+        if template not in {t["name"] for t in self.templates_for_case(case_id)}:
+            raise ValueError("该模板不适用于本案的审理程序，请选择与审理程序一致的模板")
         record, sources = self._record_and_sources(case_id, options)
         buffer = io.BytesIO()
         machine_on = bool(self.ctx.settings["assist_drafting"])
@@ -169,14 +179,22 @@ class DraftingService(CaseBoundService):
         self.ctx.audit_now("draft.export", f"case:{row['case_id']}", draft=draft_id, file=target.name)
         return target
 
-    def import_version(self, draft_id: int, path: Path | str) -> DraftInfo:
-        """Store a file edited in the word processor as the next version of the draft."""
+    def import_version(self, draft_id: int, path: Path | str, allow_foreign: bool = False) -> DraftInfo:
+        """Store a file edited in the word processor as the next version of the draft.
+
+        A file naming another case's 案号 raises ForeignCaseData unless ``allow_foreign`` (the
+        judge confirmed); the foreign numbers are then audited with the import.
+        """
+        from app.services.case_guard import case_number, check_material
+
         self.ctx.session.require(Permission.DRAFT_EDIT)
         row = self.versions.row(draft_id)
         data = Path(path).read_bytes()
-        read_paragraphs(data)  # refuse anything that is not a readable .docx
+        texts = read_paragraphs(data)  # refuse anything that is not a readable .docx
+        foreign = check_material("\n".join(texts), case_number(self.ctx, row["case_id"]), "导入的文书", allow_foreign)
+        extra = {"foreign_case_numbers": foreign} if foreign else {}
         new_id = self.versions.store(row["case_id"], row["template"], row["title"], data, "import", draft_id,
-                                     machine_paragraphs_of(data), "draft.import", file=Path(path).name)
+                                     machine_paragraphs_of(data), "draft.import", file=Path(path).name, **extra)
         return self.get_draft(new_id)
 
     def accept_machine_text(self, draft_id: int, paragraphs: list[int] | None = None) -> DraftInfo:
@@ -193,10 +211,14 @@ class DraftingService(CaseBoundService):
         """The version's machine paragraphs awaiting the judge: number, text, source notes."""
         return self.machine_text.machine_paragraphs(draft_id)
 
-    def sign(self, draft_id: int) -> DraftInfo:
+    def sign(self, draft_id: int, reason: str = "") -> DraftInfo:
         """Sign a version (judges assigned to the case only; see SignOffService)."""
-        self.ctx.signoff.sign(draft_id)
+        self.ctx.signoff.sign(draft_id, reason)
         return self.get_draft(draft_id)
+
+    def open_findings(self, draft_id: int) -> dict:
+        """The review findings still open on a version (see SignOffService.open_findings)."""
+        return self.ctx.signoff.open_findings(draft_id)
 
     # -- review ----------------------------------------------------------------------------
 
@@ -249,10 +271,11 @@ class DraftingService(CaseBoundService):
 
 
 def _review_facts(case) -> CaseFacts:
-    """What the review compares the draft with: 案号, parties, 立案 date, and for the fee check
-    the cause, procedure and claims of the case record."""
+    """What the review compares the draft with: 案号, parties and their roles, 立案 date, claims,
+    and for the fee check the cause and procedure of the case record."""
     return CaseFacts(case_number=case.case_number, parties=[p.name for p in case.party_list],
                      filing_date=date.fromisoformat(case.filing_date), cause=case.cause or "",
-                     procedure=case.procedure or "", claims=_claims(case.claims or ""))
+                     procedure=case.procedure or "", claims=_claims(case.claims or ""),
+                     party_roles={p.name: p.role for p in case.party_list})
 
 

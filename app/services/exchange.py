@@ -97,8 +97,13 @@ class ExchangeService(CaseBoundService):
         return Limits(max_package_bytes=int(self.ctx.settings["exchange_max_package_mb"]) << 20)
 
     def _audit_head(self) -> str:
+        # Called when a package is built: the head it carries is also sealed locally, so that
+        # `audit verify` can compare the chain with what the platform was last told.
         with self.ctx.store.write() as db:
-            return audit.head(db)
+            head = audit.head(db)
+            count = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        self.ctx.store.record_platform_head(count, head)
+        return head
 
     def _event(self, event: str, detail: dict) -> None:
         # Runs inside the ledger transaction for applied packages: the audit entry commits with them.
@@ -127,7 +132,9 @@ class ExchangeService(CaseBoundService):
         # re-read and the cataloguing service re-reads its (cached) rule file when next used.
         from engines.cataloguing.rules import load_rules
 
-        self.ctx.settings.use_platform_policy(updates.platform_policy_file(root))
+        from app.security.platform_policy import store_verifier
+
+        self.ctx.settings.use_platform_policy(updates.platform_policy_file(root), store_verifier(self.ctx.store))
         load_rules.cache_clear()
         self.ctx.forget("cataloguing")
 

@@ -249,5 +249,6 @@ def apply_package(db, blobs, package: VerifiedPackage, cancel, data_root: str | 
         if fe.size > MAX_UPDATE_FILE:
             result["updates"].append({"kind": "unknown", "path": fe.path, "installed": False, "reason": "文件过大"})
         else:
-            result["updates"].append(install_update(data_root, fe.path, blobs.read_bytes(sha), m.package_id))
+            result["updates"].append(install_update(data_root, fe.path, blobs.read_bytes(sha), m.package_id,
+                                                    (package.manifest_raw, package.signature, package.signer)))
     return result

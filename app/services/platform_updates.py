@@ -156,7 +156,7 @@ def _refuse(folder: Path, name: str, data: bytes, reason: str, package_id: str) 
         ensure_ascii=False, indent=2).encode("utf-8"))
 
 
-def install(data_root: str | Path, path: str, data: bytes, package_id: str) -> dict:
+def install(data_root: str | Path, path: str, data: bytes, package_id: str, signed: tuple | None = None) -> dict:
     """Check and install one update file; returns what happened (for the audit entry).
 
     ``{"kind": "template"|"rules"|"policy", "path", "installed": bool, "reason"?, "refused"?}``
@@ -194,6 +194,10 @@ def install(data_root: str | Path, path: str, data: bytes, package_id: str) -> d
         except ValueError as exc:
             return {"kind": "policy", "path": path, "installed": False, "reason": str(exc)}
         record = {"settings": accepted, "refused": refused, "package_id": package_id, "received": _now()}
+        if signed is not None:  # (manifest bytes, signature, signer): the layer is used only if it verifies
+            from app.security.platform_policy import make_proof
+
+            record["proof"] = make_proof(*signed, data)
         atomic_write(platform_policy_file(root), json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8"))
         return {"kind": "policy", "path": path, "installed": True, "settings": sorted(accepted), "refused": refused}
     return {"kind": "unknown", "path": path, "installed": False, "reason": "未知的更新文件"}

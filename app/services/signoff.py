@@ -12,11 +12,34 @@ from app.store.errors import NotFoundError
 class SignOffService(CaseBoundService):
     """Sign drafts (the drafting capability creates them; this enforces who may sign)."""
 
-    def sign(self, draft_id: int) -> None:
+    def open_findings(self, draft_id: int) -> dict:
+        """What the judge should see before signing: the latest review's findings of this version.
+
+        ``{"reviewed": bool, "errors": [text], "warnings": [text], "reason_required": bool,
+        "forbidden": str}`` - ``forbidden`` is the court policy's refusal ("" when signing is allowed).
+        """
+        drafts = self.ctx.store.query("SELECT case_id FROM drafts WHERE id = ?", (draft_id,))
+        if not drafts:
+            raise NotFoundError("文书不存在，或您不是该案的承办人员")
+        self.require_case(drafts[0]["case_id"], Permission.CASE_READ)
+        rows = self.ctx.store.query("SELECT findings FROM draft_reviews WHERE draft_id = ? ORDER BY id DESC LIMIT 1",
+                                    (draft_id,))
+        findings = json.loads(rows[0]["findings"]) if rows else []
+        describe = lambda f: f"第{f.get('paragraph', '?')}段：{f.get('message', '')}"  # noqa: E731
+        errors = [describe(f) for f in findings if f.get("severity") == "error"]
+        warnings = [describe(f) for f in findings if f.get("severity") != "error"]
+        forbidden = ""
+        if errors and not self.ctx.settings["sign_with_open_errors"]:
+            forbidden = "本院设置不允许在审查错误未处理时签发：请修改文书并重新审查。"
+        return {"reviewed": bool(rows), "errors": errors, "warnings": warnings, "reason_required": bool(errors),
+                "forbidden": forbidden}
+
+    def sign(self, draft_id: int, reason: str = "") -> None:
         """Mark a draft as signed by the session user (judges only, on their own cases).
 
         Refused while the version still holds machine-drafted paragraphs nobody accepted or
-        rejected.
+        rejected. With open error-level review findings a reason is required (it goes into the
+        audit entry), unless the court's policy forbids signing over them altogether.
         """
         self.ctx.session.require(Permission.DRAFT_SIGN)
         rows = self.ctx.store.query("SELECT id, case_id, status, machine_paragraphs FROM drafts WHERE id = ?",
@@ -33,7 +56,14 @@ class SignOffService(CaseBoundService):
             numbers = "、".join(f"第{n}段" for n in pending[:10]) + ("等" if len(pending) > 10 else "")
             raise ValueError(f"还有 {len(pending)} 段机器起草内容未确认（{numbers}），"
                              "请逐段接受或退回后再签发")
+        state = self.open_findings(draft_id)
+        if state["forbidden"]:
+            raise ValueError(state["forbidden"])
+        if state["reason_required"] and not reason.strip():
+            raise ValueError(f"审查发现 {len(state['errors'])} 个错误尚未处理：签发须说明理由")
         with self.ctx.store.write() as db:
             db.execute("UPDATE drafts SET status = '已签发', signed_by = ?, signed_at = ? WHERE id = ?",
                        (self.ctx.session.username, now(), draft_id))
-            self.ctx.audit(db, "draft.sign", f"case:{rows[0]['case_id']}", draft=draft_id)
+            self.ctx.audit(db, "draft.sign", f"case:{rows[0]['case_id']}", draft=draft_id,
+                           open_errors=len(state["errors"]), open_warnings=len(state["warnings"]),
+                           reviewed=state["reviewed"], reason=reason.strip())

@@ -9,7 +9,8 @@ every action is audited.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app.clock import now as _now
@@ -63,11 +64,26 @@ class SegmentRow:
     confidence: float
     corrections: list[Correction]
     edited: bool
+    # Recognised words with times (seconds in the recording), Whisper's ``probability``,
+    # calibrated ``confidence`` and ``shaded`` (issue 12): the editor shades words and seeks.
+    words: list[Word] = field(default_factory=list)
+    calibrated: bool = False  # the words carry calibrated ``shaded`` flags
 
     @property
     def low_confidence(self) -> bool:
-        """True when the recogniser was unsure (shown highlighted in the editor)."""
+        """True when the recogniser was unsure (shown highlighted in the editor).
+
+        With calibrated words (issue 12) a line is marked when one of its words is shaded;
+        older transcripts fall back to the segment confidence.
+        """
+        if self.calibrated:
+            return any(getattr(w, "shaded", False) for w in self.words)
         return self.confidence < LOW_CONFIDENCE
+
+    @property
+    def shaded_words(self) -> list[Word]:
+        """The words the editor should shade."""
+        return [w for w in self.words if getattr(w, "shaded", False)]
 
 
 def decode_for_playback(data: bytes):
@@ -97,6 +113,14 @@ def playback_clip(samples, rate: int, start: float, end: float | None, speed: fl
         return samples[lo:hi]
     hi = min(hi, lo + int(PLAYBACK_WINDOW_SECONDS * rate))
     return stretch(samples[lo:hi], rate, speed)
+
+
+def _words(stored: str | None) -> tuple[list[Word], bool]:
+    """Words saved as JSON, and whether they carry calibrated shading (older rows do not)."""
+    items = json.loads(stored) if stored else []
+    known = set(Word.__dataclass_fields__)
+    words = [Word(**{k: v for k, v in item.items() if k in known}) for item in items]
+    return words, bool(items) and all("shaded" in item for item in items)
 
 
 class TranscriptionService(CaseBoundService):
@@ -129,8 +153,16 @@ class TranscriptionService(CaseBoundService):
                             r["checked_at"], r["n"]) for r in rows]
 
     def add_recording(self, case_id: int, path: str | Path, channels: str = "", title: str = "",
-                      place: str = "") -> int:
-        """Check the file is audio, store it encrypted, and create a hearing for it."""
+                      place: str = "", allow_foreign: bool = False) -> int:
+        """Check the file is audio, store it encrypted, and create a hearing for it.
+
+        A file whose name or title carries another case's 案号 raises ForeignCaseData unless
+        ``allow_foreign`` (the clerk confirmed it belongs here).
+        """
+        from app.services.case_guard import case_number, check_material
+
+        self.require_case(case_id, Permission.HEARING_RUN)
+        check_material(f"{Path(path).stem} {title}", case_number(self.ctx, case_id), "录音文件名", allow_foreign)
         return self.add_recording_bytes(case_id, Path(path).read_bytes(), Path(path).name, channels,
                                         title, place)
 
@@ -248,8 +280,57 @@ class TranscriptionService(CaseBoundService):
             "SELECT * FROM hearing_segments WHERE hearing_id = ? ORDER BY position, id", (hearing_id,))
         return [SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
                            r["machine_text"], r["text"], r["confidence"],
-                           [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]))
+                           [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
+                           *_words(r["words"]))
                 for r in rows]
+
+    def segment(self, segment_id: int) -> SegmentRow:
+        """One stored segment (the editor refreshes an edited row with it, not the whole list)."""
+        self.ctx.session.require(Permission.CASE_READ)
+        r = self._segment(segment_id)
+        return SegmentRow(r["id"], r["position"], r["start"], r["end"], r["speaker"], r["channel"],
+                          r["machine_text"], r["text"], r["confidence"],
+                          [Correction(**c) for c in json.loads(r["corrections"])], bool(r["edited"]),
+                           *_words(r["words"]))
+
+    def seats(self, hearing_id: int) -> list[str]:
+        """The speakers a line of this hearing can be given: court seats, the case's parties, any used.
+
+        The editor offers these in a picker instead of free text, so a typo never becomes a
+        speaker of the record.
+        """
+        from engines.transcription.seats import known_roles, parse_channel_map
+
+        self.ctx.session.require(Permission.CASE_READ)
+        hearing = self._hearing(hearing_id)
+        parties = self.ctx.store.query("SELECT DISTINCT role, agent FROM parties WHERE case_id = ?",
+                                       (hearing["case_id"],))
+        used = [r["speaker"] for r in self.ctx.store.query(
+            "SELECT DISTINCT speaker FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))]
+        try:
+            mapped = list(parse_channel_map(hearing["channels"]).values())
+        except ValueError:
+            mapped = []
+        court = ["审判长", "审判员", "人民陪审员", "书记员"]
+        sides = [p["role"] for p in parties] + [p["role"] + "代理人" for p in parties if p["agent"]]
+        return [s for s in dict.fromkeys(court + mapped + sides + used) if s and (s in known_roles() or s in used
+                                                                                  or s in sides)]
+
+    def open_items(self, hearing_id: int) -> list[str]:
+        """What still needs the clerk before 核对完成: unsure lines nobody has looked at."""
+        self.ctx.session.require(Permission.CASE_READ)
+        self._hearing(hearing_id)
+        rows = self.ctx.store.query(
+            "SELECT start, text FROM hearing_segments WHERE hearing_id = ? AND confidence < ? AND edited = 0"
+            " ORDER BY position, id", (hearing_id, LOW_CONFIDENCE))
+        return [f"{int(r['start'] // 60):02d}:{r['start'] % 60:04.1f} {r['text'][:30]}" for r in rows]
+
+    def record_file_name(self, hearing_id: int, fmt: str = "docx") -> str:
+        """A default export name carrying the 案号, so the file is found by case."""
+        row = self._hearing(hearing_id)
+        number = self.ctx.store.query("SELECT case_number FROM cases WHERE id = ?", (row["case_id"],))[0]["case_number"]
+        safe = re.sub(r'[\\/:*?"<>|]', "_", f"{number}_庭审笔录_{row['title']}")
+        return f"{safe}.{fmt}"
 
     def revisions(self, segment_id: int) -> list[dict]:
         """Every change to a segment, oldest first."""
@@ -373,14 +454,22 @@ class TranscriptionService(CaseBoundService):
                                     " ORDER BY id", (hearing_id, REFUSED_CORRECTION))
         return [dict(json.loads(r["note"]), wall_time=r["wall_time"]) for r in rows]
 
-    def mark_checked(self, hearing_id: int) -> None:
-        """The clerk confirms the transcript was checked against the recording."""
+    def mark_checked(self, hearing_id: int, reason: str = "") -> None:
+        """The clerk confirms the transcript was checked against the recording.
+
+        With unsure lines still unedited (:meth:`open_items`) a reason is required; it goes into
+        the audit entry with how many lines were open.
+        """
         self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
         row = self._hearing(hearing_id)
+        open_items = self.open_items(hearing_id)
+        if open_items and not reason.strip():
+            raise ValueError(f"还有 {len(open_items)} 段识别把握较低、未经核改，须填写核对完成的理由")
         with self.ctx.store.write() as db:
             db["hearings"].update(hearing_id, {"status": "已核对", "checked_by": self.ctx.session.username,
                                                "checked_at": _now()})
-            self.ctx.audit(db, "transcript.check", f"case:{row['case_id']}", hearing=hearing_id)
+            self.ctx.audit(db, "transcript.check", f"case:{row['case_id']}", hearing=hearing_id,
+                           open_items=len(open_items), reason=reason.strip())
 
     def add_event(self, hearing_id: int, kind: str, audio_time: float = 0.0, note: str = "") -> None:
         """Log 休庭/继续 and other hearing events with time."""

@@ -82,8 +82,8 @@ class UserService:
         if not self.ctx.store.query("SELECT 1 FROM users WHERE username = ?", (username,)):
             raise AuthError(f"用户 {username} 不存在")
         keyring = self.ctx.store.keyring
-        keyring.set_password(username, new_password, self.ctx.store.data_key, keyring.params_for(username)
-                             if keyring.has_user(username) else self.kdf_params)
+        # The policy's parameters, never the file's (an edited keyring could have weakened them).
+        keyring.set_password(username, new_password, self.ctx.store.data_key, self.kdf_params)
         keyring.save()
         self.ctx.audit_now("user.reset_password", f"user:{username}")
 

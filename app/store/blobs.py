@@ -44,7 +44,9 @@ class BlobStore:
 
     def __init__(self, root: Path | str, data_key: bytes) -> None:
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.name == "posix":
+            os.chmod(self.root, 0o700)  # private even when made by an earlier version
         self._master = _hkdf(data_key, b"trial-assistant blob master v1")
         self._name_key = _hkdf(data_key, b"trial-assistant blob names v1")
 
@@ -101,7 +103,7 @@ class BlobStore:
             if final.exists():
                 os.unlink(tmp_name)
             else:
-                final.parent.mkdir(parents=True, exist_ok=True)
+                final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 os.replace(tmp_name, final)
             return sha
         except BaseException as exc:

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
-from app.store.errors import DISK_FULL_MESSAGE, DiskFullError, StoreCorruptError, WrongKeyError, is_disk_full
+from app.store.errors import StoreCorruptError, WrongKeyError, classify_sqlite_error
 from app.store.sqlite import dbapi2, sqlcipher3, sqlite_utils
 
 PAGE_SIZE = 4096
@@ -34,6 +34,9 @@ def _connect(path: Path, key: bytes | None) -> "sqlcipher3.Connection":
         conn.close()
         if "not a database" in str(exc) or "encrypted" in str(exc):
             raise WrongKeyError("密钥不正确，或数据库文件已损坏，无法打开案件库。") from exc
+        known = classify_sqlite_error(exc, path)
+        if known is not None:
+            raise known from exc
         raise StoreCorruptError(f"案件库文件已损坏：{exc}") from exc
     for pragma in (
         "PRAGMA journal_mode = WAL",
@@ -75,6 +78,16 @@ class Database:
         self._closed = False
 
     @property
+    def lock(self) -> threading.RLock:
+        """The writer's lock (held by write transactions; re-entrant)."""
+        return self._write_lock
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`."""
+        return self._closed
+
+    @property
     def cipher_version(self) -> str:
         """SQLCipher version string, e.g. '4.6.1 community'."""
         row = self._write_conn.execute("PRAGMA cipher_version").fetchone()
@@ -88,10 +101,9 @@ class Database:
                 with self.db.atomic():
                     yield self.db
             except dbapi2.DatabaseError as exc:
-                if is_disk_full(exc):
-                    raise DiskFullError(DISK_FULL_MESSAGE) from exc
-                if "malformed" in str(exc) or "not a database" in str(exc):
-                    raise StoreCorruptError(f"案件库文件已损坏：{exc}") from exc
+                known = classify_sqlite_error(exc, self.path)
+                if known is not None:
+                    raise known from exc
                 raise
 
     def reader(self) -> sqlite_utils.Database:
@@ -111,8 +123,9 @@ class Database:
         try:
             return list(self.reader().query(sql, params))
         except dbapi2.DatabaseError as exc:
-            if "malformed" in str(exc) or "not a database" in str(exc) or "HMAC" in str(exc):
-                raise StoreCorruptError(f"案件库文件已损坏：{exc}") from exc
+            known = classify_sqlite_error(exc, self.path)
+            if known is not None:
+                raise known from exc
             raise
 
     def integrity_check(self) -> list[str]:

@@ -21,13 +21,19 @@ SOURCE_WEIGHT = {"cover": 3, "complaint": 3, "acceptance_notice": 2, "judgment":
                  "service_receipt": 1, "hearing_record": 1, "defence": 1}
 PARTY_SOURCES = ("complaint", "judgment", "mediation_statement", "ruling", "cover")
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "0": 0, "◯": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
-_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})|([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})|([〇零○◯OoＯ0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 _FILING = [
     (re.compile(r"立案(?:日期|时间)[\s:：]*(?:" + _DATE + ")"), 3, "立案日期"),
     (re.compile(r"于\s*(?:" + _DATE + r")\s*(?:登记)?(?:立案|受理)"), 2, "立案记载"),
 ]
+# The date under a 受理案件通知书 is the day the case was accepted (立案): used when nothing
+# names the filing date outright (no cover, no "于…立案").
+_SIGNED_DATE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}人民法院)?(?:" + _DATE + r")(?:[（(]?(?:院印|公章|印)[）)]?)?$")
+CODE_NAMES = {"cover": "卷宗封面", "complaint": "起诉状", "acceptance_notice": "受理案件通知书", "judgment": "判决书",
+              "mediation_statement": "调解书", "ruling": "裁定书", "response_notice": "应诉通知书", "evidence_notice": "举证通知书",
+              "summons": "传票", "fee": "诉讼费用材料", "service_receipt": "送达回证", "hearing_record": "庭审笔录", "defence": "答辩状"}
 _CAUSE_LABEL = re.compile(r"案\s*由[\s:：]*([\u4e00-\u9fff、，]{2,30}?(?:纠纷|争议))")
 _CAUSE_FREE = re.compile(r"([\u4e00-\u9fff、]{2,24}?(?:纠纷|争议))(?:一案|诉讼|案件|，|。|$)")
 _PARTY_LINE = re.compile(r"(?:^|\n)\s*(原告|被告|第三人)(?:[（(][^）)]{0,12}[）)])?\s*[:：]\s*([^，,。；;\n（(]{2,40})")
@@ -97,11 +103,17 @@ class _Votes:
         self.weight: dict = defaultdict(float)
         self.pages: dict = defaultdict(set)
         self.sources: dict = defaultdict(set)
+        self.best_vote: dict = {}
 
-    def add(self, value, weight: float, page: int, source: str) -> None:
+    def add(self, value, weight: float, page: int, source: str, what: str = "") -> None:
         self.weight[value] += weight
         self.pages[value].add(page)
         self.sources[value].add(source)
+        # The single strongest reading of the value is where it "came from" (earliest on a tie).
+        current = self.best_vote.get(value)
+        if current is None or weight > current[0]:
+            code = source.split(":", 1)[0]
+            self.best_vote[value] = (weight, page, " ".join(x for x in (CODE_NAMES.get(code, code), what) if x))
 
     def result(self, name: str, conflicts: list[dict]) -> FieldValue | None:
         if not self.weight:
@@ -113,7 +125,8 @@ class _Votes:
         if alts:
             conflicts.append({"field": name, "chosen": _plain(best), "pages": sorted(self.pages[best]), "others": alts})
         conf = round(min(0.99, 0.6 + 0.4 * w / total) if len(ranked) > 1 else min(0.99, 0.75 + 0.08 * w), 2)
-        return FieldValue(_plain(best), sorted(self.pages[best]), conf, "、".join(sorted(self.sources[best])), alts)
+        _, page, origin = self.best_vote[best]
+        return FieldValue(_plain(best), sorted(self.pages[best]), conf, "、".join(sorted(self.sources[best])), alts, page, origin)
 
 
 def _plain(value):
@@ -153,21 +166,27 @@ def extract_case_info(pages: list[PageText]) -> CaseInfo:
         for _, raw in find_case_numbers(pt.text):
             parsed = try_parse_case_number(raw)
             if parsed is not None:
-                numbers.add(str(parsed), weight, pt.page, pt.code)
+                numbers.add(str(parsed), weight, pt.page, pt.code, "案号")
         for m in _CAUSE_LABEL.finditer(pt.text):
             c = _cause_from(m.group(1), labelled=True)
             if c:
-                causes.add(c, weight * 2, pt.page, pt.code)
+                causes.add(c, weight * 2, pt.page, pt.code, "案由栏")
         if pt.code in SOURCE_WEIGHT and pt.code != "service_receipt":
             for m in _CAUSE_FREE.finditer(pt.text.replace("\n", "")):
                 c = _cause_from(m.group(1), labelled=False)
                 if c:
-                    causes.add(c, weight * 0.5, pt.page, pt.code)
+                    causes.add(c, weight * 0.5, pt.page, pt.code, "正文")
         for pattern, w, label in _FILING:
             for m in pattern.finditer(pt.text):
                 d = _date_from(m.groups())
                 if d:
-                    dates.add(d, w * weight, pt.page, f"{pt.code}:{label}")
+                    dates.add(d, w * weight, pt.page, f"{pt.code}:{label}", label)
+        if pt.code == "acceptance_notice":
+            for line in pt.text.splitlines():
+                m = _SIGNED_DATE.match(re.sub(r"\s+", "", line))
+                d = _date_from(m.groups()) if m else None
+                if d:
+                    dates.add(d, weight, pt.page, f"{pt.code}:落款日期", "落款日期")
         if pt.code in PARTY_SOURCES:
             _parties(pt, party_sets, agents)
     info.fields = {}
@@ -186,7 +205,7 @@ def extract_case_info(pages: list[PageText]) -> CaseInfo:
     if claims:
         items, amounts, src_pages = claims
         info.claims, info.claim_amounts = items, amounts
-        info.fields["claims"] = FieldValue(items, src_pages, 0.8, "complaint")
+        info.fields["claims"] = FieldValue(items, src_pages, 0.8, "complaint", page=src_pages[0], origin="起诉状 诉讼请求")
     info.conflicts = conflicts
     return info
 
@@ -229,7 +248,8 @@ def _party_field(role: str, by_doc: dict[int, dict], conflicts: list[dict]) -> F
         conflicts.append({"field": role, "chosen": best["names"], "pages": sorted(best["pages"]), "others": alts})
     pages = sorted(set().union(*(s["pages"] for s in agree)))
     conf = round(min(0.97, 0.7 + 0.1 * len(agree)) - (0.15 if alts else 0.0), 2)
-    return FieldValue(list(best["names"]), pages, conf, "、".join(sorted({s["code"] for s in agree})), alts)
+    return FieldValue(list(best["names"]), pages, conf, "、".join(sorted({s["code"] for s in agree})), alts,
+                      min(best["pages"]), f"{CODE_NAMES.get(best['code'], best['code'])} 当事人栏")
 
 
 def _claims(complaint_pages: list[PageText]) -> tuple[list[str], list[float], list[int]] | None:

@@ -72,6 +72,7 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     previous: str | None = None
     current_file = None
     number = 0
+    partial: list[tuple[int, RawPage]] = []  # scanned pages read only as far as their label needed
     executor = ThreadPoolExecutor(max_workers=OCR_WORKERS, thread_name_prefix="ocr")
     loop_started = time.perf_counter()
     try:
@@ -81,7 +82,7 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
             # While OCR of a page is awaited: keep the caller informed (and cancellable).
             progress(last[0], f"第 {page}/{total} 页：正在识别文字（OCR）")
 
-        for f, raw, lines, scanned in _read_pages(files, knowledge, cancel, executor, heartbeat):
+        for f, raw, lines, scanned, full in _read_pages(files, knowledge, cancel, executor, heartbeat):
             cancel.check()
             started = time.perf_counter()
             number += 1
@@ -101,24 +102,31 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
                 source=decision.source))
             split_pages.append(SplitPage(number, f.name, decision, lines[0].text if lines else ""))
             texts.append("\n".join(ln.text for ln in lines))
+            if not full:
+                partial.append((len(labels) - 1, raw))
             previous = decision.category
             last[0] = number / total * 0.97
             progress(last[0], f"第 {number}/{total} 页：{decision.category}")
+        documents = split_documents(split_pages, knowledge)
+        page_doc = {}
+        for index, doc in enumerate(documents):
+            for p in range(doc.start_page, doc.end_page + 1):
+                page_doc[p] = index
+        _join_learnt_pages(labels, documents, page_doc)
+
+        def case_info():
+            return extract_case_info([PageText(lab.page, rules.by_label[lab.category].code if lab.category in rules.by_label else "",
+                                               text, page_doc.get(lab.page, 0)) for lab, text in zip(labels, texts)])
+
+        case = case_info()
+        if partial:
+            case = _complete_case(case, case_info, partial, labels, texts, rules, executor, cancel, progress)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
         for f in files:
             f.close()
     # OCR runs in worker threads alongside the text pages; its share is the rest of the loop.
     timing["ocr_seconds"] = max(0.0, time.perf_counter() - loop_started - timing["text_seconds"]) if timing["ocr_pages"] else 0.0
-    documents = split_documents(split_pages, knowledge)
-    page_doc = {}
-    for index, doc in enumerate(documents):
-        for p in range(doc.start_page, doc.end_page + 1):
-            page_doc[p] = index
-    _join_learnt_pages(labels, documents, page_doc)
-    page_texts = [PageText(lab.page, rules.by_label[lab.category].code if lab.category in rules.by_label else "",
-                           text, page_doc.get(lab.page, 0)) for lab, text in zip(labels, texts)]
-    case = extract_case_info(page_texts)
     toc = build_toc(documents, rules)
     progress(1.0, "归目完成")
     engine = {
@@ -129,6 +137,57 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     if keep_text:
         engine["page_texts"] = texts
     return CatalogueResult(pages=labels, documents=documents, case=case, toc=toc, errors=errors, engine=engine)
+
+
+# Which documents can give which case field (codes from categories.json), most trusted first.
+FIELD_SOURCES = {
+    "case_number": ("cover", "complaint", "acceptance_notice", "judgment", "mediation_statement", "ruling"),
+    "cause": ("cover", "complaint", "acceptance_notice", "judgment", "mediation_statement", "ruling"),
+    "plaintiffs": ("complaint", "judgment", "mediation_statement", "ruling", "cover"),
+    "defendants": ("complaint", "judgment", "mediation_statement", "ruling", "cover"),
+    "filing_date": ("cover", "acceptance_notice", "judgment", "mediation_statement", "ruling"),
+    "claims": ("complaint",),
+}
+
+
+def _complete_case(case, case_info, partial, labels, texts, rules, executor, cancel, progress):
+    """Read the rest of scanned pages only when a case field is still missing and their
+    document is one that prints it (the title was enough to label them). Documents are read
+    in order of trust, and reading stops as soon as every field is found."""
+    by_code: dict[str, list[tuple[int, RawPage]]] = {}
+    for index, raw in partial:
+        code = getattr(rules.by_label.get(labels[index].category), "code", "")
+        if code in FULL_OCR_CODES:
+            by_code.setdefault(code, []).append((index, raw))
+    order = ("cover", "complaint", "acceptance_notice", "judgment", "mediation_statement", "ruling")
+    for code in order:
+        pages = by_code.get(code)
+        if not pages:
+            continue
+        missing = [name for name, codes in FIELD_SOURCES.items() if code in codes and name not in case.fields]
+        if not missing:
+            continue
+        progress(0.97, f"补充识别 {len(pages)} 页以提取案件信息（{'、'.join(missing)}）")
+        futures = []
+        for index, raw in pages:
+            cancel.check()
+            try:
+                image = raw.load_image()
+            except Exception as exc:  # noqa: BLE001 - rendered once already; a second failure only costs the field
+                log.warning("page %s p.%d cannot be rendered again: %s", raw.file, raw.file_page, exc)
+                continue
+            futures.append((index, executor.submit(ocr.ocr_page, image, lambda lines, stage: stage == "page")))
+        for index, fut in futures:
+            while True:
+                try:
+                    lines, _full = fut.result(timeout=HEARTBEAT_SECONDS)
+                    break
+                except FutureTimeout:  # keep the caller informed and able to cancel
+                    cancel.check()
+                    progress(0.97, f"补充识别第 {labels[index].page} 页（案件信息）")
+            texts[index] = "\n".join(ln.text for ln in lines)
+        case = case_info()
+    return case
 
 
 def _join_learnt_pages(labels: list[PageLabel], documents, page_doc: dict[int, int]) -> None:
@@ -142,8 +201,8 @@ def _join_learnt_pages(labels: list[PageLabel], documents, page_doc: dict[int, i
 
 
 def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToken, executor: ThreadPoolExecutor,
-                heartbeat) -> Iterator[tuple[InputFile, RawPage, list[Line], bool]]:
-    """Yield (file, page, lines, scanned) in page order while OCR runs ahead in workers.
+                heartbeat) -> Iterator[tuple[InputFile, RawPage, list[Line], bool, bool]]:
+    """Yield (file, page, lines, scanned, fully read) in page order while OCR runs ahead in workers.
 
     Rendering stays on this thread (pdfium is not thread-safe); only the OCR of a rendered
     image goes to a worker. At most ``OCR_LOOKAHEAD`` pages wait, so memory stays bounded.
@@ -155,13 +214,13 @@ def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToke
         f, raw, fut = item
         while True:
             try:
-                lines, scanned = fut.result(timeout=HEARTBEAT_SECONDS)
+                lines, scanned, full = fut.result(timeout=HEARTBEAT_SECONDS)
                 break
             except FutureTimeout:
                 cancel.check()
                 heartbeat(yielded[0] + 1)
         yielded[0] += 1
-        return f, raw, lines, scanned
+        return f, raw, lines, scanned, full
 
     for f in files:
         for raw in f.pages():
@@ -172,11 +231,11 @@ def _read_pages(files: list[InputFile], knowledge: Knowledge, cancel: CancelToke
                 except Exception as exc:  # noqa: BLE001 - a page pdfium cannot render: label it from nothing, flag it
                     log.warning("page %s p.%d cannot be rendered: %s", raw.file, raw.file_page, exc)
                     raw.problem = "页面无法渲染"
-                    pending.append((f, raw, _done(([], True))))
+                    pending.append((f, raw, _done(([], True, True))))
                 else:
                     pending.append((f, raw, executor.submit(_ocr_page, image, knowledge)))
             else:
-                pending.append((f, raw, _done((raw.lines, False))))
+                pending.append((f, raw, _done((raw.lines, False, True))))
             while pending and (len(pending) > OCR_LOOKAHEAD or pending[0][2].done()):
                 yield resolve(pending.popleft())
     while pending:
@@ -190,16 +249,20 @@ def _done(value) -> Future:
     return fut
 
 
-def _ocr_page(image, knowledge: Knowledge) -> tuple[list[Line], bool]:
-    """OCR one page image (runs in a worker thread)."""
+def _ocr_page(image, knowledge: Knowledge) -> tuple[list[Line], bool, bool]:
+    """OCR one page image (runs in a worker), only as far as the page's label needs:
+    (lines, scanned, whole page read). Case information is completed afterwards, and only
+    if missing (see :func:`_complete_case`)."""
+    rules = knowledge.rules
 
-    def want_middle(head: list[Line]) -> bool:
-        heading = find_heading(head, knowledge)
-        if heading is None or heading.label is None:
-            # An untitled page is labelled from its text; the top band is usually enough.
-            return cjk_count("".join(ln.text for ln in head)) < MIN_MODEL_CJK
-        cat = knowledge.rules.by_label.get(heading.label)
-        return cat is not None and cat.code in FULL_OCR_CODES
+    def decide(lines: list[Line], stage: str) -> bool:
+        heading = find_heading(lines, knowledge)
+        known = heading is not None and heading.label is not None
+        if stage == "title":
+            # A known title decides the page unless its wording matters (公告).
+            return known and not any(c.title == heading.word for c in rules.conditional_titles)
+        # An untitled page is labelled from its text; the top band is usually enough.
+        return not known and cjk_count("".join(ln.text for ln in lines)) < MIN_MODEL_CJK
 
-    lines, _full = ocr.ocr_page(image, want_middle)
-    return lines, True
+    lines, full = ocr.ocr_page(image, decide)
+    return lines, True, full

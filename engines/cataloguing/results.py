@@ -51,13 +51,19 @@ class TocRow:
 
 @dataclass
 class FieldValue:
-    """One extracted case field: value, where it came from, and how sure the engine is."""
+    """One extracted case field: value, where it came from, and how sure the engine is.
+
+    ``pages`` lists every page that gave the chosen value; ``page`` is the one it was taken
+    from (the most authoritative of them) and ``origin`` says what was read there
+    (e.g. "受理案件通知书 落款日期")."""
 
     value: Any
     pages: list[int]
     confidence: float
     source: str
     alternatives: list[dict] = field(default_factory=list)
+    page: int | None = None
+    origin: str = ""
 
 
 @dataclass

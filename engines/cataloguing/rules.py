@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalogue"
@@ -28,6 +29,27 @@ class Category:
 
 
 @dataclass(frozen=True)
+class ConditionalTitle:
+    """A title whose category depends on the page's wording (a 公告 that sets a hearing is a
+    开庭公告, one that serves a document belongs with the service papers)."""
+
+    title: str
+    terms: tuple[str, ...]
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FormSignature:
+    """A form recognised without a title by its printed fields (an ID-card copy)."""
+
+    title: str
+    label: str
+    terms: tuple[str, ...]
+    min_hits: int
+
+
+@dataclass(frozen=True)
 class CatalogueRules:
     """All categories (in filing order) plus the title index used to recognise forms."""
 
@@ -37,6 +59,11 @@ class CatalogueRules:
     secondary_titles: tuple[str, ...]
     secondary_reason: str
     source: str
+    title_reasons: dict[str, str] = field(default_factory=dict)
+    conditional_titles: tuple["ConditionalTitle", ...] = ()
+    form_signatures: tuple["FormSignature", ...] = ()
+    continuation_codes: frozenset[str] = frozenset()
+    continuation_markers: tuple[re.Pattern, ...] = ()
 
     @functools.cached_property
     def by_label(self) -> dict[str, Category]:
@@ -77,6 +104,7 @@ def load_rules(path: str | None = None) -> CatalogueRules:
         for c in sorted(data["categories"], key=lambda c: float(c["order"]))
     )
     secondary = data.get("secondary_volume", {})
+    continuation = data.get("continuation", {})
     return CatalogueRules(
         categories=cats,
         other_label=data.get("other_label", "其他材料"),
@@ -84,6 +112,13 @@ def load_rules(path: str | None = None) -> CatalogueRules:
         secondary_titles=tuple(secondary.get("titles", ())),
         secondary_reason=secondary.get("reason", "副卷材料"),
         source=str(src),
+        title_reasons=dict(data.get("title_reasons", {})),
+        conditional_titles=tuple(ConditionalTitle(c["title"], tuple(c.get("terms", ())), c["label"], c.get("reason", ""))
+                                 for c in data.get("conditional_titles", ())),
+        form_signatures=tuple(FormSignature(f["title"], f["label"], tuple(f["terms"]), int(f.get("min_hits", 2)))
+                              for f in data.get("form_signatures", ())),
+        continuation_codes=frozenset(continuation.get("codes", ())),
+        continuation_markers=tuple(re.compile(m) for m in continuation.get("markers", ())),
     )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, TypeVar
 
 from engines.common import EngineError
+from engines.exchange.rejection import REASONS
 
 T = TypeVar("T")
 PACKAGE_SUFFIX = ".zip"
@@ -78,6 +79,15 @@ def atomic_copy(source: Path, final: Path) -> None:
             shutil.copyfileobj(src, out, 1 << 20)
 
     atomic_write(final, write)
+
+
+def _decodable(name: str) -> bool:
+    """True when a file name is valid Unicode (no surrogate escapes from undecodable bytes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _unique(target: Path) -> Path:
@@ -181,11 +191,37 @@ class ExchangeFolder:
 
     @staticmethod
     def packages_in(folder: Path) -> list[Path]:
-        """Package files in ``folder`` (temporary and hidden files ignored), by name."""
+        """Package files in ``folder`` (temporary and hidden files ignored), by name.
+
+        Names that are not valid UTF-8 are left out: :meth:`undecodable_in` lists them.
+        """
         if not folder.is_dir():
             return []
         return sorted(p for p in folder.iterdir()
-                      if p.is_file() and p.name.endswith(PACKAGE_SUFFIX) and not p.name.startswith("."))
+                      if _decodable(p.name) and p.is_file() and p.name.endswith(PACKAGE_SUFFIX)
+                      and not p.name.startswith("."))
+
+    @staticmethod
+    def undecodable_in(folder: Path) -> list[Path]:
+        """Files in ``folder`` whose names are not valid UTF-8 (os.listdir gives them with
+        surrogate escapes on POSIX); they cannot be logged, stored or shown as they are."""
+        if not folder.is_dir():
+            return []
+        return sorted((p for p in folder.iterdir() if not _decodable(p.name) and p.is_file()),
+                      key=lambda p: os.fsencode(p.name))
+
+    def quarantine_undecodable(self, path: Path) -> tuple[Path, str]:
+        """Quarantine a file with an undecodable name under a safe name; returns it and the
+        original name's bytes as hex (kept in the reason file so nothing is lost)."""
+        raw_hex = os.fsencode(path.name).hex()
+        safe = f"undecodable-{raw_hex[:48]}-{uuid.uuid4().hex[:8]}{PACKAGE_SUFFIX}"
+        target = move(path, self.quarantine_dir, safe)
+        info = {"file": target.name, "original_name_hex": raw_hex, "reason": "bad_name",
+                "message": REASONS["bad_name"], "detail": "", "package_id": None,
+                "time": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")}
+        data = json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8")
+        atomic_write(target.with_name(target.name + ".reason.json"), lambda f: f.write(data))
+        return target, raw_hex
 
     def claim(self, path: Path) -> Path | None:
         """Take an incoming file by renaming it into processing/; None if someone else won or

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -51,6 +52,21 @@ class Applier(Protocol):
 def verify_only(package: VerifiedPackage, cancel: CancelToken) -> None:
     """Applier that stores nothing (every file is still decrypted and checked)."""
     package.verify_files(cancel)
+
+
+def _local_resource_error(exc: BaseException | None) -> bool:
+    """True for a full or read-only local disk (anywhere in the cause chain), not a bad package.
+
+    Callers mark their own such errors with ``transient = True`` (the store's DiskFullError).
+    """
+    seen = 0
+    while exc is not None and seen < 10:
+        if getattr(exc, "transient", False):
+            return True
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EROFS, getattr(errno, "EDQUOT", -1)):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 @dataclass
@@ -196,6 +212,8 @@ class ExchangeNode:
         # Packages a peer asks for again are re-sent after the whole batch, so that a refusal
         # of one of them in the same batch (a nack naming it) is known first.
         self._resend_requests = []
+        for path in self.folder.undecodable_in(self.folder.incoming):
+            report.add(self._quarantine_bad_name(path))
         held_files = {r.file for r in self.ledger.held()}
         queue = [p for p in self.folder.packages_in(self.folder.processing) if p.name not in held_files]
         for path in self.folder.packages_in(self.folder.incoming):
@@ -278,6 +296,10 @@ class ExchangeNode:
             self._tell_rejected(m, exc.reason, report)
             return report.add(refused)
         except Exception as exc:  # noqa: BLE001 - an applier bug must quarantine, not crash the scan
+            if _local_resource_error(exc):
+                # The package is fine; this machine's disk is full or read-only. It stays in
+                # processing/ (the transaction rolled back) and is applied on the next scan.
+                raise
             refused = self._quarantine(path, PackageRejected("apply_failed", repr(exc)), m.package_id)
             self._tell_rejected(m, "apply_failed", report)
             return report.add(refused)
@@ -392,6 +414,15 @@ class ExchangeNode:
             record.resent += 1
             self.ledger.put_outgoing(record)
         report.resent += 1
+
+    def _quarantine_bad_name(self, path: Path) -> ImportOutcome:
+        """A file whose name is not UTF-8: quarantined under a safe name while the batch goes on."""
+        target, raw_hex = self.folder.quarantine_undecodable(path)
+        self.on_event("exchange.quarantined", {"file": target.name, "reason": "bad_name",
+                                               "original_name_hex": raw_hex, "package_id": None,
+                                               "quarantined_as": target.name})
+        return ImportOutcome(target.name, "quarantined", None, reason="bad_name", message=REASONS["bad_name"],
+                             detail=raw_hex)
 
     def _quarantine(self, path: Path, exc: PackageRejected, package_id: str | None) -> ImportOutcome:
         with self.ledger.transaction():

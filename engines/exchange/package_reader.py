@@ -100,6 +100,8 @@ class VerifiedPackage:
         self._f, self._zr, self._key = f, zr, key
         self.fully_verified = False  # set once every file's digest has been checked
         self.staged: object = None  # what a stager prepared before the ledger transaction
+        self.manifest_raw = b""  # the signed manifest bytes and their signature (set by open_package)
+        self.signature = b""
 
     def iter_files(self, cancel: CancelToken = NEVER_CANCELLED) -> Iterator[FileStream]:
         """Yield each file's stream in manifest order; unread rest is drained (and checked)."""
@@ -227,4 +229,8 @@ def _verify(path, f, own_keys, keyring, limits, progress, cancel) -> VerifiedPac
     except ValueError:
         raise PackageRejected("bad_manifest", "ephemeral key") from None
     key = payload_key(suite, secret, m.package_id, eph, recipient.agree_public)
-    return VerifiedPackage(path, f, zr, m, pinned.key, key)
+    package = VerifiedPackage(path, f, zr, m, pinned.key, key)
+    # Kept so that a file installed from the package (the platform policy) can be verified
+    # again later against the pinned key, without the package.
+    package.manifest_raw, package.signature = raw, signature
+    return package

@@ -6,6 +6,7 @@ from engines.common import InputError
 # Stable codes (used in reason files, audit entries and tests) and the message a user sees.
 REASONS: dict[str, str] = {
     "too_large": "交换包超过大小限制",
+    "bad_name": "文件名不是 UTF-8 编码，无法识别（已隔离，原名以十六进制记在原因文件中）",
     "too_many_entries": "交换包内条目过多",
     "not_a_package": "不是有效的交换包（ZIP 结构损坏或被截断）",
     "bad_structure": "交换包结构不符合规范",

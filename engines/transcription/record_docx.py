@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from engines.transcription.results import UNKNOWN_SPEAKER, Transcript
 
@@ -37,6 +37,8 @@ class RecordHeader:
     parties: list[str] = field(default_factory=list)  # "原告杨帆", "被告何建军", ...
     public: bool = True
     interruptions: list[str] = field(default_factory=list)  # "10:32 休庭", "10:45 继续"
+    # The official record carries no note about the recogniser unless the court chooses it.
+    machine_note: bool = False
 
 
 def _set_font(run, size: float = 12, bold: bool = False) -> None:
@@ -103,6 +105,11 @@ def write_hearing_record(transcript: Transcript, path: str | Path,
     """Write the 庭审笔录 .docx to ``path`` and return it."""
     header = header or RecordHeader()
     doc = Document()
+    # A4 like the judgment (python-docx starts from US Letter), with the usual court margins.
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
     _paragraph(doc, header.court or "＿＿＿＿人民法院", 16, True, WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(doc, "庭 审 笔 录", 18, True, WD_ALIGN_PARAGRAPH.CENTER)
     blank = "＿＿＿＿"
@@ -120,8 +127,8 @@ def write_hearing_record(transcript: Transcript, path: str | Path,
         _paragraph(doc, line)
     for note in header.interruptions:
         _paragraph(doc, f"（{note}）")
-    _paragraph(doc, f"（本笔录正文由语音识别生成初稿，模型 {transcript.model}，须经书记员核对。）",
-               10.5)
+    if header.machine_note:
+        _paragraph(doc, "（本笔录正文由语音识别生成初稿，已经书记员核对。）", 10.5)
     _paragraph(doc, "")
     for seg in transcript.segments:
         para = doc.add_paragraph()

@@ -4,6 +4,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from PySide6.QtCore import QThread
 
 from app.tasks import TaskSlot, run_task
@@ -84,3 +86,33 @@ def test_engine_cancelled_error_maps_to_cancelled_signal(qtbot):
     run_task(work, on_cancelled=lambda: cancelled.append(True), on_error=errors.append)
     qtbot.waitUntil(lambda: cancelled == [True], timeout=5000)
     assert errors == []
+
+
+def test_write_slot_refuses_a_second_write_and_says_busy(qtbot):
+    import threading
+
+    from app.tasks import SlotBusy, TaskSlot
+
+    release = threading.Event()
+    slot = TaskSlot(writes=True)
+    changes = []
+    slot.on_change = lambda: changes.append(slot.busy)
+    first = slot.start(lambda p, c: release.wait(5) and "saved")
+    assert slot.busy and changes == [True]
+    with pytest.raises(SlotBusy):
+        slot.start(lambda p, c: "second")
+    release.set()
+    with qtbot.waitSignal(first.done, timeout=5000):
+        pass
+    assert not slot.busy and changes[-1] is False
+
+
+def test_synchronous_runner_delivers_before_start_returns_and_marks_the_task():
+    from app import tasks
+
+    seen = []
+    with tasks.synchronous():
+        slot = tasks.TaskSlot()
+        slot.start(lambda p, c: (p(0.5, "half"), tasks.in_task())[1], on_progress=lambda f, m: seen.append(m),
+                   on_success=seen.append)
+    assert seen == ["half", True] and not tasks.in_task() and not slot.busy

@@ -39,7 +39,25 @@ def score(result: dict, ref: dict) -> dict:
     ok, total, wrong = case_fields(result["case"], ref["case"])
     errors = [f"p{r['page']}: got {p['category']}, want {r['category']} ({p['reason'][:60]})"
               for p, r, c in zip(pages, rp, correct) if not c]
-    return {"pages": len(rp), "page_correct": sum(correct), "scanned": len(scanned), "scanned_correct": sum(scanned),
+    confusions = [(r["category"], p["category"]) for p, r, c in zip(pages, rp, correct) if not c]
+    by_category = {}
+    for p_, r_ in zip(pages, rp):
+        ok_n, n = by_category.get(r_["category"], (0, 0))
+        by_category[r_["category"]] = (ok_n + (p_["category"] == r_["category"]), n + 1)
+    return {"confusions": confusions, "by_category": by_category, "pages": len(rp), "page_correct": sum(correct), "scanned": len(scanned), "scanned_correct": sum(scanned),
             "boundary_p": p, "boundary_r": r, "boundary_f1": f, "boundary_tp": len(pred_starts & ref_starts),
             "boundary_pred": len(pred_starts), "boundary_ref": len(ref_starts), "fields_ok": ok, "fields_total": total,
             "page_errors": errors, "field_errors": wrong}
+
+
+def merge_categories(rows: list[dict]) -> tuple[dict[str, tuple[int, int]], dict[tuple[str, str], int]]:
+    """Per-category (correct, total) and confusion counts (want, got) over several dossiers."""
+    cats: dict[str, tuple[int, int]] = {}
+    conf: dict[tuple[str, str], int] = {}
+    for r in rows:
+        for cat, (ok, n) in r["by_category"].items():
+            a, b = cats.get(cat, (0, 0))
+            cats[cat] = (a + ok, b + n)
+        for pair in r["confusions"]:
+            conf[tuple(pair)] = conf.get(tuple(pair), 0) + 1
+    return cats, conf

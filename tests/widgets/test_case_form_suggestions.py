@@ -29,7 +29,7 @@ def open_form(qtbot, ctx, case_id):
     return form
 
 
-def test_take_over_dismiss_and_save(qtbot, fx, case_id):
+def test_take_over_dismiss_and_save(qtbot, fx, case_id, sync_tasks):
     ctx = fx.clerk()
     cause = suggest(ctx, case_id, "cause", "装饰装修合同纠纷", "卷宗第 2 页（民事起诉状），置信度 0.95")
     filing = suggest(ctx, case_id, "filing_date", "2023-09-12", "卷宗第 1 页（卷宗封面），置信度 0.90")
@@ -76,7 +76,7 @@ def test_take_over_dismiss_and_save(qtbot, fx, case_id):
     ctx.store.close()
 
 
-def test_closing_without_saving_leaves_the_suggestion_pending(qtbot, fx, case_id):
+def test_closing_without_saving_leaves_the_suggestion_pending(qtbot, fx, case_id, sync_tasks):
     ctx = fx.clerk()
     cause = suggest(ctx, case_id, "cause", "装饰装修合同纠纷", "卷宗第 2 页（民事起诉状），置信度 0.95")
     form = open_form(qtbot, ctx, case_id)
@@ -102,7 +102,7 @@ def test_new_case_form_has_no_panel(qtbot, fx):
     ctx.store.close()
 
 
-def test_form_takes_a_hospital_over_as_an_organisation_like_the_dossier_tab(qtbot, fx, case_id):
+def test_form_takes_a_hospital_over_as_an_organisation_like_the_dossier_tab(qtbot, fx, case_id, sync_tasks):
     """The form and the dossier tab share app/services/case_fields.py: "…医院" is a 法人 in both."""
     ctx = fx.clerk()
     defendants = suggest(ctx, case_id, "defendants", ["北京市朝阳区第一医院", "李四"], "卷宗第 2 页")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
 from widgets.catalogue_tree import PAGES_MIME, pages_mime
-from widgets.cataloguing_tab import Tab
+from widgets.cataloguing_tab import CataloguingTab as Tab
 
 EXCERPT = Path(__file__).resolve().parents[1] / "data" / "cataloguing" / "dev02_excerpt.pdf"
 
@@ -32,7 +32,7 @@ def imported_tab(qtbot, ctx, case_id):
     qtbot.addWidget(tab)
     tab.show()
     tab.set_case(case_id)
-    tab.import_files([str(EXCERPT)])
+    tab.import_files([str(EXCERPT)], allow_foreign=True)  # another case's dossier: confirmed
     qtbot.waitUntil(lambda: tab.tree.topLevelItemCount() == 3, timeout=60000)
     return tab
 
@@ -109,7 +109,7 @@ def test_moves_that_change_nothing(fx, case_id):
     from app.store.errors import NotFoundError
 
     service = CataloguingService(ctx)
-    service.import_files(case_id, [str(EXCERPT)])
+    service.import_files(case_id, [str(EXCERPT)], allow_foreign=True)
     before = spans(service, case_id)
     assert service.move_pages(case_id, [2, 3], 2) == [2, 3]  # already there
     with pytest.raises(NotFoundError):
@@ -126,7 +126,7 @@ def test_move_to_a_distant_document_reorders_the_pages(fx, case_id):
     from app.services.cataloguing import CataloguingService
 
     service = CataloguingService(ctx)
-    service.import_files(case_id, [str(EXCERPT)])
+    service.import_files(case_id, [str(EXCERPT)], allow_foreign=True)
     assert service.move_pages(case_id, [4], 1) == [2]  # the 送达回证 page goes behind the cover
     assert spans(service, case_id) == [("卷宗封面", 1, 2), ("起诉状", 3, 4)]
     assert [p.file_page for p in service.pages(case_id)] == [1, 4, 2, 3]
@@ -143,7 +143,7 @@ def test_a_blank_page_is_dragged_and_moved_by_keyboard(qtbot, fx, case_id, tmp_p
     qtbot.addWidget(tab)
     tab.show()
     tab.set_case(case_id)
-    tab.import_files([str(excerpt_with_blank_page(tmp_path / "blank.pdf"))])
+    tab.import_files([str(excerpt_with_blank_page(tmp_path / "blank.pdf"))], allow_foreign=True)
     qtbot.waitUntil(lambda: tree_spans(tab) == [["1"], ["2", "3", "4"], ["5"]], timeout=60000)
     service = tab.service
     # The empty page 4 dragged from the complaint onto the 送达回证 document.

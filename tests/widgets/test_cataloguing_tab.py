@@ -8,7 +8,7 @@ import docx
 from PIL import Image
 
 from tests.helpers import widgets as helpers
-from widgets.cataloguing_tab import REVIEW_BACKGROUND, Tab
+from widgets.cataloguing_tab import REVIEW_BACKGROUND, CataloguingTab as Tab
 
 EXCERPT = Path(__file__).resolve().parents[1] / "data" / "cataloguing" / "dev02_excerpt.pdf"
 
@@ -17,7 +17,7 @@ def open_tab(qtbot, ctx, case_id):
     return helpers.open_tab(qtbot, Tab, ctx, case_id)
 
 
-def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path):
+def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path, accept_foreign):
     ctx = fx.clerk()
     tab = open_tab(qtbot, ctx, case_id)
     assert tab.import_button.isEnabled() and not tab.set_button.isEnabled()
@@ -48,6 +48,7 @@ def test_import_correct_split_export_and_take_over(qtbot, fx, case_id, tmp_path)
     # Export the 卷内目录.
     out = tmp_path / "toc.docx"
     tab.export_toc(str(out))
+    qtbot.waitUntil(lambda: "卷内目录已导出" in tab.status.text(), timeout=10000)
     assert docx.Document(str(out)).tables[0].rows[1].cells[1].text == "民事起诉状"
     pdf = tmp_path / "dossier.pdf"
     tab.export_pdf(str(pdf))

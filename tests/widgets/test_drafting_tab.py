@@ -1,12 +1,14 @@
 """The 文书 tab on a real store: generate, show machine paragraphs, review beside the text, sign."""
 from __future__ import annotations
 
+import pytest
+
 
 from PySide6.QtCore import Qt
 
 from tests.helpers import widgets as helpers
 from tests.helpers.widgets import tab_titles
-from widgets.drafting_tab import MACHINE_BACKGROUND, Tab
+from widgets.drafting_tab import MACHINE_BACKGROUND, DraftingTab as Tab
 
 
 def open_tab(qtbot, ctx, case_id):
@@ -14,6 +16,7 @@ def open_tab(qtbot, ctx, case_id):
 
 
 def generate(qtbot, tab, template="民事判决书_普通程序", rows=1):
+    qtbot.waitUntil(lambda: tab.template.count() > 0, timeout=10000)  # loaded for the case's procedure
     tab.template.setCurrentIndex(tab.template.findData(template))
     tab.fee.setText("1050")
     tab.fee_borne_by.setText("被告北京华信商贸有限公司")
@@ -40,7 +43,8 @@ def test_clerk_generates_reviews_and_sees_findings_next_to_text(qtbot, fx, case_
     # Export, then import the file back as a new version.
     out = tmp_path / "export.docx"
     tab.export_draft(str(out))
-    assert out.is_file() and "已导出" in tab.status.text()
+    qtbot.waitUntil(lambda: "已导出" in tab.status.text(), timeout=10000)
+    assert out.is_file()
     tab.import_version(str(out))
     qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=10000)
     assert tab.table.item(0, 2).text() == "导入修改稿"
@@ -48,11 +52,15 @@ def test_clerk_generates_reviews_and_sees_findings_next_to_text(qtbot, fx, case_
     ctx.store.close()
 
 
-def test_judge_accepts_machine_text_and_signs(qtbot, fx, case_id):
+def test_judge_accepts_machine_text_and_signs(qtbot, fx, case_id, monkeypatch):
     ctx = fx.judge()
     tab = open_tab(qtbot, ctx, case_id)
     assert tab.accept_button.isVisible() and tab.sign_button.isVisible()
-    generate(qtbot, tab, "民事判决书_简易程序")
+    asked = []
+    monkeypatch.setattr("widgets.confirm.ask_to_confirm",
+                        lambda parent, title, question, items, need_reason, forbidden="": asked.append(items) or "")
+    qtbot.waitUntil(lambda: tab.template.count() > 0, timeout=10000)
+    generate(qtbot, tab)
     assert tab.accept_button.isEnabled()
     tab.accept_button.click()
     qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=10000)
@@ -61,6 +69,7 @@ def test_judge_accepts_machine_text_and_signs(qtbot, fx, case_id):
     tab.sign_button.click()
     qtbot.waitUntil(lambda: tab.table.item(0, 3) is not None and tab.table.item(0, 3).text() == "已签发", timeout=10000)
     assert not tab.sign_button.isEnabled()
+    assert asked and "尚未经辅助审查" in asked[0][0]  # asked, and told the version was never reviewed
     tab.set_case(None)
     assert tab.table.rowCount() == 0 and not tab.create_button.isEnabled()
     tab.shutdown()
@@ -86,7 +95,7 @@ def test_judge_accepts_and_rejects_machine_paragraphs_one_by_one(qtbot, fx, case
     tab.accept_selected_button.click()
     # The new version is stored off the GUI thread; its outcome reaches the GUI thread through
     # the event loop, which only runs inside the wait, so the signal cannot be missed.
-    with qtbot.waitSignal(tab._slot.current.succeeded, timeout=10000):
+    with qtbot.waitSignal(tab._writes.current.succeeded, timeout=10000):
         pass
     qtbot.waitUntil(lambda: tab.table.rowCount() == 2 and tab.machine_list.count() == len(machine) - 1,
                     timeout=10000)
@@ -110,6 +119,7 @@ def test_judge_accepts_and_rejects_machine_paragraphs_one_by_one(qtbot, fx, case
 def test_bad_fee_is_reported_without_losing_input(qtbot, fx, case_id):
     ctx = fx.clerk()
     tab = open_tab(qtbot, ctx, case_id)
+    qtbot.waitUntil(lambda: tab.create_button.isEnabled(), timeout=10000)
     tab.fee.setText("一千元")
     tab.create_button.click()
     assert "受理费应为数字" in tab.status.text() and tab.fee.text() == "一千元"
@@ -127,3 +137,71 @@ def test_main_window_shows_the_drafting_tab(qtbot, fx, case_id):
     assert "文书" in titles
     assert any(isinstance(t, Tab) for t in window.capability_tabs)
     window.close()
+
+
+def test_signing_over_open_review_errors_needs_a_reason_that_is_audited(qtbot, fx, case_id, monkeypatch, sync_tasks,
+                                                                         tmp_path, accept_foreign):
+    ctx = fx.judge()
+    tab = open_tab(qtbot, ctx, case_id)
+    generate(qtbot, tab)
+    tab.accept_button.click()
+    # A version whose 案号 is another case's: the review reports an error.
+    import docx
+
+    number = ctx.cases.get_case(case_id, audit=False).case_number
+    out = tmp_path / "edited.docx"
+    tab.export_draft(str(out))
+    document = docx.Document(str(out))
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            run.text = run.text.replace(number, "（2023）京0105民初99999号")
+    document.save(str(out))
+    tab.import_version(str(out))
+    assert accept_foreign and "99999" in accept_foreign[0]  # asked before the foreign file was used
+    tab.review_button.click()
+    assert tab.finding_table.rowCount() > 0
+    answers, asked = [None, "上诉法院名称已与院庭长核实，签发后补正"], []
+
+    def answer(parent, title, question, items, need_reason, forbidden=""):
+        asked.append((items, need_reason))
+        return answers.pop(0)
+
+    monkeypatch.setattr("widgets.confirm.ask_to_confirm", answer)
+    tab.sign_button.click()  # cancelled: nothing signed
+    assert tab.selected().status != "已签发" and "未签发" in tab.status.text()
+    tab.sign_button.click()
+    assert all(need for _items, need in asked) and any(i.startswith("错误") for i in asked[0][0])
+    assert tab.selected().status == "已签发"
+    entry = ctx.store.query("SELECT detail FROM audit_log WHERE action = 'draft.sign'")[-1]
+    assert "签发后补正" in entry["detail"] and '"open_errors": ' in entry["detail"]
+    # Without a reason the service itself refuses (a widget cannot skip the rule).
+    with pytest.raises(ValueError):
+        tab.service.sign(tab.selected().id)
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_templates_follow_the_case_procedure(qtbot, fx, case_id, sync_tasks):
+    ctx = fx.judge()
+    tab = open_tab(qtbot, ctx, case_id)  # the sample case is 普通程序
+    names = [tab.template.itemData(i) for i in range(tab.template.count())]
+    assert "民事判决书_普通程序" in names and "民事判决书_简易程序" not in names
+    with pytest.raises(ValueError):
+        tab.service.create_draft(case_id, "民事判决书_简易程序")
+    assert all("_" not in tab.template.itemText(i) for i in range(tab.template.count()))
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_the_confirmation_dialog_needs_a_reason_before_ok(qtbot):
+    from widgets.confirm import ConfirmActDialog
+
+    dialog = ConfirmActDialog("签发", "签发？", ["错误 第3段：案号不一致"], need_reason=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.reason_edit.setPlainText("已核实")
+    assert dialog.ok_button.isEnabled() and dialog.reason() == "已核实"
+    forbidden = ConfirmActDialog("签发", "签发？", ["错误"], need_reason=True, forbidden="本院不允许")
+    qtbot.addWidget(forbidden)
+    forbidden.reason_edit.setPlainText("理由")
+    assert not forbidden.ok_button.isEnabled()

@@ -13,7 +13,7 @@ from tests.helpers.exchange_builders import DOSSIER_PDF
 from tests.helpers.exchange_world import assign_case, make_world
 from tests.helpers.stores import make_store
 from tests.helpers.widgets import open_tab, tab_titles
-from widgets.exchange_tab import Tab
+from widgets.exchange_tab import ExchangeTab as Tab
 
 CASE = {"case_id": "P-1", "case_number": "（2024）京0105民初888号", "cause": "民间借贷纠纷", "procedure": "普通",
         "filing_date": "2024-03-05", "claims": "归还借款", "status": "审理中",

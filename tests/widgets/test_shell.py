@@ -60,7 +60,7 @@ def test_search_box_filters_the_list(qtbot, window):
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=5000)
 
 
-def test_case_form_validates_and_saves_normalised_number(qtbot, window):
+def test_case_form_validates_and_saves_normalised_number(qtbot, window, sync_tasks):
     ctx = window.ctx
     form = CaseFormDialog(ctx, parent=window)
     qtbot.addWidget(form)
@@ -77,7 +77,7 @@ def test_case_form_validates_and_saves_normalised_number(qtbot, window):
     assert saved.case_number == f"（{date.today().year}）京0105民初8号" and saved.party_list[0].name == "张晓明"
 
 
-def test_bad_case_number_keeps_the_form_open_with_the_reason(qtbot, window):
+def test_bad_case_number_keeps_the_form_open_with_the_reason(qtbot, window, sync_tasks):
     form = CaseFormDialog(window.ctx, parent=window)
     qtbot.addWidget(form)
     form.number.setText("（2024）京0105民审8号")
@@ -91,10 +91,11 @@ def test_lock_and_unlock_with_password(qtbot, window):
     assert window.lock_screen.isVisible()
     window.lock_screen.password.setText("wrong-password-1")
     window.lock_screen.try_unlock()
-    assert window.lock_screen.isVisible() and "不正确" in window.lock_screen.error.text()
+    qtbot.waitUntil(lambda: "不正确" in window.lock_screen.error.text(), timeout=10000)
+    assert window.lock_screen.isVisible()
     window.lock_screen.password.setText(JUDGE_PASSWORD)
     window.lock_screen.try_unlock()
-    assert not window.lock_screen.isVisible()
+    qtbot.waitUntil(lambda: not window.lock_screen.isVisible(), timeout=10000)
 
 
 def test_idle_time_locks_the_window(qtbot, window):
@@ -108,7 +109,7 @@ def test_it_sees_users_and_audit_but_no_cases(qtbot, fx):
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     assert w.case_list is None
-    assert w.users_panel.table.rowCount() == 3
+    qtbot.waitUntil(lambda: w.users_panel.table.rowCount() == 3, timeout=5000)
     w.audit_viewer.verify()
     qtbot.waitUntil(lambda: "审计日志完整" in w.audit_viewer.result.text(), timeout=5000)
     w.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.services.transcription_live import LiveHearingService, channel_map_problem
 from tests.helpers.audio_devices import FakeAudioSystem
-from widgets.transcription_tab import Tab
+from widgets.transcription_tab import TranscriptionTab as Tab
 
 
 class FakeLive:

@@ -7,7 +7,7 @@ import pytest
 
 from tests.helpers.transcription import MULTI_CLIP, clip_reference, model_cache_dir
 from tests.helpers.widgets import tab_titles
-from widgets.transcription_tab import COL_SPEAKER, COL_TEXT, LOW_CONFIDENCE_BACKGROUND, Tab
+from widgets.transcription_tab import COL_SPEAKER, COL_TEXT, LOW_CONFIDENCE_BACKGROUND, TranscriptionTab as Tab
 
 CHANNELS = clip_reference()["channels"]
 
@@ -35,7 +35,7 @@ class FakePlayer:
         return self.now
 
 
-def test_clerk_transcribes_edits_and_exports(qtbot, fx, case_id, tmp_path):
+def test_clerk_transcribes_edits_and_exports(qtbot, fx, case_id, tmp_path, sync_tasks, monkeypatch):
     ctx = fx.clerk()
     tab = Tab(ctx)
     qtbot.addWidget(tab)
@@ -43,7 +43,8 @@ def test_clerk_transcribes_edits_and_exports(qtbot, fx, case_id, tmp_path):
     tab.set_case(case_id)
     assert not tab.transcribe_button.isEnabled()
     tab.channels.setText(CHANNELS)
-    hearing = tab.import_recording(str(MULTI_CLIP))
+    tab.import_recording(str(MULTI_CLIP))
+    hearing = tab.hearing_id()
     assert hearing and tab.hearing_id() == hearing and tab.transcribe_button.isEnabled()
     tab.transcribe_button.click()
     qtbot.waitUntil(lambda: tab.table.rowCount() == 3, timeout=120000)
@@ -101,13 +102,16 @@ def test_clerk_transcribes_edits_and_exports(qtbot, fx, case_id, tmp_path):
     tab.export(str(out))
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert any(t.startswith("被告代理人：") for t in texts)
+    asked = []
+    monkeypatch.setattr("widgets.confirm.ask_to_confirm",
+                        lambda parent, title, question, items, need_reason, forbidden="": asked.append(items) or "已听")
     tab.mark_checked()
-    assert "已核对" in tab.hearing.currentText()
+    assert asked and "已核对" in tab.hearing.currentText()
     tab.shutdown()
     ctx.store.close()
 
 
-def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch):
+def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch, sync_tasks):
     from app.services.transcription import SegmentRow
 
     ctx = fx.clerk()
@@ -116,6 +120,8 @@ def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch):
     rows = [SegmentRow(1, 0, 0.0, 1.0, "审判长", 1, "现在开庭。", "现在开庭。", 0.9, [], False),
             SegmentRow(2, 1, 1.2, 2.0, "原告", 2, "嗯。", "嗯。", 0.3, [], False)]
     monkeypatch.setattr(tab.service, "segments", lambda hearing: rows)
+    monkeypatch.setattr(tab.service, "seats", lambda hearing: ["审判长", "原告"])
+    monkeypatch.setattr(tab, "_load_audio", lambda hearing: None)
     monkeypatch.setattr(tab, "hearing_id", lambda: 1)
     tab.reload_segments()
     assert tab.table.item(1, COL_TEXT).background().color() == LOW_CONFIDENCE_BACKGROUND
@@ -166,6 +172,7 @@ def test_live_hearing_from_a_simulated_device(qtbot, fx, case_id):
     tab.resume_button.click()
     tab.stop_live_button.click()
     qtbot.waitUntil(lambda: "转写完成" in tab.status.text(), timeout=60000)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 3 and "待核对" in tab.hearing.currentText(), timeout=10000)
     assert [tab.table.item(r, COL_SPEAKER).text() for r in range(tab.table.rowCount())] == ["原告", "被告", "审判长"]
     assert "待核对" in tab.hearing.currentText()
     kinds = [r["kind"] for r in ctx.store.query("SELECT kind FROM hearing_events WHERE kind != '音频块' ORDER BY id")]

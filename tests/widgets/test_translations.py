@@ -19,7 +19,7 @@ def test_english_translation_covers_menus_headers_and_terms(qtbot, qapp, tmp_pat
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["&File", "&Tools", "&Help"]
+        assert menus == ["&File", "&View", "&Tools", "&Help"]
         header = window.case_list.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
         assert header == "Case number"
         assert "Judge" in window.windowTitle()
@@ -43,3 +43,26 @@ def test_every_review_rule_label_is_a_translated_term():
 
     missing = [label for label in RULE_LABELS.values() if label not in DRAFTING_TERMS]
     assert missing == [], f"add to widgets/terms.py: {missing}"
+
+
+def test_qt_own_dialogs_follow_the_chosen_language(qapp):
+    """Issue 14 item 9: Qt's own strings (dialog buttons, file dialog) come from PySide6's catalogues."""
+    from app.gui import _install_translations
+
+    keep = _install_translations(qapp, "zh_CN")
+    try:
+        assert keep and QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
+    finally:
+        for translator in keep:
+            QCoreApplication.removeTranslator(translator)
+    keep = _install_translations(qapp, "en")
+    try:
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+        assert QCoreApplication.translate("terms", "剩余天数") != "剩余天数"
+    finally:
+        for translator in keep:
+            QCoreApplication.removeTranslator(translator)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))

@@ -64,16 +64,50 @@ def _capital_findings(i: int, text: str) -> list[Finding]:
     return out
 
 
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside （…）, (…) and 【…】 (a calculation or a note, not a listed item)."""
+    spans, stack = [], []
+    for k, c in enumerate(text):
+        if c in "（(【[":
+            stack.append(k)
+        elif c in "）)】]" and stack:
+            spans.append((stack.pop(), k))
+    return spans
+
+
+def _is_item(text: str, start: int, end: int, spans: list[tuple[int, int]], outer: int) -> bool:
+    """An amount that can be a listed item: not a rate (40元/天), not inside a calculation."""
+    if re.match(r"\s*[/／每×*xX]", text[end:end + 2]) or re.search(r"[×*xX/／]\s*$", text[max(0, start - 2):start]):
+        return False
+    return not any(a < start and end <= b and a >= outer for a, b in spans)
+
+
 def _sum_findings(i: int, text: str) -> list[Finding]:
     out = []
+    spans = _bracket_spans(text)
     amounts = [(m.start(), m.end(), _value(m.group(1), m.group(2))) for m in AMOUNT.finditer(text)]
     for t in _TOTAL.finditer(text):
         after = AMOUNT.match(text, t.end()) or AMOUNT.match(text, t.end() + 1)
         if not after or after.start() - t.end() > 2:
             continue
         total = _value(after.group(1), after.group(2))
-        sentence_start = max(text.rfind("。", 0, t.start()), text.rfind("：", 0, t.start())) + 1
-        items = [a for a in amounts if sentence_start <= a[0] and a[1] <= t.start()]
+        # The list starts after the sentence's first colon (我的损失有：…), not after a colon
+        # inside it (护理费：…).
+        sentence_start = text.rfind("。", 0, t.start()) + 1
+        colon = text.find("：", sentence_start, t.start())
+        if colon >= 0 and not AMOUNT.search(text, sentence_start, colon):
+            sentence_start = colon + 1
+        # A total inside brackets sums the items inside the same brackets.
+        inner = max((a for a, b in spans if a < t.start() < b), default=-1)
+        sentence_start = max(sentence_start, inner + 1)
+        items = [a for a in amounts if sentence_start <= a[0] and a[1] <= t.start()
+                 and _is_item(text, a[0], a[1], spans, inner)]
+        # Numbers without 元 in the list (a count, a rate, an unlabelled sum) make the list unreadable.
+        if not items:
+            continue
+        listing = text[sentence_start:items[-1][1]]
+        if re.search(r"(减半|扣除|减去|已支付|已付|已赔|垫付|折合|约|之和|分别|以上|上述)", listing):
+            continue
         if not items or total is None:
             continue
         lead = text[items[-1][1]:t.start()]
@@ -94,10 +128,10 @@ def _sum_findings(i: int, text: str) -> list[Finding]:
             if len(gap) > 20 or not re.search(r"[、；;，,加和及]", gap):
                 break
             run.insert(0, prev)
-        if len(run) < 2:
-            continue
+        if len(run) < 2 or run[0] != items[0]:
+            continue  # the run must be the whole list, else it is not known what the total covers
         values = [v for _, _, v in run]
-        if any(sum(values[k:]) == total for k in range(len(values) - 1)):
+        if any(sum(values[a:b]) == total for a in range(len(values)) for b in range(a + 1, len(values) + 1)):
             continue
         out.append(_sum_finding(i, text, t, after, total, sum(values)))
     return out
@@ -109,26 +143,43 @@ def _sum_finding(i, text, t, after, total, computed) -> Finding:
 
 
 def _fee_findings(i: int, text: str) -> list[Finding]:
+    """The fee paragraph agrees with itself: half is half, and the shares add up to what is charged.
+
+    What is charged is the (halved) 受理费 plus the 反诉 fee, or the stated total (合计, 共计)
+    when other costs (保全费, 鉴定费…) are charged with it."""
     out = []
     for sentence in re.split(r"[。；]", text):
-        m = re.search(r"受理费(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+        m = re.search(r"受理费(减半收取|减半)?(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
         if not m:
             continue
-        fee = to_decimal(m.group(1))
+        fee = to_decimal(m.group(2))
         payable = fee
-        half = re.search(r"减半收取(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+        half = None if m.group(1) else re.search(r"减半收取(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence[m.end():])
         if half:
             halved = to_decimal(half.group(1))
             want = (fee / 2).quantize(CENT, rounding=ROUND_HALF_UP)
             if halved is not None and abs(halved - want) > CENT:
-                out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, half.start(), half.end()),
+                at = m.end() + half.start()
+                out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, at, m.end() + half.end()),
                                    f"受理费{_fmt(fee)}元减半应为{_fmt(want)}元，此处写作{_fmt(halved)}元。"))
             payable = halved
-        if re.search(r"(保全费|公告费|鉴定费|邮寄费|其他诉讼费|诉讼费用合计)", sentence):
-            continue
-        shares = [to_decimal(x) for x in re.findall(r"负担(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)]
-        shares += [to_decimal(x) for x in re.findall(NUMBER + r"\s*元由[^，。；]{1,40}?负担", sentence[m.end():])]
-        if len(shares) >= 2 and payable is not None and sum(shares) != payable:
+        counter = re.search(r"反诉(?:案件)?(?:受理)?费(?:用)?(减半收取)?(?:人民币)?\s*" + NUMBER + r"\s*元"
+                            r"(?:[，,]\s*减半收取(?:人民币)?\s*" + NUMBER + r"\s*元)?", sentence)
+        if counter and payable is not None and counter.start() > m.start():
+            payable += to_decimal(counter.group(3) or counter.group(2)) or 0
+        if re.search(r"(保全费|公告费|鉴定费|评估费|邮寄费|其他诉讼费|诉讼费用合计|申请费)", sentence):
+            total = re.search(r"(?:合计|共计|总计|合共|共)(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
+            if not total:
+                continue
+            payable = to_decimal(total.group(1))
+            tail = sentence[total.end():]
+        else:
+            tail = sentence[m.end():]
+        if re.search(r"(预交|已交|退还|退回|交纳)[^，,]{0,6}\d", tail):
+            tail = re.sub(r"[（(][^）)]*[）)]", "", tail)  # （原告已预交3000元） is not a share
+        shares = [to_decimal(x) for x in re.findall(r"负担(?:人民币)?\s*" + NUMBER + r"\s*元", tail)]
+        shares += [to_decimal(x) for x in re.findall(NUMBER + r"\s*元由[^，。；]{1,40}?负担", tail)]
+        if len(shares) >= 2 and payable is not None and None not in shares and abs(sum(shares) - payable) > CENT:
             out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, m.start(), len(sentence)),
-                               f"各方负担的受理费合计{_fmt(sum(shares))}元，与应收取的{_fmt(payable)}元不一致。"))
+                               f"各方负担的费用合计{_fmt(sum(shares))}元，与应收取的{_fmt(payable)}元不一致。"))
     return out

@@ -103,6 +103,15 @@ def check_appeal_court(doc: JudgmentDocument, rules: ReviewRules) -> list[Findin
         return []
     if own.province and target.province and own.province != target.province:
         return finding(f"所写{target.name}不在本院所在的{own.province}")
+    # Where the names leave the province out or name a city of another province
+    # (河南省长沙市中级人民法院), the prefecture table tells the province.
+    prefectures = rules.courts.get("prefectures", {})
+    target_home = prefectures.get(target.city)
+    own_home = own.province or prefectures.get(own.city)
+    if target_home and target.province and target_home != target.province:
+        return finding(f"{target.city}在{target_home}，不在{target.province}")
+    if target_home and own_home and target_home != own_home:
+        return finding(f"所写{target.name}在{target_home}，不在本院所在的{own_home}")
     if wanted_level == "intermediate" and own.city and target.city and own.city != target.city:
         return finding(f"所写{target.name}不是本院所在的{own.city}的中级人民法院")
     return []

@@ -19,12 +19,23 @@ def _is_law_title(title: str, style: dict) -> bool:
         return False
     if not any(title.endswith(s) for s in style.get("law_suffixes", ["法"])):
         return False
-    return not any(marker in title for marker in style.get("not_law_markers", []))
+    # 合同/协议 mark a contract's title (《供货合同》), not a law whose name contains them (《合同法》).
+    markers = [m for m in style.get("not_law_markers", []) if m not in ("合同", "协议")]
+    return not any(marker in title for marker in markers)
 
 
 def _is_statute(title: str, style: dict) -> bool:
     return any(title.endswith(s) for s in style.get("statute_title_suffixes", ["法"])) and not any(
         title.endswith(s) for s in style.get("not_law_suffixes", []))
+
+
+def court_part(doc: JudgmentDocument, index: int) -> bool:
+    """True when paragraph ``index`` is the court's own wording (本院认为 to the end of 主文)."""
+    start = doc.reasoning_paragraph
+    if start is None:
+        return False
+    end = doc.operative_items[-1] if doc.operative_items else (doc.decision_paragraph or len(doc.paragraphs))
+    return start <= index <= end
 
 
 def facts_start_date(doc: JudgmentDocument) -> _dt.date | None:
@@ -63,8 +74,12 @@ def check_citations(doc: JudgmentDocument, rules: ReviewRules) -> list[Finding]:
             title = m.group(1).strip()
             quote = snippet(text, m.start(), m.end())
             if _is_law_title(title, style) and not title.startswith(prefix):
-                findings.append(Finding("citation_form", "error", i, quote,
-                                        f"法律名称应使用全称《{prefix}{title}》，不应简写为《{title}》。"))
+                # In the parties' statements a short title is their wording: only the court's
+                # own parts (findings, reasoning, legal basis, 主文) must use the full title.
+                own = court_part(doc, i)
+                findings.append(Finding("citation_form", "error" if own else "warning", i, quote,
+                                        f"法律名称应使用全称《{prefix}{title}》，不应简写为《{title}》"
+                                        + ("。" if own else "（出现在当事人陈述部分）。")))
             law = rules.repealed_by_title(title) or rules.repealed_by_title(title.removeprefix(prefix))
             if law is not None and not temporal and facts_from is not None and facts_from >= law.repealed:
                 findings.append(Finding(

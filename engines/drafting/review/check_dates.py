@@ -65,8 +65,13 @@ def check_dates(doc: JudgmentDocument, record_dates: dict | None = None) -> list
     for i, text in enumerate(doc.paragraphs):
         for m in ARABIC_DATE.finditer(text):
             if safe_date(m) is None:
-                findings.append(Finding("date_invalid", "error", i, snippet(text, m.start(), m.end()),
-                                        f"日期“{m.group(0)}”不存在。"))
+                # 至2027年2月31日止 in a contract's term: the judgment may quote the contract as
+                # written, so the reader is warned rather than told the judgment is wrong.
+                quoted = (re.match(r"\s*止", text[m.end():m.end() + 2]) is not None
+                          and re.search(r"(合同|协议|约定|租期|期限)", "".join(doc.paragraphs[max(0, i - 3):i + 1])) is not None)
+                findings.append(Finding("date_invalid", "warning" if quoted else "error", i,
+                                        snippet(text, m.start(), m.end()),
+                                        f"日期“{m.group(0)}”不存在" + ("（如系照录合同约定，宜注明）。" if quoted else "。")))
     filed, filed_raw = doc.date_in(doc.procedure_paragraph, "立案")
     heard, heard_raw = hearing_date(doc)
     if filed and heard and heard < filed:

@@ -127,9 +127,17 @@ def _schedule_finding(doc, schedule: FeeSchedule, st: _FeeStatement, record) -> 
     bases = amount.bases() + (recorded.bases() if recorded is not None and not from_record else [])
     halving_allowed = st.says_halved or schedule.is_halving_procedure(_stated_procedure(doc)) \
         or schedule.is_halving_procedure(_record_text(record, "procedure"))
+    # Interest or a penalty claimed as a rate (按年利率6%计算至付清之日) adds to the amount in
+    # dispute by a sum the text does not state: a fee above the schedule for the stated sums
+    # is then expected, not wrong.
+    claims_text = doc.paragraphs[claims_paragraph] if claims_paragraph is not None else ""
+    rate_interest = any(not re.match(r"[^。；;，,]{0,12}\d", claims_text[m.end():])
+                        for m in re.finditer(r"(利息|违约金|罚息|滞纳金|资金占用|逾期付款损失)", claims_text))
     for base in bases:
         full = schedule.fee_for(base)
         if schedule.matches(st.fee, full):
+            return None
+        if rate_interest and st.fee > full:
             return None
         # 案件受理费525元（已减半收取）: the stated figure is already the halved one. Not when a
         # separate halved amount follows: then the first figure must be the full fee.

@@ -22,7 +22,10 @@ _OBJECT_NOUN = re.compile(
 )
 # Words before a similar name that show it is another person (a relative, a witness).
 _OTHER_PERSON = re.compile(r"(弟|兄|哥|姐|妹|妻|夫|子|女|父|母|儿|孙|侄|证人|案外人|亲属|朋友|同事|员工|职工)$")
-_NOT_NAMES = {"方", "一方", "双方", "各方", "人", "均", "各自", "本人", "其", "等"}
+_NOT_NAMES = {"方", "一方", "双方", "各方", "人", "均", "各自", "本人", "其", "等", "其他", "其余", "全部", "其它"}
+# A name written with or without its county/city word (临桂某部 / 临桂县某部) is a loose
+# short form more often than a slip: reported as a warning.
+_ADMIN_CHARS = set("县市区省镇乡村")
 
 
 def _signature_names(doc: JudgmentDocument) -> set[str]:
@@ -63,7 +66,10 @@ def _covered_spans(text: str, names: set[str]) -> list[tuple[int, int]]:
 
 
 def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = None) -> list[Finding]:
-    """Report names one character off a party's name, and non-parties named in the 主文."""
+    """Report names one character off a party's name, and non-parties named in the 主文.
+
+    ``record_parties`` is kept for callers of the old signature; the comparison with the
+    case record is check_record's (it names both values)."""
     findings: list[Finding] = []
     known = doc.people_names() | _signature_names(doc)
     # Anonymised names (张某某) look alike by design; they are not checked for variants.
@@ -98,9 +104,12 @@ def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = 
                         if whole.count(cand) > 1 or _OTHER_PERSON.search(text[max(0, start - 4):start]):
                             continue
                     reported.add((i, cand))
+                    loose = len(cand) != len(name) and (set(cand) ^ set(name)) <= _ADMIN_CHARS
                     findings.append(Finding(
-                        "party_name_variant", "error", i, snippet(text, start, end),
-                        f"当事人名称“{name}”在此写作“{cand}”，前后不一致。"))
+                        "party_name_variant", "warning" if loose else "error", i, snippet(text, start, end),
+                        f"当事人名称“{name}”在此写作“{cand}”，前后不一致"
+                        + ("（仅差行政区划用字，可能是简写）。" if loose else "。"),
+                        related_paragraphs=[_party_paragraph(doc, name)]))
         # 2-character party names: only right after a role word, keeping the surname.
         for p in doc.parties:
             if len(p.name) != 2 or "某" in p.name:
@@ -115,19 +124,74 @@ def check_party_names(doc: JudgmentDocument, record_parties: list[str] | None = 
                     findings.append(Finding("party_name_variant", "error", i, snippet(text, m.start(), m.end() + 2),
                                             f"当事人名称“{p.name}”在此写作“{cand}”，前后不一致。"))
     findings.extend(_check_operative_names(doc, known, reported))
-    if record_parties:
-        present = doc.party_names()
-        anchor = doc.parties[-1].paragraph if doc.parties else 0
-        for name in record_parties:
-            if name not in present:
-                findings.append(Finding("party_record", "warning", anchor, name,
-                                        f"案件记录中的当事人“{name}”未出现在当事人部分。"))
+    findings.extend(_check_listed_parties(doc))
+    findings.extend(_block_variants(doc, reported))
     return findings
+
+
+def _block_variants(doc: JudgmentDocument, reported: set) -> list[Finding]:
+    """A party whose name in the party block never recurs, while a one-character variant of it
+    runs through the body: the party block (or the body) has the name wrong."""
+    out = []
+    start = max([p.paragraph for p in doc.parties] + [i for _, _, i in doc.representatives] or [0]) + 1
+    end = doc.clerk_paragraph if doc.clerk_paragraph is not None else len(doc.paragraphs)
+    body = "\n".join(doc.paragraphs[start:end])
+    for p in doc.parties:
+        name = p.name
+        if len(name) < 3 or "某" in name or not all(_CJK.match(c) for c in name) or name in body:
+            continue
+        counts: dict[str, int] = {}
+        for k in range(len(body) - len(name) + 1):
+            cand = body[k:k + len(name)]
+            if cand[0] in (name[0], name[1]) and _variant_kind(cand, name) and all(_CJK.match(c) for c in cand):
+                counts[cand] = counts.get(cand, 0) + 1
+        if not counts:
+            continue
+        cand, n = max(counts.items(), key=lambda kv: kv[1])
+        if n < 2 or cand in doc.people_names():
+            continue
+        reported.add((p.paragraph, cand))
+        line = doc.paragraphs[p.paragraph]
+        at = max(line.find(name), 0)
+        out.append(Finding("party_name_variant", "error", p.paragraph, snippet(line, at, at + len(name)),
+                           f"当事人部分写作“{name}”，正文中{n}处写作“{cand}”，当事人名称前后不一致。"))
+    return out
+
+
+def _check_listed_parties(doc: JudgmentDocument) -> list[Finding]:
+    """Names the procedure paragraph lists as parties but the party block does not have.
+
+    One that is another spelling of a party (one character changed, or two swapped) is an
+    error; any other is a warning, since the party block may have been cut short."""
+    out = []
+    block = [n for n in doc.party_names() if "某" not in n]
+    for role, name, i in doc.listed_parties:
+        text = doc.paragraphs[i]
+        pos = text.find(name)
+        quote = snippet(text, pos, pos + len(name)) if pos >= 0 else name
+        twin = next((n for n in block if _variant_kind(name, n)
+                     or (len(n) == len(name) and sorted(n) == sorted(name) and n != name)), None)
+        if twin:
+            out.append(Finding("party_name_variant", "error", i, quote,
+                               f"{role}“{name}”与当事人部分所列“{twin}”写法不一致。",
+                               related_paragraphs=[_party_paragraph(doc, twin)]))
+        elif not any("某" in p.name and p.name[0] == name[0] for p in doc.parties):
+            out.append(Finding("party_not_in_case", "warning", i, quote,
+                               f"{role}“{name}”未在当事人部分列明（当事人部分可能不完整）。"))
+    return out
+
+
+def _party_paragraph(doc: JudgmentDocument, name: str) -> int:
+    """The party-block paragraph that introduces ``name`` (its abbreviation's owner)."""
+    for p in doc.parties:
+        if name == p.name or name in p.abbreviations:
+            return p.paragraph
+    return doc.parties[0].paragraph if doc.parties else 0
 
 
 def _check_operative_names(doc: JudgmentDocument, known: set[str], reported: set) -> list[Finding]:
     findings = []
-    parties = doc.party_names()
+    parties = doc.party_names() | {name for _, name, _ in doc.listed_parties}
     ordered = sorted(parties, key=len, reverse=True)
     for i in doc.operative_items:
         text = doc.paragraphs[i]
@@ -179,6 +243,8 @@ def _name_part(token: str) -> str:
 
 def _plausible_name(token: str) -> bool:
     if not token or token in _NOT_NAMES or not all(_CJK.match(c) for c in token):
+        return False
+    if token[0] in "的其各均" or token.startswith(("本判决", "上述", "以上")):
         return False
     if _ROLE_IN_TEXT.search(token) or "判决" in token or "本院" in token:
         return False

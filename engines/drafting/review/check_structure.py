@@ -81,8 +81,10 @@ def check_structure(doc: JudgmentDocument, rules: ReviewRules) -> list[Finding]:
         if part == "clerk":
             # 法官助理 and other lines may follow the certification line.
             anchor = max(anchor, _previous_nonempty(doc, len(doc.paragraphs) - 1))
-        findings.append(Finding("missing_part", "error", anchor, doc.text(anchor)[:40],
-                                f"缺少必备部分：{spec['label']}。"))
+        severity = spec.get("severity", "error")
+        findings.append(Finding("missing_part", severity, anchor, doc.text(anchor)[:40],
+                                f"缺少必备部分：{spec['label']}。" if severity == "error"
+                                else f"未找到{spec['label']}（按常用措辞查找，可能措辞不同，请核对）。"))
     findings.extend(_check_item_numbers(doc))
     return findings
 

@@ -53,4 +53,9 @@ RULE_LABELS = {
     "date_record": "日期与案件记录不符", "missing_part": "缺少必备部分", "operative_numbering": "判项编号",
     "appeal_court": "上诉法院", "citation_form": "法律名称不规范", "citation_article_number": "法条序号格式",
     "citation_repealed": "引用已废止法律", "interest_article": "迟延履行利息条款",
+    "citation_article_missing": "引用的法条不存在", "citation_not_in_force": "引用尚未施行的法律",
+    "citation_interpretation": "司法解释名称与文号不符", "formula": "算式计算有误", "party_role": "当事人诉讼地位不一致",
+    "anonymisation": "匿名处理前后不一致", "interest_notice_missing": "缺少迟延履行告知",
+    "dismissal_missing": "部分支持未驳回其他诉讼请求", "claims_record": "诉讼请求与案件记录不符",
+    "statement_speaker": "陈述人与诉讼地位不符",
 }

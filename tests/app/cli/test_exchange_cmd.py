@@ -77,7 +77,7 @@ def test_cli_errors_are_clear(tmp_path, capsys):
     assert code == 2 and "交换目录" in err
     code, out, err = _cli(capsys, "pin", str(tmp_path / "missing.json"), "--data", str(fx.data_dir),
                           user="judge", password=JUDGE_PASSWORD)
-    assert code == 2 and "无权" in err
+    assert code == 6 and "无权" in err  # app.cli.exit_codes.DENIED
 
 
 def test_cli_entry_point_help():
@@ -98,6 +98,7 @@ def test_package_that_arrived_before_the_key_was_pinned_is_retried(tmp_path, cap
          "--defendant", "某某有限公司", "--judge", "judge", "--clerk", "clerk")
     code, imported, _ = _cli(capsys, "import", "--data", data, "--exchange", str(exchange))
     assert [o["action"] for o in imported["outcomes"]] == ["quarantined"]  # signer not pinned yet
+    assert code == 8  # app.cli.exit_codes.QUARANTINED
     _cli(capsys, "pin", info["public_key_file"], "--fingerprint", info["fingerprint"],
          "--data", data, "--exchange", str(exchange))
     os.environ["EXCHANGE_TEST_PW"] = IT_PASSWORD

@@ -50,7 +50,7 @@ def test_decision_after_saving():
 
 
 def test_dossier_tab_takes_a_hospital_over_as_an_organisation(clerk, case_id):
-    clerk.cataloguing.import_files(case_id, [EXCERPT])
+    clerk.cataloguing.import_files(case_id, [EXCERPT], allow_foreign=True)
     with clerk.store.write() as db:
         output = clerk.outputs.suggest(db, case_id, "case_field", "defendants", ["北京市朝阳区第一医院"], "卷宗第2页",
                                        "test")
@@ -65,8 +65,8 @@ def test_import_keeps_the_engines_split_and_the_overview_reads_documents_once(cl
 
     monkeypatch.setattr(cataloguing, "split_documents", no_second_split)
     service = clerk.cataloguing
-    report = service.import_files(case_id, [EXCERPT])
-    again = service.import_files(case_id, [EXCERPT])  # appended after the first file's documents
+    report = service.import_files(case_id, [EXCERPT], allow_foreign=True)
+    again = service.import_files(case_id, [EXCERPT], allow_foreign=True)  # appended after the first file's documents
     assert (report.documents, again.documents) == (3, 6)
     monkeypatch.undo()
     reads = []

@@ -21,7 +21,7 @@ def imported(clerk, case_id, tmp_path):
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"not a pdf")
     service = CataloguingService(clerk)
-    report = service.import_files(case_id, [EXCERPT, bad])
+    report = service.import_files(case_id, [EXCERPT, bad], allow_foreign=True)
     return service, report
 
 
@@ -49,7 +49,7 @@ def test_correction_is_audited_and_teaches_next_import(imported, clerk, case_id)
     assert service.pages(case_id)[3].state == "changed"
     assert clerk.store.query("SELECT count(*) AS n FROM audit_log WHERE action = 'dossier.category'")[0]["n"] == 1
     # Importing the same kind of page again: the court's correction now decides it.
-    service.import_files(case_id, [EXCERPT])
+    service.import_files(case_id, [EXCERPT], allow_foreign=True)
     page8 = service.pages(case_id)[7]
     assert page8.category == "其他材料" and page8.source == "learned"
 
@@ -80,6 +80,7 @@ def test_case_fields_are_suggestions_until_accepted(imported, fx, clerk, case_id
     outputs = MachineOutputService(clerk).pending(case_id, "case_field")
     by_target = {o.target: o for o in outputs}
     assert by_target["cause"].value == "装饰装修合同纠纷" and "页" in by_target["cause"].reason
+    assert by_target["cause"].reason.startswith("取自卷宗第 ")  # the page the value was taken from
     assert by_target["defendants"].value == ["长沙筑梦家装饰工程有限公司"]
     service, _ = imported
     service.apply_case_field(by_target["cause"].id)
@@ -95,7 +96,7 @@ def test_it_cannot_read_or_import(fx, case_id):
     ctx = fx.it()
     try:
         with pytest.raises(PermissionDenied):
-            CataloguingService(ctx).import_files(case_id, [EXCERPT])
+            CataloguingService(ctx).import_files(case_id, [EXCERPT], allow_foreign=True)
         with pytest.raises(PermissionDenied):
             CataloguingService(ctx).pages(case_id)
     finally:
@@ -107,7 +108,7 @@ def test_assistant_off_imports_for_manual_labelling(fx, case_id, tmp_path):
     ctx = auth.login(fx.data_dir, "clerk", CLERK_PASSWORD, settings)
     try:
         service = CataloguingService(ctx)
-        report = service.import_files(case_id, [EXCERPT])
+        report = service.import_files(case_id, [EXCERPT], allow_foreign=True)
         assert not report.assisted and report.pages == 4
         pages = service.pages(case_id)
         assert {p.category for p in pages} == {"其他材料"} and {p.state for p in pages} == {"manual"}
@@ -129,7 +130,7 @@ def test_court_override_file_in_data_folder(fx, clerk, case_id):
     target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     service = CataloguingService(clerk)
     assert service.categories().index("送达回证") == service.categories().index("起诉状") + 1
-    service.import_files(case_id, [EXCERPT])
+    service.import_files(case_id, [EXCERPT], allow_foreign=True)
     assert [r.category for r in service.toc(case_id) if r.seq] == ["起诉状", "送达回证"]
 
 
@@ -141,7 +142,7 @@ def test_a_blank_page_can_be_split_joined_moved_and_labelled(clerk, case_id, tmp
     from tests.helpers.dossiers import excerpt_with_blank_page
 
     service = CataloguingService(clerk)
-    service.import_files(case_id, [excerpt_with_blank_page(tmp_path / "blank.pdf")])
+    service.import_files(case_id, [excerpt_with_blank_page(tmp_path / "blank.pdf")], allow_foreign=True)
     blank = service.pages(case_id)[3]
     assert blank.page == 4 and blank.category == "起诉状"  # an empty page continues the complaint
     assert clerk.store.query("SELECT text FROM dossier_pages WHERE page = 4")[0]["text"] == ""
@@ -178,7 +179,7 @@ def test_a_drag_teaches_other_cases_only_where_the_same_pair_repeats(fx, clerk, 
     from pypdf import PdfReader, PdfWriter
 
     service = CataloguingService(clerk)
-    service.import_files(case_id, [EXCERPT])
+    service.import_files(case_id, [EXCERPT], allow_foreign=True)
     # In this case the 电子送达凭证 is dragged into the complaint before it.
     service.move_pages(case_id, [4], 2)
     assert _spans(service, case_id) == [("卷宗封面", 1, 1), ("起诉状", 2, 4)]
@@ -188,7 +189,7 @@ def test_a_drag_teaches_other_cases_only_where_the_same_pair_repeats(fx, clerk, 
 
     other = create_sample_case(fx, number="(2024)京0105民初20001号")
     # The same form after the same document in another dossier: joined, and labelled with it.
-    service.import_files(other, [EXCERPT])
+    service.import_files(other, [EXCERPT], allow_foreign=True)
     assert _spans(service, other) == [("卷宗封面", 1, 1), ("起诉状", 2, 4)]
     assert service.pages(other)[3].source == "learned"
     # The same form after another document (the cover here) is not merged into it.
@@ -199,5 +200,5 @@ def test_a_drag_teaches_other_cases_only_where_the_same_pair_repeats(fx, clerk, 
     with cover_receipt.open("wb") as fh:
         writer.write(fh)
     third = create_sample_case(fx, number="(2024)京0105民初20002号")
-    service.import_files(third, [cover_receipt])
+    service.import_files(third, [cover_receipt], allow_foreign=True)
     assert _spans(service, third) == [("卷宗封面", 1, 1), ("送达回证", 2, 2)]

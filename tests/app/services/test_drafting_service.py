@@ -6,6 +6,8 @@ from decimal import Decimal
 import docx
 import pytest
 
+from app.services.case_guard import ForeignCaseData
+
 from app.security.roles import PermissionDenied
 from app.services import auth
 from app.services.drafting import AssistantOff, DraftingService, DraftOptions
@@ -61,7 +63,10 @@ def test_edited_version_with_a_defect_is_found(fx, case_id, clerk, tmp_path):
             for r in p.runs[:-1]:
                 r.text = ""
     document.save(str(tmp_path / "edited.docx"))
-    new = service.import_version(draft.id, tmp_path / "edited.docx")
+    # Another case's number in the file: refused until the person confirms (issue 14, case guards).
+    with pytest.raises(ForeignCaseData):
+        service.import_version(draft.id, tmp_path / "edited.docx")
+    new = service.import_version(draft.id, tmp_path / "edited.docx", allow_foreign=True)
     assert new.version == 2 and new.source == "import"
     rules = {f.rule for f in service.review(new.id).findings}
     assert "case_number_record" in rules
@@ -69,7 +74,9 @@ def test_edited_version_with_a_defect_is_found(fx, case_id, clerk, tmp_path):
 
 
 def test_only_the_judge_accepts_machine_text_and_signs(fx, case_id, clerk, judge):
-    draft = DraftingService(clerk).create_draft(case_id, "民事判决书_简易程序", OPTIONS)
+    with pytest.raises(ValueError):  # the sample case is 普通程序: the 简易 template does not fit
+        DraftingService(clerk).create_draft(case_id, "民事判决书_简易程序", OPTIONS)
+    draft = DraftingService(clerk).create_draft(case_id, "民事判决书_普通程序", OPTIONS)
     with pytest.raises(PermissionDenied):
         DraftingService(clerk).accept_machine_text(draft.id)
     with pytest.raises(PermissionDenied):

@@ -95,7 +95,7 @@ def _comments(document) -> list[str]:
 
 
 def test_dossier_claims_are_machine_text_with_their_page(clerk, case_id):
-    CataloguingService(clerk).import_files(case_id, [EXCERPT])
+    CataloguingService(clerk).import_files(case_id, [EXCERPT], allow_foreign=True)
     service = DraftingService(clerk)
     record = service.case_record(case_id, OPTIONS)
     assert record.claims[0] == DOSSIER_CLAIM and record.claims_source == "卷宗第2页（起诉状）"
@@ -114,7 +114,7 @@ def test_dossier_claims_are_machine_text_with_their_page(clerk, case_id):
 
 def test_claims_the_clerk_decided_on_come_from_the_case_record(clerk, case_id):
     catalogue = CataloguingService(clerk)
-    catalogue.import_files(case_id, [EXCERPT])
+    catalogue.import_files(case_id, [EXCERPT], allow_foreign=True)
     outputs = MachineOutputService(clerk)
     claims = next(o for o in outputs.pending(case_id, "case_field") if o.target == "claims")
     outputs.decide(claims.id, "rejected")
@@ -128,7 +128,7 @@ def test_claims_the_clerk_decided_on_come_from_the_case_record(clerk, case_id):
 
 def test_accepted_claims_are_the_case_records_and_not_marked_again(clerk, case_id):
     catalogue = CataloguingService(clerk)
-    catalogue.import_files(case_id, [EXCERPT])
+    catalogue.import_files(case_id, [EXCERPT], allow_foreign=True)
     claims = next(o for o in catalogue.case_suggestions(case_id) if o.target == "claims")
     catalogue.apply_case_field(claims.id)
     record = DraftingService(clerk).case_record(case_id, OPTIONS)
@@ -136,7 +136,7 @@ def test_accepted_claims_are_the_case_records_and_not_marked_again(clerk, case_i
 
 
 def test_dossier_without_a_recorded_extraction_is_read_directly(clerk, case_id):
-    CataloguingService(clerk).import_files(case_id, [EXCERPT])
+    CataloguingService(clerk).import_files(case_id, [EXCERPT], allow_foreign=True)
     with clerk.store.write() as db:  # as if the dossier came by exchange: pages, no suggestions
         db.execute("DELETE FROM machine_outputs WHERE kind = 'case_field'")
     record = DraftingService(clerk).case_record(case_id, OPTIONS)
@@ -184,7 +184,7 @@ def test_written_defence_keeps_every_utterance_as_hearing_statement(clerk, case_
 
 
 def test_both_sources_together_and_the_review_stays_clean(clerk, case_id, hearing):
-    CataloguingService(clerk).import_files(case_id, [EXCERPT])
+    CataloguingService(clerk).import_files(case_id, [EXCERPT], allow_foreign=True)
     service = DraftingService(clerk)
     draft = service.create_draft(case_id, TEMPLATE, OPTIONS)
     texts = service.paragraphs(draft.id)
@@ -194,7 +194,7 @@ def test_both_sources_together_and_the_review_stays_clean(clerk, case_id, hearin
 
 
 def test_complaint_reasons_come_from_the_dossier_before_the_transcript(clerk, case_id, hearing):
-    CataloguingService(clerk).import_files(case_id, [EXCERPT])
+    CataloguingService(clerk).import_files(case_id, [EXCERPT], allow_foreign=True)
     service = DraftingService(clerk)
     record = service.case_record(case_id, OPTIONS)
     plaintiff = next(p for p in record.parties if p.role == "原告")
@@ -220,7 +220,7 @@ def test_without_dossier_or_transcript_nothing_changes(clerk, case_id):
 
 
 def test_assistant_off_uses_neither_source(fx, clerk, case_id, hearing, tmp_path):
-    CataloguingService(clerk).import_files(case_id, [EXCERPT])
+    CataloguingService(clerk).import_files(case_id, [EXCERPT], allow_foreign=True)
     ctx = auth.login(fx.data_dir, "clerk", CLERK_PASSWORD, settings_for(tmp_path / "off", ASSISTDRAFTING=False))
     try:
         record = DraftingService(ctx).case_record(case_id, OPTIONS)

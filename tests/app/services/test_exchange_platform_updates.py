@@ -177,8 +177,11 @@ def test_policy_layer_applies_but_machine_policy_wins(world, tmp_path):
     assert stored["settings"] == {"autolock_minutes": 7, "deadline_warning_days": 20}
     assert {r["name"] for r in stored["refused"]} == {"data_dir", "no_such_setting", "lockout_attempts"}
     # Machine policy (MSI) sets the auto-lock: it wins over the platform; the rest comes from the platform.
+    from app.security.platform_policy import verifier
+
     settings = Settings(policy={"AUTOLOCKMINUTES": 5}, user_file=tmp_path / "user.json",
-                        platform_file=fx.data_dir / "platform_policy.json")
+                        platform_file=fx.data_dir / "platform_policy.json",
+                        platform_verify=verifier(keys=[platform.ledger.own_keys()[0].public()]))
     assert settings["autolock_minutes"] == 5 and settings.source("autolock_minutes") == "policy"
     assert settings["deadline_warning_days"] == 20 and settings.source("deadline_warning_days") == "platform"
     assert settings.is_locked("deadline_warning_days") and settings["data_dir"] == ""
@@ -249,7 +252,8 @@ def test_policy_show_lists_the_platform_layer(world, tmp_path, monkeypatch, caps
     _import(fx, exchange)
     monkeypatch.setenv("TRIAL_ASSISTANT_CONFIG", str(tmp_path / "config"))
     machine = tmp_path / "machine-policy.json"
-    machine.write_text(json.dumps({"AUTOLOCKMINUTES": 5}), encoding="utf-8")
+    machine.write_text(json.dumps({"AUTOLOCKMINUTES": 5,  # IT deploys the platform key's fingerprint
+                                   "PLATFORMKEY": platform.ledger.own_keys()[0].key_id}), encoding="utf-8")
     parser = argparse.ArgumentParser()
     policy_cmd.register(parser.add_subparsers())
     args = parser.parse_args(["policy", "show", "--policy-file", str(machine), "--data", str(fx.data_dir), "--json"])

@@ -247,3 +247,26 @@ def test_package_over_the_policy_size_cap_is_quarantined_unread(world, tmp_path)
     with pytest.raises(NotFoundError):
         service.retry_quarantined("../store.db", exchange)
     it.store.close()
+
+
+def test_an_undecodable_inbox_name_is_quarantined_audited_and_the_batch_goes_on(world):
+    import os
+    import sys
+
+    if sys.platform == "win32":
+        pytest.skip("Windows file names are always Unicode")
+    fx, platform, exchange = world
+    assign_case(platform, CASE, [DOSSIER_PDF])
+    inbox = next(p for p in exchange.iterdir() if p.is_dir() and list(p.glob("*.zip")))
+    with open(os.path.join(os.fsencode(inbox), b"\xc3\x28-bad.zip"), "wb") as fh:
+        fh.write(b"PK\x03\x04 not really")
+    it = fx.it()
+    try:
+        report = ExchangeService(it).import_now(exchange)
+        rows = it.store.query("SELECT detail FROM audit_log WHERE action='exchange.quarantined'")
+    finally:
+        it.store.close()
+    assert sorted(o.action for o in report.outcomes) == ["applied", "quarantined"]
+    (row,) = rows
+    detail = json.loads(row["detail"])
+    assert detail["reason"] == "bad_name" and bytes.fromhex(detail["original_name_hex"]) == b"\xc3\x28-bad.zip"

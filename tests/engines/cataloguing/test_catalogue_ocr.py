@@ -68,7 +68,44 @@ def test_skewed_scan_is_straightened():
     spec = PageSpec([TextLine("广州市天河区人民法院", 15, "center"), TextLine("传　票", 22, "center"),
                      TextLine("案号 （2024）粤0106民初321号", 12), TextLine("被传唤人 周子轩 工作单位或住址 广州市天河区", 12)], seed=3)
     skewed = render_scan(spec, dpi=110).rotate(-6, resample=Image.BICUBIC, fillcolor=230)
-    lines, _ = ocr_page(skewed, lambda head: False)
+    lines, _ = ocr_page(skewed, lambda lines, stage: False)
     texts = [ln.text for ln in lines]
     # Without straightening, the 案号 row and the next row run together into one line.
     assert "案号（2024）粤0106民初321号" in texts and "传票" in texts
+
+
+def test_title_rows_are_read_first_and_the_rest_only_when_undecided():
+    from engines.cataloguing.ocr import ocr_page
+
+    spec = PageSpec([TextLine("广州市天河区人民法院", 15, "center"), TextLine("送 达 回 证", 22, "center", 14),
+                     TextLine("案号 （2024）粤0106民初321号", 12),
+                     *[TextLine(f"第{i}行正文内容，受送达人周子轩，送达地址广州市天河区某路。", 12) for i in range(1, 8)]], seed=4)
+    image = render_scan(spec, dpi=110)
+    stages = []
+
+    def decided(lines, stage):
+        stages.append(stage)
+        return True
+
+    title_only, full = ocr_page(image, decided)
+    texts = [ln.text for ln in title_only]
+    assert stages == ["title"] and not full
+    assert "送达回证" in texts and "案号（2024）粤0106民初321号" in texts  # the title and the row under it
+    assert not any(t.startswith("第3行") for t in texts)  # body rows were never recognised
+    everything, _ = ocr_page(image, lambda lines, stage: False)
+    assert any(ln.text.startswith("第3行") for ln in everything)
+
+
+def test_title_candidates_pick_large_centred_and_spaced_rows():
+    import numpy as np
+
+    from engines.cataloguing.ocr import title_candidates
+
+    def box(x0, y0, x1, y1):
+        return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
+
+    boxes = [box(300, 20, 600, 45),  # court header, centred
+             box(360, 60, 420, 100), box(480, 60, 540, 100),  # spaced title, large
+             box(90, 120, 500, 140),  # 案号 row under the title
+             box(90, 160, 820, 180), box(90, 190, 820, 210), box(90, 220, 820, 240)]  # body
+    assert title_candidates(boxes, 910) == [0, 1, 2, 3]
