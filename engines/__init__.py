@@ -6,3 +6,8 @@ GUI.  Each engine takes plain inputs, a ``progress(fraction, message)``
 callback and a :class:`engines.common.CancelToken`, and returns dataclasses
 that serialise to JSON.
 """
+
+# Before anything else: no engine may phone home (see engines/offline.py for why here).
+from engines.offline import apply_offline_environment as _apply_offline_environment
+
+_apply_offline_environment()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ORDER = ["store", "transcription", "catalogue", "review", "exchange", "deployment"]
+ORDER = ["store", "transcription", "catalogue", "review", "exchange", "deployment", "ci"]
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from engines.cataloguing.input_files import Line, merge_boxes
+from engines.offline import quiet_onnxruntime
 
 TOP_BAND = 0.30
 BOTTOM_BAND = 0.90
@@ -43,6 +44,7 @@ _POOL: queue.SimpleQueue = queue.SimpleQueue()
 def _new_engine():
     from rapidocr_onnxruntime import RapidOCR
 
+    quiet_onnxruntime()
     engine = RapidOCR(intra_op_num_threads=ORT_THREADS, inter_op_num_threads=1)
     # The default ("min" 736) upscales a thin band until its short side is 736 px, which
     # makes a footer strip cost more than a page. "max" only ever scales down.

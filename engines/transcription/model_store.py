@@ -165,6 +165,10 @@ def load_whisper(location: ModelLocation, cpu_threads: int = 0):
     """Load the model with int8 weights on the CPU (faster-whisper ``WhisperModel``)."""
     from faster_whisper import WhisperModel
 
+    from engines.offline import quiet_onnxruntime
+
+    quiet_onnxruntime()  # faster-whisper brings onnxruntime (VAD) into this process
+
     threads = cpu_threads or max(1, min(4, os.cpu_count() or 1))
     try:
         return WhisperModel(str(location.path), device="cpu", compute_type="int8",

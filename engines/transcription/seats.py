@@ -156,6 +156,10 @@ def vad_turns(mono: np.ndarray, rate: int, speaker: str, min_silence_ms: int = 5
     """Speech spans of a single channel by Silero VAD (speaker unknown)."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
+    from engines.offline import quiet_onnxruntime
+
+    quiet_onnxruntime()  # the Silero VAD runs on onnxruntime
+
     options = VadOptions(threshold=threshold, min_silence_duration_ms=min_silence_ms,
                          speech_pad_ms=pad_ms, max_speech_duration_s=28.0)
     spans = get_speech_timestamps(mono, options, sampling_rate=rate)

@@ -51,6 +51,9 @@ class _Fonts:
         self.latin = self._load(doc, LATIN_TTF)
 
     def _load(self, doc, path: Path):
+        if not path.is_file():
+            raise FileNotFoundError(f"test font {path} is missing: scripts/setup-env.sh installs it "
+                                    "(fonts-droid-fallback, fonts-dejavu-core, fonts-noto-cjk)")
         data = path.read_bytes()
         buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
         self._keep.append(buf)
