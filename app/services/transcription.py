@@ -19,6 +19,7 @@ from app.services.base import AssistantOff, CaseBoundService, case_court
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
 from engines.transcription.results import Correction, Segment, Transcript, Word
+from engines.transcription.text_cleanup import to_simplified
 from engines.transcription.vocabulary import CaseVocabulary, undo_correction
 
 AUDIO_MEDIA_TYPE = "audio/*"
@@ -125,6 +126,10 @@ def _words(stored: str | None) -> tuple[list[Word], bool]:
     items = json.loads(stored) if stored else []
     known = set(Word.__dataclass_fields__)
     words = [Word(**{k: v for k, v in item.items() if k in known}) for item in items]
+    # Whisper's own word text may be Traditional (the segment text was converted by the
+    # clean-up); the editor shows words beside Simplified lines, so convert them the same way.
+    for word in words:
+        word.text = to_simplified(word.text)
     return words, bool(items) and all("shaded" in item for item in items)
 
 

@@ -207,3 +207,11 @@ def test_segments_carry_words_with_calibrated_shading(clerk, transcribed):
         for word in segment.words:
             assert segment.start - 0.01 <= word.start <= word.end <= segment.end + 0.01
             assert 0.0 <= word.confidence <= 1.0
+
+
+def test_stored_words_are_shown_in_simplified_characters():
+    """Whisper's word text can be Traditional; the editor shows it beside Simplified lines."""
+    from app.services.transcription import _words
+
+    words, calibrated = _words('[{"start": 0.0, "end": 0.5, "text": "不申請", "probability": 0.9}]')
+    assert [w.text for w in words] == ["不申请"] and not calibrated
