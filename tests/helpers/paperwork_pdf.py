@@ -10,7 +10,6 @@ pages start wherever the text breaks (mid-sentence, on a clause, on a quoted con
 from __future__ import annotations
 
 import ctypes
-import io
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from tests.helpers.pdf_pages import add_scanned_page
 
 CJK_TTF = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 LATIN_TTF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -263,17 +264,8 @@ def render_scan(page: Page) -> Image.Image:
 
 
 def _scanned(doc, page: Page) -> None:
-    img = render_scan(page)
-    buf = io.BytesIO()
-    img.save(buf, format="JPEG", quality=random.Random(page.seed).choice([55, 65, 75]))
-    buf.seek(0)
-    pg = doc.new_page(PAGE_W, PAGE_H)
-    image = pdfium.PdfImage.new(doc)
-    image.load_jpeg(buf, inline=True)
-    image.set_matrix(pdfium.PdfMatrix().scale(PAGE_W, PAGE_H))
-    pg.insert_obj(image)
-    pg.gen_content()
-    pg.close()
+    quality = random.Random(page.seed).choice([55, 65, 75])
+    add_scanned_page(doc, render_scan(page), PAGE_W, PAGE_H, quality)
 
 
 def write_pages(pages: list[Page], out: str | Path) -> Path:

@@ -7,7 +7,6 @@ slightly rotated, noised and stored as greyscale JPEG without any text layer.
 from __future__ import annotations
 
 import ctypes
-import io
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from tests.helpers.pdf_pages import add_scanned_page
 
 CJK_TTF = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 LATIN_TTF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -165,17 +166,7 @@ def render_scan(spec: PageSpec, dpi: int = 150) -> Image.Image:
 
 
 def _scanned(doc, spec: PageSpec) -> None:
-    img = render_scan(spec)
-    buf = io.BytesIO()
-    img.save(buf, format="JPEG", quality=70)
-    buf.seek(0)
-    page = doc.new_page(PAGE_W, PAGE_H)
-    image = pdfium.PdfImage.new(doc)
-    image.load_jpeg(buf, inline=True)
-    image.set_matrix(pdfium.PdfMatrix().scale(PAGE_W, PAGE_H))
-    page.insert_obj(image)
-    page.gen_content()
-    page.close()
+    add_scanned_page(doc, render_scan(spec), PAGE_W, PAGE_H, quality=70)
 
 
 def write_pdf(pages: list[PageSpec], out: str | Path) -> Path:
