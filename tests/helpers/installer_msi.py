@@ -12,10 +12,11 @@ ENV = {**os.environ, "LC_ALL": "C.UTF-8"}
 
 
 def load_installer_script(name: str):
-    """Import ``installer/<name>.py`` (the folder is not a package) and return the module."""
+    """Import ``installer/<name>.py`` (``name`` may hold a sub-folder, e.g. ``windows/x``; the
+    folders are not packages) and return the module."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location(name, INSTALLER / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(Path(name).name, INSTALLER / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -1,10 +1,11 @@
 """scripts/build_windows.sh's command line and the Windows requirements (no Wine needed)."""
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import tomllib
 from pathlib import Path
+
+from tests.helpers.installer_msi import load_installer_script
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "build_windows.sh"
@@ -37,10 +38,7 @@ def test_download_cache_inside_the_checkout_is_refused():
 
 
 def _requirements():
-    spec = importlib.util.spec_from_file_location("requirements", ROOT / "installer" / "windows" / "requirements.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("windows/requirements")
 
 
 def test_windows_requirements_are_the_project_s_plus_windows_only_packages():

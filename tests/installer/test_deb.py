@@ -1,10 +1,11 @@
 """The .deb of the Linux bundle: its text files (installer/linux/deb_files.py) and scripts/build_deb.sh."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 from pathlib import Path
+
+from tests.helpers.installer_msi import load_installer_script
 
 from app import paths
 
@@ -12,10 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _deb_files():
-    spec = importlib.util.spec_from_file_location("deb_files", ROOT / "installer" / "linux" / "deb_files.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("linux/deb_files")
 
 
 def fields(control: str) -> dict[str, str]:

@@ -4,19 +4,13 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from tests.helpers.installer_msi import build_msi, make_fake_bundle
+from tests.helpers.installer_msi import build_msi, load_installer_script, make_fake_bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _checker():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "check_windows_bundle", ROOT / "installer" / "windows" / "check_windows_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("windows/check_windows_bundle")
 
 
 def pe_bytes(machine: int = 0x8664, magic: int = 0x20B, subsystem: int = 3) -> bytes:

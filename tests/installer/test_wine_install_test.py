@@ -1,19 +1,16 @@
 """installer/windows/wine_install_test.py: how it reads Wine's registry, the selftest and policy show."""
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 from pathlib import Path
+
+from tests.helpers.installer_msi import load_installer_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location(
-        "wine_install_test", ROOT / "installer" / "windows" / "wine_install_test.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_installer_script("windows/wine_install_test")
 
 
 def test_reg_export_file_is_read_as_values():
