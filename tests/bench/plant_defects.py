@@ -280,11 +280,26 @@ def _plant_interest_notice(text, split, doc, rng):
     return _result(text[:m.start()] + text[m.end():], "interest_notice", "deleted", None, m.start())
 
 
+_CN_ITEM = "一二三四五六七八九十"
+
+
 def _plant_dismissal(text, split, doc, rng):
+    """Delete the 驳回原告其他诉讼请求 item and number the items after it on, as a drafter who
+    left it out would have (a gap in the numbering would give the deletion away by itself)."""
     if not _orders_money(split, doc):
         return None
-    return _delete_sentence(text, r"[一二三四五六七八九十]{1,2}、驳回原告[^。；]{0,30}其他诉讼请求[。；]?",
-                            "dismissal", "deleted")
+    m = re.search(r"([一二三四五六七八九十]{1,2})、驳回原告[^。；]{0,30}其他诉讼请求[。；]?", text)
+    if not m or len(m.group(1)) > 1:
+        return None
+    number = _CN_ITEM.index(m.group(1)) + 1
+    tail = text[m.end():]
+    # The items after it (五、驳回被告…反诉请求) move up by one: only a run of consecutive numbers.
+    for k in range(number + 1, len(_CN_ITEM) + 1):
+        hit = re.search(_CN_ITEM[k - 1] + "、", tail)
+        if not hit or re.search(r"如(?:果)?[^。]{0,20}未按|案件受理费|如不服", tail[:hit.start()]):
+            break
+        tail = tail[:hit.start()] + _CN_ITEM[k - 2] + tail[hit.start() + 1:]
+    return _result(text[:m.start()] + tail, "dismissal", "deleted", None, m.start())
 
 
 def _plant_party_role(text, split, doc, rng):

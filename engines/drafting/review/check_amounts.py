@@ -1,12 +1,13 @@
 """Amounts: capital forms equal their figures, listed items add up to stated totals, and the
-受理费 paragraph is consistent with itself (half of the fee, shares adding up)."""
+受理费 paragraph is consistent with itself (fee_paragraph.py)."""
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from engines.drafting.numerals import capital_to_decimal, to_decimal
 from engines.drafting.review.document import JudgmentDocument
+from engines.drafting.review.fee_paragraph import fee_paragraph_findings
 from engines.drafting.review.findings import Finding, snippet
 
 NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
@@ -39,9 +40,11 @@ def check_amounts(doc: JudgmentDocument) -> list[Finding]:
             continue
         findings.extend(_capital_findings(i, text))
         findings.extend(_sum_findings(i, text))
-    if doc.fee_paragraph is not None:
-        findings.extend(_fee_findings(doc.fee_paragraph, doc.paragraphs[doc.fee_paragraph]))
-    return findings
+    fee = fee_paragraph_findings(doc)
+    if fee:
+        # The fee check says the same about the fee paragraph's totals, naming the fee.
+        findings = [f for f in findings if not (f.rule == "amount_sum_mismatch" and f.paragraph == doc.fee_paragraph)]
+    return findings + fee
 
 
 def _capital_findings(i: int, text: str) -> list[Finding]:
@@ -140,46 +143,3 @@ def _sum_findings(i: int, text: str) -> list[Finding]:
 def _sum_finding(i, text, t, after, total, computed) -> Finding:
     return Finding("amount_sum_mismatch", "error", i, snippet(text, t.start(), after.end()),
                    f"所列各项相加为{_fmt(computed)}元，与所写{t.group(1)}{_fmt(total)}元不一致。")
-
-
-def _fee_findings(i: int, text: str) -> list[Finding]:
-    """The fee paragraph agrees with itself: half is half, and the shares add up to what is charged.
-
-    What is charged is the (halved) 受理费 plus the 反诉 fee, or the stated total (合计, 共计)
-    when other costs (保全费, 鉴定费…) are charged with it."""
-    out = []
-    for sentence in re.split(r"[。；]", text):
-        m = re.search(r"受理费(减半收取|减半)?(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
-        if not m:
-            continue
-        fee = to_decimal(m.group(2))
-        payable = fee
-        half = None if m.group(1) else re.search(r"减半收取(?:计|为)?(?:人民币)?\s*" + NUMBER + r"\s*元", sentence[m.end():])
-        if half:
-            halved = to_decimal(half.group(1))
-            want = (fee / 2).quantize(CENT, rounding=ROUND_HALF_UP)
-            if halved is not None and abs(halved - want) > CENT:
-                at = m.end() + half.start()
-                out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, at, m.end() + half.end()),
-                                   f"受理费{_fmt(fee)}元减半应为{_fmt(want)}元，此处写作{_fmt(halved)}元。"))
-            payable = halved
-        counter = re.search(r"反诉(?:案件)?(?:受理)?费(?:用)?(减半收取)?(?:人民币)?\s*" + NUMBER + r"\s*元"
-                            r"(?:[，,]\s*减半收取(?:人民币)?\s*" + NUMBER + r"\s*元)?", sentence)
-        if counter and payable is not None and counter.start() > m.start():
-            payable += to_decimal(counter.group(3) or counter.group(2)) or 0
-        if re.search(r"(保全费|公告费|鉴定费|评估费|邮寄费|其他诉讼费|诉讼费用合计|申请费)", sentence):
-            total = re.search(r"(?:合计|共计|总计|合共|共)(?:人民币)?\s*" + NUMBER + r"\s*元", sentence)
-            if not total:
-                continue
-            payable = to_decimal(total.group(1))
-            tail = sentence[total.end():]
-        else:
-            tail = sentence[m.end():]
-        if re.search(r"(预交|已交|退还|退回|交纳)[^，,]{0,6}\d", tail):
-            tail = re.sub(r"[（(][^）)]*[）)]", "", tail)  # （原告已预交3000元） is not a share
-        shares = [to_decimal(x) for x in re.findall(r"负担(?:人民币)?\s*" + NUMBER + r"\s*元", tail)]
-        shares += [to_decimal(x) for x in re.findall(NUMBER + r"\s*元由[^，。；]{1,40}?负担", tail)]
-        if len(shares) >= 2 and payable is not None and None not in shares and abs(sum(shares) - payable) > CENT:
-            out.append(Finding("fee_inconsistent", "error", i, snippet(sentence, m.start(), len(sentence)),
-                               f"各方负担的费用合计{_fmt(sum(shares))}元，与应收取的{_fmt(payable)}元不一致。"))
-    return out

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from engines.drafting.review.check_dates import signature_date
-from engines.drafting.review.claim_amount import claim_amount
+from engines.drafting.review.check_dismissal import check_dismissal
 from engines.drafting.review.document import JudgmentDocument, SPACES
 from engines.drafting.review.findings import Finding, snippet
 from engines.drafting.review.resources import ReviewRules
@@ -30,7 +30,6 @@ _AFTER_NAME = set("的与和及、，,。；;：:诉因向于在等为已未应�
 _MASK = re.compile(r"[某×＊*Ｘ]")
 MONEY_ITEM = re.compile(r"(支付|赔偿|偿还|给付|返还|退还|补偿|付清|归还|赔付|偿付|垫付|退赔|贴补|补助|清偿)[^；。]{0,150}?\d[\d,.]*\s*(万元|元)")
 _INTEREST_NOTICE = re.compile(r"(迟延履行|延期履行|延迟履行|逾期履行)[^。]{0,40}(利息|迟延履行金)|加倍支付")
-_DISMISS = re.compile(r"驳回[^。；]{0,30}(诉讼请求|其他|其余|反诉请求|上诉)")
 
 
 def check_consistency(doc: JudgmentDocument, rules: ReviewRules) -> list[Finding]:
@@ -204,65 +203,5 @@ def _notice_findings(doc: JudgmentDocument, rules: ReviewRules) -> list[Finding]
         out.append(Finding("interest_notice_missing", "error", doc.operative_items[-1], snippet(t, 0, 40),
                            f"判决主文有金钱给付义务，但未写明迟延履行告知（如未按本判决指定的期间履行给付金钱义务，"
                            f"应当依照{law}之规定，加倍支付迟延履行期间的债务利息）。"))
-    out += _partial_award(doc, items, money)
+    out += check_dismissal(doc, money)
     return out
-
-
-_REFUSED = re.compile(
-    r"(诉讼请求|诉请|请求|主张)[^。；]{0,25}?(过高|超出|超过|其余|其他|部分)[^。；]{0,15}?(不予支持|予以驳回)"
-    r"|(过高|超出|超过|多出|其余|剩余)部分[^。；]{0,12}(不予支持|予以驳回)"
-    r"|原告[^。；]{0,30}(诉讼请求|诉请|主张)[^。；]{0,20}(不予支持|予以驳回)"
-    r"|对(?:该|此|其|原告)[^。；]{0,25}(请求|诉请|诉讼请求)[^。；]{0,6}(本院)?(不予支持|予以驳回)")
-_DEFENDANT_SAYS = re.compile(r"被告[^，。；]{0,8}(主张|辩称|抗辩|认为|提出|要求|请求)")
-
-
-def _refusal(doc: JudgmentDocument) -> tuple[int, re.Match] | None:
-    """Where 本院认为 refuses part of the plaintiff's claims (…的诉讼请求，本院不予支持)."""
-    if doc.reasoning_paragraph is None:
-        return None
-    end = doc.decision_paragraph if doc.decision_paragraph is not None else len(doc.paragraphs) - 1
-    for i in range(doc.reasoning_paragraph, end + 1):
-        text = doc.paragraphs[i]
-        for m in _REFUSED.finditer(text):
-            clause = text[max(text.rfind("。", 0, m.start()), 0):m.end()]
-            if not _DEFENDANT_SAYS.search(clause):
-                return i, m
-    return None
-
-
-def _partial_award(doc: JudgmentDocument, items, money) -> list[Finding]:
-    """Claims granted in part (the court says so, or grants less than claimed) with no 驳回 item."""
-    if not money or any(_DISMISS.search(t) for _, t in items) or doc.claims_paragraph is None:
-        return []
-    if doc.case_number_paragraph is not None and "初" not in doc.text(doc.case_number_paragraph):
-        return []  # second instance: the 主文 deals with the appeal, not with claims
-    if any(re.search(r"(反诉|本诉)", t) for _, t in items):
-        return []
-    refused = _refusal(doc)
-    if refused is not None:
-        i, m = refused
-        return [Finding("dismissal_missing", "error", doc.operative_items[-1], snippet(doc.paragraphs[i], m.start(), m.end()),
-                        "本院认为部分已对原告的部分诉讼请求不予支持，但判决主文没有“驳回原告其他诉讼请求”一项。",
-                        related_paragraphs=[i])]
-    text = doc.paragraphs[doc.claims_paragraph]
-    whole = "".join(doc.paragraphs)
-    if (re.search(r"(变更|增加|减少|撤回|放弃|明确|调整)[^。；]{0,12}(诉讼请求|诉请|请求)", whole)
-            or re.search(r"(诉讼请求|诉请)[^。；]{0,12}(变更|增加|减少|撤回|放弃|明确|调整)", whole)
-            or len(re.findall(r"诉讼请求(?:为|是|：|:)", whole)) > 1 or "变更" in text):
-        return []  # the claims changed during the trial: the first statement is not the final one
-    start = re.search(r"(诉讼请求|请求判令|请求法院判令|请求)[：:]?", text)
-    stop = re.search(r"(事实(和|与|及)理由|事实理由)", text)
-    claims = text[start.end() if start else 0:stop.start() if stop else len(text)]
-    claimed = claim_amount(claims)
-    if any(re.search(r"(利息|违约金|罚息|滞纳金|资金占用)", t) for _, t in money):
-        return []  # interest granted at a rate adds a sum the 主文 does not state
-    awarded = Decimal(0)
-    for _, t in money:
-        for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)", t):
-            awarded += Decimal(m.group(1).replace(",", "")) * (10000 if m.group(2) == "万元" else 1)
-    if claimed is None or not awarded or claimed.fixed <= awarded:
-        return []
-    i, t = money[-1]
-    return [Finding("dismissal_missing", "error", doc.operative_items[-1], snippet(t, 0, 40),
-                    f"诉讼请求金额{claimed.fixed.normalize():f}元，判决支持{awarded.normalize():f}元，"
-                    f"部分支持时主文应有“驳回原告其他诉讼请求”一项。", related_paragraphs=[doc.claims_paragraph])]

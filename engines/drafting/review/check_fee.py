@@ -58,10 +58,33 @@ def check_fee(doc: JudgmentDocument, schedule: FeeSchedule, record=None) -> list
     halving = _halving_finding(doc, schedule, statement)
     if halving:
         findings.append(halving)
+    fixed = _fixed_fee_finding(doc, schedule, statement, record)
+    if fixed:
+        return findings + [fixed]
     schedule_finding = _schedule_finding(doc, schedule, statement, record)
     if schedule_finding:
         findings.append(schedule_finding)
     return findings
+
+
+def _fixed_fee_finding(doc, schedule: FeeSchedule, st: _FeeStatement, record) -> Finding | None:
+    """A cause with one fee per case (劳动争议: 10元, 5元 when halved) charged another figure.
+
+    The 办法 leaves nothing to interpret here, so a different figure is an error; the cause is
+    the document's own 案由 (else the record's)."""
+    if not _is_first_instance_judgment(doc):
+        return None
+    cause = _cause(doc) or _record_text(record, "cause")
+    fixed = schedule.fixed_fee_for(cause) if cause else None
+    if fixed is None:
+        return None
+    allowed = {fixed.fee, _half(fixed.fee)}
+    if any(schedule.matches(st.fee, a) for a in allowed) and (st.halved_amount is None or st.halved_amount in allowed):
+        return None
+    text = doc.paragraphs[doc.fee_paragraph]
+    return Finding("fee_schedule", "error", doc.fee_paragraph, snippet(text, st.start, st.end),
+                   f"本案案由为{cause}，{fixed.name}案件受理费每件{_fmt(fixed.fee)}元（简易程序减半为{_fmt(_half(fixed.fee))}元），"
+                   f"此处写作{_fmt(st.fee)}元，请核对{fixed.source}。")
 
 
 def _fee_statement(text: str) -> _FeeStatement | None:

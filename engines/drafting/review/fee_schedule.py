@@ -22,6 +22,21 @@ class FeeBand:
 
 
 @dataclass(frozen=True)
+class FixedFee:
+    """A cause whose fee is one sum per case (劳动争议案件每件交纳10元)."""
+
+    name: str
+    fee: Decimal
+    source: str
+    cause_words: tuple[str, ...]
+    except_words: tuple[str, ...]
+
+    def applies_to(self, cause: str) -> bool:
+        """True when the cause is one of these (and not one of the look-alikes, 劳务…)."""
+        return any(w in cause for w in self.cause_words) and not any(w in cause for w in self.except_words)
+
+
+@dataclass(frozen=True)
 class FeeSchedule:
     """Property-case fee schedule (a flat fee up to a limit, then cumulative bands)."""
 
@@ -35,6 +50,7 @@ class FeeSchedule:
     halving_article: str
     halving_procedures: tuple[str, ...]
     non_property_words: tuple[str, ...]
+    fixed_fees: tuple[FixedFee, ...] = ()
 
     @classmethod
     def from_json(cls, data: dict) -> FeeSchedule:
@@ -52,6 +68,8 @@ class FeeSchedule:
             halving_article=halving.get("article", ""),
             halving_procedures=tuple(halving.get("procedures", ())),
             non_property_words=tuple(data.get("non_property_cause_words", ())),
+            fixed_fees=tuple(FixedFee(f["name"], Decimal(f["fee"]), f.get("source", ""), tuple(f["cause_words"]),
+                                      tuple(f.get("except_words", ()))) for f in data.get("fixed_fees", ())),
         )
 
     def fee_for(self, amount: Decimal) -> Decimal:
@@ -71,6 +89,10 @@ class FeeSchedule:
     def is_halving_procedure(self, procedure_text: str) -> bool:
         """True when the text names a procedure under which the fee is halved (简易程序…)."""
         return any(p in procedure_text for p in self.halving_procedures)
+
+    def fixed_fee_for(self, cause: str) -> FixedFee | None:
+        """The fixed per-case fee of this cause, None when the cause has none."""
+        return next((f for f in self.fixed_fees if f.applies_to(cause)), None)
 
     def is_non_property(self, cause: str) -> bool:
         """True when the cause is one whose fee is not the property schedule (离婚, 劳动争议…)."""

@@ -48,6 +48,7 @@ _BODY_START = re.compile(
 )
 # 原告：甲，女，…，原告：乙，…: party lines joined by a comma (a role word with a colon follows).
 _NEXT_PARTY = r"(?<=[，,；;])(?=(?:" + ROLE + r"|" + _AGENT + r")(?:[（(][^）)]{0,12}[）)])?[：:])"
+_NOTICE_AFTER_ITEM = r"|(?<=[；;])(?=如(?:果)?[^，。；]{0,12}未按)"
 _DECISION_END = re.compile(r"(判决如下|裁定如下|协议如下|达成如下协议|调解协议)[：:]")
 _ITEM = re.compile(r"(?<=[：:；;。])\s*(?=[一二三四五六七八九十]{1,3}[、.．])")
 # Consumed, not looked ahead: 人民陪审员 must not also be cut before its 陪审员.
@@ -105,7 +106,8 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         spaced = bool(pieces) and pieces[-1] == ("", True)
         if spaced:
             pieces.pop()
-        sentences = [s for s in re.split(r"(?<=[。])|(?<=如下：)|(?<=如下:)|" + _NEXT_PARTY, chunk) if s]
+        # The late-payment notice may follow the last item after a semicolon (…之日止；如果未按…).
+        sentences = [s for s in re.split(r"(?<=[。])|(?<=如下：)|(?<=如下:)|" + _NEXT_PARTY + _NOTICE_AFTER_ITEM, chunk) if s]
         for k, s in enumerate(sentences):
             pieces.append((s, spaced and k == 0))
     return [p for p in pieces if p[0]]
