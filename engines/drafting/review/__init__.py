@@ -18,8 +18,10 @@ from engines.drafting.review.check_appeal import check_appeal_court
 from engines.drafting.review.check_case_number import check_case_numbers
 from engines.drafting.review.check_citations import check_citations
 from engines.drafting.review.check_consistency import check_consistency
+from engines.drafting.review.check_date_order import check_date_order
 from engines.drafting.review.check_dates import check_dates
 from engines.drafting.review.check_fee import check_fee
+from engines.drafting.review.check_figures import check_figures
 from engines.drafting.review.check_parties import check_party_names
 from engines.drafting.review.check_record import check_record
 from engines.drafting.review.check_structure import check_structure, document_kind
@@ -71,12 +73,14 @@ def review_paragraphs(
         ("当事人", lambda: check_party_names(doc)),
         ("金额", lambda: check_amounts(doc)),
         ("受理费", lambda: check_fee(doc, rules.fee_schedule, record)),
-        ("日期", lambda: check_dates(doc, {"filing_date": record.filing_date} if record.filing_date else None)),
+        ("日期", lambda: check_dates(doc, {"filing_date": record.filing_date} if record.filing_date else None)
+         + check_date_order(doc)),
         ("必备部分", lambda: check_structure(doc, rules)),
         ("上诉法院", lambda: check_appeal_court(doc, rules)),
         ("法律引用", lambda: check_citations(doc, rules)),
         ("法条", lambda: check_statutes(doc)),
         ("前后一致", lambda: check_consistency(doc, rules)),
+        ("前后数额", lambda: check_figures(doc)),
         ("案件记录", lambda: check_record(doc, record)),
     ]
     findings: list[Finding] = []

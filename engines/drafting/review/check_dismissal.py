@@ -33,7 +33,8 @@ _REFUSED = re.compile(
     r"|对(?:该|此|其|原告)[^。；]{0,25}(请求|诉请|诉讼请求)[^。；]{0,6}(本院)?(不予支持|予以驳回)")
 _DEFENDANT_SAYS = re.compile(r"被告[^，。；]{0,8}(主张|辩称|抗辩|认为|提出|要求|请求)")
 # A refusal that ends a sentence: 本院不予支持 / 本院依法不予支持 / 予以驳回.
-_REFUSAL_END = re.compile(r"(?:本院)?(?:依法|对此|均|亦|也|故)?(?:不予支持|予以驳回|不予保护|不能支持|不应支持)\s*$")
+_REFUSAL_END = re.compile(r"(?:本院)?(?:依法|对此|均|亦|也|故)?(?:不予支持|予以驳回|不予保护|不能支持|不应支持)"
+                          r"(?:[,，][^，,。；;]{0,20}(?:另行主张|另行起诉|另行解决|另行处理))?\s*$")
 _CLAIM_WORDS = r"(?:主张|要求|请求|诉请|诉求|诉称)"
 # Words of a defence, a counterclaim or another proceeding: the sentence may refuse something else.
 _OTHER_SIDE = re.compile(r"(辩称|抗辩|答辩|辩解|反诉|另案|原审|一审|二审|仲裁|上诉)")
@@ -73,7 +74,8 @@ def _refusal(doc: JudgmentDocument) -> tuple[int, int, int] | None:
         text = doc.paragraphs[i]
         for m in _REFUSED.finditer(text):
             clause = text[max(text.rfind("。", 0, m.start()), 0):m.end()]
-            if not _DEFENDANT_SAYS.search(clause):
+            if not _DEFENDANT_SAYS.search(clause) and not _OTHER_SIDE.search(clause) \
+                    and _whose_claim(clause, plaintiff, defendant) != "defendant":
                 return i, m.start(), m.end()
         if plaintiff:
             found = _plaintiff_claim_refused(text, plaintiff, defendant)
@@ -96,25 +98,41 @@ def _sides(doc: JudgmentDocument) -> tuple[list[str], list[str]]:
     return plaintiff, defendant
 
 
+def _claimants(text: str, side: list[str]) -> list[re.Match]:
+    """Each name or role word of ``side`` followed by its claim word (远舟公司主张…)."""
+    if not side:
+        return []
+    pattern = "(" + "|".join(map(re.escape, sorted(side, key=len, reverse=True))) + ")" + r"[^，,。；;：:、]{0,20}?" + _CLAIM_WORDS
+    return list(re.finditer(pattern, text))
+
+
+def _whose_claim(body: str, plaintiff: list[str], defendant: list[str]) -> str | None:
+    """'plaintiff' when the plaintiff's claim is the only one in the sentence, 'defendant' when a
+    defendant's claim may be what is refused, None when nobody's claim is named.
+
+    原告主张被告支付…: a defendant named in the plaintiff's own clause is its object. A defendant's
+    claim before the plaintiff's, or in a later clause, may be what the court refuses."""
+    own = _claimants(body, plaintiff)
+    others = _claimants(body, defendant)
+    if not own:
+        return "defendant" if others else None
+    for o in others:
+        before = [m for m in own if m.start() < o.start()]
+        if not before or re.search(r"[，,]", body[before[-1].end():o.start()]):
+            return "defendant"
+    return "plaintiff"
+
+
 def _plaintiff_claim_refused(text: str, plaintiff: list[str], defendant: list[str]) -> tuple[int, int] | None:
     """A sentence whose only claimant is the plaintiff and that ends by refusing (本院不予支持)."""
-    p_pat = re.compile("(" + "|".join(map(re.escape, sorted(plaintiff, key=len, reverse=True))) + ")" + r"[^，,。；;：:、]{0,20}?" + _CLAIM_WORDS)
-    d_pat = re.compile("(" + "|".join(map(re.escape, sorted(defendant, key=len, reverse=True))) + ")" + r"[^，,。；;：:、]{0,20}?" + _CLAIM_WORDS)
     pos = 0
     for sentence in re.split(r"(?<=[。；;])", text):
         start, pos = pos, pos + len(sentence)
         body = sentence.rstrip("。；;").rstrip()
         if not _REFUSAL_END.search(body) or _OTHER_SIDE.search(body):
             continue
-        claimant = p_pat.search(body)
-        if claimant is None:
-            continue
-        # 原告主张被告支付…: a defendant named in the plaintiff's own clause is its object. A
-        # defendant's claim before it, or in a later clause, may be what the court refuses.
-        if any(o.start() < claimant.start() or "，" in body[claimant.end():o.start()] or "," in body[claimant.end():o.start()]
-               for o in d_pat.finditer(body)):
-            continue
-        return start + claimant.start(), start + len(body)
+        if _whose_claim(body, plaintiff, defendant) == "plaintiff":
+            return start + _claimants(body, plaintiff)[0].start(), start + len(body)
     return None
 
 
@@ -173,7 +191,7 @@ def _awarded(money_items) -> Decimal | None:
         plain = SPACES.sub("", re.sub(r"[（(【\[][^）)】\]]*[）)】\]]", "", t))
         # 其余损失……由原告自行承担: a part the 主文 itself leaves with the plaintiff is not awarded.
         plain = "".join(c for c in re.split(r"(?<=[；;。])", plain) if not re.search(r"(自行承担|自行负担|自负)", c))
-        if _CHINESE_MONEY.search(plain) or re.search(r"(每月|每年|每日|每天|/月|/年|/天|按月|按年)", plain):
+        if _CHINESE_MONEY.search(plain) or re.search(r"(每月|每年|每日|每天|每期|/月|/年|/天|按月(?:支付|给付|计付))", plain):
             return None
         for m in _AMOUNT.finditer(plain):
             if re.match(r"\s*(为基数|为本金|为计算基数|作为基数)", plain[m.end():]) or plain[max(0, m.start() - 1):m.start()] == "以":
