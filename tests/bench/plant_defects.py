@@ -8,7 +8,9 @@ planted copies in memory only.
 
 Kinds (the rules that count as finding each are in ``RULES``):
 案号, party name, date, appeal court, nonexistent article, deleted appeal notice, deleted
-迟延履行 notice, deleted 驳回其他诉讼请求, party role, anonymisation, written formula, fee.
+迟延履行 notice, deleted 驳回其他诉讼请求, party role, anonymisation, written formula, fee,
+an amount that no longer matches its bracketed calculation (two figures), and a narrative date
+out of order (an event dated after the judgment, a period ending before it starts).
 """
 from __future__ import annotations
 
@@ -23,6 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engines.drafting.numerals import date_to_chinese  # noqa: E402
 from engines.drafting.review.check_consistency import _FORMULA, _evaluate  # noqa: E402
+from engines.drafting.review.check_date_order import _EVENT, _NOT_EVENT_AFTER, _NOT_EVENT_BEFORE, _PERIOD  # noqa: E402
+from engines.drafting.review.check_figures import _BRACKETED  # noqa: E402
+from engines.drafting.review.check_figures import _evaluate as _evaluate_bracket  # noqa: E402
 from engines.drafting.review.check_dates import hearing_date, signature_date  # noqa: E402
 from engines.drafting.review.document import ARABIC_DATE, parse_document  # noqa: E402
 from engines.drafting.review.segment import split_paragraphs  # noqa: E402
@@ -41,6 +46,8 @@ RULES = {
     "anonymisation": {"anonymisation"},
     "formula": {"formula"},
     "fee": {"fee_inconsistent", "fee_schedule", "fee_halving_procedure"},
+    "two_figures": {"item_figures"},
+    "narrative_date": {"date_order"},
 }
 KINDS = tuple(RULES)
 _MASK = re.compile(r"[某×＊*Ｘ]")
@@ -382,6 +389,52 @@ def _plant_fee(text, split, doc, rng):
     value = float(old) + rng.choice((50, 100, 300, 1000))
     new = str(int(value)) if value == int(value) else f"{value:.2f}"
     return _result(_replace(text, base + start, base + end, new), "fee", variant, new + "元", base + start)
+
+
+def _plant_two_figures(text, split, doc, rng):
+    """Change the amount in front of a bracketed calculation that computes (护理费7408.8元（60天×…）)."""
+    end = _clerk_end(text, split, doc)
+    spots = []
+    for m in _BRACKETED.finditer(text[:end]):
+        value = _evaluate_bracket(m.group(3))
+        stated = float(m.group(1).replace(",", "")) * (10000 if m.group(2) == "万元" else 1)
+        if value is not None and abs(float(value) - stated) <= max(1.0, stated * 0.001) and "," not in m.group(1):
+            spots.append(m)
+    if not spots:
+        return None
+    m = rng.choice(spots)
+    old = m.group(1)
+    digits = [k for k, c in enumerate(old) if c.isdigit()]
+    k = digits[0] if len(digits) < 2 else rng.choice(digits[:2])
+    new = old[:k] + str((int(old[k]) + rng.randint(1, 8)) % 10) + old[k + 1:]
+    if new.lstrip("0") == "" or new.startswith("0"):
+        return None
+    return _result(_replace(text, m.start(1), m.end(1), new), "two_figures", "amount", new, m.start(1))
+
+
+def _plant_narrative_date(text, split, doc, rng):
+    """Date an event of the findings after the judgment, or make a period end before it starts."""
+    signed = signature_date(doc)
+    start = _party_block_end(text, split, doc)
+    decision = split[doc.decision_paragraph].strip()[:30] if doc.decision_paragraph is not None else None
+    end = text.find(decision) if decision else -1
+    if not signed or end <= start:
+        return None
+    options = []
+    for m in ARABIC_DATE.finditer(text, start, end):
+        after = text[m.end():m.end() + 30]
+        clause = text[max(text.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1:m.start()]
+        if _EVENT.match(after) and not _NOT_EVENT_AFTER.match(after) and not _NOT_EVENT_BEFORE.search(clause):
+            options.append(("event_after_judgment", m.start(1), m.end(1), str(signed.year + rng.randint(1, 3))))
+    for m in _PERIOD.finditer(text, start, end):
+        if m.group(4) and m.group(4) >= m.group(1):
+            options.append(("period_reversed", m.start(4), m.end(4), str(int(m.group(1)) - 1)))
+    if not options:
+        return None
+    variant, a, b, new = rng.choice(options)
+    planted = _replace(text, a, b, new)
+    token = re.match(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", planted[a:])
+    return _result(planted, "narrative_date", variant, token.group(0) if token else new, a)
 
 
 def found(planted: Planted, findings, new_text: str | None = None) -> bool:
