@@ -44,6 +44,9 @@ def check_date_order(doc: JudgmentDocument) -> list[Finding]:
     """Hearing dates within filing..signature, events not after the signature, periods forward."""
     signed = signature_date(doc)
     out = _hearings(doc, signed)
+    filed = doc.date_in(doc.procedure_paragraph, "立案")[0]
+    if signed is not None and filed is not None and signed < filed:
+        signed = None  # check_dates.py reports the signature itself; every later event would repeat it
     end = doc.decision_paragraph if doc.decision_paragraph is not None else len(doc.paragraphs)
     for i in range(0, end):
         text = doc.paragraphs[i]
@@ -116,6 +119,8 @@ def _future_events(doc, i: int, text: str, signed: _dt.date, own: bool) -> list[
             continue
         if i in [p.paragraph for p in doc.parties] and event.group(1) != "出生":
             continue
+        if i == doc.procedure_paragraph and event.group(1) in ("立案", "开庭"):
+            continue  # the filing and hearing dates: check_dates.py and _hearings
         own_here = own or any(p.paragraph == i for p in doc.parties)
         out.append(Finding("date_order", "error" if own_here else "warning", i, snippet(text, m.start(), m.end() + event.end()),
                            f"“{m.group(0)}{event.group(0).strip('，, ')}”的日期晚于判决落款日期，已发生的事实不应在判决之后"

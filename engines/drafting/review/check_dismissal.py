@@ -36,6 +36,7 @@ _DEFENDANT_SAYS = re.compile(r"被告[^，。；]{0,8}(主张|辩称|抗辩|认�
 _REFUSAL_END = re.compile(r"(?:本院)?(?:依法|对此|均|亦|也|故)?(?:不予支持|予以驳回|不予保护|不能支持|不应支持)"
                           r"(?:[,，][^，,。；;]{0,20}(?:另行主张|另行起诉|另行解决|另行处理))?\s*$")
 _CLAIM_WORDS = r"(?:主张|要求|请求|诉请|诉求|诉称)"
+_CLAIMED_THING = re.compile(r"(诉讼请求|诉请|\d\s*(?:万元|元)|费|金|款|损失|赔偿|支付|利息|工资|租金|报酬|返还)")
 # Words of a defence, a counterclaim or another proceeding: the sentence may refuse something else.
 _OTHER_SIDE = re.compile(r"(辩称|抗辩|答辩|辩解|反诉|另案|原审|一审|二审|仲裁|上诉)")
 _INTEREST = re.compile(r"(利息|违约金|罚息|复利|滞纳金|资金占用|逾期付款损失|逾期损失|迟延履行)")
@@ -74,7 +75,10 @@ def _refusal(doc: JudgmentDocument) -> tuple[int, int, int] | None:
         text = doc.paragraphs[i]
         for m in _REFUSED.finditer(text):
             clause = text[max(text.rfind("。", 0, m.start()), 0):m.end()]
+            # 其余部分/过高部分不予支持 speak of sums; the other forms must name something claimed.
+            names_part = m.group(1) is not None or m.group(4) is not None
             if not _DEFENDANT_SAYS.search(clause) and not _OTHER_SIDE.search(clause) \
+                    and (names_part or _CLAIMED_THING.search(clause)) \
                     and _whose_claim(clause, plaintiff, defendant) != "defendant":
                 return i, m.start(), m.end()
         if plaintiff:
@@ -130,6 +134,10 @@ def _plaintiff_claim_refused(text: str, plaintiff: list[str], defendant: list[st
         start, pos = pos, pos + len(sentence)
         body = sentence.rstrip("。；;").rstrip()
         if not _REFUSAL_END.search(body) or _OTHER_SIDE.search(body):
+            continue
+        # A refused argument (原告主张被告构成根本违约) is not a refused claim: the sentence must
+        # name something claimed (a sum, a fee, a loss, the claim itself).
+        if not _CLAIMED_THING.search(body):
             continue
         if _whose_claim(body, plaintiff, defendant) == "plaintiff":
             return start + _claimants(body, plaintiff)[0].start(), start + len(body)

@@ -59,3 +59,11 @@ def test_a_period_that_ends_before_it_starts():
 def test_a_birth_date_after_the_judgment():
     lines = edited(3, "1980年7月12日出生", "2021年7月12日出生")
     assert date_errors(lines)
+
+
+def test_a_filing_by_the_plaintiff_after_the_judgment_in_the_procedure_paragraph():
+    lines = edited(P["procedure"], "一案，本院", "一案，原告于2020年5月6日向本院提起诉讼，本院")
+    assert date_errors(lines)
+    # A signature before the filing is check_dates.py's finding; the events after it are not repeated.
+    early = edited(P["date"], "二〇二〇年四月二十日", "二〇二〇年二月二十日")
+    assert [f.rule for f in findings(early, "date_order", "error")] == ["date_order"]

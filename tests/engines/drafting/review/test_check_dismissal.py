@@ -40,7 +40,8 @@ def test_plaintiff_claim_refused_in_the_reasoning():
 def test_defendant_argument_refused_is_not_a_partial_award():
     for sentence in ("远舟公司主张装修已部分完成，未提交证据，本院不予支持。",
                      "被告辩称装修已部分完成，本院不予支持。",
-                     "远舟公司主张原告应支付违约金，原告主张不予支付，本院不予支持。"):
+                     "远舟公司主张原告应支付违约金，原告主张不予支付，本院不予支持。",
+                     "原告主张远舟公司构成根本违约，本院不予支持。"):
         lines = edited(P["reasoning"], "应当返还装修款40000元。", "应当返还装修款40000元。" + sentence)
         assert "dismissal_missing" not in errors(lines), sentence
 
