@@ -410,6 +410,7 @@ DRAFTING_TERMS = (
     QT_TRANSLATE_NOOP("terms", "部分支持未驳回其他诉讼请求"),
     QT_TRANSLATE_NOOP("terms", "诉讼请求与案件记录不符"),
     QT_TRANSLATE_NOOP("terms", "陈述人与诉讼地位不符"),
+    QT_TRANSLATE_NOOP("terms", "同一款项数额前后不一致"),
 )
 
 # 数据交换 tab: package states and kinds, conflict fields.

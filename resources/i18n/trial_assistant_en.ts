@@ -2771,7 +2771,7 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="198" />
         <location filename="../../widgets/terms.py" line="323" />
-        <location filename="../../widgets/terms.py" line="435" />
+        <location filename="../../widgets/terms.py" line="436" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -2854,7 +2854,7 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="214" />
         <location filename="../../widgets/terms.py" line="347" />
-        <location filename="../../widgets/terms.py" line="429" />
+        <location filename="../../widgets/terms.py" line="430" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
@@ -2862,7 +2862,7 @@ Every machine output is a suggestion a person must accept.</translation>
         <location filename="../../widgets/terms.py" line="215" />
         <location filename="../../widgets/terms.py" line="325" />
         <location filename="../../widgets/terms.py" line="348" />
-        <location filename="../../widgets/terms.py" line="430" />
+        <location filename="../../widgets/terms.py" line="431" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
@@ -2885,7 +2885,7 @@ Every machine output is a suggestion a person must accept.</translation>
         <location filename="../../widgets/terms.py" line="219" />
         <location filename="../../widgets/terms.py" line="337" />
         <location filename="../../widgets/terms.py" line="360" />
-        <location filename="../../widgets/terms.py" line="433" />
+        <location filename="../../widgets/terms.py" line="434" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2927,7 +2927,7 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="227" />
         <location filename="../../widgets/terms.py" line="349" />
-        <location filename="../../widgets/terms.py" line="432" />
+        <location filename="../../widgets/terms.py" line="433" />
         <source>立案日期</source>
         <translation>Filing date</translation>
     </message>
@@ -2974,7 +2974,7 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="236" />
         <location filename="../../widgets/terms.py" line="352" />
-        <location filename="../../widgets/terms.py" line="434" />
+        <location filename="../../widgets/terms.py" line="435" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
@@ -3359,13 +3359,13 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="343" />
-        <location filename="../../widgets/terms.py" line="417" />
+        <location filename="../../widgets/terms.py" line="418" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="344" />
-        <location filename="../../widgets/terms.py" line="418" />
+        <location filename="../../widgets/terms.py" line="419" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -3635,57 +3635,62 @@ Every machine output is a suggestion a person must accept.</translation>
         <translation>Statement attributed to the wrong side</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="419" />
+        <location filename="../../widgets/terms.py" line="413" />
+        <source>同一款项数额前后不一致</source>
+        <translation>One item written with two different amounts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="420" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="420" />
+        <location filename="../../widgets/terms.py" line="421" />
         <source>被拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="421" />
+        <location filename="../../widgets/terms.py" line="422" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="422" />
+        <location filename="../../widgets/terms.py" line="423" />
         <source>暂存（等待缺号）</source>
         <translation>Held (waiting for a missing sequence number)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="423" />
+        <location filename="../../widgets/terms.py" line="424" />
         <source>已处理</source>
         <translation>Processed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="424" />
+        <location filename="../../widgets/terms.py" line="425" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="425" />
+        <location filename="../../widgets/terms.py" line="426" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="426" />
+        <location filename="../../widgets/terms.py" line="427" />
         <source>确认</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="427" />
+        <location filename="../../widgets/terms.py" line="428" />
         <source>补发请求</source>
         <translation>Resend request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="428" />
+        <location filename="../../widgets/terms.py" line="429" />
         <source>密钥更新</source>
         <translation>Key update</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="431" />
+        <location filename="../../widgets/terms.py" line="432" />
         <source>程序</source>
         <translation>Procedure</translation>
     </message>
