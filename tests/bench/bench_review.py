@@ -210,8 +210,9 @@ def main() -> int:
               "make two figures legitimate. Facts are not compared with the 主文: claimed, found and awarded sums differ "
               "by design.",
               "- `narrative_date` (new): every hearing date between filing and signature, an event the text reports as "
-              "done (签订, 发生, 出生…) dated after the judgment, and a period ending before it starts (error in the "
-              "court's parts, warning in the parties' statements). Contracts dated after the filing are not reported: "
+              "done (签订, 发生, 出生…) dated after the judgment (an error also inside a party's statement: everything "
+              "recorded was said before the signature), and a period ending before it starts (error in the court's "
+              "parts, warning in the parties' statements, which may quote a contract as written). Contracts dated after the filing are not reported: "
               "parties do sign agreements while a case is pending.",
               "- Not checked: a wrong prefecture inside the right province when the court's own name does not contain "
               "its prefecture (needs a county-to-prefecture table).", ""]

@@ -5,12 +5,12 @@ Only orders the text itself fixes are checked:
 - every hearing date of the procedure paragraph (于2023年5月10日、6月20日两次公开开庭) lies
   between the filing date and the signature date (check_dates.py checks the first one);
 - an event the text reports as having happened (签订, 发生, 死亡, 住院, 起诉, 出生…, the verb
-  right after the date) cannot be dated after the judgment was signed; dates of terms, deadlines
+  right after the date) cannot be dated after the judgment was signed, whoever's statement
+  records it (everything recorded was said before the signature); dates of terms, deadlines
   and plans (约定于…前, 应于…, 至…止) are not events and are left alone;
-- a period cannot end before it starts (自2019年5月1日起至2019年3月31日止).
-
-In the parties' statements a wrong date is their wording (a warning); in the court's own parts
-(procedure, findings, reasoning) it is an error. A contract dated after the filing is not
+- a period cannot end before it starts (自2019年5月1日起至2019年3月31日止): an error in the
+  court's own parts (procedure, findings, reasoning), a warning in the parties' statements,
+  which may quote a contract as it was written. A contract dated after the filing is not
 reported: parties do sign agreements while a case is pending.
 """
 from __future__ import annotations
@@ -121,10 +121,10 @@ def _future_events(doc, i: int, text: str, signed: _dt.date, own: bool) -> list[
             continue
         if i == doc.procedure_paragraph and event.group(1) in ("立案", "开庭"):
             continue  # the filing and hearing dates: check_dates.py and _hearings
-        own_here = own or any(p.paragraph == i for p in doc.parties)
-        out.append(Finding("date_order", "error" if own_here else "warning", i, snippet(text, m.start(), m.end() + event.end()),
-                           f"“{m.group(0)}{event.group(0).strip('，, ')}”的日期晚于判决落款日期，已发生的事实不应在判决之后"
-                           + ("。" if own_here else "（出现在当事人陈述部分）。"),
+        # Everything the judgment records was said or done before it was signed, the parties'
+        # statements included: a past event dated later is wrong whoever's words carry it.
+        out.append(Finding("date_order", "error", i, snippet(text, m.start(), m.end() + event.end()),
+                           f"“{m.group(0)}{event.group(0).strip('，, ')}”的日期晚于判决落款日期，已发生的事实不应在判决之后。",
                            related_paragraphs=[doc.date_paragraph]))
     return out
 

@@ -37,8 +37,13 @@ def test_terms_deadlines_and_plans_after_the_judgment_are_tolerated():
         assert not findings(lines, "date_order"), sentence
 
 
-def test_a_party_statement_gives_a_warning_only():
+def test_an_event_after_the_judgment_in_a_party_statement_is_an_error_too():
     lines = edited(P["defence"], "装修已部分完成", "双方于2021年3月1日签订了补充协议，装修已部分完成")
+    assert date_errors(lines)
+
+
+def test_a_reversed_period_in_a_party_statement_is_a_warning():
+    lines = edited(P["defence"], "装修已部分完成", "工期自2019年8月10日起至2019年6月9日止，装修已部分完成")
     assert findings(lines, "date_order", "warning")
     assert not date_errors(lines)
 
