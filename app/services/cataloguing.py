@@ -154,15 +154,17 @@ class CataloguingService(CaseBoundService):
                      cancel: CancelToken = NEVER_CANCELLED, allow_foreign: bool = False) -> ImportReport:
         """Store the files encrypted and append their pages to the dossier, labelled by the engine
         when the assistant is on (else 其他材料); pages naming another case's 案号 raise
-        ForeignCaseData before anything is stored unless ``allow_foreign`` (then audited)."""
-        from app.services.case_guard import case_number, check_material
+        ForeignCaseData before anything is stored unless ``allow_foreign`` (then audited); so do
+        pages naming parties who are not this case's (see app/services/case_guard.py)."""
+        from app.messages import Message
+        from app.services.case_guard import guard
 
         self.require_case(case_id, Permission.DOSSIER_EDIT)
-        foreign: list[str] = []
+        foreign: dict = {}
         if self.assisted:
             result = catalogue(paths, knowledge=self.knowledge(), progress=progress, cancel=cancel, keep_text=True)
-            foreign = check_material("\n".join(result.engine["page_texts"]), case_number(self.ctx, case_id), "导入的卷宗",
-                                     allow_foreign)
+            foreign = guard(self.ctx, case_id, [(Message("what.dossier"), "\n".join(result.engine["page_texts"]))],
+                            allow_foreign)
             pages = [(p.file, p.file_page, p.category, p.confidence, p.reason, p.source, p.title, p.scanned,
                       p.needs_review, text) for p, text in zip(result.pages, result.engine["page_texts"])]
             errors = [{"file": e.file, "message": e.message} for e in result.errors]
@@ -205,7 +207,7 @@ class CataloguingService(CaseBoundService):
                 documents = kept + len(new_docs)
             self.ctx.audit(db, "dossier.import", f"case:{case_id}", files=[p.name for p in good],
                            sha256=list(shas.values()), pages=len(pages), refused=errors, assisted=self.assisted,
-                           **({"foreign_case_numbers": foreign} if foreign else {}))
+                           **foreign)
         if engine_docs is None:  # labelled by hand: no engine split to keep
             documents = len(self._rebuild_documents(case_id))
         return ImportReport(len(pages), documents, errors, self.assisted)

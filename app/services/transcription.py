@@ -166,27 +166,31 @@ class TranscriptionService(CaseBoundService):
                       place: str = "", allow_foreign: bool = False) -> int:
         """Check the file is audio, store it encrypted, and create a hearing for it.
 
-        A file whose name or title carries another case's 案号 raises ForeignCaseData unless
-        ``allow_foreign`` (the clerk confirmed it belongs here).
+        A file whose name, title or tags (title, comment, album… in the file) carry another
+        case's 案号 or parties who are not this case's raises ForeignCaseData unless
+        ``allow_foreign`` (the clerk confirmed it belongs here; then audited).
         """
-        from app.services.case_guard import case_number, check_material
-
         self.require_case(case_id, Permission.HEARING_RUN)
-        check_material(f"{Path(path).stem} {title}", case_number(self.ctx, case_id), "录音文件名", allow_foreign)
         return self.add_recording_bytes(case_id, Path(path).read_bytes(), Path(path).name, channels,
-                                        title, place)
+                                        title, place, allow_foreign)
 
     def add_recording_bytes(self, case_id: int, data: bytes, name: str, channels: str = "",
-                            title: str = "", place: str = "") -> int:
+                            title: str = "", place: str = "", allow_foreign: bool = False) -> int:
         """As :meth:`add_recording`, for audio already in memory."""
-        from engines.transcription.child import probe_audio_in_child
+        from app.messages import Message
+        from app.services.case_guard import guard
+        from engines.transcription.child import probe_audio_tags_in_child
         from engines.transcription.seats import parse_channel_map
 
         self.require_case(case_id, Permission.HEARING_RUN)
         # Decoded in a child process (InputError for empty / not audio / a decoder crash):
         # the window's own process never runs the native decoders on an imported file.
-        channel_count, duration = probe_audio_in_child(data, name)
+        channel_count, duration, tags = probe_audio_tags_in_child(data, name)
         parse_channel_map(channels, channel_count)
+        # A file name and a tag are short texts: a known party's name standing alone counts.
+        foreign = guard(self.ctx, case_id, [(Message("what.recording_name"), f"{Path(name).stem} {title}", True),
+                                            (Message("what.recording_tags"), "\n".join(tags.values()), True)],
+                        allow_foreign)
         sha = self.ctx.store.blobs.put_bytes(data)
         with self.ctx.store.write() as db:
             db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
@@ -197,7 +201,7 @@ class TranscriptionService(CaseBoundService):
                 "duration": duration, "created_by": self.ctx.session.username,
                 "created_at": _now()}).last_pk
             self.ctx.audit(db, "hearing.add", f"case:{case_id}", hearing=hearing_id, sha256=sha,
-                           channels=channels, duration=duration)
+                           channels=channels, duration=duration, **foreign)
         return hearing_id
 
     def audio_bytes(self, hearing_id: int) -> bytes:
