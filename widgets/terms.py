@@ -245,6 +245,14 @@ TERMS = (
 )
 
 
+# 审判组织 (case detail and form).
+BENCH_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "审判组织"),
+    QT_TRANSLATE_NOOP("terms", "独任审判"),
+    QT_TRANSLATE_NOOP("terms", "合议庭"),
+)
+
+
 # Transcript speakers (resources/transcription/roles.txt and the mono 未识别); stored untranslated.
 SPEAKER_ROLES = (
     QT_TRANSLATE_NOOP("terms", "审判长"),
