@@ -69,6 +69,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("terms", "段数"),
     QT_TRANSLATE_NOOP("terms", "辅助"),
     QT_TRANSLATE_NOOP("terms", "他案案号"),
+    QT_TRANSLATE_NOOP("terms", "非本案当事人"),
     QT_TRANSLATE_NOOP("terms", "拒收"),
     QT_TRANSLATE_NOOP("terms", "新文书起点"),
     QT_TRANSLATE_NOOP("terms", "格式版本"),
