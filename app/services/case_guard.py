@@ -38,10 +38,24 @@ PARTY_LABELS = tuple(sorted((
 _LABEL = "|".join(PARTY_LABELS)
 # A label counts at the start of a line or clause, or after a joining word (原告张三与被告李四).
 _LABEL_AT = re.compile(rf"(?:^|(?<=[\s，,。；;、：:（(与和及诉即]))(?:{_LABEL})(?:[（(][^）)\n]{{0,14}}[）)])?", re.M)
-_COLON_NAME = re.compile(r"[ \t\u3000]*[:：][ \t\u3000]*([^，,。；;:：\n\r（(【\[]{1,60})")
+_COLON_NAME = re.compile(r"[ \t\u3000]*[:：][ \t\u3000]*([^，,。；;:：\n\r【\[]{1,60})")
 # Where a labelled name stops even without punctuation: a person's particulars, the next label.
-_NAME_END = re.compile(rf"\s|(?:性别|身份证|公民身份|出生|民族|住所|住址|统一社会信用代码|法定代表人|负责人|"
-                       rf"委托诉讼代理人|联系电话|{_LABEL})")
+_NAME_END = re.compile(rf"\s|[男女](?=[，,、\d]|$)|(?:性别|身份证|公民身份|出生|民族|住所|住址|统一社会信用代码|"
+                       rf"法定代表人|负责人|委托诉讼代理人|联系电话|{_LABEL})")
+# What follows a party's name in a party block (a person's particulars, an organisation's seat):
+# a transcript's "原告：认可。" has none of it.
+_PARTICULARS = re.compile(r"^[，,、\s]*(?:[男女]|\d{4}\s*年|出生|住|身份|公民身份|[\u4e00-\u9fff]{1,3}族|统一社会信用代码|"
+                          r"组织机构代码|注册号|法定代表人|负责人|经营者|户籍|现住|系)")
+_PARTY_ENDINGS = ("公司", "银行", "支行", "分行", "合作社", "事务所", "中心", "委员会", "医院", "学校", "集团", "店", "部",
+                  "厂", "场", "社", "所", "站", "馆", "院", "会", "行", "局", "处", "队", "村", "组", "协会", "政府")
+# Common Chinese surnames: a bare two-to-four character text after a label on a line of its own
+# counts as a person's name only when it starts with one (a transcript's "原告：没有" does not).
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+                "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+                "孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅"
+                "童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车"
+                "项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛"
+                "仲虞敖巩明佘池查麻苑迟邝")
 _WILDCARD = re.compile(r"[某×Ｘ＊*]+")
 _ORG_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "集团", "支行", "分行", "银行",
               "合作社", "事务所", "中心", "委员会", "医院", "学校")
@@ -161,11 +175,27 @@ def _clean_labelled(raw: str) -> str:
     cut = _NAME_END.search(raw)
     name = raw[: cut.start()] if cut else raw
     name = name.strip(" \t\u3000\"“”'‘’")
+    # A bracket closing the name is a remark (曾用名, 以下简称…); one inside belongs to it
+    # (睿行信息科技（上海）有限公司, 大润发投资有限公司（道州）店).
+    name = re.sub(r"[（(][^（）()]*[）)]?$", "", name).strip()
     # A name has at least two characters and some Chinese or is a Latin name; no digits
     # (a numbered list item or a date), no placeholders.
     if len(name) < 2 or re.search(r"\d|_|签名|盖章|见附", name) or not (_CJK.search(name) or name.isalpha()):
         return ""
     return name
+
+
+def _looks_like_party(name: str, after: str) -> bool:
+    """Whether a labelled text is a party's name and not, say, a transcript's speech."""
+    if len(name) > 40:
+        return False
+    if name.endswith(_PARTY_ENDINGS) and len(name) >= 4 or _PARTICULARS.match(after):
+        return True
+    if _WILDCARD.search(name) and len(name) <= 6:
+        return True
+    standalone = not after.strip(" \t\u3000") or after.lstrip(" \t\u3000")[:1] in "\n"
+    return standalone and 2 <= len(name) <= 4 and bool(_CJK.fullmatch(name[0])) and (
+        name[0] in _SURNAMES or name[:2] in ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐"))
 
 
 class _Known:
@@ -205,8 +235,12 @@ def party_mentions(text: str, known: list[str], short: bool = False) -> list[str
     for m in _LABEL_AT.finditer(text):
         colon = _COLON_NAME.match(text, m.end())
         if colon:
+            after = text[colon.end(): colon.end() + 20]
             for part in colon.group(1).split("、"):
-                add(_clean_labelled(part))
+                name = _clean_labelled(part)
+                rest = part[len(name):] + after if part.startswith(name) else after
+                if name and (index.starting(name, 0) == name or _looks_like_party(name, rest)):
+                    add(name)
             continue
         at = m.end()
         while at < len(text) and text[at] in " \t\u3000":

@@ -51,6 +51,15 @@ def test_a_labelled_stranger_is_flagged_but_names_only_inside_companies_or_addre
     assert found("原告诉称，被告辩称，上诉人不服") == []
 
 
+def test_transcript_speech_after_a_label_is_not_a_name_but_a_party_block_line_is():
+    speech = "原告：第一组，借款合同，用以证明借款事实。\n被告：三性认可。\n原告：没有\n被告：同答辩意见。"
+    assert found(speech) == []
+    assert found("原告：赵六\n被告：北京华信商贸有限公司") == [("赵六", "", False)]  # a cover: name on its own line
+    assert found("原告：赵六男，1962年3月18日出生") == [("赵六", "", False)]  # the comma missing in the source
+    assert found("第三人：睿行信息科技（上海）有限公司，住所地上海市") == [("睿行信息科技(上海)有限公司", "", False)]
+    assert found("原告：张晓明（曾用名张小明），男") == []
+
+
 def test_anonymised_and_short_names_match_what_they_may_stand_for():
     assert same_party("张某", "张晓明") and same_party("张某某", "张晓明") and not same_party("张某", "王晓明")
     assert same_party("某某公司", "北京华信商贸有限公司") and same_party("华信公司", "北京华信商贸有限公司")
