@@ -79,6 +79,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- drafting -------------------------------------------------------------------------------
     "draft.template_procedure": ("该模板不适用于本案的审理程序，请选择与审理程序一致的模板",
                                  "This template does not fit the case's procedure: choose one for its procedure"),
+    "draft.not_found": ("文书不存在", "The document does not exist"),
+    "draft.review_off": ("文书辅助审查已在设置中关闭", "Assisted review of documents is switched off in the settings"),
+    "draft.choose_return": ("请选择要退回的机器起草段落", "Choose the machine-drafted paragraphs to send back"),
+    "draft.choose_decide": ("请选择要确认或退回的机器起草段落",
+                            "Choose the machine-drafted paragraphs to confirm or send back"),
+    "draft.not_machine": ("第{paragraphs}段不是待确认的机器起草内容",
+                          "Paragraph {paragraphs} is not machine-drafted text awaiting a decision"),
+    "case.suggestion_missing": ("建议不存在", "The suggestion does not exist"),
+    "case.unknown_procedure": ("未知的审理程序：{procedure}", "Unknown procedure: {procedure}"),
+    # -- dossier ----------------------------------------------------------------------------------
+    "dossier.none_readable": ("所有文件均无法读取：{details}", "None of the files could be read: {details}"),
+    "dossier.page_missing": ("页面不存在", "The page does not exist"),
+    "dossier.document_missing": ("目标文书不存在", "The target document does not exist"),
+    "dossier.unknown_category": ("类别不在归目类别表中", "The category is not in the catalogue's list"),
+    "dossier.nothing_before": ("卷宗第一页之前没有文书，无法并入上一文书",
+                               "There is no document before the dossier's first page to merge into"),
+    "dossier.into_itself": ("不能把一件文书的全部页面移入它自己", "A document's pages cannot all be moved into itself"),
+    # -- hearings -----------------------------------------------------------------------------------
+    "hearing.not_found": ("庭审记录不存在", "The hearing does not exist"),
+    "hearing.segment_missing": ("笔录段落不存在", "The transcript line does not exist"),
+    "hearing.assist_off": ("语音转写辅助已在设置中关闭，可手工录入笔录",
+                           "Assisted transcription is switched off in the settings; the record can be typed by hand"),
+    "hearing.locked": ("笔录已有人工修改，不能重新转写", "The transcript has been edited by hand and cannot be transcribed again"),
+    "hearing.split_inside": ("拆分位置应在文字中间", "Split inside the text"),
+    "hearing.last_line": ("这是最后一段，无法合并", "This is the last line: there is nothing to merge with"),
 }
 
 #: Data terms that appear as parameters (roles, duties); English for the English UI.

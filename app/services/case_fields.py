@@ -93,7 +93,7 @@ class CaseFieldService(CaseBoundService):
         # Access is checked by what the caller does next (the outputs service, the cases service).
         rows = self.ctx.store.query("SELECT * FROM machine_outputs WHERE id = ? AND kind = ?", (output_id, KIND))
         if not rows:
-            raise NotFoundError("建议不存在")
+            raise NotFoundError(Message("case.suggestion_missing"))
         return rows[0]
 
     def pending(self, case_id: int) -> list[MachineOutput]:

@@ -232,7 +232,7 @@ class DraftingService(CaseBoundService):
         """Review a version against the rules and the case record; the result is stored."""
         self.ctx.session.require(Permission.CASE_READ)
         if not self.ctx.settings["assist_review"]:
-            raise AssistantOff("文书辅助审查已在设置中关闭")
+            raise AssistantOff(Message("draft.review_off"))
         row = self.versions.row(draft_id)
         case = self.ctx.cases.get_case(row["case_id"], audit=False)
         facts = _review_facts(case)
@@ -243,7 +243,7 @@ class DraftingService(CaseBoundService):
         """Review a .docx the user picked (e.g. written outside the application) for the case."""
         self.require_case(case_id, Permission.CASE_READ)
         if not self.ctx.settings["assist_review"]:
-            raise AssistantOff("文书辅助审查已在设置中关闭")
+            raise AssistantOff(Message("draft.review_off"))
         case = self.ctx.cases.get_case(case_id, audit=False)
         facts = _review_facts(case)
         result = review_document(Path(path), record=facts)
