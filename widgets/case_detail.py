@@ -46,8 +46,11 @@ class CaseDetailView(QWidget):
         """独任审判（审判员 X） or 合议庭：审判长 X、审判员 Y、人民陪审员 Z (lines to complete as —)."""
         bench = getattr(case, "bench", "") or ("独任" if case.procedure == "简易" else "合议庭")
         lines = bench_lines(bench, case.judge, list(getattr(case, "panel", [])))
-        members = "、".join(f"{tr_term(role)} {name or '—'}" for role, name in lines)
-        return f"{tr_term('独任审判')}（{members}）" if bench == "独任" else f"{tr_term('合议庭')}：{members}"
+        english = tr_term("合议庭") != "合议庭"  # punctuation follows the UI language
+        members = (", " if english else "、").join(f"{tr_term(role)} {name or '—'}" for role, name in lines)
+        if bench == "独任":
+            return f"{tr_term('独任审判')} ({members})" if english else f"{tr_term('独任审判')}（{members}）"
+        return f"{tr_term('合议庭')}: {members}" if english else f"{tr_term('合议庭')}：{members}"
 
     def show_case(self, case) -> None:
         """Fill the view from a CaseDetail (or clear it with None)."""

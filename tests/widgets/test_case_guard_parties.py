@@ -143,4 +143,8 @@ def test_a_bench_error_reads_in_english_in_the_english_ui(qtbot, fx, case_id, sy
     form.cause.setText("")
     form.save()
     assert form.error.text() == "Enter the cause of action"
+    view = CaseDetailView()
+    qtbot.addWidget(view)
+    view.show_case(ctx.cases.get_case(case_id, audit=False))
+    assert view.labels["bench"].text() == "Collegial panel: Presiding judge 王法官, Judge —, Judge —"
     ctx.store.close()
