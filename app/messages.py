@@ -104,6 +104,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "hearing.locked": ("笔录已有人工修改，不能重新转写", "The transcript has been edited by hand and cannot be transcribed again"),
     "hearing.split_inside": ("拆分位置应在文字中间", "Split inside the text"),
     "hearing.last_line": ("这是最后一段，无法合并", "This is the last line: there is nothing to merge with"),
+    "live.assist_off": ("语音转写辅助已在设置中关闭，可只录音并手工记录",
+                        "Assisted transcription is switched off in the settings: record only and take notes by hand"),
+    "live.no_device": ("本机没有可用的录音设备，请连接话筒或调音台后点“刷新”",
+                       "This computer has no recording device: connect a microphone or mixer and click Refresh"),
+    "live.device_gone": ("录音设备“{name}”已不在，请检查连接后点“刷新”",
+                         "The recording device \"{name}\" is gone: check the connection and click Refresh"),
+    "live.device_failed": ("{reason}（设备可能已拔出，请点“刷新”）",
+                           "{reason} (the device may have been unplugged: click Refresh)"),
 }
 
 #: Data terms that appear as parameters (roles, duties); English for the English UI.
