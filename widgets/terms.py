@@ -363,6 +363,7 @@ DOSSIER_TERMS = (
 
 # 文书 tab: headers, version sources and statuses, template names, review rules.
 DRAFTING_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "署名与审判组织不符"),
     QT_TRANSLATE_NOOP("terms", "版本"),
     QT_TRANSLATE_NOOP("terms", "文书"),
     QT_TRANSLATE_NOOP("terms", "来源"),

@@ -277,10 +277,10 @@ class DraftingService(CaseBoundService):
 
 def _review_facts(case) -> CaseFacts:
     """What the review compares the draft with: 案号, parties and their roles, 立案 date, claims,
-    and for the fee check the cause and procedure of the case record."""
+    the 审判组织 (signature block), and for the fee check the cause and procedure of the case record."""
     return CaseFacts(case_number=case.case_number, parties=[p.name for p in case.party_list],
                      filing_date=date.fromisoformat(case.filing_date), cause=case.cause or "",
                      procedure=case.procedure or "", claims=_claims(case.claims or ""),
-                     party_roles={p.name: p.role for p in case.party_list})
+                     party_roles={p.name: p.role for p in case.party_list}, bench=case.bench)
 
 

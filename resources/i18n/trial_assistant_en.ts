@@ -74,7 +74,7 @@
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="67" />
+        <location filename="../../widgets/case_detail.py" line="70" />
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
@@ -2826,7 +2826,7 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="199" />
         <location filename="../../widgets/terms.py" line="332" />
-        <location filename="../../widgets/terms.py" line="444" />
+        <location filename="../../widgets/terms.py" line="445" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
@@ -2867,7 +2867,7 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="207" />
-        <location filename="../../widgets/terms.py" line="367" />
+        <location filename="../../widgets/terms.py" line="368" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
@@ -2909,7 +2909,7 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="215" />
         <location filename="../../widgets/terms.py" line="356" />
-        <location filename="../../widgets/terms.py" line="438" />
+        <location filename="../../widgets/terms.py" line="439" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
@@ -2917,7 +2917,7 @@ Every machine output is a suggestion a person must accept.</translation>
         <location filename="../../widgets/terms.py" line="216" />
         <location filename="../../widgets/terms.py" line="334" />
         <location filename="../../widgets/terms.py" line="357" />
-        <location filename="../../widgets/terms.py" line="439" />
+        <location filename="../../widgets/terms.py" line="440" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
@@ -2939,8 +2939,8 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="220" />
         <location filename="../../widgets/terms.py" line="346" />
-        <location filename="../../widgets/terms.py" line="369" />
-        <location filename="../../widgets/terms.py" line="442" />
+        <location filename="../../widgets/terms.py" line="370" />
+        <location filename="../../widgets/terms.py" line="443" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2982,7 +2982,7 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="228" />
         <location filename="../../widgets/terms.py" line="358" />
-        <location filename="../../widgets/terms.py" line="441" />
+        <location filename="../../widgets/terms.py" line="442" />
         <source>立案日期</source>
         <translation>Filing date</translation>
     </message>
@@ -3029,7 +3029,7 @@ Every machine output is a suggestion a person must accept.</translation>
     <message>
         <location filename="../../widgets/terms.py" line="237" />
         <location filename="../../widgets/terms.py" line="361" />
-        <location filename="../../widgets/terms.py" line="443" />
+        <location filename="../../widgets/terms.py" line="444" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
@@ -3205,7 +3205,7 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="294" />
-        <location filename="../../widgets/terms.py" line="382" />
+        <location filename="../../widgets/terms.py" line="383" />
         <source>受理案件通知书</source>
         <translation>Notice of acceptance</translation>
     </message>
@@ -3256,7 +3256,7 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="304" />
-        <location filename="../../widgets/terms.py" line="381" />
+        <location filename="../../widgets/terms.py" line="382" />
         <source>传票</source>
         <translation>Summons</translation>
     </message>
@@ -3403,7 +3403,7 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="344" />
-        <location filename="../../widgets/terms.py" line="373" />
+        <location filename="../../widgets/terms.py" line="374" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -3429,13 +3429,13 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="352" />
-        <location filename="../../widgets/terms.py" line="426" />
+        <location filename="../../widgets/terms.py" line="427" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="353" />
-        <location filename="../../widgets/terms.py" line="427" />
+        <location filename="../../widgets/terms.py" line="428" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -3451,311 +3451,316 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="366" />
+        <source>署名与审判组织不符</source>
+        <translation>Signature block differs from the bench</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="367" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="368" />
+        <location filename="../../widgets/terms.py" line="369" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="370" />
+        <location filename="../../widgets/terms.py" line="371" />
         <source>创建人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="371" />
+        <location filename="../../widgets/terms.py" line="372" />
         <source>段落</source>
         <translation>Paragraph</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="372" />
+        <location filename="../../widgets/terms.py" line="373" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="374" />
+        <location filename="../../widgets/terms.py" line="375" />
         <source>问题</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="375" />
+        <location filename="../../widgets/terms.py" line="376" />
         <source>模板生成</source>
         <translation>From template</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="376" />
+        <location filename="../../widgets/terms.py" line="377" />
         <source>导入修改稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="377" />
+        <location filename="../../widgets/terms.py" line="378" />
         <source>已确认机器内容</source>
         <translation>Machine text confirmed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="378" />
+        <location filename="../../widgets/terms.py" line="379" />
         <source>已退回机器内容</source>
         <translation>Machine text rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="379" />
+        <location filename="../../widgets/terms.py" line="380" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="380" />
+        <location filename="../../widgets/terms.py" line="381" />
         <source>已签发</source>
         <translation>Signed off</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="383" />
+        <location filename="../../widgets/terms.py" line="384" />
         <source>庭审笔录_首部</source>
         <translation>Hearing record (heading)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="384" />
+        <location filename="../../widgets/terms.py" line="385" />
         <source>民事判决书_普通程序</source>
         <translation>Civil judgment (ordinary procedure)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="385" />
+        <location filename="../../widgets/terms.py" line="386" />
         <source>民事判决书_简易程序</source>
         <translation>Civil judgment (simplified procedure)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="386" />
+        <location filename="../../widgets/terms.py" line="387" />
         <source>民事裁定书_准许撤诉</source>
         <translation>Civil ruling (withdrawal allowed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="387" />
+        <location filename="../../widgets/terms.py" line="388" />
         <source>民事裁定书_驳回起诉</source>
         <translation>Civil ruling (complaint dismissed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="388" />
+        <location filename="../../widgets/terms.py" line="389" />
         <source>民事调解书</source>
         <translation>Civil mediation statement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="389" />
+        <location filename="../../widgets/terms.py" line="390" />
         <source>案号格式</source>
         <translation>Case number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="390" />
+        <location filename="../../widgets/terms.py" line="391" />
         <source>案号年度</source>
         <translation>Case number year</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="391" />
+        <location filename="../../widgets/terms.py" line="392" />
         <source>案号前后不一致</source>
         <translation>Inconsistent case numbers</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="392" />
+        <location filename="../../widgets/terms.py" line="393" />
         <source>案号与案件记录不符</source>
         <translation>Case number differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="393" />
+        <location filename="../../widgets/terms.py" line="394" />
         <source>当事人名称不一致</source>
         <translation>Inconsistent party names</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="394" />
+        <location filename="../../widgets/terms.py" line="395" />
         <source>主文中的非当事人</source>
         <translation>Non-party in the operative part</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="395" />
+        <location filename="../../widgets/terms.py" line="396" />
         <source>当事人与案件记录不符</source>
         <translation>Parties differ from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="396" />
+        <location filename="../../widgets/terms.py" line="397" />
         <source>金额大小写不符</source>
         <translation>Amount in words and figures differ</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="397" />
+        <location filename="../../widgets/terms.py" line="398" />
         <source>合计金额不符</source>
         <translation>Total does not add up</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="398" />
+        <location filename="../../widgets/terms.py" line="399" />
         <source>受理费计算</source>
         <translation>Court fee calculation</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="399" />
+        <location filename="../../widgets/terms.py" line="400" />
         <source>受理费与收费标准不符</source>
         <translation>Court fee differs from the fee schedule</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="400" />
+        <location filename="../../widgets/terms.py" line="401" />
         <source>受理费减半与审理程序不符</source>
         <translation>Halved court fee does not match the procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="401" />
+        <location filename="../../widgets/terms.py" line="402" />
         <source>日期不存在</source>
         <translation>Nonexistent date</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="402" />
+        <location filename="../../widgets/terms.py" line="403" />
         <source>日期先后</source>
         <translation>Date order</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="403" />
+        <location filename="../../widgets/terms.py" line="404" />
         <source>落款日期格式</source>
         <translation>Signature date format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="404" />
+        <location filename="../../widgets/terms.py" line="405" />
         <source>日期与案件记录不符</source>
         <translation>Date differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="405" />
+        <location filename="../../widgets/terms.py" line="406" />
         <source>缺少必备部分</source>
         <translation>Missing required section</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="406" />
+        <location filename="../../widgets/terms.py" line="407" />
         <source>判项编号</source>
         <translation>Numbering of the operative items</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="407" />
+        <location filename="../../widgets/terms.py" line="408" />
         <source>上诉法院</source>
         <translation>Appeal court</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="408" />
+        <location filename="../../widgets/terms.py" line="409" />
         <source>法律名称不规范</source>
         <translation>Non-standard law title</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="409" />
+        <location filename="../../widgets/terms.py" line="410" />
         <source>法条序号格式</source>
         <translation>Article number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="410" />
+        <location filename="../../widgets/terms.py" line="411" />
         <source>引用已废止法律</source>
         <translation>Repealed law cited</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="411" />
+        <location filename="../../widgets/terms.py" line="412" />
         <source>迟延履行利息条款</source>
         <translation>Late performance interest clause</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="412" />
+        <location filename="../../widgets/terms.py" line="413" />
         <source>引用的法条不存在</source>
         <translation>Cited article does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="413" />
+        <location filename="../../widgets/terms.py" line="414" />
         <source>引用尚未施行的法律</source>
         <translation>Law cited before it took effect</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="414" />
+        <location filename="../../widgets/terms.py" line="415" />
         <source>司法解释名称与文号不符</source>
         <translation>Interpretation title does not match its number</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="415" />
+        <location filename="../../widgets/terms.py" line="416" />
         <source>算式计算有误</source>
         <translation>Written calculation does not compute</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="416" />
+        <location filename="../../widgets/terms.py" line="417" />
         <source>当事人诉讼地位不一致</source>
         <translation>Party called by the wrong role</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="417" />
+        <location filename="../../widgets/terms.py" line="418" />
         <source>匿名处理前后不一致</source>
         <translation>Anonymisation inconsistent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="418" />
+        <location filename="../../widgets/terms.py" line="419" />
         <source>缺少迟延履行告知</source>
         <translation>Late-performance notice missing</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="419" />
+        <location filename="../../widgets/terms.py" line="420" />
         <source>部分支持未驳回其他诉讼请求</source>
         <translation>Partial award without dismissing the other claims</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="420" />
+        <location filename="../../widgets/terms.py" line="421" />
         <source>诉讼请求与案件记录不符</source>
         <translation>Claims differ from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="421" />
+        <location filename="../../widgets/terms.py" line="422" />
         <source>陈述人与诉讼地位不符</source>
         <translation>Statement attributed to the wrong side</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="428" />
+        <location filename="../../widgets/terms.py" line="429" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="429" />
+        <location filename="../../widgets/terms.py" line="430" />
         <source>被拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="430" />
+        <location filename="../../widgets/terms.py" line="431" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="431" />
+        <location filename="../../widgets/terms.py" line="432" />
         <source>暂存（等待缺号）</source>
         <translation>Held (waiting for a missing sequence number)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="432" />
+        <location filename="../../widgets/terms.py" line="433" />
         <source>已处理</source>
         <translation>Processed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="433" />
+        <location filename="../../widgets/terms.py" line="434" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="434" />
+        <location filename="../../widgets/terms.py" line="435" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="435" />
+        <location filename="../../widgets/terms.py" line="436" />
         <source>确认</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="436" />
+        <location filename="../../widgets/terms.py" line="437" />
         <source>补发请求</source>
         <translation>Resend request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="437" />
+        <location filename="../../widgets/terms.py" line="438" />
         <source>密钥更新</source>
         <translation>Key update</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="440" />
+        <location filename="../../widgets/terms.py" line="441" />
         <source>程序</source>
         <translation>Procedure</translation>
     </message>

@@ -88,3 +88,13 @@ def test_validation_error_reads_in_english_when_the_ui_is_english():
     with pytest.raises(ValidationError) as caught:
         check_bench("简易", "合议庭", [])
     assert str(caught.value).startswith("A simplified-procedure case is heard by a single judge")
+
+
+def test_review_flags_a_draft_whose_signature_no_longer_fits_the_bench(fx, case_id, judge):
+    cases, drafting = CaseService(judge), DraftingService(judge)
+    draft = drafting.create_draft(case_id, "民事判决书_普通程序")  # a panel's signature
+    assert not [f for f in drafting.review(draft.id).findings if f.rule == "bench_record"]
+    case = cases.get_case(case_id)
+    cases.update_case(case_id, replace(sample_case(case.judge_id, case.clerk_id), bench="独任"), case.version)
+    found = [f for f in drafting.review(draft.id).findings if f.rule == "bench_record"]
+    assert len(found) == 1 and "独任审判" in found[0].message
