@@ -10,13 +10,16 @@ from app.settings import Settings
 
 
 def _install_translations(app, language: str) -> list:
-    """Our strings (English catalogue) and Qt's own (file dialogs, message-box buttons) in the
-    user's language, from the translations folder that ships inside PySide6."""
+    """Our strings (English catalogue), the services' messages and Qt's own (file dialogs,
+    message-box buttons) in the user's language, Qt's from the folder that ships inside PySide6."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from app import messages
 
     keep = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     locale = "en" if language == "en" else "zh_CN"
+    messages.set_language(locale)  # the services' messages (app/messages.py) follow the same choice
     QLocale.setDefault(QLocale(QLocale.Language.English if locale == "en" else QLocale.Language.Chinese,
                                QLocale.Country.UnitedStates if locale == "en" else QLocale.Country.China))
     for name in ("qtbase", "qt"):

@@ -57,3 +57,14 @@ def judge(fx):
     ctx = fx.judge()
     yield ctx
     ctx.store.close()
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_chinese():
+    """Service messages (app/messages.py) start in Chinese in every test; a test that switches
+    the UI to English does not leave it switched for the next."""
+    from app import messages
+
+    messages.set_language("zh_CN")
+    yield
+    messages.set_language("zh_CN")

@@ -24,7 +24,8 @@ DETAIL_LABELS = {
     "page": "页", "machine": "机器结果", "final": "最终", "document": "文书", "path": "路径", "choice": "选择",
     "sha256": "摘要", "changed_from": "修改前", "key_id": "密钥", "package_id": "交换包",
     "claims_source": "诉请来源", "hearings": "庭审", "model": "模型", "outcome": "结果", "segments": "段数",
-    "assisted": "辅助", "foreign_case_numbers": "他案案号", "refused": "拒收", "starts_document": "新文书起点",
+    "assisted": "辅助", "foreign_case_numbers": "他案案号",
+    "foreign_parties": "非本案当事人", "refused": "拒收", "starts_document": "新文书起点",
     "format_version": "格式版本", "wanted": "页", "remaining": "剩余", "title": "标题",
 }
 PREVIEW = 60  # characters of one detail value shown in the table (the tooltip has all)

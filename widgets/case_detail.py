@@ -1,10 +1,11 @@
-"""Read-only case detail: numbers, dates, 审限 remaining with warning colour, parties."""
+"""Read-only case detail: numbers, dates, 审限 remaining with warning colour, 审判组织, parties."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.services.cases import bench_lines
 from widgets.common import URGENCY_COLOURS, remaining_text
 from widgets.terms import tr_term
 
@@ -18,7 +19,7 @@ class CaseDetailView(QWidget):
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label in (("case_number", "案号"), ("cause", "案由"), ("case_type", "案件类型"),
-                           ("procedure", "审理程序"), ("status", "状态"), ("filing_date", "立案日期"),
+                           ("procedure", "审理程序"), ("bench", "审判组织"), ("status", "状态"), ("filing_date", "立案日期"),
                            ("deadline", "审限届满"), ("remaining", "审限剩余"), ("judge", "承办法官"),
                            ("clerk", "书记员"), ("claims", "诉讼请求")):
             value = QLabel("—")
@@ -40,6 +41,17 @@ class CaseDetailView(QWidget):
         layout.addLayout(form)
         layout.addWidget(box, 1)
 
+    @staticmethod
+    def bench_text(case) -> str:
+        """独任审判（审判员 X） or 合议庭：审判长 X、审判员 Y、人民陪审员 Z (lines to complete as —)."""
+        bench = getattr(case, "bench", "") or ("独任" if case.procedure == "简易" else "合议庭")
+        lines = bench_lines(bench, case.judge, list(getattr(case, "panel", [])))
+        english = tr_term("合议庭") != "合议庭"  # punctuation follows the UI language
+        members = (", " if english else "、").join(f"{tr_term(role)} {name or '—'}" for role, name in lines)
+        if bench == "独任":
+            return f"{tr_term('独任审判')} ({members})" if english else f"{tr_term('独任审判')}（{members}）"
+        return f"{tr_term('合议庭')}: {members}" if english else f"{tr_term('合议庭')}：{members}"
+
     def show_case(self, case) -> None:
         """Fill the view from a CaseDetail (or clear it with None)."""
         if case is None:
@@ -52,6 +64,7 @@ class CaseDetailView(QWidget):
         self.labels["status"].setText(tr_term(case.status) or "—")
         self.labels["case_type"].setText(tr_term(case.case_type) or "—")
         self.labels["procedure"].setText(tr_term(case.procedure + "程序"))
+        self.labels["bench"].setText(self.bench_text(case))
         remaining = self.labels["remaining"]
         if case.status in ("已结案", "已归档"):
             remaining.setText(self.tr("已结案"))

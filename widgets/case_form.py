@@ -1,4 +1,5 @@
-"""Create/edit a case: 案号 checked as you type (half-width brackets accepted), parties table."""
+"""Create/edit a case: 案号 checked as you type (half-width brackets accepted), 审判组织 with the
+panel's members, parties table."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,7 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cases import (
-    PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, Party, ValidationError, check_case_number,
+    PANEL_ROLES, PARTY_KINDS, PARTY_ROLES, STATUSES, CaseInput, PanelMember, Party, ValidationError, check_case_number,
+    default_bench,
 )
 from app.store.errors import StoreError
 from app.tasks import TaskSlot
@@ -42,6 +44,7 @@ class CaseFormDialog(QDialog):
         self.procedure.setObjectName("procedure")
         self.procedure.addItem(self.tr("普通程序"), "普通")
         self.procedure.addItem(self.tr("简易程序"), "简易")
+        self._build_bench()
         self.filing = QDateEdit()
         self.filing.setObjectName("filingDate")
         self.filing.setCalendarPopup(True)
@@ -74,6 +77,7 @@ class CaseFormDialog(QDialog):
         form.addRow(self.tr("案号"), number_row)
         form.addRow(self.tr("案由(&C)"), self.cause)
         form.addRow(self.tr("审理程序"), self.procedure)
+        form.addRow(self.tr("审判组织"), self.bench_box)
         form.addRow(self.tr("立案日期(&D)"), self.filing)
         form.addRow(self.tr("延长审限"), self.extension)
         form.addRow(self.tr("状态"), self.status)
@@ -120,10 +124,97 @@ class CaseFormDialog(QDialog):
             self._load(case)
         self._check_number(self.number.text())
 
+    def _build_bench(self) -> None:
+        """审判组织: 独任审判 or 合议庭, and for a panel its members besides the judge in charge."""
+        from PySide6.QtWidgets import QWidget
+
+        self.bench = QComboBox()
+        self.bench.setObjectName("bench")
+        self.bench.addItem(self.tr("独任审判"), "独任")
+        self.bench.addItem(self.tr("合议庭"), "合议庭")
+        self.bench.setCurrentIndex(1)
+        self.panel = QTableWidget(0, 2)
+        self.panel.setObjectName("panelEditor")
+        self.panel.setHorizontalHeaderLabels([self.tr("职务"), self.tr("姓名")])
+        self.panel.horizontalHeader().setStretchLastSection(True)
+        self.panel.setMaximumHeight(110)
+        self.add_member_button = QPushButton(self.tr("添加合议庭成员"))
+        self.add_member_button.setObjectName("addPanelMember")
+        self.add_member_button.clicked.connect(lambda: self.add_member(PanelMember("审判员", "")))
+        self.remove_member_button = QPushButton(self.tr("删除所选成员"))
+        self.remove_member_button.clicked.connect(self._remove_member)
+        self.bench_hint = QLabel()
+        self.bench_hint.setObjectName("benchHint")
+        self.bench_hint.setWordWrap(True)
+        self.bench_hint.setStyleSheet("color: #616161;")
+        self.bench_box = QWidget()
+        box = QVBoxLayout(self.bench_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.bench)
+        row.addWidget(self.add_member_button)
+        row.addWidget(self.remove_member_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.panel)
+        box.addWidget(self.bench_hint)
+        self.procedure.currentIndexChanged.connect(self._follow_procedure)
+        self.bench.currentIndexChanged.connect(self._show_bench)
+        self._show_bench()
+
+    def _follow_procedure(self) -> None:
+        """简易程序 is heard by one judge: the bench follows and cannot be a panel."""
+        simple = self.procedure.currentData() == "简易"
+        if simple:
+            self.bench.setCurrentIndex(self.bench.findData("独任"))
+        self.bench.model().item(self.bench.findData("合议庭")).setEnabled(not simple)
+        self._show_bench()
+
+    def _show_bench(self) -> None:
+        panel = self.bench.currentData() == "合议庭"
+        for widget in (self.panel, self.add_member_button, self.remove_member_button):
+            widget.setVisible(panel)
+        if self.procedure.currentData() == "简易":
+            self.bench_hint.setText(self.tr("简易程序由审判员一人独任审理；署名为“审判员”。"))
+        elif panel:
+            self.bench_hint.setText(self.tr("合议庭成员为三人以上的单数（含承办法官）；承办法官任审判长，"
+                                            "除非另列审判长。署名：审判长、审判员、人民陪审员。"))
+        else:
+            self.bench_hint.setText(self.tr("普通程序也可由审判员一人独任审理（民事诉讼法第四十条）；署名为“审判员”。"))
+
+    def add_member(self, member: PanelMember) -> None:
+        """Append a panel member row (title as a drop-down)."""
+        row = self.panel.rowCount()
+        self.panel.insertRow(row)
+        role = QComboBox()
+        for r in PANEL_ROLES:
+            role.addItem(tr_term(r), r)
+        role.setCurrentIndex(max(0, role.findData(member.role)))
+        self.panel.setCellWidget(row, 0, role)
+        self.panel.setItem(row, 1, QTableWidgetItem(member.name))
+
+    def _remove_member(self) -> None:
+        for row in sorted({i.row() for i in self.panel.selectedIndexes()}, reverse=True):
+            self.panel.removeRow(row)
+
+    def _members(self) -> list[PanelMember]:
+        if self.bench.currentData() != "合议庭":
+            return []
+        members = []
+        for row in range(self.panel.rowCount()):
+            item = self.panel.item(row, 1)
+            name = item.text().strip() if item else ""
+            if name:
+                members.append(PanelMember(self.panel.cellWidget(row, 0).currentData(), name))
+        return members
+
     def _load(self, case) -> None:
         self.number.setText(case.case_number)
         self.cause.setText(case.cause)
         self.procedure.setCurrentIndex(self.procedure.findData(case.procedure))
+        self.bench.setCurrentIndex(max(0, self.bench.findData(case.bench or default_bench(case.procedure))))
+        for member in case.panel:
+            self.add_member(member)
         self.filing.setDate(QDate.fromString(case.filing_date, "yyyy-MM-dd"))
         self.extension.setValue(case.extension_days)
         self.status.setCurrentIndex(max(0, self.status.findData(case.status)))
@@ -190,7 +281,8 @@ class CaseFormDialog(QDialog):
         return CaseInput(case_number=self.number.text(), cause=self.cause.text(), procedure=self.procedure.currentData(),
                          filing_date=date(qd.year(), qd.month(), qd.day()), judge_id=self.judge.currentData(),
                          clerk_id=self.clerk.currentData(), status=self.status.currentData(),
-                         claims=self.claims.toPlainText(), extension_days=self.extension.value(), parties=parties)
+                         claims=self.claims.toPlainText(), extension_days=self.extension.value(), parties=parties,
+                         bench=self.bench.currentData(), panel=self._members())
 
     def save(self) -> None:
         """Validate and store through the service (in the write slot); errors keep the dialog open."""

@@ -69,6 +69,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("terms", "段数"),
     QT_TRANSLATE_NOOP("terms", "辅助"),
     QT_TRANSLATE_NOOP("terms", "他案案号"),
+    QT_TRANSLATE_NOOP("terms", "非本案当事人"),
     QT_TRANSLATE_NOOP("terms", "拒收"),
     QT_TRANSLATE_NOOP("terms", "新文书起点"),
     QT_TRANSLATE_NOOP("terms", "格式版本"),
@@ -245,6 +246,14 @@ TERMS = (
 )
 
 
+# 审判组织 (case detail and form).
+BENCH_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "审判组织"),
+    QT_TRANSLATE_NOOP("terms", "独任审判"),
+    QT_TRANSLATE_NOOP("terms", "合议庭"),
+)
+
+
 # Transcript speakers (resources/transcription/roles.txt and the mono 未识别); stored untranslated.
 SPEAKER_ROLES = (
     QT_TRANSLATE_NOOP("terms", "审判长"),
@@ -354,6 +363,7 @@ DOSSIER_TERMS = (
 
 # 文书 tab: headers, version sources and statuses, template names, review rules.
 DRAFTING_TERMS = (
+    QT_TRANSLATE_NOOP("terms", "署名与审判组织不符"),
     QT_TRANSLATE_NOOP("terms", "版本"),
     QT_TRANSLATE_NOOP("terms", "文书"),
     QT_TRANSLATE_NOOP("terms", "来源"),

@@ -9,12 +9,13 @@ The audit entry of an assignment change records both sides (from and to, as user
 """
 from __future__ import annotations
 
+from app.messages import Message, Term
 from app.security.roles import PermissionDenied, Role
 from app.store.errors import StoreError
 
 
 class AssignmentError(StoreError):
-    """The named user cannot hold that duty on a case (message in Chinese)."""
+    """The named user cannot hold that duty on a case (message in the UI's language)."""
 
 
 DUTY_ROLE = {"judge_id": Role.JUDGE, "clerk_id": Role.CLERK}
@@ -41,12 +42,14 @@ def check_assignment(db, actor_role: Role, before: dict | None, after: dict) -> 
         if new_id:
             user = _user(db, new_id)
             if user is None or not user[2]:
-                raise AssignmentError(f"{DUTY_LABEL[duty]}必须是在职用户")
+                raise AssignmentError(Message("assign.inactive", duty=Term(DUTY_LABEL[duty])))
             if user[1] != role.value:
-                raise AssignmentError(f"只有{role.value}才能担任案件的{DUTY_LABEL[duty]}（{user[0]} 是{user[1]}）")
+                raise AssignmentError(Message("assign.wrong_role", role=Term(role.value), duty=Term(DUTY_LABEL[duty]),
+                                              user=user[0], user_role=Term(user[1])))
         if before is not None and (old_id or None) != (new_id or None):
             if Role(actor_role) not in MAY_REASSIGN[duty]:
-                raise PermissionDenied(f"{Role(actor_role).value}无权更换案件的{DUTY_LABEL[duty]}")
+                raise PermissionDenied(Message("assign.not_allowed", actor=Term(Role(actor_role).value),
+                                               duty=Term(DUTY_LABEL[duty])))
             changes[duty] = {"from": _user(db, old_id)[0] if old_id and _user(db, old_id) else None,
                              "to": _user(db, new_id)[0] if new_id else None}
     return changes

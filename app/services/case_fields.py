@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from app.messages import Message
 from app.security.roles import Permission
 from app.services.base import CaseBoundService
 from app.services.cases import CaseInput, Party
@@ -92,7 +93,7 @@ class CaseFieldService(CaseBoundService):
         # Access is checked by what the caller does next (the outputs service, the cases service).
         rows = self.ctx.store.query("SELECT * FROM machine_outputs WHERE id = ? AND kind = ?", (output_id, KIND))
         if not rows:
-            raise NotFoundError("建议不存在")
+            raise NotFoundError(Message("case.suggestion_missing"))
         return rows[0]
 
     def pending(self, case_id: int) -> list[MachineOutput]:
@@ -123,11 +124,11 @@ class CaseFieldService(CaseBoundService):
         case = self.ctx.cases.get_case(row["case_id"], audit=False)
         if row["target"] == "case_number" and canonical(json.loads(row["value"])) != canonical(case.case_number):
             # Never adopt another case's number: it is a sign of foreign material, not a fix.
-            raise ValueError("卷宗中的案号与本案案号不一致，不能作为本案案号采纳；请核实是否混入了他案材料")
+            raise ValueError(Message("guard.no_adopt_number"))
         data = CaseInput(case_number=case.case_number, cause=case.cause, procedure=case.procedure,
                          filing_date=date.fromisoformat(case.filing_date), judge_id=case.judge_id, clerk_id=case.clerk_id,
                          status=case.status, claims=case.claims, notes=case.notes, extension_days=case.extension_days,
-                         parties=list(case.party_list))
+                         parties=list(case.party_list), bench=case.bench, panel=list(case.panel))
         self.ctx.cases.update_case(row["case_id"], take_over(data, row["target"], json.loads(row["value"])),
                                    case.version)
         self.ctx.outputs.decide(output_id, "accepted")

@@ -6,10 +6,11 @@ sees no case content.  Every view and change is audited.  Edits use optimistic l
 """
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from app.clock import now as _now
-
+from app.messages import Message, Term
 from app.security.roles import Permission
 from app.services.assignment import check_assignment
 from app.services.deadlines import deadline_for, remaining_days, urgency
@@ -21,16 +22,32 @@ from engines.casenumber import CaseNumberError, parse_case_number
 STATUSES = ("待立案", "审理中", "中止", "已结案", "已归档")
 PARTY_ROLES = ("原告", "被告", "第三人")
 PARTY_KINDS = ("自然人", "法人", "非法人组织")
+#: 审判组织: one judge, or a collegial panel (合议庭).
+BENCHES = ("独任", "合议庭")
+#: Titles of a panel member besides the judge in charge.
+PANEL_ROLES = ("审判长", "审判员", "人民陪审员")
 SORT_COLUMNS = {"deadline": "c.deadline", "filing_date": "c.filing_date", "case_number": "c.case_number",
                 "cause": "c.cause", "status": "c.status", "updated_at": "c.updated_at"}
 
 
 class ValidationError(ValueError):
-    """Input a user must correct; ``field`` names the form field, message is Chinese."""
+    """Input a user must correct; ``field`` names the form field; ``str()`` is the message in
+    the user interface's language (see app/messages.py)."""
 
-    def __init__(self, field_name: str, message: str) -> None:
+    def __init__(self, field_name: str, message: Message | str) -> None:
         super().__init__(message)
         self.field = field_name
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass
+class PanelMember:
+    """A member of a 合议庭 besides the judge in charge (审判长, 审判员 or 人民陪审员)."""
+
+    role: str
+    name: str
 
 
 @dataclass
@@ -63,6 +80,13 @@ class CaseInput:
     notes: str = ""
     extension_days: int = 0
     parties: list[Party] = field(default_factory=list)
+    bench: str = ""  # 独任 | 合议庭; "" = what the procedure implies (简易 → 独任, 普通 → 合议庭)
+    panel: list[PanelMember] = field(default_factory=list)
+
+
+def default_bench(procedure: str) -> str:
+    """The bench a procedure implies when none is chosen: 简易 → 独任, else 合议庭."""
+    return "独任" if procedure == "简易" else "合议庭"
 
 
 @dataclass
@@ -95,33 +119,84 @@ class CaseDetail(CaseSummary):
     extension_days: int = 0
     version: int = 1
     party_list: list[Party] = field(default_factory=list)
+    bench: str = "合议庭"
+    panel: list[PanelMember] = field(default_factory=list)
 
 
 def _validate(data: CaseInput) -> tuple[str, object]:
     try:
         number = parse_case_number(data.case_number)
     except CaseNumberError as exc:
-        raise ValidationError("case_number", f"案号无效：{exc}") from None
+        raise ValidationError("case_number", Message("case.number_invalid", reason=str(exc))) from None
     if not data.cause.strip():
-        raise ValidationError("cause", "请填写案由")
+        raise ValidationError("cause", Message("case.cause_missing"))
     if data.procedure not in ("普通", "简易"):
-        raise ValidationError("procedure", "审理程序应为普通或简易")
+        raise ValidationError("procedure", Message("case.procedure_invalid"))
     if data.status not in STATUSES:
-        raise ValidationError("status", f"状态应为 {'、'.join(STATUSES)} 之一")
+        raise ValidationError("status", Message("case.status_invalid", choices=[Term(s) for s in STATUSES]))
     if data.filing_date > date.today():
-        raise ValidationError("filing_date", "立案日期不能晚于今天")
+        raise ValidationError("filing_date", Message("case.filing_future"))
     if data.filing_date.year != number.year:
-        raise ValidationError("filing_date", f"立案日期的年份（{data.filing_date.year}）与案号收案年度（{number.year}）不一致")
+        raise ValidationError("filing_date", Message("case.filing_year", year=data.filing_date.year,
+                                                     number_year=number.year))
     if not 0 <= data.extension_days <= 366:
-        raise ValidationError("extension_days", "延长天数应在 0 至 366 之间")
+        raise ValidationError("extension_days", Message("case.extension_range"))
     for p in data.parties:
         if not p.name.strip():
-            raise ValidationError("parties", "当事人姓名或名称不能为空")
+            raise ValidationError("parties", Message("case.party_name_missing"))
         if p.role not in PARTY_ROLES:
-            raise ValidationError("parties", f"当事人诉讼地位应为 {'、'.join(PARTY_ROLES)} 之一")
+            raise ValidationError("parties", Message("case.party_role_invalid", choices=[Term(r) for r in PARTY_ROLES]))
         if p.kind not in PARTY_KINDS:
-            raise ValidationError("parties", f"当事人类型应为 {'、'.join(PARTY_KINDS)} 之一")
+            raise ValidationError("parties", Message("case.party_kind_invalid", choices=[Term(k) for k in PARTY_KINDS]))
+    check_bench(data.procedure, data.bench or default_bench(data.procedure), data.panel)
     return str(number), number
+
+
+def check_bench(procedure: str, bench: str, panel: list[PanelMember]) -> None:
+    """The 审判组织 rules (ValidationError on field ``bench``).
+
+    - 简易程序 is heard by one judge (民事诉讼法 第一百六十条): 独任 only.
+    - 普通程序 may be either: since the 2021 amendment a basic court may hear a first-instance
+      普通程序 case whose facts are disputed but whose law is clear with one judge (第四十条).
+    - A 合议庭 has an odd number of members, three or more counting the judge in charge, and at
+      most one 审判长; members may be entered later (an empty panel is not yet complete, and the
+      signature block then leaves their lines to complete).
+    """
+    if bench not in BENCHES:
+        raise ValidationError("bench", Message("bench.invalid"))
+    if procedure == "简易" and bench != "独任":
+        raise ValidationError("bench", Message("bench.simple_single"))
+    if bench == "独任":
+        if panel:
+            raise ValidationError("bench", Message("bench.single_no_panel"))
+        return
+    for m in panel:
+        if m.role not in PANEL_ROLES:
+            raise ValidationError("bench", Message("bench.member_role", choices=[Term(r) for r in PANEL_ROLES]))
+        if not m.name.strip():
+            raise ValidationError("bench", Message("bench.member_name"))
+    if sum(1 for m in panel if m.role == "审判长") > 1:
+        raise ValidationError("bench", Message("bench.one_presiding"))
+    if panel and (len(panel) + 1 < 3 or (len(panel) + 1) % 2 == 0):
+        raise ValidationError("bench", Message("bench.odd", count=len(panel) + 1))
+
+
+def bench_lines(bench: str, judge: str, panel: list[PanelMember]) -> list[tuple[str, str]]:
+    """The signature block's (title, name) lines for a case's bench.
+
+    独任: 审判员 and the judge in charge alone. 合议庭: the 审判长 first (the judge in charge
+    presides unless a member is entered as 审判长), then the 审判员, then the 人民陪审员; a
+    panel not entered yet leaves two lines with an empty name (to complete)."""
+    if bench == "独任":
+        return [("审判员", judge)]
+    presiding = next((m for m in panel if m.role == "审判长"), None)
+    lines = [("审判长", presiding.name)] if presiding else [("审判长", judge)]
+    judges = [m.name for m in panel if m.role == "审判员"] + ([judge] if presiding else [])
+    lines += [("审判员", n) for n in judges]
+    lines += [("人民陪审员", m.name) for m in panel if m.role == "人民陪审员"]
+    while len(lines) < 3:
+        lines.append(("审判员", ""))
+    return lines
 
 
 def check_case_number(text: str) -> tuple[bool, str]:
@@ -246,7 +321,8 @@ class CaseService:
             urgency=urgency(left, self.ctx.settings["deadline_warning_days"]) if r["status"] not in ("已结案", "已归档") else "ok",
             judge=r["judge"] or "", clerk=r["clerk"] or "", parties=r["parties"] or "", judge_id=r["judge_id"],
             clerk_id=r["clerk_id"], claims=r["claims"], notes=r["notes"], extension_days=r["extension_days"],
-            version=r["version"], party_list=parties)
+            version=r["version"], party_list=parties, bench=r["bench"],
+            panel=[PanelMember(m["role"], m["name"]) for m in json.loads(r["panel"] or "[]")])
 
     def staff(self) -> list[dict]:
         """Active judges and clerks who can be assigned to a case."""
@@ -262,7 +338,7 @@ class CaseService:
         self.ctx.session.require(Permission.CASE_CREATE)
         number_text, number = _validate(data)
         if self.ctx.store.query("SELECT 1 FROM cases WHERE case_number = ?", (number_text,)):
-            raise ValidationError("case_number", f"案号 {number_text} 已存在")
+            raise ValidationError("case_number", Message("case.number_exists", number=number_text))
         now = _now()
         row = self._row(data, number_text, number) | {"created_at": now, "updated_at": now, "version": 1}
         with self.ctx.store.write() as db:
@@ -282,14 +358,14 @@ class CaseService:
         number_text, number = _validate(data)
         clash = self.ctx.store.query("SELECT id FROM cases WHERE case_number = ? AND id != ?", (number_text, case_id))
         if clash:
-            raise ValidationError("case_number", f"案号 {number_text} 已被其他案件使用")
+            raise ValidationError("case_number", Message("case.number_taken", number=number_text))
         with self.ctx.store.write() as db:
-            before = db.execute("SELECT version, case_number, cause, status, procedure, filing_date, judge_id, clerk_id"
-                                " FROM cases WHERE id = ?", (case_id,)).fetchone()
+            before = db.execute("SELECT version, case_number, cause, status, procedure, filing_date, judge_id, clerk_id,"
+                                " bench, panel FROM cases WHERE id = ?", (case_id,)).fetchone()
             if before is None:
-                raise NotFoundError("案件不存在")
+                raise NotFoundError(Message("case.not_found"))
             if before[0] != expected_version:
-                raise ConflictError("该案件已被他人修改，请重新打开后再编辑")
+                raise ConflictError(Message("case.conflict"))
             assigned = check_assignment(db, self.ctx.session.role, {"judge_id": before[6], "clerk_id": before[7]},
                                         {"judge_id": data.judge_id, "clerk_id": data.clerk_id})
             row = self._row(data, number_text, number) | {"updated_at": _now(), "version": expected_version + 1}
@@ -300,6 +376,7 @@ class CaseService:
             search.index_case(db, case_id, case_text(data, number_text))
             fields = ("case_number", "cause", "status", "procedure", "filing_date")
             changed = {k: v for k, v in zip(fields, before[1:6]) if str(row[k]) != str(v)}
+            changed |= {k: v for k, v in zip(("bench", "panel"), before[8:10]) if str(row[k]) != str(v)}
             self.ctx.audit(db, "case.update", f"case:{case_id}", changed_from=changed,
                            changed_to={k: row[k] for k in changed}, assignment=assigned)
 
@@ -311,6 +388,8 @@ class CaseService:
             "deadline": deadline_for(data.filing_date, data.procedure, data.extension_days).isoformat(),
             "extension_days": data.extension_days, "status": data.status, "judge_id": data.judge_id,
             "clerk_id": data.clerk_id, "claims": data.claims, "notes": data.notes,
+            "bench": data.bench or default_bench(data.procedure),
+            "panel": json.dumps([{"role": m.role, "name": m.name.strip()} for m in data.panel], ensure_ascii=False),
         }
 
     @staticmethod

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.clock import now as _now
+from app.messages import Message
 from app.security.roles import Permission
 from app.services.base import AssistantOff, CaseBoundService  # noqa: F401 - AssistantOff re-exported
 from app.services.case_fields import CASE_FIELDS
@@ -154,15 +155,16 @@ class CataloguingService(CaseBoundService):
                      cancel: CancelToken = NEVER_CANCELLED, allow_foreign: bool = False) -> ImportReport:
         """Store the files encrypted and append their pages to the dossier, labelled by the engine
         when the assistant is on (else 其他材料); pages naming another case's 案号 raise
-        ForeignCaseData before anything is stored unless ``allow_foreign`` (then audited)."""
-        from app.services.case_guard import case_number, check_material
+        ForeignCaseData before anything is stored unless ``allow_foreign`` (then audited); so do
+        pages naming parties who are not this case's (see app/services/case_guard.py)."""
+        from app.services.case_guard import guard
 
         self.require_case(case_id, Permission.DOSSIER_EDIT)
-        foreign: list[str] = []
+        foreign: dict = {}
         if self.assisted:
             result = catalogue(paths, knowledge=self.knowledge(), progress=progress, cancel=cancel, keep_text=True)
-            foreign = check_material("\n".join(result.engine["page_texts"]), case_number(self.ctx, case_id), "导入的卷宗",
-                                     allow_foreign)
+            foreign = guard(self.ctx, case_id, [(Message("what.dossier"), "\n".join(result.engine["page_texts"]))],
+                            allow_foreign)
             pages = [(p.file, p.file_page, p.category, p.confidence, p.reason, p.source, p.title, p.scanned,
                       p.needs_review, text) for p, text in zip(result.pages, result.engine["page_texts"])]
             errors = [{"file": e.file, "message": e.message} for e in result.errors]
@@ -205,7 +207,7 @@ class CataloguingService(CaseBoundService):
                 documents = kept + len(new_docs)
             self.ctx.audit(db, "dossier.import", f"case:{case_id}", files=[p.name for p in good],
                            sha256=list(shas.values()), pages=len(pages), refused=errors, assisted=self.assisted,
-                           **({"foreign_case_numbers": foreign} if foreign else {}))
+                           **foreign)
         if engine_docs is None:  # labelled by hand: no engine split to keep
             documents = len(self._rebuild_documents(case_id))
         return ImportReport(len(pages), documents, errors, self.assisted)
@@ -224,7 +226,7 @@ class CataloguingService(CaseBoundService):
             finally:
                 f.close()
         if not pages:
-            raise InputError("所有文件均无法读取：" + "；".join(f"{e['file']}：{e['message']}" for e in errors))
+            raise InputError(Message("dossier.none_readable", details="；".join(f"{e['file']}：{e['message']}" for e in errors)))
         return pages, errors
 
     def _suggest_case_fields(self, db, case_id: int, info, model: str) -> None:
@@ -280,7 +282,7 @@ class CataloguingService(CaseBoundService):
             "SELECT f.blob_sha256, p.file_page FROM dossier_pages p JOIN dossier_files f ON f.id = p.file_id"
             " WHERE p.case_id = ? AND p.page = ?", (case_id, page))
         if not rows:
-            raise NotFoundError("页面不存在")
+            raise NotFoundError(Message("dossier.page_missing"))
         return self.ctx.store.blobs.read_bytes(rows[0]["blob_sha256"]), rows[0]["file_page"] - 1
 
     def render_page(self, case_id: int, page: int, width: int = 480) -> bytes:
@@ -348,13 +350,13 @@ class CataloguingService(CaseBoundService):
         is released: the new category decides, as for any page."""
         self.require_case(case_id, Permission.DOSSIER_EDIT)
         if category not in self.rules.by_label:
-            raise InputError("类别不在归目类别表中", category)
+            raise InputError(Message("dossier.unknown_category"), category)
         with self.ctx.store.write() as db:
             for page in pages:
                 row = db.execute("SELECT category, title, text FROM dossier_pages WHERE case_id = ? AND page = ?",
                                  (case_id, page)).fetchone()
                 if row is None:
-                    raise NotFoundError("页面不存在")
+                    raise NotFoundError(Message("dossier.page_missing"))
                 # A new category is the clerk's latest word on the page: a boundary pinned
                 # earlier (it continued another kind of document) gives way to it.
                 db.execute("UPDATE dossier_pages SET category = ?, state = 'changed', needs_review = 0, decided_by = ?,"
@@ -376,10 +378,10 @@ class CataloguingService(CaseBoundService):
         rows = self.ctx.store.query("SELECT id, title, text FROM dossier_pages WHERE case_id = ? AND page = ?",
                                     (case_id, page))
         if not rows:
-            raise NotFoundError("页面不存在")
+            raise NotFoundError(Message("dossier.page_missing"))
         docs = self.documents(case_id)
         if page == min((d.start_page for d in docs), default=page) and not starts_document:
-            raise InputError("卷宗第一页之前没有文书，无法并入上一文书")
+            raise InputError(Message("dossier.nothing_before"))
         before = next((d.title for d in docs if d.start_page <= page - 1 <= d.end_page), "")
         with self.ctx.store.write() as db:
             db.execute("UPDATE dossier_pages SET starts_document = ? WHERE id = ?", (int(starts_document), rows[0]["id"]))
@@ -423,11 +425,11 @@ class CataloguingService(CaseBoundService):
         docs = self.documents(case_id)
         target = next((d for d in docs if d.start_page == target_start), None)
         if target is None:
-            raise NotFoundError("目标文书不存在")
+            raise NotFoundError(Message("dossier.document_missing"))
         wanted = sorted(set(pages))
         known = {r["page"] for r in rows}
         if not wanted or not set(wanted) <= known:
-            raise NotFoundError("页面不存在")
+            raise NotFoundError(Message("dossier.page_missing"))
         if all(target.start_page <= p <= target.end_page for p in wanted):
             return wanted
         group = {}
@@ -439,7 +441,7 @@ class CataloguingService(CaseBoundService):
         staying = [r for r in rows if r["page"] not in wanted]
         in_target = [i for i, r in enumerate(staying) if group.get(r["page"]) == target_index]
         if not in_target:
-            raise InputError("不能把一件文书的全部页面移入它自己")
+            raise InputError(Message("dossier.into_itself"))
         at = in_target[0] if max(wanted) < target.start_page else in_target[-1] + 1
         order = staying[:at] + moving + staying[at:]
         numbers = [r["page"] for r in rows]  # the same page numbers, given out in the new order

@@ -8,6 +8,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from app.messages import Message
+
 PROCEDURE_MONTHS = {"普通": 6, "简易": 3}
 
 
@@ -21,7 +23,7 @@ def add_months(day: date, months: int) -> date:
 def deadline_for(filing_date: date, procedure: str, extension_days: int = 0) -> date:
     """Last day of the trial time limit."""
     if procedure not in PROCEDURE_MONTHS:
-        raise ValueError(f"未知的审理程序：{procedure}")
+        raise ValueError(Message("case.unknown_procedure", procedure=procedure))
     return add_months(filing_date, PROCEDURE_MONTHS[procedure]) - timedelta(days=1) + timedelta(days=extension_days)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.messages import Message
 from app.security.roles import Permission
 from app.services.draft_versions import DraftInfo, DraftVersions
 from app.services.machine_outputs import MachineOutput
@@ -71,14 +72,14 @@ class MachineTextDecisions:
         machine = self.versions.info(row).machine_paragraphs
         if paragraphs is None:
             if state == "rejected":
-                raise ValueError("请选择要退回的机器起草段落")
+                raise ValueError(Message("draft.choose_return"))
             return self._accept_all(row, machine)
         chosen = sorted(set(paragraphs))
         if not chosen:
-            raise ValueError("请选择要确认或退回的机器起草段落")
+            raise ValueError(Message("draft.choose_decide"))
         unknown = [i for i in chosen if i not in machine]
         if unknown:
-            raise ValueError("第" + "、".join(str(i) for i in unknown) + "段不是待确认的机器起草内容")
+            raise ValueError(Message("draft.not_machine", paragraphs=[str(i) for i in unknown]))
         original = self.versions.read_bytes(row)
         texts = read_paragraphs(original)
         if state == "accepted":

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 
 from app.clock import now as _now
+from app.messages import Message
 from app.services.base import CaseBoundService, checked_by_caller
 from app.store.errors import NotFoundError
 from engines.drafting.review.document import read_paragraphs
@@ -45,7 +46,7 @@ class DraftVersions(CaseBoundService):
         """The ``drafts`` row of a version of one of the user's cases (NotFoundError otherwise)."""
         rows = self.ctx.store.query("SELECT * FROM drafts WHERE id = ?", (draft_id,))
         if not rows:
-            raise NotFoundError("文书不存在")
+            raise NotFoundError(Message("draft.not_found"))
         self.require_case(rows[0]["case_id"])
         return rows[0]
 

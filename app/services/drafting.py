@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.clock import now as _now
+from app.messages import Message
 from app.security.roles import Permission
 from app.services.base import AssistantOff, CaseBoundService, case_court
 from app.services.draft_machine_text import MachineParagraph, MachineTextDecisions
@@ -28,6 +29,7 @@ from app.services.draft_material import (
     gather_sources,
     template_path,
 )
+from app.services.cases import bench_lines
 from app.services.draft_versions import DraftInfo, DraftVersions
 from app.services.session import AppContext
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -93,7 +95,10 @@ class DraftingService(CaseBoundService):
         appeal = options.appeal_court or court["appeal_court"] or derive_appeal(court_name)
         hearing = options.hearing_date or first_hearing(self.ctx, case_id)
         simple = case.procedure == "简易"
-        judges = [JudgeRecord("审判员" if simple else "审判长", case.judge)] if case.judge else []
+        # The signature block follows the 审判组织, not the procedure: a 普通程序 case heard by
+        # one judge is signed by 审判员 alone (see app/services/cases.py bench_lines).
+        judges = [JudgeRecord(role, name) for role, name in bench_lines(case.bench, case.judge, case.panel)
+                  if name or case.bench == "合议庭"]
         parties = []
         for p in case.party_list:
             agents = [Agent(p.agent, p.agent_detail)] if p.agent else []
@@ -131,7 +136,7 @@ class DraftingService(CaseBoundService):
         """Fill ``template`` for the case and store it as a new version (encrypted)."""
         self.ctx.session.require(Permission.DRAFT_EDIT)
         if template not in {t["name"] for t in self.templates_for_case(case_id)}:
-            raise ValueError("该模板不适用于本案的审理程序，请选择与审理程序一致的模板")
+            raise ValueError(Message("draft.template_procedure"))
         record, sources = self._record_and_sources(case_id, options)
         buffer = io.BytesIO()
         machine_on = bool(self.ctx.settings["assist_drafting"])
@@ -182,17 +187,17 @@ class DraftingService(CaseBoundService):
     def import_version(self, draft_id: int, path: Path | str, allow_foreign: bool = False) -> DraftInfo:
         """Store a file edited in the word processor as the next version of the draft.
 
-        A file naming another case's 案号 raises ForeignCaseData unless ``allow_foreign`` (the
-        judge confirmed); the foreign numbers are then audited with the import.
+        A file naming another case's 案号, or parties who are not this case's, raises
+        ForeignCaseData unless ``allow_foreign`` (the judge confirmed); what was found is then
+        audited with the import.
         """
-        from app.services.case_guard import case_number, check_material
+        from app.services.case_guard import guard
 
         self.ctx.session.require(Permission.DRAFT_EDIT)
         row = self.versions.row(draft_id)
         data = Path(path).read_bytes()
         texts = read_paragraphs(data)  # refuse anything that is not a readable .docx
-        foreign = check_material("\n".join(texts), case_number(self.ctx, row["case_id"]), "导入的文书", allow_foreign)
-        extra = {"foreign_case_numbers": foreign} if foreign else {}
+        extra = guard(self.ctx, row["case_id"], [(Message("what.docx"), "\n".join(texts))], allow_foreign)
         new_id = self.versions.store(row["case_id"], row["template"], row["title"], data, "import", draft_id,
                                      machine_paragraphs_of(data), "draft.import", file=Path(path).name, **extra)
         return self.get_draft(new_id)
@@ -227,7 +232,7 @@ class DraftingService(CaseBoundService):
         """Review a version against the rules and the case record; the result is stored."""
         self.ctx.session.require(Permission.CASE_READ)
         if not self.ctx.settings["assist_review"]:
-            raise AssistantOff("文书辅助审查已在设置中关闭")
+            raise AssistantOff(Message("draft.review_off"))
         row = self.versions.row(draft_id)
         case = self.ctx.cases.get_case(row["case_id"], audit=False)
         facts = _review_facts(case)
@@ -238,7 +243,7 @@ class DraftingService(CaseBoundService):
         """Review a .docx the user picked (e.g. written outside the application) for the case."""
         self.require_case(case_id, Permission.CASE_READ)
         if not self.ctx.settings["assist_review"]:
-            raise AssistantOff("文书辅助审查已在设置中关闭")
+            raise AssistantOff(Message("draft.review_off"))
         case = self.ctx.cases.get_case(case_id, audit=False)
         facts = _review_facts(case)
         result = review_document(Path(path), record=facts)
@@ -272,10 +277,10 @@ class DraftingService(CaseBoundService):
 
 def _review_facts(case) -> CaseFacts:
     """What the review compares the draft with: 案号, parties and their roles, 立案 date, claims,
-    and for the fee check the cause and procedure of the case record."""
+    the 审判组织 (signature block), and for the fee check the cause and procedure of the case record."""
     return CaseFacts(case_number=case.case_number, parties=[p.name for p in case.party_list],
                      filing_date=date.fromisoformat(case.filing_date), cause=case.cause or "",
                      procedure=case.procedure or "", claims=_claims(case.claims or ""),
-                     party_roles={p.name: p.role for p in case.party_list})
+                     party_roles={p.name: p.role for p in case.party_list}, bench=case.bench)
 
 

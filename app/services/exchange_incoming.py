@@ -79,6 +79,10 @@ def set_fields(db, case_id: int, changes: dict[str, str]) -> None:
         (str(number), number.year, number.type_code, number.case_type, current["cause"], current["procedure"],
          filing.isoformat(), deadline_for(filing, current["procedure"], ext).isoformat(), current["status"],
          current["claims"], _now(), case_id))
+    if current["procedure"] == "简易":
+        # 简易程序 is heard by one judge (app/services/cases.py check_bench): the platform's
+        # change of procedure takes the bench with it.
+        db.execute("UPDATE cases SET bench='独任', panel='[]' WHERE id=?", (case_id,))
     if "parties" in changes:
         db.execute("DELETE FROM parties WHERE case_id=?", (case_id,))
         for i, p in enumerate(json.loads(current["parties"])):

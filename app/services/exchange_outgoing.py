@@ -79,7 +79,9 @@ def case_export_files(db, blobs, case_id: int, include_audio: bool = False,
               db.execute("SELECT kind, date, detail FROM case_events WHERE case_id=? ORDER BY date, id", (case_id,))]
     record = {"case_id": case_ref, "local_id": case_id, "parties": parties, "events": events,
               **{k: row[k] for k in ("case_number", "cause", "procedure", "filing_date", "deadline", "status",
-                                     "claims", "version", "updated_at")}}
+                                     "claims", "version", "updated_at")},
+              # 审判组织 (added in migration 0008; optional for receivers that predate it).
+              "bench": row.get("bench", ""), "panel": json.loads(row.get("panel") or "[]")}
     files = [file_from_bytes(json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8"), CASE_FILE, case_ref)]
     sizes = {r[0]: r[1] for r in db.execute("SELECT sha256, size FROM blobs")}
     seen = set()

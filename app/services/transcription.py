@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app.clock import now as _now
+from app.messages import Message
 from app.security.roles import Permission
 from app.services.base import AssistantOff, CaseBoundService, case_court
 from app.store.errors import NotFoundError
@@ -140,14 +141,14 @@ class TranscriptionService(CaseBoundService):
     def _hearing(self, hearing_id: int) -> dict:
         rows = self.ctx.store.query("SELECT * FROM hearings WHERE id = ?", (hearing_id,))
         if not rows:
-            raise NotFoundError("庭审记录不存在")
+            raise NotFoundError(Message("hearing.not_found"))
         self.require_case(rows[0]["case_id"])
         return rows[0]
 
     def _segment(self, segment_id: int) -> dict:
         rows = self.ctx.store.query("SELECT * FROM hearing_segments WHERE id = ?", (segment_id,))
         if not rows:
-            raise NotFoundError("笔录段落不存在")
+            raise NotFoundError(Message("hearing.segment_missing"))
         self._hearing(rows[0]["hearing_id"])
         return rows[0]
 
@@ -166,27 +167,30 @@ class TranscriptionService(CaseBoundService):
                       place: str = "", allow_foreign: bool = False) -> int:
         """Check the file is audio, store it encrypted, and create a hearing for it.
 
-        A file whose name or title carries another case's 案号 raises ForeignCaseData unless
-        ``allow_foreign`` (the clerk confirmed it belongs here).
+        A file whose name, title or tags (title, comment, album… in the file) carry another
+        case's 案号 or parties who are not this case's raises ForeignCaseData unless
+        ``allow_foreign`` (the clerk confirmed it belongs here; then audited).
         """
-        from app.services.case_guard import case_number, check_material
-
         self.require_case(case_id, Permission.HEARING_RUN)
-        check_material(f"{Path(path).stem} {title}", case_number(self.ctx, case_id), "录音文件名", allow_foreign)
         return self.add_recording_bytes(case_id, Path(path).read_bytes(), Path(path).name, channels,
-                                        title, place)
+                                        title, place, allow_foreign)
 
     def add_recording_bytes(self, case_id: int, data: bytes, name: str, channels: str = "",
-                            title: str = "", place: str = "") -> int:
+                            title: str = "", place: str = "", allow_foreign: bool = False) -> int:
         """As :meth:`add_recording`, for audio already in memory."""
-        from engines.transcription.child import probe_audio_in_child
+        from app.services.case_guard import guard
+        from engines.transcription.child import probe_audio_tags_in_child
         from engines.transcription.seats import parse_channel_map
 
         self.require_case(case_id, Permission.HEARING_RUN)
         # Decoded in a child process (InputError for empty / not audio / a decoder crash):
         # the window's own process never runs the native decoders on an imported file.
-        channel_count, duration = probe_audio_in_child(data, name)
+        channel_count, duration, tags = probe_audio_tags_in_child(data, name)
         parse_channel_map(channels, channel_count)
+        # A file name and a tag are short texts: a known party's name standing alone counts.
+        foreign = guard(self.ctx, case_id, [(Message("what.recording_name"), f"{Path(name).stem} {title}", True),
+                                            (Message("what.recording_tags"), "\n".join(tags.values()), True)],
+                        allow_foreign)
         sha = self.ctx.store.blobs.put_bytes(data)
         with self.ctx.store.write() as db:
             db.execute("INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)",
@@ -197,7 +201,7 @@ class TranscriptionService(CaseBoundService):
                 "duration": duration, "created_by": self.ctx.session.username,
                 "created_at": _now()}).last_pk
             self.ctx.audit(db, "hearing.add", f"case:{case_id}", hearing=hearing_id, sha256=sha,
-                           channels=channels, duration=duration)
+                           channels=channels, duration=duration, **foreign)
         return hearing_id
 
     def audio_bytes(self, hearing_id: int) -> bytes:
@@ -261,10 +265,10 @@ class TranscriptionService(CaseBoundService):
 
         self.ctx.session.require(Permission.HEARING_RUN)
         if not self.ctx.settings["assist_transcription"]:
-            raise AssistantOff("语音转写辅助已在设置中关闭，可手工录入笔录")
+            raise AssistantOff(Message("hearing.assist_off"))
         row = self._hearing(hearing_id)
         if self.ctx.store.query("SELECT 1 FROM hearing_segments WHERE hearing_id = ? AND edited = 1", (hearing_id,)):
-            raise TranscriptLocked("笔录已有人工修改，不能重新转写")
+            raise TranscriptLocked(Message("hearing.locked"))
         with self.ctx.store.write() as db:
             db.execute("DELETE FROM hearing_segments WHERE hearing_id = ?", (hearing_id,))
             db["hearings"].update(hearing_id, {"status": "转写中"})
@@ -439,7 +443,7 @@ class TranscriptionService(CaseBoundService):
         self.ctx.session.require(Permission.TRANSCRIPT_EDIT)
         seg = self._segment(segment_id)
         if not 0 < at < len(seg["text"]):
-            raise ValueError("拆分位置应在文字中间")
+            raise ValueError(Message("hearing.split_inside"))
         head, tail = seg["text"][:at], seg["text"][at:]
         # Time is divided in proportion to the text: the clerk can adjust the speaker after.
         middle = round(seg["start"] + (seg["end"] - seg["start"]) * at / len(seg["text"]), 3)
@@ -461,7 +465,7 @@ class TranscriptionService(CaseBoundService):
             "SELECT * FROM hearing_segments WHERE hearing_id = ? AND position > ? ORDER BY position LIMIT 1",
             (seg["hearing_id"], seg["position"]))
         if not following:
-            raise ValueError("这是最后一段，无法合并")
+            raise ValueError(Message("hearing.last_line"))
         nxt = following[0]
         with self.ctx.store.write() as db:
             self._revise(db, seg, "merge", seg["text"] + nxt["text"], "编辑",

@@ -22,6 +22,7 @@ import numpy as np
 
 from app import paths
 from app.clock import now as _now
+from app.messages import Message
 from app.security.roles import Permission
 from app.services.base import AssistantOff, CaseBoundService
 from app.services.session import AppContext
@@ -142,7 +143,7 @@ class LiveHearingService(CaseBoundService):
 
         self.ctx.session.require(Permission.HEARING_RUN)
         if not self.ctx.settings["assist_transcription"]:
-            raise AssistantOff("语音转写辅助已在设置中关闭，可只录音并手工记录")
+            raise AssistantOff(Message("live.assist_off"))
         self.require_case(case_id)
         parse_channel_map(channels, source.channels)
         with self.ctx.store.write() as db:
@@ -201,16 +202,16 @@ class LiveHearingService(CaseBoundService):
 
         present = self.devices()
         if not present:
-            raise NoInputDevice("本机没有可用的录音设备，请连接话筒或调音台后点“刷新”")
+            raise NoInputDevice(Message("live.no_device"))
         if name:
             matches = [d for d in present if d["name"] == name]
             if not matches:
-                raise NoInputDevice(f"录音设备“{name}”已不在，请检查连接后点“刷新”")
+                raise NoInputDevice(Message("live.device_gone", name=name))
             device = matches[0]["index"]
         try:
             return SoundDeviceInput(device, channels)
         except InputError as exc:
-            raise NoInputDevice(f"{exc}（设备可能已拔出，请点“刷新”）") from exc
+            raise NoInputDevice(Message("live.device_failed", reason=str(exc))) from exc
 
     def devices(self) -> list[dict]:
         """Recording devices the machine offers: index, name, channels, default (bool)."""

@@ -181,8 +181,10 @@ def fee_payable(case: CaseRecord) -> Decimal | None:
 
 
 def bench_block(case: CaseRecord) -> list[str]:
-    """Signature lines, label and name separated by full-width spaces."""
-    return [f"{j.role}\u3000\u3000{j.name}" for j in case.judges] or [f"审判员\u3000\u3000{TO_COMPLETE}"]
+    """Signature lines, label and name separated by full-width spaces (a member not named yet
+    is left to complete)."""
+    return ([f"{j.role}\u3000\u3000{j.name or TO_COMPLETE}" for j in case.judges]
+            or [f"审判员\u3000\u3000{TO_COMPLETE}"])
 
 
 @dataclass
@@ -197,7 +199,7 @@ def compute_fields(case: CaseRecord, context: FieldContext | None = None) -> dic
     """Every known field's value for ``case``."""
     ctx = context or FieldContext()
     plaintiffs, defendants, third = case.by_role("原告"), case.by_role("被告"), case.by_role("第三人")
-    presiding = case.judges[0].name if case.judges else TO_COMPLETE
+    presiding = (case.judges[0].name or TO_COMPLETE) if case.judges else TO_COMPLETE
     v: dict[str, FieldValue] = {}
 
     def put(name: str, value, machine: bool = False, block: bool = False) -> None:
@@ -245,7 +247,7 @@ def compute_fields(case: CaseRecord, context: FieldContext | None = None) -> dic
         block=True)
     put("presiding_judge", presiding)
     put("public_or_not", "公开" if case.hearing_public else "不公开")
-    put("bench_inline", "、".join(f"{j.role}{j.name}" for j in case.judges) or TO_COMPLETE)
+    put("bench_inline", "、".join(f"{j.role}{j.name or TO_COMPLETE}" for j in case.judges) or TO_COMPLETE)
     attendance = []
     for p in case.parties:
         agents = "、".join(a.name for a in p.agents)

@@ -191,6 +191,38 @@ def _decode(source, label: str) -> Audio:
     return Audio(samples if samples.flags.c_contiguous else np.ascontiguousarray(samples))
 
 
+#: Container and stream tags that describe what a recording is (title, comment…); technical
+#: tags (encoder, creation_time, handler_name, vendor…) are left out.
+_TECHNICAL_TAGS = ("encoder", "encoded_by", "creation_time", "handler_name", "vendor_id", "major_brand", "minor_version",
+                   "compatible_brands", "language", "duration", "bps", "number_of_frames", "number_of_bytes",
+                   "_statistics_tags", "_statistics_writing_app", "_statistics_writing_date_utc", "itunsmpb", "itunnorm")
+_MAX_TAG_TEXT = 4000
+
+
+def audio_tags(data: bytes) -> dict[str, str]:
+    """The descriptive tags of an encoded recording (WAV INFO, Vorbis comments, ID3, MP4
+    atoms as FFmpeg reads them): {tag name (lower case): text}, container tags first, then the
+    audio streams'. Empty when the file has none or FFmpeg cannot open it; never decodes audio."""
+    import av
+
+    tags: dict[str, str] = {}
+    try:
+        container = av.open(io.BytesIO(data))
+    except (av.error.FFmpegError, OSError, ValueError):
+        return tags
+    try:
+        sources = [container.metadata] + [s.metadata for s in container.streams.audio]
+        for metadata in sources:
+            for key, value in (metadata or {}).items():
+                name = str(key).lower()
+                text = str(value).strip()
+                if text and name not in _TECHNICAL_TAGS and name not in tags:
+                    tags[name] = text[:_MAX_TAG_TEXT]
+    finally:
+        container.close()
+    return tags
+
+
 def from_array(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Audio:
     """Wrap an in-memory array ((frames,) or (frames, channels)) already at 16 kHz."""
     if sample_rate != SAMPLE_RATE:

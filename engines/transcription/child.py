@@ -184,14 +184,16 @@ def transcribe_in_child(path: str | os.PathLike, request: TranscriptionRequest |
 
 # -- decoding for import and playback, in a child process -------------------------------------
 
-def _probe_main(connection, data: bytes, name: str, mono: bool) -> None:
+def _probe_main(connection, data: bytes, name: str, mono: bool, tags: bool = False) -> None:
     """Child entry: decode ``data``; send ("ok", result) or ("input_error", message, detail)."""
-    from engines.transcription.audio import load_audio_bytes
+    from engines.transcription.audio import audio_tags, load_audio_bytes
 
     try:
         audio = load_audio_bytes(data, name)
         if mono:
             connection.send(("ok", (audio.downmix(), audio.sample_rate)))
+        elif tags:
+            connection.send(("ok", (audio.channels, round(audio.duration, 3), audio_tags(data))))
         else:
             connection.send(("ok", (audio.channels, round(audio.duration, 3))))
     except InputError as exc:
@@ -204,11 +206,11 @@ def _probe_main(connection, data: bytes, name: str, mono: bool) -> None:
         connection.close()
 
 
-def _decode_in_child(data: bytes, name: str, mono: bool, timeout: float):
+def _decode_in_child(data: bytes, name: str, mono: bool, timeout: float, tags: bool = False):
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_probe_main, name="audio-decode",
-                              args=(sender, data, name, mono), daemon=True)
+                              args=(sender, data, name, mono, tags), daemon=True)
     process.start()
     sender.close()  # the parent's copy: EOF on the receiver once the child is gone
     try:
@@ -236,6 +238,14 @@ def probe_audio_in_child(data: bytes, name: str = "", timeout: float = 600.0) ->
     if not data:
         raise InputError("音频文件是空的（0 字节）", name)
     return _decode_in_child(data, name, False, timeout)
+
+
+def probe_audio_tags_in_child(data: bytes, name: str = "", timeout: float = 600.0) -> tuple[int, float, dict[str, str]]:
+    """As :func:`probe_audio_in_child`, plus the recording's descriptive tags (title, comment,
+    album…: see :func:`engines.transcription.audio.audio_tags`), read in the same child."""
+    if not data:
+        raise InputError("音频文件是空的（0 字节）", name)
+    return _decode_in_child(data, name, False, timeout, tags=True)
 
 
 def decode_mono_in_child(data: bytes, name: str = "", timeout: float = 600.0):

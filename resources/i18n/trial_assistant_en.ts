@@ -26,42 +26,42 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="70" />
+        <location filename="../../widgets/audit_viewer.py" line="71" />
         <source>按用户、操作或对象筛选，回车查找</source>
         <translation>Filter by user, action or object; press Enter</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="72" />
+        <location filename="../../widgets/audit_viewer.py" line="73" />
         <source>校验哈希链(&amp;V)</source>
         <translation>&amp;Verify hash chain</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="119" />
+        <location filename="../../widgets/audit_viewer.py" line="120" />
         <source>记入日志：%1</source>
         <translation>Logged at: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="121" />
+        <location filename="../../widgets/audit_viewer.py" line="122" />
         <source>显示最新 %1 条，共 %2 条</source>
         <translation>Showing the newest %1 of %2 entries</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="122" />
+        <location filename="../../widgets/audit_viewer.py" line="123" />
         <source>共 %1 条</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="127" />
+        <location filename="../../widgets/audit_viewer.py" line="128" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="133" />
+        <location filename="../../widgets/audit_viewer.py" line="134" />
         <source>审计日志完整：链上 %1 条均未被改动，链头 %2</source>
         <translation>Audit log intact: none of the %1 entries in the chain was altered; head %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/audit_viewer.py" line="137" />
+        <location filename="../../widgets/audit_viewer.py" line="138" />
         <source>审计日志被篡改：第 %1 条，%2</source>
         <translation>Audit log tampered: entry %1, %2</translation>
     </message>
@@ -69,12 +69,12 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="37" />
+        <location filename="../../widgets/case_detail.py" line="38" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="57" />
+        <location filename="../../widgets/case_detail.py" line="70" />
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
@@ -82,118 +82,168 @@
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../widgets/case_form.py" line="32" />
+        <location filename="../../widgets/case_form.py" line="34" />
         <source>修改案件</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="32" />
+        <location filename="../../widgets/case_form.py" line="34" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="43" />
+        <location filename="../../widgets/case_form.py" line="45" />
         <source>普通程序</source>
         <translation>Ordinary procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="44" />
+        <location filename="../../widgets/case_form.py" line="46" />
         <source>简易程序</source>
         <translation>Simplified procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="52" />
+        <location filename="../../widgets/case_form.py" line="55" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="62" />
-        <location filename="../../widgets/case_form.py" line="63" />
+        <location filename="../../widgets/case_form.py" line="65" />
+        <location filename="../../widgets/case_form.py" line="66" />
         <source>（未指定）</source>
         <translation>(not assigned)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="74" />
+        <location filename="../../widgets/case_form.py" line="77" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="75" />
+        <location filename="../../widgets/case_form.py" line="78" />
         <source>案由(&amp;C)</source>
         <translation>&amp;Cause</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="76" />
+        <location filename="../../widgets/case_form.py" line="79" />
         <source>审理程序</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="77" />
+        <location filename="../../widgets/case_form.py" line="80" />
+        <source>审判组织</source>
+        <translation>Bench</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="81" />
         <source>立案日期(&amp;D)</source>
         <translation>Filing &amp;date</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="78" />
+        <location filename="../../widgets/case_form.py" line="82" />
         <source>延长审限</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="79" />
+        <location filename="../../widgets/case_form.py" line="83" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="80" />
+        <location filename="../../widgets/case_form.py" line="84" />
         <source>承办法官</source>
         <translation>Judge in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="81" />
+        <location filename="../../widgets/case_form.py" line="85" />
         <source>书记员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="82" />
+        <location filename="../../widgets/case_form.py" line="86" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="88" />
+        <location filename="../../widgets/case_form.py" line="92" />
         <source>添加当事人(&amp;A)</source>
         <translation>&amp;Add party</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="91" />
+        <location filename="../../widgets/case_form.py" line="95" />
         <source>删除所选(&amp;R)</source>
         <translation>&amp;Remove selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="102" />
+        <location filename="../../widgets/case_form.py" line="106" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="103" />
+        <location filename="../../widgets/case_form.py" line="107" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="113" />
+        <location filename="../../widgets/case_form.py" line="117" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="161" />
+        <location filename="../../widgets/case_form.py" line="133" />
+        <source>独任审判</source>
+        <translation>Single judge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="134" />
+        <source>合议庭</source>
+        <translation>Collegial panel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="138" />
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="138" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="141" />
+        <source>添加合议庭成员</source>
+        <translation>Add panel member</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="144" />
+        <source>删除所选成员</source>
+        <translation>Remove selected member</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="178" />
+        <source>简易程序由审判员一人独任审理；署名为“审判员”。</source>
+        <translation>A simplified-procedure case is heard by a single judge, who signs as “Judge”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="180" />
+        <source>合议庭成员为三人以上的单数（含承办法官）；承办法官任审判长，除非另列审判长。署名：审判长、审判员、人民陪审员。</source>
+        <translation>A collegial panel has an odd number of members, three or more, with the judge in charge, who presides unless another presiding judge is listed. Signed by the presiding judge, the judges and the people's assessors.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="183" />
+        <source>普通程序也可由审判员一人独任审理（民事诉讼法第四十条）；署名为“审判员”。</source>
+        <translation>An ordinary-procedure case may also be heard by a single judge (Civil Procedure Law, art. 40), who signs as “Judge”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="252" />
         <source>格式：（年度）法院代字类型代字序号号</source>
         <translation>Format: (year) court code, type code, number, 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="169" />
+        <location filename="../../widgets/case_form.py" line="260" />
         <source>有效：</source>
         <translation>Valid: </translation>
     </message>
     <message>
-        <location filename="../../widgets/case_form.py" line="227" />
+        <location filename="../../widgets/case_form.py" line="319" />
         <source>未能保存：</source>
         <translation>Could not save: </translation>
     </message>
@@ -2136,1561 +2186,1586 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
     <message>
         <location filename="../../widgets/terms.py" line="72" />
+        <source>非本案当事人</source>
+        <translation>Parties not of this case</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="73" />
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="73" />
+        <location filename="../../widgets/terms.py" line="74" />
         <source>新文书起点</source>
         <translation>Starts a document</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="74" />
+        <location filename="../../widgets/terms.py" line="75" />
         <source>格式版本</source>
         <translation>Format version</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="75" />
+        <location filename="../../widgets/terms.py" line="76" />
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="76" />
+        <location filename="../../widgets/terms.py" line="77" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="77" />
+        <location filename="../../widgets/terms.py" line="78" />
         <source>归档案件</source>
         <translation>Archive case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="78" />
+        <location filename="../../widgets/terms.py" line="79" />
         <source>导入卷宗</source>
         <translation>Import dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="79" />
+        <location filename="../../widgets/terms.py" line="80" />
         <source>确认卷宗归目</source>
         <translation>Confirm dossier categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="80" />
+        <location filename="../../widgets/terms.py" line="81" />
         <source>修改卷宗类别</source>
         <translation>Change dossier category</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="81" />
+        <location filename="../../widgets/terms.py" line="82" />
         <source>调整文书分界</source>
         <translation>Adjust document boundary</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="82" />
+        <location filename="../../widgets/terms.py" line="83" />
         <source>移动卷宗页</source>
         <translation>Move dossier pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="83" />
+        <location filename="../../widgets/terms.py" line="84" />
         <source>导出卷宗PDF</source>
         <translation>Export dossier PDF</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="84" />
+        <location filename="../../widgets/terms.py" line="85" />
         <source>导出卷内目录</source>
         <translation>Export table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="85" />
+        <location filename="../../widgets/terms.py" line="86" />
         <source>生成文书草稿</source>
         <translation>Generate draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="86" />
+        <location filename="../../widgets/terms.py" line="87" />
         <source>接受机器起草内容</source>
         <translation>Accept machine-drafted text</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="87" />
+        <location filename="../../widgets/terms.py" line="88" />
         <source>退回机器起草内容</source>
         <translation>Reject machine-drafted text</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="88" />
+        <location filename="../../widgets/terms.py" line="89" />
         <source>导出文书</source>
         <translation>Export document</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="89" />
+        <location filename="../../widgets/terms.py" line="90" />
         <source>文书辅助审查</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="90" />
+        <location filename="../../widgets/terms.py" line="91" />
         <source>审查外部文书</source>
         <translation>Review an outside document</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="91" />
+        <location filename="../../widgets/terms.py" line="92" />
         <source>签发文书</source>
         <translation>Sign document</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="92" />
+        <location filename="../../widgets/terms.py" line="93" />
         <source>导入庭审录音</source>
         <translation>Import hearing recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="93" />
+        <location filename="../../widgets/terms.py" line="94" />
         <source>语音转写</source>
         <translation>Transcription</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="94" />
+        <location filename="../../widgets/terms.py" line="95" />
         <source>庭审事件</source>
         <translation>Hearing event</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="95" />
+        <location filename="../../widgets/terms.py" line="96" />
         <source>开始实时记录</source>
         <translation>Start live recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="96" />
+        <location filename="../../widgets/terms.py" line="97" />
         <source>结束实时记录</source>
         <translation>Stop live recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="97" />
+        <location filename="../../widgets/terms.py" line="98" />
         <source>修改笔录</source>
         <translation>Edit transcript</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="98" />
+        <location filename="../../widgets/terms.py" line="99" />
         <source>笔录核对完成</source>
         <translation>Record checked</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="99" />
+        <location filename="../../widgets/terms.py" line="100" />
         <source>导出笔录</source>
         <translation>Export record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="100" />
+        <location filename="../../widgets/terms.py" line="101" />
         <source>记录未采纳的补正</source>
         <translation>Record a refused correction</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="101" />
+        <location filename="../../widgets/terms.py" line="102" />
         <source>接收交换数据</source>
         <translation>Receive exchange data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="102" />
+        <location filename="../../widgets/terms.py" line="103" />
         <source>发送交换数据</source>
         <translation>Send exchange data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="103" />
+        <location filename="../../widgets/terms.py" line="104" />
         <source>处理交换冲突</source>
         <translation>Resolve exchange conflict</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="104" />
+        <location filename="../../widgets/terms.py" line="105" />
         <source>生成交换密钥</source>
         <translation>Create exchange keys</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="105" />
+        <location filename="../../widgets/terms.py" line="106" />
         <source>登记平台公钥</source>
         <translation>Register platform key</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="106" />
+        <location filename="../../widgets/terms.py" line="107" />
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="107" />
+        <location filename="../../widgets/terms.py" line="108" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="108" />
+        <location filename="../../widgets/terms.py" line="109" />
         <source>发生时间</source>
         <translation>Happened at</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="109" />
+        <location filename="../../widgets/terms.py" line="110" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="110" />
+        <location filename="../../widgets/terms.py" line="111" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="111" />
+        <location filename="../../widgets/terms.py" line="112" />
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="112" />
+        <location filename="../../widgets/terms.py" line="113" />
         <source>未处理错误</source>
         <translation>Open errors</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="113" />
+        <location filename="../../widgets/terms.py" line="114" />
         <source>未处理提示</source>
         <translation>Open warnings</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="114" />
+        <location filename="../../widgets/terms.py" line="115" />
         <source>未核段落</source>
         <translation>Unchecked lines</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="115" />
+        <location filename="../../widgets/terms.py" line="116" />
         <source>已审查</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="116" />
+        <location filename="../../widgets/terms.py" line="117" />
         <source>庭审</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="117" />
+        <location filename="../../widgets/terms.py" line="118" />
         <source>模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="118" />
+        <location filename="../../widgets/terms.py" line="119" />
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="119" />
+        <location filename="../../widgets/terms.py" line="120" />
         <source>声道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="120" />
+        <location filename="../../widgets/terms.py" line="121" />
         <source>原文</source>
         <translation>Old text</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="121" />
+        <location filename="../../widgets/terms.py" line="122" />
         <source>改为</source>
         <translation>New text</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="122" />
+        <location filename="../../widgets/terms.py" line="123" />
         <source>提出人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="123" />
+        <location filename="../../widgets/terms.py" line="124" />
         <source>页</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="124" />
+        <location filename="../../widgets/terms.py" line="125" />
         <source>机器结果</source>
         <translation>Machine result</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="125" />
+        <location filename="../../widgets/terms.py" line="126" />
         <source>最终</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="126" />
+        <location filename="../../widgets/terms.py" line="127" />
         <source>路径</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="127" />
+        <location filename="../../widgets/terms.py" line="128" />
         <source>选择</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="128" />
+        <location filename="../../widgets/terms.py" line="129" />
         <source>摘要</source>
         <translation>Digest</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="129" />
+        <location filename="../../widgets/terms.py" line="130" />
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="130" />
+        <location filename="../../widgets/terms.py" line="131" />
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="131" />
+        <location filename="../../widgets/terms.py" line="132" />
         <source>交换包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="132" />
+        <location filename="../../widgets/terms.py" line="133" />
         <source>（案件内容，不向信息技术人员显示）</source>
         <translation>(case content, not shown to IT)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="133" />
+        <location filename="../../widgets/terms.py" line="134" />
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="134" />
+        <location filename="../../widgets/terms.py" line="135" />
         <source>节点</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="135" />
+        <location filename="../../widgets/terms.py" line="136" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="136" />
+        <location filename="../../widgets/terms.py" line="137" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="137" />
+        <location filename="../../widgets/terms.py" line="138" />
         <source>播放/暂停</source>
         <translation>Play/stop</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="138" />
+        <location filename="../../widgets/terms.py" line="139" />
         <source>加快播放</source>
         <translation>Faster playback</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="139" />
+        <location filename="../../widgets/terms.py" line="140" />
         <source>减慢播放</source>
         <translation>Slower playback</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="140" />
+        <location filename="../../widgets/terms.py" line="141" />
         <source>下一段</source>
         <translation>Next line</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="141" />
+        <location filename="../../widgets/terms.py" line="142" />
         <source>上一段</source>
         <translation>Previous line</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="142" />
+        <location filename="../../widgets/terms.py" line="143" />
         <source>在笔录中查找</source>
         <translation>Find in the transcript</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="143" />
+        <location filename="../../widgets/terms.py" line="144" />
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="144" />
+        <location filename="../../widgets/terms.py" line="145" />
         <source>编辑所选段落</source>
         <translation>Edit the selected line</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="145" />
+        <location filename="../../widgets/terms.py" line="146" />
         <source>查找（在所在窗格：案件列表中查找案件，笔录中查找文字）</source>
         <translation>Find (in the focused pane: cases in the case list, text in the transcript)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="146" />
+        <location filename="../../widgets/terms.py" line="147" />
         <source>在控件之间移动（表格内用方向键）</source>
         <translation>Move between controls (arrow keys inside tables)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="147" />
+        <location filename="../../widgets/terms.py" line="148" />
         <source>所选页移到上一文书</source>
         <translation>Move selected pages to the previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="148" />
+        <location filename="../../widgets/terms.py" line="149" />
         <source>所选页移到下一文书</source>
         <translation>Move selected pages to the next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="149" />
+        <location filename="../../widgets/terms.py" line="150" />
         <source>页面预览放大 / 缩小 / 适合宽度</source>
         <translation>Page preview zoom in / out / fit width</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="150" />
+        <location filename="../../widgets/terms.py" line="151" />
         <source>波形获得焦点时前后移动 5 秒</source>
         <translation>Move 5 s back/forward when the waveform has focus</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="151" />
+        <location filename="../../widgets/terms.py" line="152" />
         <source>确认对话框（签发、核对完成的默认按钮为“取消”）</source>
         <translation>Confirm a dialog (for signing and checking, the default button is Cancel)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="152" />
+        <location filename="../../widgets/terms.py" line="153" />
         <source>关闭对话框</source>
         <translation>Close the dialog</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="153" />
+        <location filename="../../widgets/terms.py" line="154" />
         <source>案件列表 / 庭审笔录</source>
         <translation>Case list / Hearing record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="154" />
+        <location filename="../../widgets/terms.py" line="155" />
         <source>全部</source>
         <translation>Everywhere</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="155" />
+        <location filename="../../widgets/terms.py" line="156" />
         <source>对话框</source>
         <translation>Dialogs</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="156" />
+        <location filename="../../widgets/terms.py" line="157" />
         <source>本院设置不允许在审查错误未处理时签发：请修改文书并重新审查。</source>
         <translation>This court does not allow signing with open review errors: correct the document and review it again.</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="157" />
+        <location filename="../../widgets/terms.py" line="158" />
         <source>允许在审查错误未处理时说明理由后签发</source>
         <translation>Allow signing with open review errors (reason required)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="158" />
+        <location filename="../../widgets/terms.py" line="159" />
         <source>15天内到期</source>
         <translation>Due within 15 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="159" />
+        <location filename="../../widgets/terms.py" line="160" />
         <source>30天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="160" />
+        <location filename="../../widgets/terms.py" line="161" />
         <source>7天内到期</source>
         <translation>Due within 7 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="161" />
+        <location filename="../../widgets/terms.py" line="162" />
         <source>中止</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="162" />
-        <location filename="../../widgets/terms.py" line="265" />
+        <location filename="../../widgets/terms.py" line="163" />
+        <location filename="../../widgets/terms.py" line="274" />
         <source>书记员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="163" />
+        <location filename="../../widgets/terms.py" line="164" />
         <source>交换目录</source>
         <translation>Exchange folder</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="164" />
+        <location filename="../../widgets/terms.py" line="165" />
         <source>交换目录扫描间隔（秒）</source>
         <translation>Inbox scan interval (s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="165" />
+        <location filename="../../widgets/terms.py" line="166" />
         <source>交换包大小上限（MB）</source>
         <translation>Largest exchange package (MB)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="166" />
+        <location filename="../../widgets/terms.py" line="167" />
         <source>代理人信息</source>
         <translation>Agent details</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="167" />
+        <location filename="../../widgets/terms.py" line="168" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="168" />
+        <location filename="../../widgets/terms.py" line="169" />
         <source>修改后采纳机器结果</source>
         <translation>Accepted machine output with changes</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="169" />
+        <location filename="../../widgets/terms.py" line="170" />
         <source>修改密码</source>
         <translation>Changed password</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="170" />
+        <location filename="../../widgets/terms.py" line="171" />
         <source>修改案件</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="171" />
+        <location filename="../../widgets/terms.py" line="172" />
         <source>修改设置</source>
         <translation>Changed settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="172" />
+        <location filename="../../widgets/terms.py" line="173" />
         <source>停用用户</source>
         <translation>Disabled user</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="173" />
+        <location filename="../../widgets/terms.py" line="174" />
         <source>全部期限</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="174" />
+        <location filename="../../widgets/terms.py" line="175" />
         <source>创建案件库</source>
         <translation>Created store</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="175" />
+        <location filename="../../widgets/terms.py" line="176" />
         <source>剩余天数</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="176" />
+        <location filename="../../widgets/terms.py" line="177" />
         <source>启用卷宗自动归目辅助</source>
         <translation>Enable dossier cataloguing assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="177" />
+        <location filename="../../widgets/terms.py" line="178" />
         <source>启用文书辅助审查</source>
         <translation>Enable document review assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="178" />
+        <location filename="../../widgets/terms.py" line="179" />
         <source>启用文书辅助生成</source>
         <translation>Enable drafting assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="179" />
+        <location filename="../../widgets/terms.py" line="180" />
         <source>启用用户</source>
         <translation>Enabled user</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="180" />
+        <location filename="../../widgets/terms.py" line="181" />
         <source>启用语音转写辅助</source>
         <translation>Enable transcription assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="181" />
+        <location filename="../../widgets/terms.py" line="182" />
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="182" />
+        <location filename="../../widgets/terms.py" line="183" />
         <source>委托代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="183" />
-        <location filename="../../widgets/terms.py" line="251" />
+        <location filename="../../widgets/terms.py" line="184" />
+        <location filename="../../widgets/terms.py" line="260" />
         <source>审判员</source>
         <translation>Judge</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="184" />
+        <location filename="../../widgets/terms.py" line="185" />
         <source>审理中</source>
         <translation>In trial</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="185" />
+        <location filename="../../widgets/terms.py" line="186" />
         <source>审理程序</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="186" />
+        <location filename="../../widgets/terms.py" line="187" />
         <source>审限剩余</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="187" />
+        <location filename="../../widgets/terms.py" line="188" />
         <source>审限届满</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="188" />
+        <location filename="../../widgets/terms.py" line="189" />
         <source>审限预警天数</source>
         <translation>Deadline warning (days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="189" />
+        <location filename="../../widgets/terms.py" line="190" />
         <source>密码锁定时长（分钟）</source>
         <translation>Lock-out duration (min)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="190" />
+        <location filename="../../widgets/terms.py" line="191" />
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="191" />
+        <location filename="../../widgets/terms.py" line="192" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="192" />
+        <location filename="../../widgets/terms.py" line="193" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="193" />
+        <location filename="../../widgets/terms.py" line="194" />
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="194" />
+        <location filename="../../widgets/terms.py" line="195" />
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="195" />
+        <location filename="../../widgets/terms.py" line="196" />
         <source>平台公钥（指纹或文件）</source>
         <translation>Platform key (fingerprint or file)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="196" />
-        <location filename="../../widgets/terms.py" line="339" />
+        <location filename="../../widgets/terms.py" line="197" />
+        <location filename="../../widgets/terms.py" line="348" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="197" />
-        <location filename="../../widgets/terms.py" line="297" />
+        <location filename="../../widgets/terms.py" line="198" />
+        <location filename="../../widgets/terms.py" line="306" />
         <source>庭审笔录</source>
         <translation>Hearing records</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="198" />
-        <location filename="../../widgets/terms.py" line="323" />
-        <location filename="../../widgets/terms.py" line="436" />
+        <location filename="../../widgets/terms.py" line="199" />
+        <location filename="../../widgets/terms.py" line="332" />
+        <location filename="../../widgets/terms.py" line="446" />
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="199" />
+        <location filename="../../widgets/terms.py" line="200" />
         <source>待立案</source>
         <translation>Awaiting filing</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="200" />
+        <location filename="../../widgets/terms.py" line="201" />
         <source>恢复密钥重置密码</source>
         <translation>Password reset with recovery key</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="201" />
+        <location filename="../../widgets/terms.py" line="202" />
         <source>承办法官</source>
         <translation>Judge in charge</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="202" />
+        <location filename="../../widgets/terms.py" line="203" />
         <source>拒绝机器结果</source>
         <translation>Rejected machine output</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="203" />
+        <location filename="../../widgets/terms.py" line="204" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="204" />
+        <location filename="../../widgets/terms.py" line="205" />
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="205" />
+        <location filename="../../widgets/terms.py" line="206" />
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="206" />
-        <location filename="../../widgets/terms.py" line="358" />
+        <location filename="../../widgets/terms.py" line="207" />
+        <location filename="../../widgets/terms.py" line="368" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="207" />
+        <location filename="../../widgets/terms.py" line="208" />
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="208" />
+        <location filename="../../widgets/terms.py" line="209" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="209" />
+        <location filename="../../widgets/terms.py" line="210" />
         <source>时间 (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="210" />
+        <location filename="../../widgets/terms.py" line="211" />
         <source>显示名称</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="211" />
+        <location filename="../../widgets/terms.py" line="212" />
         <source>普通程序</source>
         <translation>Ordinary procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="212" />
+        <location filename="../../widgets/terms.py" line="213" />
         <source>查看案件</source>
         <translation>Viewed case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="213" />
+        <location filename="../../widgets/terms.py" line="214" />
         <source>案件类型</source>
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="214" />
-        <location filename="../../widgets/terms.py" line="347" />
-        <location filename="../../widgets/terms.py" line="430" />
+        <location filename="../../widgets/terms.py" line="215" />
+        <location filename="../../widgets/terms.py" line="356" />
+        <location filename="../../widgets/terms.py" line="440" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="215" />
-        <location filename="../../widgets/terms.py" line="325" />
-        <location filename="../../widgets/terms.py" line="348" />
-        <location filename="../../widgets/terms.py" line="431" />
+        <location filename="../../widgets/terms.py" line="216" />
+        <location filename="../../widgets/terms.py" line="334" />
+        <location filename="../../widgets/terms.py" line="357" />
+        <location filename="../../widgets/terms.py" line="441" />
         <source>案由</source>
         <translation>Cause of action</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="216" />
+        <location filename="../../widgets/terms.py" line="217" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="217" />
+        <location filename="../../widgets/terms.py" line="218" />
         <source>法院代字</source>
         <translation>Court code</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="218" />
+        <location filename="../../widgets/terms.py" line="219" />
         <source>法院名称</source>
         <translation>Court name</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="219" />
-        <location filename="../../widgets/terms.py" line="337" />
-        <location filename="../../widgets/terms.py" line="360" />
-        <location filename="../../widgets/terms.py" line="434" />
+        <location filename="../../widgets/terms.py" line="220" />
+        <location filename="../../widgets/terms.py" line="346" />
+        <location filename="../../widgets/terms.py" line="370" />
+        <location filename="../../widgets/terms.py" line="444" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="220" />
+        <location filename="../../widgets/terms.py" line="221" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="221" />
+        <location filename="../../widgets/terms.py" line="222" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="222" />
+        <location filename="../../widgets/terms.py" line="223" />
         <source>电子卷宗</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="223" />
+        <location filename="../../widgets/terms.py" line="224" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="224" />
+        <location filename="../../widgets/terms.py" line="225" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="225" />
+        <location filename="../../widgets/terms.py" line="226" />
         <source>登录失败</source>
         <translation>Failed login</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="226" />
+        <location filename="../../widgets/terms.py" line="227" />
         <source>空闲自动锁定（分钟）</source>
         <translation>Auto-lock after idle (min)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="227" />
-        <location filename="../../widgets/terms.py" line="349" />
-        <location filename="../../widgets/terms.py" line="433" />
+        <location filename="../../widgets/terms.py" line="228" />
+        <location filename="../../widgets/terms.py" line="358" />
+        <location filename="../../widgets/terms.py" line="443" />
         <source>立案日期</source>
         <translation>Filing date</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="228" />
+        <location filename="../../widgets/terms.py" line="229" />
         <source>简易程序</source>
         <translation>Simplified procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="229" />
+        <location filename="../../widgets/terms.py" line="230" />
         <source>管理员</source>
         <translation>IT administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="230" />
+        <location filename="../../widgets/terms.py" line="231" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="231" />
+        <location filename="../../widgets/terms.py" line="232" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="232" />
+        <location filename="../../widgets/terms.py" line="233" />
         <source>解锁失败</source>
         <translation>Failed unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="233" />
+        <location filename="../../widgets/terms.py" line="234" />
         <source>解除账户锁定</source>
         <translation>Cleared lock-out</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="234" />
+        <location filename="../../widgets/terms.py" line="235" />
         <source>解除锁定</source>
         <translation>Clear lock-out</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="235" />
+        <location filename="../../widgets/terms.py" line="236" />
         <source>诉讼地位</source>
         <translation>Role in case</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="236" />
-        <location filename="../../widgets/terms.py" line="352" />
-        <location filename="../../widgets/terms.py" line="435" />
+        <location filename="../../widgets/terms.py" line="237" />
+        <location filename="../../widgets/terms.py" line="361" />
+        <location filename="../../widgets/terms.py" line="445" />
         <source>诉讼请求</source>
         <translation>Claims</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="237" />
+        <location filename="../../widgets/terms.py" line="238" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="238" />
+        <location filename="../../widgets/terms.py" line="239" />
         <source>语音识别模型目录</source>
         <translation>Speech model folder</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="239" />
+        <location filename="../../widgets/terms.py" line="240" />
         <source>身份证号/信用代码</source>
         <translation>ID / credit code</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="240" />
+        <location filename="../../widgets/terms.py" line="241" />
         <source>连续输错密码锁定次数</source>
         <translation>Wrong passwords before lock-out</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="241" />
+        <location filename="../../widgets/terms.py" line="242" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="242" />
+        <location filename="../../widgets/terms.py" line="243" />
         <source>采纳机器结果</source>
         <translation>Accepted machine output</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="243" />
+        <location filename="../../widgets/terms.py" line="244" />
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="244" />
+        <location filename="../../widgets/terms.py" line="245" />
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="250" />
+        <location filename="../../widgets/terms.py" line="251" />
+        <source>审判组织</source>
+        <translation>Bench</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="252" />
+        <source>独任审判</source>
+        <translation>Single judge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="253" />
+        <source>合议庭</source>
+        <translation>Collegial panel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="259" />
         <source>审判长</source>
         <translation>Presiding judge</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="252" />
+        <location filename="../../widgets/terms.py" line="261" />
         <source>人民陪审员</source>
         <translation>People's assessor</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="253" />
-        <location filename="../../widgets/terms.py" line="272" />
-        <location filename="../../widgets/terms.py" line="350" />
+        <location filename="../../widgets/terms.py" line="262" />
+        <location filename="../../widgets/terms.py" line="281" />
+        <location filename="../../widgets/terms.py" line="359" />
         <source>原告</source>
         <translation>Plaintiff</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="254" />
-        <location filename="../../widgets/terms.py" line="273" />
-        <location filename="../../widgets/terms.py" line="351" />
+        <location filename="../../widgets/terms.py" line="263" />
+        <location filename="../../widgets/terms.py" line="282" />
+        <location filename="../../widgets/terms.py" line="360" />
         <source>被告</source>
         <translation>Defendant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="255" />
+        <location filename="../../widgets/terms.py" line="264" />
         <source>原告代理人</source>
         <translation>Plaintiff's agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="256" />
+        <location filename="../../widgets/terms.py" line="265" />
         <source>被告代理人</source>
         <translation>Defendant's agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="257" />
-        <location filename="../../widgets/terms.py" line="274" />
+        <location filename="../../widgets/terms.py" line="266" />
+        <location filename="../../widgets/terms.py" line="283" />
         <source>第三人</source>
         <translation>Third party</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="258" />
+        <location filename="../../widgets/terms.py" line="267" />
         <source>第三人代理人</source>
         <translation>Third party's agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="259" />
+        <location filename="../../widgets/terms.py" line="268" />
         <source>上诉人</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="260" />
+        <location filename="../../widgets/terms.py" line="269" />
         <source>被上诉人</source>
         <translation>Appellee</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="261" />
+        <location filename="../../widgets/terms.py" line="270" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="262" />
+        <location filename="../../widgets/terms.py" line="271" />
         <source>被申请人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="263" />
+        <location filename="../../widgets/terms.py" line="272" />
         <source>证人</source>
         <translation>Witness</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="264" />
+        <location filename="../../widgets/terms.py" line="273" />
         <source>鉴定人</source>
         <translation>Expert witness</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="266" />
+        <location filename="../../widgets/terms.py" line="275" />
         <source>法官助理</source>
         <translation>Judge's assistant</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="267" />
+        <location filename="../../widgets/terms.py" line="276" />
         <source>未识别</source>
         <translation>Unidentified</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="275" />
+        <location filename="../../widgets/terms.py" line="284" />
         <source>自然人</source>
         <translation>Natural person</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="276" />
+        <location filename="../../widgets/terms.py" line="285" />
         <source>法人</source>
         <translation>Legal person</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="277" />
+        <location filename="../../widgets/terms.py" line="286" />
         <source>非法人组织</source>
         <translation>Unincorporated organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="282" />
+        <location filename="../../widgets/terms.py" line="291" />
         <source>卷宗封面</source>
         <translation>Dossier cover</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="283" />
+        <location filename="../../widgets/terms.py" line="292" />
         <source>卷内目录</source>
         <translation>Table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="284" />
+        <location filename="../../widgets/terms.py" line="293" />
         <source>起诉状</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="285" />
-        <location filename="../../widgets/terms.py" line="373" />
+        <location filename="../../widgets/terms.py" line="294" />
+        <location filename="../../widgets/terms.py" line="383" />
         <source>受理案件通知书</source>
         <translation>Notice of acceptance</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="286" />
+        <location filename="../../widgets/terms.py" line="295" />
         <source>诉讼费用材料</source>
         <translation>Litigation fee documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="287" />
+        <location filename="../../widgets/terms.py" line="296" />
         <source>应诉通知书</source>
         <translation>Notice to respond</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="288" />
+        <location filename="../../widgets/terms.py" line="297" />
         <source>举证通知书</source>
         <translation>Notice on evidence</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="289" />
+        <location filename="../../widgets/terms.py" line="298" />
         <source>答辩状</source>
         <translation>Defence</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="290" />
+        <location filename="../../widgets/terms.py" line="299" />
         <source>授权委托书</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="291" />
+        <location filename="../../widgets/terms.py" line="300" />
         <source>身份证明材料</source>
         <translation>Identity documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="292" />
+        <location filename="../../widgets/terms.py" line="301" />
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="293" />
+        <location filename="../../widgets/terms.py" line="302" />
         <source>询问笔录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="294" />
+        <location filename="../../widgets/terms.py" line="303" />
         <source>调解笔录</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="295" />
-        <location filename="../../widgets/terms.py" line="372" />
+        <location filename="../../widgets/terms.py" line="304" />
+        <location filename="../../widgets/terms.py" line="382" />
         <source>传票</source>
         <translation>Summons</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="296" />
+        <location filename="../../widgets/terms.py" line="305" />
         <source>开庭公告</source>
         <translation>Hearing announcement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="298" />
+        <location filename="../../widgets/terms.py" line="307" />
         <source>调解书</source>
         <translation>Mediation statement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="299" />
+        <location filename="../../widgets/terms.py" line="308" />
         <source>判决书</source>
         <translation>Judgment</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="300" />
+        <location filename="../../widgets/terms.py" line="309" />
         <source>裁定书</source>
         <translation>Ruling</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="301" />
+        <location filename="../../widgets/terms.py" line="310" />
         <source>宣判笔录</source>
         <translation>Pronouncement record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="302" />
+        <location filename="../../widgets/terms.py" line="311" />
         <source>送达回证</source>
         <translation>Proof of service</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="303" />
+        <location filename="../../widgets/terms.py" line="312" />
         <source>上诉状</source>
         <translation>Appeal petition</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="304" />
+        <location filename="../../widgets/terms.py" line="313" />
         <source>备考表</source>
         <translation>Reference sheet</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="305" />
+        <location filename="../../widgets/terms.py" line="314" />
         <source>其他材料</source>
         <translation>Other materials</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="310" />
+        <location filename="../../widgets/terms.py" line="319" />
         <source>录音中</source>
         <translation>Recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="311" />
+        <location filename="../../widgets/terms.py" line="320" />
         <source>录音中断</source>
         <translation>Recording interrupted</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="312" />
+        <location filename="../../widgets/terms.py" line="321" />
         <source>已录音</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="313" />
+        <location filename="../../widgets/terms.py" line="322" />
         <source>转写中</source>
         <translation>Transcribing</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="314" />
+        <location filename="../../widgets/terms.py" line="323" />
         <source>转写中断</source>
         <translation>Transcription interrupted</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="315" />
+        <location filename="../../widgets/terms.py" line="324" />
         <source>待核对</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="316" />
+        <location filename="../../widgets/terms.py" line="325" />
         <source>已核对</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="317" />
+        <location filename="../../widgets/terms.py" line="326" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="318" />
+        <location filename="../../widgets/terms.py" line="327" />
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="319" />
+        <location filename="../../widgets/terms.py" line="328" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="320" />
-        <location filename="../../widgets/terms.py" line="336" />
+        <location filename="../../widgets/terms.py" line="329" />
+        <location filename="../../widgets/terms.py" line="345" />
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="321" />
+        <location filename="../../widgets/terms.py" line="330" />
         <source>补正</source>
         <translation>correction request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="322" />
+        <location filename="../../widgets/terms.py" line="331" />
         <source>编辑</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="324" />
+        <location filename="../../widgets/terms.py" line="333" />
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="326" />
+        <location filename="../../widgets/terms.py" line="335" />
         <source>法院</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="327" />
+        <location filename="../../widgets/terms.py" line="336" />
         <source>热词</source>
         <translation>Hot word</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="328" />
+        <location filename="../../widgets/terms.py" line="337" />
         <source>法律用语</source>
         <translation>Legal term</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="333" />
+        <location filename="../../widgets/terms.py" line="342" />
         <source>页号</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="334" />
+        <location filename="../../widgets/terms.py" line="343" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="335" />
-        <location filename="../../widgets/terms.py" line="364" />
+        <location filename="../../widgets/terms.py" line="344" />
+        <location filename="../../widgets/terms.py" line="374" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="338" />
+        <location filename="../../widgets/terms.py" line="347" />
         <source>依据</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="340" />
+        <location filename="../../widgets/terms.py" line="349" />
         <source>文件名称</source>
         <translation>Document title</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="341" />
+        <location filename="../../widgets/terms.py" line="350" />
         <source>起止页号</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="342" />
+        <location filename="../../widgets/terms.py" line="351" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="343" />
-        <location filename="../../widgets/terms.py" line="418" />
+        <location filename="../../widgets/terms.py" line="352" />
+        <location filename="../../widgets/terms.py" line="428" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="344" />
-        <location filename="../../widgets/terms.py" line="419" />
+        <location filename="../../widgets/terms.py" line="353" />
+        <location filename="../../widgets/terms.py" line="429" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="345" />
+        <location filename="../../widgets/terms.py" line="354" />
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="346" />
+        <location filename="../../widgets/terms.py" line="355" />
         <source>人工</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="357" />
+        <location filename="../../widgets/terms.py" line="366" />
+        <source>署名与审判组织不符</source>
+        <translation>Signature block differs from the bench</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/terms.py" line="367" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="359" />
+        <location filename="../../widgets/terms.py" line="369" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="361" />
+        <location filename="../../widgets/terms.py" line="371" />
         <source>创建人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="362" />
+        <location filename="../../widgets/terms.py" line="372" />
         <source>段落</source>
         <translation>Paragraph</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="363" />
+        <location filename="../../widgets/terms.py" line="373" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="365" />
+        <location filename="../../widgets/terms.py" line="375" />
         <source>问题</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="366" />
+        <location filename="../../widgets/terms.py" line="376" />
         <source>模板生成</source>
         <translation>From template</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="367" />
+        <location filename="../../widgets/terms.py" line="377" />
         <source>导入修改稿</source>
         <translation>Import revised draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="368" />
+        <location filename="../../widgets/terms.py" line="378" />
         <source>已确认机器内容</source>
         <translation>Machine text confirmed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="369" />
+        <location filename="../../widgets/terms.py" line="379" />
         <source>已退回机器内容</source>
         <translation>Machine text rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="370" />
+        <location filename="../../widgets/terms.py" line="380" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="371" />
+        <location filename="../../widgets/terms.py" line="381" />
         <source>已签发</source>
         <translation>Signed off</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="374" />
+        <location filename="../../widgets/terms.py" line="384" />
         <source>庭审笔录_首部</source>
         <translation>Hearing record (heading)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="375" />
+        <location filename="../../widgets/terms.py" line="385" />
         <source>民事判决书_普通程序</source>
         <translation>Civil judgment (ordinary procedure)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="376" />
+        <location filename="../../widgets/terms.py" line="386" />
         <source>民事判决书_简易程序</source>
         <translation>Civil judgment (simplified procedure)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="377" />
+        <location filename="../../widgets/terms.py" line="387" />
         <source>民事裁定书_准许撤诉</source>
         <translation>Civil ruling (withdrawal allowed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="378" />
+        <location filename="../../widgets/terms.py" line="388" />
         <source>民事裁定书_驳回起诉</source>
         <translation>Civil ruling (complaint dismissed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="379" />
+        <location filename="../../widgets/terms.py" line="389" />
         <source>民事调解书</source>
         <translation>Civil mediation statement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="380" />
+        <location filename="../../widgets/terms.py" line="390" />
         <source>案号格式</source>
         <translation>Case number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="381" />
+        <location filename="../../widgets/terms.py" line="391" />
         <source>案号年度</source>
         <translation>Case number year</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="382" />
+        <location filename="../../widgets/terms.py" line="392" />
         <source>案号前后不一致</source>
         <translation>Inconsistent case numbers</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="383" />
+        <location filename="../../widgets/terms.py" line="393" />
         <source>案号与案件记录不符</source>
         <translation>Case number differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="384" />
+        <location filename="../../widgets/terms.py" line="394" />
         <source>当事人名称不一致</source>
         <translation>Inconsistent party names</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="385" />
+        <location filename="../../widgets/terms.py" line="395" />
         <source>主文中的非当事人</source>
         <translation>Non-party in the operative part</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="386" />
+        <location filename="../../widgets/terms.py" line="396" />
         <source>当事人与案件记录不符</source>
         <translation>Parties differ from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="387" />
+        <location filename="../../widgets/terms.py" line="397" />
         <source>金额大小写不符</source>
         <translation>Amount in words and figures differ</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="388" />
+        <location filename="../../widgets/terms.py" line="398" />
         <source>合计金额不符</source>
         <translation>Total does not add up</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="389" />
+        <location filename="../../widgets/terms.py" line="399" />
         <source>受理费计算</source>
         <translation>Court fee calculation</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="390" />
+        <location filename="../../widgets/terms.py" line="400" />
         <source>受理费与收费标准不符</source>
         <translation>Court fee differs from the fee schedule</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="391" />
+        <location filename="../../widgets/terms.py" line="401" />
         <source>受理费减半与审理程序不符</source>
         <translation>Halved court fee does not match the procedure</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="392" />
+        <location filename="../../widgets/terms.py" line="402" />
         <source>日期不存在</source>
         <translation>Nonexistent date</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="393" />
+        <location filename="../../widgets/terms.py" line="403" />
         <source>日期先后</source>
         <translation>Date order</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="394" />
+        <location filename="../../widgets/terms.py" line="404" />
         <source>落款日期格式</source>
         <translation>Signature date format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="395" />
+        <location filename="../../widgets/terms.py" line="405" />
         <source>日期与案件记录不符</source>
         <translation>Date differs from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="396" />
+        <location filename="../../widgets/terms.py" line="406" />
         <source>缺少必备部分</source>
         <translation>Missing required section</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="397" />
+        <location filename="../../widgets/terms.py" line="407" />
         <source>判项编号</source>
         <translation>Numbering of the operative items</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="398" />
+        <location filename="../../widgets/terms.py" line="408" />
         <source>上诉法院</source>
         <translation>Appeal court</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="399" />
+        <location filename="../../widgets/terms.py" line="409" />
         <source>法律名称不规范</source>
         <translation>Non-standard law title</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="400" />
+        <location filename="../../widgets/terms.py" line="410" />
         <source>法条序号格式</source>
         <translation>Article number format</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="401" />
+        <location filename="../../widgets/terms.py" line="411" />
         <source>引用已废止法律</source>
         <translation>Repealed law cited</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="402" />
+        <location filename="../../widgets/terms.py" line="412" />
         <source>迟延履行利息条款</source>
         <translation>Late performance interest clause</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="403" />
+        <location filename="../../widgets/terms.py" line="413" />
         <source>引用的法条不存在</source>
         <translation>Cited article does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="404" />
+        <location filename="../../widgets/terms.py" line="414" />
         <source>引用尚未施行的法律</source>
         <translation>Law cited before it took effect</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="405" />
+        <location filename="../../widgets/terms.py" line="415" />
         <source>司法解释名称与文号不符</source>
         <translation>Interpretation title does not match its number</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="406" />
+        <location filename="../../widgets/terms.py" line="416" />
         <source>算式计算有误</source>
         <translation>Written calculation does not compute</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="407" />
+        <location filename="../../widgets/terms.py" line="417" />
         <source>当事人诉讼地位不一致</source>
         <translation>Party called by the wrong role</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="408" />
+        <location filename="../../widgets/terms.py" line="418" />
         <source>匿名处理前后不一致</source>
         <translation>Anonymisation inconsistent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="409" />
+        <location filename="../../widgets/terms.py" line="419" />
         <source>缺少迟延履行告知</source>
         <translation>Late-performance notice missing</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="410" />
+        <location filename="../../widgets/terms.py" line="420" />
         <source>部分支持未驳回其他诉讼请求</source>
         <translation>Partial award without dismissing the other claims</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="411" />
+        <location filename="../../widgets/terms.py" line="421" />
         <source>诉讼请求与案件记录不符</source>
         <translation>Claims differ from the case record</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="412" />
+        <location filename="../../widgets/terms.py" line="422" />
         <source>陈述人与诉讼地位不符</source>
         <translation>Statement attributed to the wrong side</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="413" />
+        <location filename="../../widgets/terms.py" line="423" />
         <source>同一款项数额前后不一致</source>
         <translation>One item written with two different amounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="420" />
+        <location filename="../../widgets/terms.py" line="430" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="421" />
+        <location filename="../../widgets/terms.py" line="431" />
         <source>被拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="422" />
+        <location filename="../../widgets/terms.py" line="432" />
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="423" />
+        <location filename="../../widgets/terms.py" line="433" />
         <source>暂存（等待缺号）</source>
         <translation>Held (waiting for a missing sequence number)</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="424" />
+        <location filename="../../widgets/terms.py" line="434" />
         <source>已处理</source>
         <translation>Processed</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="425" />
+        <location filename="../../widgets/terms.py" line="435" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="426" />
+        <location filename="../../widgets/terms.py" line="436" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="427" />
+        <location filename="../../widgets/terms.py" line="437" />
         <source>确认</source>
         <translation>Acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="428" />
+        <location filename="../../widgets/terms.py" line="438" />
         <source>补发请求</source>
         <translation>Resend request</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="429" />
+        <location filename="../../widgets/terms.py" line="439" />
         <source>密钥更新</source>
         <translation>Key update</translation>
     </message>
     <message>
-        <location filename="../../widgets/terms.py" line="432" />
+        <location filename="../../widgets/terms.py" line="442" />
         <source>程序</source>
         <translation>Procedure</translation>
     </message>

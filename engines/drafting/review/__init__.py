@@ -42,7 +42,7 @@ class CaseFacts:
     fee check: a non-property cause silences it, and the claims are the amount in dispute
     when the document's own 诉讼请求 states none. ``parties``, ``party_roles`` (name -> 原告/被告…)
     and ``claims`` are also compared with the draft: a draft made from another case's material
-    disagrees with them."""
+    disagrees with them; ``bench`` (独任 / 合议庭) with its signature block."""
 
     case_number: str = ""
     parties: list[str] = field(default_factory=list)
@@ -52,6 +52,7 @@ class CaseFacts:
     claims: list[str] = field(default_factory=list)
     claim_amount: Decimal | None = None
     party_roles: dict[str, str] = field(default_factory=dict)
+    bench: str = ""  # 审判组织: 独任 | 合议庭 ("" = not known, not checked)
 
 
 def review_paragraphs(

@@ -37,7 +37,26 @@ def check_record(doc: JudgmentDocument, record) -> list[Finding]:
         return findings
     findings += _party_findings(doc, record)
     findings += _claims_findings(doc, record)
+    findings += _bench_findings(doc, getattr(record, "bench", ""))
     return findings
+
+
+def _bench_findings(doc: JudgmentDocument, bench: str) -> list[Finding]:
+    """The signature block against the case's 审判组织: a single judge signs alone as 审判员 (or
+    代理审判员); a collegial panel signs with a 审判长 and at least three members."""
+    if bench not in ("独任", "合议庭") or not doc.signature_paragraphs:
+        return []
+    lines = [_norm(doc.paragraphs[i]) for i in doc.signature_paragraphs]
+    shown = "、".join(lines)
+    first = doc.signature_paragraphs[0]
+    presiding = any(line.startswith("审判长") for line in lines)
+    if bench == "独任" and (presiding or len(lines) > 1 or any("陪审员" in line[:5] for line in lines)):
+        return [Finding("bench_record", "error", first, doc.text(first)[:40],
+                        f"署名为“{shown}”，而本案审判组织为独任审判，应由审判员一人署名。")]
+    if bench == "合议庭" and (not presiding or len(lines) < 3):
+        return [Finding("bench_record", "error", first, doc.text(first)[:40],
+                        f"署名为“{shown}”，而本案审判组织为合议庭，应由审判长和合议庭其他成员署名。")]
+    return []
 
 
 def _party_findings(doc: JudgmentDocument, record) -> list[Finding]:

@@ -58,4 +58,5 @@ RULE_LABELS = {
     "anonymisation": "匿名处理前后不一致", "interest_notice_missing": "缺少迟延履行告知",
     "dismissal_missing": "部分支持未驳回其他诉讼请求", "claims_record": "诉讼请求与案件记录不符",
     "statement_speaker": "陈述人与诉讼地位不符", "item_figures": "同一款项数额前后不一致",
+    "bench_record": "署名与审判组织不符",
 }
