@@ -107,19 +107,52 @@ def canonical(number: str) -> str:
     return str(parsed) if parsed is not None else (number or "").strip()
 
 
+# An appeal or a retrial cites the decisions it reviews: (2023)…民初12号 in a 民终 judgment
+# after 不服 / 原审 is that case's own history, not another case's material. Only such a cited
+# number of a lower stage, with one of these words just before it, is passed over.
+_EARLIER_CUES = re.compile(r"不服|原审|一审|二审|原判|原裁定|原判决|原调解|作出的?|审理的?|终审|生效|执行依据|申请再审|再审申请|维持|撤销|变更")
+_STAGE = (("初", 1), ("终", 2), ("再", 3), ("申", 3), ("监", 3), ("抗", 3), ("执", 4))
+
+
+def _stage(type_code: str) -> int:
+    """1 first instance, 2 appeal, 3 retrial or review, 4 enforcement, 0 unknown."""
+    for mark, stage in _STAGE:
+        if mark in type_code:
+            return stage
+    return 0
+
+
+def _earlier_instance(own, cited, before: str) -> bool:
+    """Whether ``cited`` reads as a decision this case reviews or enforces: a lower stage of
+    the same branch (民/刑/行…), introduced by a word such as 不服 or 原审 within ``before``."""
+    if own is None or cited is None:
+        return False
+    own_stage, cited_stage = _stage(own.type_code), _stage(cited.type_code)
+    # The branch may differ: a civil appeal also recites the criminal judgment on the same facts.
+    return own_stage > cited_stage > 0 and bool(_EARLIER_CUES.search(before))
+
+
 def foreign_case_numbers(text: str, case_number: str) -> list[str]:
     """Valid 案号 in ``text`` that are not ``case_number`` (canonical, in order, once each).
 
-    Only numbers that parse as a 案号 count, and numbers of the same year and court that only
-    cite an earlier instance still count: the person is asked, not overruled.
+    Only numbers that parse as a 案号 count. A number of the same year and court still counts
+    (the person is asked, not overruled), but an appeal's, retrial's or enforcement's citation
+    of the decision it reviews or enforces does not (see :func:`_earlier_instance`), wherever
+    the text names it again.
     """
+    own_parsed = try_parse_case_number(case_number or "")
     own = canonical(case_number)
-    found = []
-    for _offset, raw in find_case_numbers(text or ""):
+    text = text or ""
+    cited, reviewed = [], set()
+    for offset, raw in find_case_numbers(text):
         parsed = try_parse_case_number(raw)
-        if parsed is not None and str(parsed) != own and str(parsed) not in found:
-            found.append(str(parsed))
-    return found
+        if parsed is None or str(parsed) == own:
+            continue
+        if _earlier_instance(own_parsed, parsed, text[max(0, offset - 40):offset]):
+            reviewed.add(str(parsed))
+        elif str(parsed) not in cited:
+            cited.append(str(parsed))
+    return [n for n in cited if n not in reviewed]
 
 
 # -- party names ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 
 from app import messages
 from app.services.case_guard import (
+    foreign_case_numbers,
     CaseIdentity, ForeignCaseData, case_identity, foreign_parties, guard, party_mentions, same_party,
 )
 from app.services.cases import CaseService, Party
@@ -25,6 +26,19 @@ IDENTITY = CaseIdentity(OWN, ["张晓明", "北京华信商贸有限公司"], {"
 
 def found(text: str, short: bool = False) -> list[tuple[str, str, bool]]:
     return [(f.found, f.other_case, f.in_store) for f in foreign_parties(text, IDENTITY, short)]
+
+
+def test_an_appeal_citing_the_judgment_it_reviews_is_not_foreign_but_any_other_number_is():
+    appeal = "（2024）京01民终88号"
+    reviewed = "上诉人不服北京市朝阳区人民法院（2023）京0105民初123号民事判决，向本院提起上诉。"
+    assert foreign_case_numbers(reviewed, appeal) == []
+    # Without the cue, or of a higher stage, or another branch, it is still asked about.
+    assert foreign_case_numbers("另见（2023）京0105民初123号案。", appeal) == ["（2023）京0105民初123号"]
+    assert foreign_case_numbers("不服（2023）京01民终7号判决", "（2023）京0105民初9号") == ["（2023）京01民终7号"]
+    # Named again later without a cue, the reviewed decision is still not foreign.
+    assert foreign_case_numbers(reviewed + "判决如下：一、维持（2023）京0105民初123号判决；另（2023）京0105民初123号", appeal) == []
+    # Enforcement cites the judgment it enforces, whatever its branch.
+    assert foreign_case_numbers("执行依据为（2023）京0105民初123号民事判决书", "（2024）京0105执100号") == []
 
 
 def test_the_case_own_parties_in_a_party_block_raise_nothing():
