@@ -204,8 +204,8 @@ def _shading(reference: str, result) -> dict:
              "_whisper": lambda seg: [w.probability < 0.5 for w in seg.words or []]}
     texts = [[normalise(w.text) for w in seg.words or []] for seg in result.segments]
     hyp = "".join(c for seg in texts for c in seg)
-    pairs = _align(normalise(reference), hyp)
     ref = normalise(reference)
+    pairs = _align(ref, hyp)
     # Each error as the hypothesis positions where it can be seen.
     errors: list[list[int]] = []
     last, waiting = None, []
@@ -220,6 +220,15 @@ def _shading(reference: str, result) -> dict:
         if r is None or ref[r] != hyp[h]:
             errors.append([h])
     out = {"err_chars": len(errors), "lines": len(result.segments), "hyp_chars": len(hyp)}
+    # Errors per line (an error seen from two lines counts half in each): what a perfect
+    # choice of lines could shade at most.
+    line_of = [k for k, chars in enumerate(texts) for c in chars for _ in c]
+    per_line = [0.0] * len(texts)
+    for error in errors:
+        touched = {line_of[h] for h in error}
+        for k in touched:
+            per_line[k] += 1 / len(touched)
+    out["line_errors"] = per_line
     for suffix, rule in rules.items():
         flags: list[bool] = []
         shaded_lines = 0
@@ -521,6 +530,18 @@ def shading_section(rows: list[dict]) -> list[str]:
                        + " | "
                        + " / ".join(share("chars_shaded" + k, chars) for k in ("", "_before"))
                        + " |")
+    ceiling = []
+    for name, label in (("real", "real"), ("hearing", "synthetic")):
+        per_line = sorted((e for r in rows if r["set"] == name for e in r.get("line_errors", [])),
+                          reverse=True)
+        err = sum(r["err_chars"] for r in rows if r["set"] == name)
+        if per_line and err:
+            top = per_line[:int(0.35 * len(per_line))]
+            ceiling.append(f"{label} {sum(top) / err:.0%}")
+    if ceiling:
+        out += ["", "Ceiling: shading every word of the 35% of lines holding the most errors "
+                "(a perfect choice of lines) would shade " + ", ".join(ceiling)
+                + " of the erroneous characters."]
     return out + [""]
 
 
