@@ -299,7 +299,10 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self._loading, was_loading = True, self._loading
         cells = [f"{int(seg.start // 60):02d}:{seg.start % 60:04.1f}", tr_speaker(seg.speaker), seg.text,
                  f"{seg.confidence:.0%}"]
-        colour = confidence_colour(seg.confidence) if not seg.edited else None
+        # Calibrated lines (issue 12) are marked by their shading alone; Whisper's own line
+        # score colours only older transcripts (it tinted nearly every line).
+        calibrated = getattr(seg, "calibrated", False)
+        colour = confidence_colour(seg.confidence) if not seg.edited and not calibrated else None
         for c, value in enumerate(cells):
             item = QTableWidgetItem(value)
             if c in (COL_TIME, COL_CONFIDENCE):

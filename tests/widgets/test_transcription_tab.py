@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.helpers.transcription import MULTI_CLIP, clip_reference, model_cache_dir
 from tests.helpers.widgets import tab_titles
@@ -126,6 +127,29 @@ def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch, s
     tab.reload_segments()
     assert tab.table.item(1, COL_TEXT).background().color() == LOW_CONFIDENCE_BACKGROUND
     assert tab.table.item(0, COL_TEXT).background().color() != LOW_CONFIDENCE_BACKGROUND
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_calibrated_lines_are_marked_by_their_shading_only(qtbot, fx, case_id, monkeypatch, sync_tasks):
+    from app.services.transcription import SegmentRow
+    from engines.transcription.results import Word
+
+    ctx = fx.clerk()
+    tab = Tab(ctx)
+    qtbot.addWidget(tab)
+    # Both lines have a low Whisper line score; only the second has a shaded word.
+    clear = [Word(0.0, 0.5, "现在", 0.5, 0.9, False), Word(0.5, 1.0, "开庭", 0.5, 0.9, False)]
+    shaded = [Word(1.2, 2.0, "嗯", 0.3, 0.2, True)]
+    rows = [SegmentRow(1, 0, 0.0, 1.0, "审判长", 1, "现在开庭。", "现在开庭。", 0.5, [], False, clear, True),
+            SegmentRow(2, 1, 1.2, 2.0, "原告", 2, "嗯。", "嗯。", 0.5, [], False, shaded, True)]
+    monkeypatch.setattr(tab.service, "segments", lambda hearing: rows)
+    monkeypatch.setattr(tab.service, "seats", lambda hearing: ["审判长", "原告"])
+    monkeypatch.setattr(tab, "_load_audio", lambda hearing: None)
+    monkeypatch.setattr(tab, "hearing_id", lambda: 1)
+    tab.reload_segments()
+    assert tab.table.item(1, COL_TEXT).background().color() == LOW_CONFIDENCE_BACKGROUND
+    assert tab.table.item(0, COL_TEXT).background().style() == Qt.BrushStyle.NoBrush
     tab.shutdown()
     ctx.store.close()
 
