@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar,
     QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.security.roles import Permission, has_permission
 from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
-from widgets import confirm
+from widgets import confirm, file_dialogs
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import make_button, show_error
 from widgets.page_preview import PagePreview
@@ -379,8 +379,8 @@ class CataloguingTab(QWidget):
 
     def choose_files(self) -> None:
         """Ask for dossier PDFs or page images and import them."""
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入卷宗"), "",
-                                                self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        paths = file_dialogs.open_files(self, self.tr("导入卷宗"),
+                                        self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
         if paths:
             self.import_files(paths)
 
@@ -478,7 +478,7 @@ class CataloguingTab(QWidget):
 
     def choose_export(self) -> None:
         """Ask where to save the 卷内目录 .docx, then write it."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出卷内目录"), "卷内目录.docx", "Word (*.docx)")
+        path = file_dialogs.save_file(self, self.tr("导出卷内目录"), self.tr("卷内目录") + ".docx", "Word (*.docx)")
         if path:
             self.export_toc(path)
 
@@ -491,7 +491,7 @@ class CataloguingTab(QWidget):
 
     def choose_export_pdf(self) -> None:
         """Ask where to save the ordered dossier PDF, then write it in the background."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出整理后的卷宗"), "卷宗.pdf", "PDF (*.pdf)")
+        path = file_dialogs.save_file(self, self.tr("导出整理后的卷宗"), self.tr("卷宗") + ".pdf", "PDF (*.pdf)")
         if path:
             self.export_pdf(path)
 

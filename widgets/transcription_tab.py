@@ -17,13 +17,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
     QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
-from widgets import confirm
+from widgets import confirm, file_dialogs
 from widgets.audio_player import AudioPlayer
 from widgets.terms import tr_speaker, tr_term, untr_speaker
 from widgets.transcription_live import LiveHearingControls
@@ -367,8 +367,8 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
     def import_recording(self, path: str | None = None) -> None:
         """Store a recording file for this case (WAV, FLAC, MP3, M4A); the hearing is selected when stored."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入庭审录音"), "",
-                                                  self.tr("录音 (*.wav *.flac *.mp3 *.m4a)"))
+            path = file_dialogs.open_file(self, self.tr("导入庭审录音"),
+                                          self.tr("录音 (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)"))
             if not path:
                 return
             channels = self._channels_of(path)
