@@ -60,6 +60,7 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self._reads = TaskSlot(self)
         self._writes = TaskSlot(self, writes=True, on_change=self._update_buttons)
         self._audio_slot = TaskSlot(self)
+        self._probe_slot = TaskSlot(self)  # channel count of a file about to be imported
         self._slot = TaskSlot(self, writes=True, on_change=self._update_buttons)  # transcription
         self.player = AudioPlayer()
         self.live_service = ctx.live_hearings
@@ -365,15 +366,35 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         return True
 
     def import_recording(self, path: str | None = None) -> None:
-        """Store a recording file for this case (WAV, FLAC, MP3, M4A); the hearing is selected when stored."""
+        """Store a recording file for this case (WAV, FLAC, MP3, M4A, Ogg…); the hearing is selected
+        when stored. Without ``path`` the clerk picks a file and, when it has more than one
+        channel, a seat for each channel first."""
         if path is None:
             path = file_dialogs.open_file(self, self.tr("导入庭审录音"),
                                           self.tr("录音 (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)"))
-            if not path:
+            if path:
+                self.ask_seats_then_import(path)
+            return
+        self._store_recording(path)
+
+    def ask_seats_then_import(self, path: str) -> None:
+        """Read the file's channel count (in a child process, never in the window's own), ask a
+        seat per channel when there is more than one, then store the recording."""
+        from app.services.transcription import recording_channels  # runs the probe in a child
+
+        self.status.setText(self.tr("正在读取录音的声道…"))
+
+        def probed(channels: int) -> None:
+            self.status.setText("")
+            if channels > 1 and not self.choose_seat_map(channels):
+                self.status.setText(self.tr("未导入录音。"))
                 return
-            channels = self._channels_of(path)
-            if channels and channels > 1 and not self.choose_seat_map(channels):
-                return
+            self._store_recording(path)
+
+        self._probe_slot.start(lambda p, c: recording_channels(path), label="channels", on_success=probed,
+                               on_error=lambda exc: self.status.setText(self.tr("无法导入：") + str(exc)))
+
+    def _store_recording(self, path: str) -> None:
         case_id, service, seat_map = self.case_id, self.service, self.channels.text().strip()
         self.status.setText(self.tr("正在导入录音…"))
 
@@ -391,15 +412,6 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
 
         self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map), label="import",
                            on_success=stored, on_error=failed)
-
-    def _channels_of(self, path: str) -> int | None:
-        """Channel count of a chosen file (a quick header read); None when it cannot be read."""
-        try:
-            import soundfile
-
-            return soundfile.info(path).channels
-        except Exception:  # noqa: BLE001 - not a WAV/FLAC header: the service checks the file itself
-            return None
 
     def transcribe(self) -> None:
         """Transcribe the selected hearing in the background (child process)."""
@@ -556,5 +568,5 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
             live.stop()
         self._live_slot.shutdown()
         self.live_service.release()  # a warmed model child nobody will use
-        for slot in (self._slot, self._writes, self._reads, self._audio_slot):
+        for slot in (self._slot, self._writes, self._reads, self._audio_slot, self._probe_slot):
             slot.shutdown()
