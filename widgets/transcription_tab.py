@@ -28,7 +28,8 @@ from widgets.audio_player import AudioPlayer
 from widgets.terms import tr_speaker, tr_term, untr_speaker
 from widgets.transcription_live import LiveHearingControls
 from widgets.common import make_button
-from widgets.transcript_parts import SeatDelegate, SeatMapDialog, WaveformView, WordStrip, confidence_colour, parse_seat_spec
+from widgets.transcript_parts import SeatDelegate, SeatMapDialog, WaveformView, parse_seat_spec
+from widgets.transcript_shading import PARTS_ROLE, SHADE, ShadedTextDelegate, WordStrip, confidence_colour, shaded_parts
 from widgets.transcript_playback import TranscriptPlayback
 from widgets.transcript_record import TranscriptRecordActions
 
@@ -115,6 +116,8 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setItemDelegateForColumn(COL_SPEAKER, SeatDelegate(lambda: self.seats, tr_speaker, untr_speaker,
                                                                       self.table))
+        # Unsure words shaded inside the line itself; the editor still opens with the plain text.
+        self.table.setItemDelegateForColumn(COL_TEXT, ShadedTextDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
@@ -186,7 +189,13 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.status = QLabel()
         self.status.setObjectName("transcriptionStatus")
         self.status.setWordWrap(True)
-        hint = QLabel(self.tr("笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。"))
+        # The legend shows the real colours of the table.
+        hint = QLabel(self.tr("笔录正文为语音识别初稿，须经书记员核对。")
+                      + f' <span style="background:{SHADE.name()}">&nbsp;' + self.tr("把握较低的词") + "&nbsp;</span> "
+                      + f'<span style="background:{LOW_CONFIDENCE_BACKGROUND.name()}">&nbsp;'
+                      + self.tr("含此类词的段落") + "&nbsp;</span> "
+                      + self.tr("改过的词不再标色；指向词语可见时间与把握，点下方词条从该词播放。"))
+        hint.setObjectName("transcriptLegend")
         hint.setWordWrap(True)  # one line in Chinese is two in English
         self.waveform = WaveformView()
         self.waveform.seek.connect(self.play_from)
@@ -300,16 +309,20 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self._loading, was_loading = True, self._loading
         cells = [f"{int(seg.start // 60):02d}:{seg.start % 60:04.1f}", tr_speaker(seg.speaker), seg.text,
                  f"{seg.confidence:.0%}"]
-        colour = confidence_colour(seg.confidence) if not seg.edited else None
+        parts = shaded_parts(seg)
+        # With calibrated words the line is marked while one of its unsure words is unedited.
+        low = any(p.colour is not None for p in parts) if parts and seg.calibrated else seg.low_confidence
+        colour = confidence_colour(seg.confidence) if not seg.edited and not parts else None
         for c, value in enumerate(cells):
             item = QTableWidgetItem(value)
             if c in (COL_TIME, COL_CONFIDENCE):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if seg.low_confidence:
+            if low:
                 item.setBackground(QBrush(LOW_CONFIDENCE_BACKGROUND))
             elif colour is not None:
                 item.setBackground(QBrush(colour))
             if c == COL_TEXT:
+                item.setData(PARTS_ROLE, parts)
                 item.setToolTip(self.tr("机器原文：") + seg.machine_text)
             self.table.setItem(r, c, item)
         self._loading = was_loading
@@ -451,6 +464,10 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
             return
         row = item.row()
         seg = self.rows[row]
+        if item.column() == COL_TEXT:
+            self._loading = True  # the word shades belong to the old text until the save returns
+            item.setData(PARTS_ROLE, None)
+            self._loading = False
         kind = "补正" if self.correction_request.isChecked() else "编辑"
         value = item.text().strip()
         who = self.requested_by.text().strip()
@@ -521,21 +538,53 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self._write("undo", lambda: service.undo_correction(seg_id, index), lambda _r: self.reload_segments(row))
 
     def split(self, at: int | None = None) -> None:
-        """Split the selected turn in the middle (or at ``at`` characters)."""
+        """Split the selected turn in the middle (or at ``at`` characters); only its rows change."""
         row = self.selected_row()
         if row is None:
             return
         text, service, seg_id = self.rows[row].text, self.service, self.rows[row].id
         where = at if at is not None else max(1, len(text) // 2)
-        self._write("split", lambda: service.split_segment(seg_id, where), lambda _r: self.reload_segments(row))
+
+        def change():
+            new_id = service.split_segment(seg_id, where)
+            return service.segment(seg_id), service.segment(new_id)
+
+        self._write("split", change, lambda pair: self._replace_rows(row, seg_id, 1, list(pair)))
 
     def merge(self) -> None:
-        """Merge the selected turn with the next one."""
+        """Merge the selected turn with the next one; only those rows change."""
         row = self.selected_row()
         if row is None:
             return
         service, seg_id = self.service, self.rows[row].id
-        self._write("merge", lambda: service.merge_with_next(seg_id), lambda _r: self.reload_segments(row))
+
+        def change():
+            service.merge_with_next(seg_id)
+            return service.segment(seg_id)
+
+        self._write("merge", change, lambda merged: self._replace_rows(row, seg_id, 2, [merged]))
+
+    def _replace_rows(self, row: int, seg_id: int, old: int, new: list) -> None:
+        """Put ``new`` segments in place of ``old`` rows from ``row``; the rest of the table, the
+        selection and the scroll position stay (a full reload would jump and cost a read)."""
+        if row >= len(self.rows) or self.rows[row].id != seg_id:
+            self.reload_segments(row)  # the table changed meanwhile: read it afresh
+            return
+        scroll = self.table.verticalScrollBar().value()
+        self._loading = True
+        self.rows[row:row + old] = new
+        for _ in range(old - len(new)):
+            self.table.removeRow(row + 1)
+        for i in range(len(new) - old):
+            self.table.insertRow(row + 1 + i)
+        for i, seg in enumerate(new):
+            self._fill_row(row + i, seg)
+            self.table.resizeRowToContents(row + i)
+        self._loading = False
+        self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._selection_changed()
+        self._update_buttons()
 
     def find_next(self) -> None:
         """Select the next line containing the search text."""

@@ -71,7 +71,7 @@ def test_waveform_marks_lines_and_a_click_seeks(qtbot, tab):
 def test_a_clicked_word_plays_from_its_start_and_unsure_words_are_shaded(tab):
     tab.table.selectRow(0)
     text = tab.words.text()
-    assert "现在" in text and "开庭" in text and "background:#ffab91" in text  # the 30% word
+    assert "现在" in text and "开庭" in text and "background-color:#ffab91" in text  # the 30% word
     tab.words.linkActivated.emit("w:1")
     assert tab.player.calls[-1][0] == pytest.approx(0.6)
     tab.table.selectRow(1)  # no word timings: the line itself, from its start
