@@ -21,6 +21,7 @@ from app.tasks import TaskSlot
 from widgets import confirm, file_dialogs
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import make_button, show_error
+from widgets.flow_layout import flow_row
 from widgets.page_preview import PagePreview
 from widgets.terms import tr_term
 
@@ -77,7 +78,7 @@ class CataloguingTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Long file names are cut in the middle instead of pushing 类别 and 状态 out of sight.
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(1, 130)
+        self.table.setColumnWidth(1, 100)  # the full name is in the tooltip
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -90,17 +91,9 @@ class CataloguingTab(QWidget):
         self.accept_button = self._button(self.tr("确认所选"), "acceptPages", self.accept_selected)
         self.split_button = self._button(self.tr("从此页起为新文书"), "startDocument", lambda: self.set_boundary(True))
         self.merge_button = self._button(self.tr("并入上一文书"), "joinDocument", lambda: self.set_boundary(False))
-        # Category and boundary controls on two rows, so that page table, preview and the
-        # catalogue side panel fit beside each other in a 1400 px window.
-        edit = QVBoxLayout()
-        category_row, boundary_row = QHBoxLayout(), QHBoxLayout()
-        for w in (self.category, self.set_button, self.accept_button):
-            category_row.addWidget(w)
-        for w in (self.split_button, self.merge_button):
-            boundary_row.addWidget(w)
-        for row in (category_row, boundary_row):
-            row.addStretch(1)
-            edit.addLayout(row)
+        # Category and boundary controls wrap onto as many rows as the page table's width needs,
+        # so that page table, preview and the catalogue side panel always fit side by side.
+        edit = flow_row(self.category, self.set_button, self.accept_button, self.split_button, self.merge_button)
 
         self.thumbs = QListWidget()
         self.thumbs.setObjectName("pageThumbnails")
@@ -150,10 +143,7 @@ class CataloguingTab(QWidget):
         toc_page = QWidget()
         toc_layout = QVBoxLayout(toc_page)
         toc_layout.addWidget(self.toc)
-        toc_buttons = QHBoxLayout()
-        toc_buttons.addWidget(self.export_button)
-        toc_buttons.addWidget(self.export_pdf_button)
-        toc_layout.addLayout(toc_buttons)
+        toc_layout.addLayout(flow_row(self.export_button, self.export_pdf_button))
         self.fields = QListWidget()
         self.fields.setObjectName("caseSuggestions")
         self.fields.setWordWrap(True)
@@ -189,6 +179,7 @@ class CataloguingTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # page table 3 : preview and catalogue 2, until the user moves it
         self.status = QLabel()
         self.status.setObjectName("dossierStatus")
         self.status.setWordWrap(True)
@@ -291,7 +282,7 @@ class CataloguingTab(QWidget):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setBackground(QBrush(colour))
-                item.setToolTip(p.reason)
+                item.setToolTip(value + "\n" + p.reason if col == 1 else p.reason)  # the file name is cut in the cell
                 self.table.setItem(row, col, item)
         self.documents = documents
         self.tree.clear()

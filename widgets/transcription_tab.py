@@ -28,6 +28,7 @@ from widgets.audio_player import AudioPlayer
 from widgets.terms import tr_speaker, tr_term, untr_speaker
 from widgets.transcription_live import LiveHearingControls
 from widgets.common import make_button
+from widgets.flow_layout import flow_row
 from widgets.transcript_parts import SeatDelegate, SeatMapDialog, WaveformView, parse_seat_spec
 from widgets.transcript_shading import PARTS_ROLE, SHADE, ShadedTextDelegate, WordStrip, confidence_colour, shaded_parts
 from widgets.transcript_playback import TranscriptPlayback
@@ -90,21 +91,18 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.progress = QProgressBar()
         self.progress.setObjectName("transcriptionProgress")
         self.progress.setRange(0, 100)
-        top = QHBoxLayout()
-        for w in (QLabel(self.tr("庭审")), self.hearing, self.channels, self.seat_map_button, self.import_button,
-                  self.transcribe_button,
-                  self.cancel_button, self.progress):
-            top.addWidget(w)
+        # Rows of controls wrap when the tab is narrow (English, 150%): the tab never scrolls sideways.
+        self.progress.setMinimumWidth(90)
+        top = flow_row(QLabel(self.tr("庭审")), self.hearing, self.channels, self.seat_map_button,
+                       self.import_button, self.transcribe_button, self.cancel_button, self.progress,
+                       stretch=self.progress)
         self.live_button = self._button(self.tr("开始实时记录"), "startLive", self.start_live)
         self.pause_button = self._button(self.tr("休庭"), "pauseLive", self.pause_live)
         self.resume_button = self._button(self.tr("继续"), "resumeLive", self.resume_live)
         self.stop_live_button = self._button(self.tr("结束庭审"), "stopLive", self.stop_live)
-        live_bar = QHBoxLayout()
+        live_bar = flow_row(self.live_button, self.pause_button, self.resume_button, self.stop_live_button)
         self.device_row = QHBoxLayout()  # device messages get their own row: they can be long
-        for w in (self.live_button, self.pause_button, self.resume_button, self.stop_live_button):
-            live_bar.addWidget(w)
         self._add_device_controls(live_bar)
-        live_bar.addStretch(1)
 
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("segmentTable")
@@ -145,16 +143,9 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.merge_button = self._button(self.tr("与下段合并"), "mergeSegment", self.merge)
         self.check_button = self._button(self.tr("核对完成"), "markChecked", self.mark_checked)
         self.export_button = self._button(self.tr("导出笔录…"), "exportRecord", self.export)
-        # Two rows: on a 1366-1600 px wide screen one row of all of them would overflow.
-        edit_bar = QHBoxLayout()
-        for w in (self.play_button, self.speed, self.loop, self.split_button, self.merge_button,
-                  self.check_button, self.export_button):
-            edit_bar.addWidget(w)
-        edit_bar.addStretch(1)
-        correction_bar = QHBoxLayout()
-        for w in (self.correction_request, self.requested_by, self.refuse_button):
-            correction_bar.addWidget(w)
-        correction_bar.addStretch(1)
+        edit_bar = flow_row(self.play_button, self.speed, self.loop, self.split_button, self.merge_button,
+                            self.check_button, self.export_button)
+        correction_bar = flow_row(self.correction_request, self.requested_by, self.refuse_button)
 
         self.find = QLineEdit()
         self.find.setObjectName("findEdit")
@@ -164,10 +155,9 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.replace.setPlaceholderText(self.tr("替换为"))
         self.find_button = self._button(self.tr("查找下一个"), "findNext", self.find_next)
         self.replace_button = self._button(self.tr("全部替换"), "replaceAll", self.replace_all)
-        find_bar = QHBoxLayout()
+        # Find and replace continue the editing row (wrapping where the width ends).
         for w in (self.find, self.replace, self.find_button, self.replace_button):
-            find_bar.addWidget(w)
-        find_bar.addStretch(1)
+            edit_bar.addWidget(w)
 
         self.corrections = QListWidget()
         self.corrections.setObjectName("correctionList")
@@ -190,11 +180,11 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.status.setObjectName("transcriptionStatus")
         self.status.setWordWrap(True)
         # The legend shows the real colours of the table.
-        hint = QLabel(self.tr("笔录正文为语音识别初稿，须经书记员核对。")
+        hint = QLabel(self.tr("识别初稿，须经书记员核对：")
                       + f' <span style="background:{SHADE.name()}">&nbsp;' + self.tr("把握较低的词") + "&nbsp;</span> "
                       + f'<span style="background:{LOW_CONFIDENCE_BACKGROUND.name()}">&nbsp;'
-                      + self.tr("含此类词的段落") + "&nbsp;</span> "
-                      + self.tr("改过的词不再标色；指向词语可见时间与把握，点下方词条从该词播放。"))
+                      + self.tr("含此类词的段落") + "&nbsp;</span> " + self.tr("改过的词不再标色。"))
+        hint.setToolTip(self.tr("笔录正文为语音识别初稿。指向词语可见其时间与识别把握；点表格下方的词条，从该词开始播放。"))
         hint.setObjectName("transcriptLegend")
         hint.setWordWrap(True)  # one line in Chinese is two in English
         self.waveform = WaveformView()
@@ -206,7 +196,6 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         layout.addLayout(live_bar)
         layout.addLayout(self.device_row)
         layout.addLayout(edit_bar)
-        layout.addLayout(find_bar)
         layout.addLayout(correction_bar)
         layout.addWidget(hint)
         layout.addWidget(self.waveform)
