@@ -78,9 +78,11 @@ class CataloguingTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Long file names are cut in the middle instead of pushing 类别 and 状态 out of sight.
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(1, 100)  # the full name is in the tooltip
+        self.table.setColumnWidth(1, 90)  # the full name is in the tooltip
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # 依据 takes what is left (cut, whole in the tooltip): 页号 to 状态 stay in view without a scroll bar.
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(24)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.category = QComboBox()

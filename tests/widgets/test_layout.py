@@ -100,6 +100,8 @@ def test_every_tab_fits_1280_by_720(qtbot, fx, language, sync_tasks):
     window.tabs.setCurrentIndex(2)
     qtbot.wait(50)
     assert right_edge(dossier_tab.table, 4) <= dossier_tab.table.viewport().width()
+    widths = [dossier_tab.table.columnWidth(c) for c in range(6)]
+    assert not dossier_tab.table.horizontalScrollBar().isVisible(), (widths, dossier_tab.table.viewport().width())
     window.tabs.setCurrentIndex(1)
     qtbot.wait(50)
     assert right_edge(hearing_tab.table, 3) <= hearing_tab.table.viewport().width()
