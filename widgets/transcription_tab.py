@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QProgressBar, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.services.case_guard import ForeignCaseData
@@ -164,10 +164,23 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.undo_button = self._button(self.tr("撤销所选更正"), "undoCorrection", self.undo_correction)
         side = QWidget()
         side_layout = QVBoxLayout(side)
+        # The selected line word by word beside the table (not under it: at 720 px high the
+        # rows below the table would be scrolled out of sight); a click plays from the word.
+        self.words = WordStrip()
+        self.words.word_clicked.connect(self.play_from)
+        words_title = QLabel(self.tr("所选段落（点一个词，从该词播放）"))
+        words_title.setWordWrap(True)
+        side_layout.addWidget(words_title)
+        words_area = QScrollArea()  # a long turn scrolls here instead of stretching the tab
+        words_area.setWidgetResizable(True)
+        words_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        words_area.setWidget(self.words)
+        self.words.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        side_layout.addWidget(words_area, 1)
         side_title = QLabel(self.tr("机器更正（读音相近，按本案用语）"))
         side_title.setWordWrap(True)
         side_layout.addWidget(side_title)
-        side_layout.addWidget(self.corrections, 1)
+        side_layout.addWidget(self.corrections, 2)
         side_layout.addWidget(self.undo_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("transcriptSplitter")  # its sizes are remembered
@@ -184,13 +197,11 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
                       + f' <span style="background:{SHADE.name()}">&nbsp;' + self.tr("把握较低的词") + "&nbsp;</span> "
                       + f'<span style="background:{LOW_CONFIDENCE_BACKGROUND.name()}">&nbsp;'
                       + self.tr("含此类词的段落") + "&nbsp;</span> " + self.tr("改过的词不再标色。"))
-        hint.setToolTip(self.tr("笔录正文为语音识别初稿。指向词语可见其时间与识别把握；点表格下方的词条，从该词开始播放。"))
+        hint.setToolTip(self.tr("笔录正文为语音识别初稿。指向词语可见其时间与识别把握；点右侧“所选段落”中的词，从该词开始播放。"))
         hint.setObjectName("transcriptLegend")
         hint.setWordWrap(True)  # one line in Chinese is two in English
         self.waveform = WaveformView()
         self.waveform.seek.connect(self.play_from)
-        self.words = WordStrip()
-        self.words.word_clicked.connect(self.play_from)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(live_bar)
@@ -200,7 +211,6 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         layout.addWidget(hint)
         layout.addWidget(self.waveform)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.words)
         layout.addWidget(self.status)
 
         self._follow = QTimer(self)

@@ -282,189 +282,189 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="90" />
+        <location filename="../../widgets/cataloguing_tab.py" line="92" />
         <source>改为此类</source>
         <translation>Set category</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="91" />
+        <location filename="../../widgets/cataloguing_tab.py" line="93" />
         <source>确认所选</source>
         <translation>Confirm selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="92" />
+        <location filename="../../widgets/cataloguing_tab.py" line="94" />
         <source>从此页起为新文书</source>
         <translation>New document from this page</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="93" />
+        <location filename="../../widgets/cataloguing_tab.py" line="95" />
         <source>并入上一文书</source>
         <translation>Join previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="110" />
+        <location filename="../../widgets/cataloguing_tab.py" line="112" />
         <source>选择一页以预览</source>
         <translation>Select a page to preview</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="116" />
+        <location filename="../../widgets/cataloguing_tab.py" line="118" />
         <source>移到上一文书</source>
         <translation>Move to previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="120" />
+        <location filename="../../widgets/cataloguing_tab.py" line="122" />
         <source>移到下一文书</source>
         <translation>Move to next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="130" />
+        <location filename="../../widgets/cataloguing_tab.py" line="132" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="130" />
+        <location filename="../../widgets/cataloguing_tab.py" line="132" />
         <source>页</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="141" />
+        <location filename="../../widgets/cataloguing_tab.py" line="143" />
         <source>导出卷内目录…</source>
         <translation>Export table of contents…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="142" />
+        <location filename="../../widgets/cataloguing_tab.py" line="144" />
         <source>导出整理后的卷宗 PDF…</source>
         <translation>Export ordered dossier PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="151" />
+        <location filename="../../widgets/cataloguing_tab.py" line="153" />
         <source>采纳到案件信息</source>
         <translation>Apply to case details</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="158" />
+        <location filename="../../widgets/cataloguing_tab.py" line="160" />
         <source>目录树</source>
         <translation>Document tree</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="159" />
-        <location filename="../../widgets/cataloguing_tab.py" line="472" />
+        <location filename="../../widgets/cataloguing_tab.py" line="161" />
+        <location filename="../../widgets/cataloguing_tab.py" line="474" />
         <source>卷内目录</source>
         <translation>Table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="160" />
+        <location filename="../../widgets/cataloguing_tab.py" line="162" />
         <source>案件信息建议</source>
         <translation>Case detail suggestions</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="187" />
+        <location filename="../../widgets/cataloguing_tab.py" line="189" />
         <source>类别为机器建议，须经书记员或承办法官确认或更正；更正会用于本院的本地学习。</source>
         <translation>Categories are machine suggestions for the clerk or the judge to confirm or correct; corrections train this court's local model.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="189" />
+        <location filename="../../widgets/cataloguing_tab.py" line="191" />
         <source>待复核</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="189" />
+        <location filename="../../widgets/cataloguing_tab.py" line="191" />
         <source>其余底色按材料类别区分。</source>
         <translation>Other backgrounds only tell categories apart.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="279" />
+        <location filename="../../widgets/cataloguing_tab.py" line="281" />
         <source>%1 第%2页</source>
         <translation>%1 p. %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="291" />
-        <location filename="../../widgets/cataloguing_tab.py" line="308" />
+        <location filename="../../widgets/cataloguing_tab.py" line="293" />
+        <location filename="../../widgets/cataloguing_tab.py" line="310" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="295" />
+        <location filename="../../widgets/cataloguing_tab.py" line="297" />
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="312" />
+        <location filename="../../widgets/cataloguing_tab.py" line="314" />
         <source>与本案案号不一致，可能混入了他案材料：不可采纳</source>
         <translation>Differs from this case's number (material of another case?): cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="323" />
+        <location filename="../../widgets/cataloguing_tab.py" line="325" />
         <source>共 %1 页、%2 件文书；待复核 %3 页</source>
         <translation>%1 pages, %2 documents; %3 pages to review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="373" />
+        <location filename="../../widgets/cataloguing_tab.py" line="375" />
         <source>导入卷宗</source>
         <translation>Import dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="374" />
+        <location filename="../../widgets/cataloguing_tab.py" line="376" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>PDF or images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="388" />
+        <location filename="../../widgets/cataloguing_tab.py" line="390" />
         <source>未导入：材料中出现其他案件的案号。</source>
         <translation>Not imported: the material names another case's number.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="405" />
+        <location filename="../../widgets/cataloguing_tab.py" line="407" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="412" />
+        <location filename="../../widgets/cataloguing_tab.py" line="414" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="451" />
+        <location filename="../../widgets/cataloguing_tab.py" line="453" />
         <source>没有上一件文书</source>
         <translation>There is no previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="451" />
+        <location filename="../../widgets/cataloguing_tab.py" line="453" />
         <source>没有下一件文书</source>
         <translation>There is no next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="465" />
+        <location filename="../../widgets/cataloguing_tab.py" line="467" />
         <source>上一项修改仍在保存，请稍候。</source>
         <translation>The previous change is still being saved; please wait.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="472" />
+        <location filename="../../widgets/cataloguing_tab.py" line="474" />
         <source>导出卷内目录</source>
         <translation>Export table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="480" />
+        <location filename="../../widgets/cataloguing_tab.py" line="482" />
         <source>卷内目录已导出：%1</source>
         <translation>Table of contents exported: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="485" />
+        <location filename="../../widgets/cataloguing_tab.py" line="487" />
         <source>导出整理后的卷宗</source>
         <translation>Export ordered dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="485" />
+        <location filename="../../widgets/cataloguing_tab.py" line="487" />
         <source>卷宗</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="492" />
+        <location filename="../../widgets/cataloguing_tab.py" line="494" />
         <source>正在导出卷宗…</source>
         <translation>Exporting the dossier…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="494" />
+        <location filename="../../widgets/cataloguing_tab.py" line="496" />
         <source>卷宗已导出：%1</source>
         <translation>Dossier exported: %1</translation>
     </message>
@@ -1124,103 +1124,103 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="142" />
-        <location filename="../../widgets/main_window.py" line="279" />
+        <location filename="../../widgets/main_window.py" line="144" />
+        <location filename="../../widgets/main_window.py" line="281" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="157" />
+        <location filename="../../widgets/main_window.py" line="159" />
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="158" />
+        <location filename="../../widgets/main_window.py" line="160" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161" />
+        <location filename="../../widgets/main_window.py" line="163" />
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162" />
+        <location filename="../../widgets/main_window.py" line="164" />
         <source>信息技术管理员不能查看案件内容。</source>
         <translation>IT administrators cannot see case content.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173" />
+        <location filename="../../widgets/main_window.py" line="175" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="175" />
+        <location filename="../../widgets/main_window.py" line="177" />
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="180" />
+        <location filename="../../widgets/main_window.py" line="182" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184" />
+        <location filename="../../widgets/main_window.py" line="186" />
         <source>注销并切换用户(&amp;U)…</source>
         <translation>Log out and switch &amp;user…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189" />
+        <location filename="../../widgets/main_window.py" line="191" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194" />
+        <location filename="../../widgets/main_window.py" line="196" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196" />
+        <location filename="../../widgets/main_window.py" line="198" />
         <source>查找案件(&amp;F)</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="201" />
+        <location filename="../../widgets/main_window.py" line="203" />
         <source>转到案件页签(&amp;T)</source>
         <translation>Go to case &amp;tabs</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="212" />
+        <location filename="../../widgets/main_window.py" line="214" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="213" />
+        <location filename="../../widgets/main_window.py" line="215" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216" />
+        <location filename="../../widgets/main_window.py" line="218" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217" />
+        <location filename="../../widgets/main_window.py" line="219" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222" />
+        <location filename="../../widgets/main_window.py" line="224" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320" />
+        <location filename="../../widgets/main_window.py" line="322" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321" />
+        <location filename="../../widgets/main_window.py" line="323" />
         <source>审判辅助系统 0.1
 离线运行，数据加密存储。
 所有机器生成的内容均为辅助建议，须经人工确认。</source>
@@ -1607,155 +1607,160 @@ Every machine output is a suggestion a person must accept.</translation>
         <translation>Undo selected correction</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="167" />
+        <location filename="../../widgets/transcription_tab.py" line="171" />
+        <source>所选段落（点一个词，从该词播放）</source>
+        <translation>Selected line (click a word to play from it)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="180" />
         <source>机器更正（读音相近，按本案用语）</source>
         <translation>Machine corrections (similar sound, this case's terms)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="262" />
+        <location filename="../../widgets/transcription_tab.py" line="200" />
+        <source>笔录正文为语音识别初稿。指向词语可见其时间与识别把握；点右侧“所选段落”中的词，从该词开始播放。</source>
+        <translation>The record text is a speech-recognition first draft. Point at a word to see its time and confidence; click a word under “Selected line” on the right to play from it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="272" />
         <source>%1（%2，%3 秒）</source>
         <translation>%1 (%2, %3 s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="315" />
+        <location filename="../../widgets/transcription_tab.py" line="325" />
         <source>机器原文：</source>
         <translation>Machine text: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="341" />
+        <location filename="../../widgets/transcription_tab.py" line="351" />
         <source>出错：</source>
         <translation>Error: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="348" />
+        <location filename="../../widgets/transcription_tab.py" line="358" />
         <source>上一项修改仍在保存，请稍候。</source>
         <translation>The previous change is still being saved; please wait.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="353" />
+        <location filename="../../widgets/transcription_tab.py" line="363" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="375" />
+        <location filename="../../widgets/transcription_tab.py" line="385" />
         <source>导入庭审录音</source>
         <translation>Import hearing recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="401" />
+        <location filename="../../widgets/transcription_tab.py" line="411" />
         <source>正在导入录音…</source>
         <translation>Importing the recording…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="404" />
+        <location filename="../../widgets/transcription_tab.py" line="414" />
         <source>录音已加密保存。</source>
         <translation>Recording saved encrypted.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="397" />
-        <location filename="../../widgets/transcription_tab.py" line="411" />
-        <location filename="../../widgets/transcription_tab.py" line="413" />
+        <location filename="../../widgets/transcription_tab.py" line="407" />
+        <location filename="../../widgets/transcription_tab.py" line="421" />
+        <location filename="../../widgets/transcription_tab.py" line="423" />
         <source>无法导入：</source>
         <translation>Cannot import: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="183" />
+        <location filename="../../widgets/transcription_tab.py" line="196" />
         <source>识别初稿，须经书记员核对：</source>
         <translation>Machine first draft, the clerk checks it:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="184" />
+        <location filename="../../widgets/transcription_tab.py" line="197" />
         <source>把握较低的词</source>
         <translation>Unsure words</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="186" />
+        <location filename="../../widgets/transcription_tab.py" line="199" />
         <source>含此类词的段落</source>
         <translation>Lines with such words</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="186" />
+        <location filename="../../widgets/transcription_tab.py" line="199" />
         <source>改过的词不再标色。</source>
         <translation>Edited words lose their shade.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="187" />
-        <source>笔录正文为语音识别初稿。指向词语可见其时间与识别把握；点表格下方的词条，从该词开始播放。</source>
-        <translation>The record text is a speech-recognition first draft. Point at a word to see its time and confidence; click a word in the strip below the table to play from it.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="376" />
+        <location filename="../../widgets/transcription_tab.py" line="386" />
         <source>录音 (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</source>
         <translation>Recordings (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="387" />
+        <location filename="../../widgets/transcription_tab.py" line="397" />
         <source>正在读取录音的声道…</source>
         <translation>Reading the recording's channels…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="392" />
+        <location filename="../../widgets/transcription_tab.py" line="402" />
         <source>未导入录音。</source>
         <translation>Recording not imported.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="423" />
+        <location filename="../../widgets/transcription_tab.py" line="433" />
         <source>正在转写…</source>
         <translation>Transcribing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="435" />
+        <location filename="../../widgets/transcription_tab.py" line="445" />
         <source>转写完成，共 %n 段，请核对。</source>
         <translation>Transcription finished: %n lines; please check them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="438" />
+        <location filename="../../widgets/transcription_tab.py" line="448" />
         <source>已取消；已转写的段落已保存。</source>
         <translation>Cancelled; the lines transcribed so far are saved.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="482" />
+        <location filename="../../widgets/transcription_tab.py" line="492" />
         <source>已保存修改（%1）。</source>
         <translation>Change saved (%1).</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="500" />
+        <location filename="../../widgets/transcription_tab.py" line="510" />
         <source>%1 → %2（%3）</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="508" />
+        <location filename="../../widgets/transcription_tab.py" line="518" />
         <source>请先选择要补正的段落。</source>
         <translation>Select the line to correct first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="511" />
-        <location filename="../../widgets/transcription_tab.py" line="514" />
+        <location filename="../../widgets/transcription_tab.py" line="521" />
+        <location filename="../../widgets/transcription_tab.py" line="524" />
         <source>补正申请</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="511" />
+        <location filename="../../widgets/transcription_tab.py" line="521" />
         <source>当事人要求改为：</source>
         <translation>The party asks to change it to:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="514" />
+        <location filename="../../widgets/transcription_tab.py" line="524" />
         <source>未采纳的理由：</source>
         <translation>Reason for refusal:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="519" />
+        <location filename="../../widgets/transcription_tab.py" line="529" />
         <source>已记录未采纳的补正申请。</source>
         <translation>Refused correction request recorded.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="589" />
+        <location filename="../../widgets/transcription_tab.py" line="599" />
         <source>没有找到“%1”。</source>
         <translation>“%1” not found.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="597" />
+        <location filename="../../widgets/transcription_tab.py" line="607" />
         <source>已替换 %n 段。</source>
         <translation>Replaced in %n lines.</translation>
     </message>
