@@ -4,9 +4,10 @@ The transcript sits beside the audio: select a line and play from there (speed 0
 optionally looping the line), the current line follows playback; text and speaker are edited
 in place (each edit is stored as a revision, a party's 补正 is marked as such); low-confidence
 lines are highlighted; find-and-replace changes a name everywhere; turns can be split or
-merged; vocabulary corrections can be undone one by one. Above the table a waveform shows the
-recording with each line's start and the playhead (click to seek); below it the selected line's
-words are shaded by the recogniser's confidence and a click on a word plays from it.
+merged (only those rows change); vocabulary corrections can be undone one by one. Above the
+table a waveform shows the recording with each line's start and the playhead (click to seek).
+Unsure words are shaded inside each line, on its current text (words the clerk edited lose the
+shade); beside the table the selected line's words play from a click.
 
 Every service call goes through the task runner: reads in one slot, writes in another (write
 buttons are disabled while a write runs), transcription and live hearings in their own. An
@@ -17,21 +18,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
     QProgressBar, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
-from widgets import confirm, file_dialogs
 from widgets.audio_player import AudioPlayer
 from widgets.terms import tr_speaker, tr_term, untr_speaker
 from widgets.transcription_live import LiveHearingControls
 from widgets.common import make_button
 from widgets.flow_layout import flow_row
-from widgets.transcript_parts import SeatDelegate, SeatMapDialog, WaveformView, parse_seat_spec
+from widgets.transcript_parts import SeatDelegate, WaveformView
 from widgets.transcript_shading import PARTS_ROLE, SHADE, ShadedTextDelegate, WordStrip, confidence_colour, shaded_parts
 from widgets.transcript_playback import TranscriptPlayback
+from widgets.transcript_import import TranscriptImport
 from widgets.transcript_record import TranscriptRecordActions
 
 LOW_CONFIDENCE_BACKGROUND = QColor("#fff59d")
@@ -43,7 +43,7 @@ SHORTCUTS = (("Ctrl+P", "播放/暂停"), ("Ctrl+]", "加快播放"), ("Ctrl+[",
              ("F2", "编辑所选段落"))
 
 
-class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingControls, QWidget):
+class TranscriptionTab(TranscriptImport, TranscriptRecordActions, TranscriptPlayback, LiveHearingControls, QWidget):
     """Hearing recordings and the transcript editor of one case."""
 
     # Emitted from the live session's worker thread; Qt queues it onto the GUI thread.
@@ -364,67 +364,6 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.reload_segments(self.selected_row())
 
     # -- recording and transcription ---------------------------------------------------
-    def choose_seat_map(self, channels: int | None = None) -> bool:
-        """Pick a seat for each channel (of the chosen device, or ``channels``); True if accepted."""
-        if channels is None:
-            device = self.selected_device()
-            channels = device["channels"] if device else 2
-        seats = self.seats or ["审判长", "审判员", "人民陪审员", "书记员", "原告", "被告", "第三人", "原告代理人",
-                               "被告代理人", "证人"]
-        dialog = SeatMapDialog(max(1, channels), seats, parse_seat_spec(self.channels.text()), tr_speaker, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self.channels.setText(dialog.spec())
-        return True
-
-    def import_recording(self, path: str | None = None) -> None:
-        """Store a recording file for this case (WAV, FLAC, MP3, M4A, Ogg…); the hearing is selected
-        when stored. Without ``path`` the clerk picks a file and, when it has more than one
-        channel, a seat for each channel first."""
-        if path is None:
-            path = file_dialogs.open_file(self, self.tr("导入庭审录音"),
-                                          self.tr("录音 (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)"))
-            if path:
-                self.ask_seats_then_import(path)
-            return
-        self._store_recording(path)
-
-    def ask_seats_then_import(self, path: str) -> None:
-        """Read the file's channel count (in a child process, never in the window's own), ask a
-        seat per channel when there is more than one, then store the recording."""
-        from app.services.transcription import recording_channels  # runs the probe in a child
-
-        self.status.setText(self.tr("正在读取录音的声道…"))
-
-        def probed(channels: int) -> None:
-            self.status.setText("")
-            if channels > 1 and not self.choose_seat_map(channels):
-                self.status.setText(self.tr("未导入录音。"))
-                return
-            self._store_recording(path)
-
-        self._probe_slot.start(lambda p, c: recording_channels(path), label="channels", on_success=probed,
-                               on_error=lambda exc: self.status.setText(self.tr("无法导入：") + str(exc)))
-
-    def _store_recording(self, path: str) -> None:
-        case_id, service, seat_map = self.case_id, self.service, self.channels.text().strip()
-        self.status.setText(self.tr("正在导入录音…"))
-
-        def stored(hearing: int) -> None:
-            self.status.setText(self.tr("录音已加密保存。"))
-            self.reload_hearings(hearing)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ForeignCaseData) and confirm.ask_foreign(self, str(exc)):
-                self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map, allow_foreign=True),
-                                   label="import", on_success=stored,
-                                   on_error=lambda e: self.status.setText(self.tr("无法导入：") + str(e)))
-                return
-            self.status.setText(self.tr("无法导入：") + str(exc))
-
-        self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map), label="import",
-                           on_success=stored, on_error=failed)
-
     def transcribe(self) -> None:
         """Transcribe the selected hearing in the background (child process)."""
         hearing = self.hearing_id()

@@ -1404,6 +1404,46 @@ Every machine output is a suggestion a person must accept.</translation>
     </message>
 </context>
 <context>
+    <name>TranscriptImport</name>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="40" />
+        <source>导入庭审录音</source>
+        <translation>Import hearing recording</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="41" />
+        <source>录音 (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</source>
+        <translation>Recordings (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="52" />
+        <source>正在读取录音的声道…</source>
+        <translation>Reading the recording's channels…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="57" />
+        <source>未导入录音。</source>
+        <translation>Recording not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="62" />
+        <location filename="../../widgets/transcript_import.py" line="76" />
+        <location filename="../../widgets/transcript_import.py" line="78" />
+        <source>无法导入：</source>
+        <translation>Cannot import: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="66" />
+        <source>正在导入录音…</source>
+        <translation>Importing the recording…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="69" />
+        <source>录音已加密保存。</source>
+        <translation>Recording saved encrypted.</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptPlayback</name>
     <message>
         <location filename="../../widgets/transcript_playback.py" line="41" />
@@ -1647,28 +1687,6 @@ Every machine output is a suggestion a person must accept.</translation>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="385" />
-        <source>导入庭审录音</source>
-        <translation>Import hearing recording</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="411" />
-        <source>正在导入录音…</source>
-        <translation>Importing the recording…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="414" />
-        <source>录音已加密保存。</source>
-        <translation>Recording saved encrypted.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="407" />
-        <location filename="../../widgets/transcription_tab.py" line="421" />
-        <location filename="../../widgets/transcription_tab.py" line="423" />
-        <source>无法导入：</source>
-        <translation>Cannot import: </translation>
-    </message>
-    <message>
         <location filename="../../widgets/transcription_tab.py" line="196" />
         <source>识别初稿，须经书记员核对：</source>
         <translation>Machine first draft, the clerk checks it:</translation>
@@ -1689,78 +1707,63 @@ Every machine output is a suggestion a person must accept.</translation>
         <translation>Edited words lose their shade.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="386" />
-        <source>录音 (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</source>
-        <translation>Recordings (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="397" />
-        <source>正在读取录音的声道…</source>
-        <translation>Reading the recording's channels…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="402" />
-        <source>未导入录音。</source>
-        <translation>Recording not imported.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="433" />
+        <location filename="../../widgets/transcription_tab.py" line="372" />
         <source>正在转写…</source>
         <translation>Transcribing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="445" />
+        <location filename="../../widgets/transcription_tab.py" line="384" />
         <source>转写完成，共 %n 段，请核对。</source>
         <translation>Transcription finished: %n lines; please check them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="448" />
+        <location filename="../../widgets/transcription_tab.py" line="387" />
         <source>已取消；已转写的段落已保存。</source>
         <translation>Cancelled; the lines transcribed so far are saved.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="492" />
+        <location filename="../../widgets/transcription_tab.py" line="431" />
         <source>已保存修改（%1）。</source>
         <translation>Change saved (%1).</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="510" />
+        <location filename="../../widgets/transcription_tab.py" line="449" />
         <source>%1 → %2（%3）</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="518" />
+        <location filename="../../widgets/transcription_tab.py" line="457" />
         <source>请先选择要补正的段落。</source>
         <translation>Select the line to correct first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="521" />
-        <location filename="../../widgets/transcription_tab.py" line="524" />
+        <location filename="../../widgets/transcription_tab.py" line="460" />
+        <location filename="../../widgets/transcription_tab.py" line="463" />
         <source>补正申请</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="521" />
+        <location filename="../../widgets/transcription_tab.py" line="460" />
         <source>当事人要求改为：</source>
         <translation>The party asks to change it to:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="524" />
+        <location filename="../../widgets/transcription_tab.py" line="463" />
         <source>未采纳的理由：</source>
         <translation>Reason for refusal:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="529" />
+        <location filename="../../widgets/transcription_tab.py" line="468" />
         <source>已记录未采纳的补正申请。</source>
         <translation>Refused correction request recorded.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="599" />
+        <location filename="../../widgets/transcription_tab.py" line="538" />
         <source>没有找到“%1”。</source>
         <translation>“%1” not found.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="607" />
+        <location filename="../../widgets/transcription_tab.py" line="546" />
         <source>已替换 %n 段。</source>
         <translation>Replaced in %n lines.</translation>
     </message>
