@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar,
     QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 from app.security.roles import Permission, has_permission
 from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
-from widgets import confirm
+from widgets import confirm, file_dialogs
 from widgets.catalogue_tree import PAGE_ROLE, CatalogueTree
 from widgets.common import make_button, show_error
+from widgets.flow_layout import flow_row
 from widgets.page_preview import PagePreview
 from widgets.terms import tr_term
 
@@ -77,9 +78,11 @@ class CataloguingTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Long file names are cut in the middle instead of pushing 类别 and 状态 out of sight.
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(1, 130)
+        self.table.setColumnWidth(1, 90)  # the full name is in the tooltip
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # 依据 takes what is left (cut, whole in the tooltip): 页号 to 状态 stay in view without a scroll bar.
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(24)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.category = QComboBox()
@@ -90,17 +93,9 @@ class CataloguingTab(QWidget):
         self.accept_button = self._button(self.tr("确认所选"), "acceptPages", self.accept_selected)
         self.split_button = self._button(self.tr("从此页起为新文书"), "startDocument", lambda: self.set_boundary(True))
         self.merge_button = self._button(self.tr("并入上一文书"), "joinDocument", lambda: self.set_boundary(False))
-        # Category and boundary controls on two rows, so that page table, preview and the
-        # catalogue side panel fit beside each other in a 1400 px window.
-        edit = QVBoxLayout()
-        category_row, boundary_row = QHBoxLayout(), QHBoxLayout()
-        for w in (self.category, self.set_button, self.accept_button):
-            category_row.addWidget(w)
-        for w in (self.split_button, self.merge_button):
-            boundary_row.addWidget(w)
-        for row in (category_row, boundary_row):
-            row.addStretch(1)
-            edit.addLayout(row)
+        # Category and boundary controls wrap onto as many rows as the page table's width needs,
+        # so that page table, preview and the catalogue side panel always fit side by side.
+        edit = flow_row(self.category, self.set_button, self.accept_button, self.split_button, self.merge_button)
 
         self.thumbs = QListWidget()
         self.thumbs.setObjectName("pageThumbnails")
@@ -150,10 +145,7 @@ class CataloguingTab(QWidget):
         toc_page = QWidget()
         toc_layout = QVBoxLayout(toc_page)
         toc_layout.addWidget(self.toc)
-        toc_buttons = QHBoxLayout()
-        toc_buttons.addWidget(self.export_button)
-        toc_buttons.addWidget(self.export_pdf_button)
-        toc_layout.addLayout(toc_buttons)
+        toc_layout.addLayout(flow_row(self.export_button, self.export_pdf_button))
         self.fields = QListWidget()
         self.fields.setObjectName("caseSuggestions")
         self.fields.setWordWrap(True)
@@ -189,6 +181,7 @@ class CataloguingTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # page table 3 : preview and catalogue 2, until the user moves it
         self.status = QLabel()
         self.status.setObjectName("dossierStatus")
         self.status.setWordWrap(True)
@@ -291,7 +284,7 @@ class CataloguingTab(QWidget):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setBackground(QBrush(colour))
-                item.setToolTip(p.reason)
+                item.setToolTip(value + "\n" + p.reason if col == 1 else p.reason)  # the file name is cut in the cell
                 self.table.setItem(row, col, item)
         self.documents = documents
         self.tree.clear()
@@ -379,8 +372,8 @@ class CataloguingTab(QWidget):
 
     def choose_files(self) -> None:
         """Ask for dossier PDFs or page images and import them."""
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入卷宗"), "",
-                                                self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        paths = file_dialogs.open_files(self, self.tr("导入卷宗"),
+                                        self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
         if paths:
             self.import_files(paths)
 
@@ -478,7 +471,7 @@ class CataloguingTab(QWidget):
 
     def choose_export(self) -> None:
         """Ask where to save the 卷内目录 .docx, then write it."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出卷内目录"), "卷内目录.docx", "Word (*.docx)")
+        path = file_dialogs.save_file(self, self.tr("导出卷内目录"), self.tr("卷内目录") + ".docx", "Word (*.docx)")
         if path:
             self.export_toc(path)
 
@@ -491,7 +484,7 @@ class CataloguingTab(QWidget):
 
     def choose_export_pdf(self) -> None:
         """Ask where to save the ordered dossier PDF, then write it in the background."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出整理后的卷宗"), "卷宗.pdf", "PDF (*.pdf)")
+        path = file_dialogs.save_file(self, self.tr("导出整理后的卷宗"), self.tr("卷宗") + ".pdf", "PDF (*.pdf)")
         if path:
             self.export_pdf(path)
 

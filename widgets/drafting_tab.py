@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -27,7 +27,7 @@ from app.security.roles import Permission, has_permission
 from app.services.drafting import RULE_LABELS, DraftOptions
 from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
-from widgets import confirm
+from widgets import confirm, file_dialogs
 from widgets.common import make_button, show_error
 from widgets.terms import local_time, tr_term
 
@@ -398,8 +398,8 @@ class DraftingTab(QWidget):
         if draft is None:
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出文书"), f"{draft.title}_v{draft.version}.docx",
-                                                  "Word (*.docx)")
+            path = file_dialogs.save_file(self, self.tr("导出文书"), f"{draft.title}_v{draft.version}.docx",
+                                          "Word (*.docx)")
             if not path:
                 return
         service, draft_id = self.service, draft.id
@@ -413,7 +413,7 @@ class DraftingTab(QWidget):
         if draft is None:
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入修改稿"), "", "Word (*.docx)")
+            path = file_dialogs.open_file(self, self.tr("导入修改稿"), "Word (*.docx)")
             if not path:
                 return
         service, draft_id = self.service, draft.id

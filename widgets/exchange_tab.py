@@ -11,13 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.security.roles import Permission, has_permission
 from app.services.exchange import ExchangeService
 from app.tasks import TaskSlot
+from widgets import file_dialogs
 from widgets.terms import tr_term
 
 OUT_STATES = {"pending": "待确认", "acknowledged": "已确认", "sent": "已发送", "rejected": "被拒收"}
@@ -310,7 +311,7 @@ class ExchangeTab(QWidget):
     # -- platform key (IT) -----------------------------------------------------------------
     def choose_key_file(self) -> None:
         """Let IT pick the platform's public key file, then confirm its fingerprint."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择平台公钥文件"), "", self.tr("公钥文件 (*.json)"))
+        path = file_dialogs.open_file(self, self.tr("选择平台公钥文件"), self.tr("公钥文件 (*.json)"))
         if path:
             self.confirm_key_file(Path(path))
 

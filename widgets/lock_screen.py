@@ -5,7 +5,9 @@ A lock that merely draws over the window is not a lock. While locked:
 * the lock is its own application-modal window laid over the main window, so it is the only
   window that takes input even when a modal dialog (新建案件, a file dialog…) was open;
 * the main window and every other open window get an opaque cover, and their titles are
-  blanked (a title can carry a case number or a party's name);
+  blanked (a title can carry a case number or a party's name); so does a window that opens
+  while locked. File dialogs are Qt's own (widgets/file_dialogs.py), never the OS's, so
+  they are covered too;
 * an application-wide event filter drops every key, shortcut, click and wheel event that is not
   meant for the lock's password field or unlock button (Alt+F, Ctrl+F, Tab into the controls
   underneath: nothing reaches them).
@@ -60,7 +62,14 @@ class InputGuard(QObject):
         self.lock = lock
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() not in BLOCKED_EVENTS or not self.lock.locked:
+        if not self.lock.locked:
+            return False
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+            # A window that appears while locked (a file dialog or question opened by work that
+            # finished in the background) is covered like those that were open already.
+            self.lock.cover(obj)
+            return False
+        if event.type() not in BLOCKED_EVENTS:
             return False
         if isinstance(obj, QWidget) and (obj is self.lock or self.lock.isAncestorOf(obj)):
             return False
@@ -124,14 +133,8 @@ class LockScreen(QWidget):
         self.locked = True
         app = QApplication.instance()
         for window in app.topLevelWidgets():
-            if window is self or not window.isVisible():
-                continue
-            self._titles.append((window, window.windowTitle()))
-            window.setWindowTitle(self.tr("已锁定"))
-            cover = Cover(window)
-            cover.show()
-            cover.raise_()
-            self._covers.append(cover)
+            if window.isVisible():
+                self.cover(window)
         app.installEventFilter(self.guard)
         if self.owner is not None:
             self.setGeometry(self.owner.frameGeometry() if self.owner.isVisible() else self.owner.geometry())
@@ -142,6 +145,19 @@ class LockScreen(QWidget):
             self.raise_()
         self.activateWindow()
         self.password.setFocus()
+
+    def cover(self, window: QWidget) -> None:
+        """Lay an opaque cover over ``window`` and blank its title (once per window)."""
+        if window is self or self.isAncestorOf(window) or isinstance(window, Cover) or not window.isWindow():
+            return
+        if any(w is window for w, _title in self._titles):
+            return
+        self._titles.append((window, window.windowTitle()))
+        window.setWindowTitle(self.tr("已锁定"))
+        cover = Cover(window)
+        cover.show()
+        cover.raise_()
+        self._covers.append(cover)
 
     def try_unlock(self, password: str | None = None) -> None:
         """Check the password in the background (throttled like a login)."""

@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 880])
+        # 案号, 剩余天数 and 审限 in full (English "141 days left" is the widest); the tabs wrap
+        # their toolbars into the rest at 1280 px (100% and 150%).
+        splitter.setSizes([470, 810])
         self.setCentralWidget(splitter)
         self.statusBar().showMessage(self.tr("就绪"))
 

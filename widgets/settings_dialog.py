@@ -6,13 +6,14 @@ lives in app.services.preferences); languages are shown by name, folders with a 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from app.services.preferences import SECURITY_SETTINGS, change_settings, may_change
 from app.settings import REGISTRY
 from app.tasks import TaskSlot
+from widgets import file_dialogs
 from widgets.terms import tr_term
 
 GROUPS = (
@@ -40,8 +41,8 @@ class FolderEdit(QWidget):
         row.addWidget(self.button)
 
     def choose(self) -> None:
-        """Pick a folder with the system dialog."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹"), self.edit.text())
+        """Pick a folder (Qt's own dialog, which the lock covers)."""
+        folder = file_dialogs.folder(self, self.tr("选择文件夹"), self.edit.text())
         if folder:
             self.edit.setText(folder)
 

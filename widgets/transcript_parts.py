@@ -1,17 +1,13 @@
-"""Pieces of the transcript editor: waveform with segment marks, word strip, seat pickers.
+"""Pieces of the transcript editor: waveform with segment marks, seat pickers.
 
 * :class:`WaveformView` draws the recording's loudness with a mark at each line's start, the
   selected line shaded and the playhead; a click (or Left/Right when focused) seeks.
-* :class:`WordStrip` shows the selected line word by word, shaded by the recogniser's
-  confidence in each word; clicking a word plays from it. Without word timings (older
-  transcripts) it shows the line, shaded by the line's confidence.
+* (the word shading and the word strip are in widgets/transcript_shading.py)
 * :class:`SeatDelegate` makes the speaker cell a picker of the hearing's seats.
 * :class:`SeatMapDialog` assigns each channel of a recording to a seat with one picker per
   channel instead of typing ``1=审判长,2=原告``.
 """
 from __future__ import annotations
-
-import html
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -20,17 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 NO_SEAT = ""  # "not assigned" in the channel picker
-
-
-def confidence_colour(p: float) -> QColor | None:
-    """Background for a word or line: red-ish when very unsure, yellow when unsure, none when sure."""
-    if p < 0.4:
-        return QColor("#ffab91")
-    if p < 0.6:
-        return QColor("#fff59d")
-    if p < 0.8:
-        return QColor("#fffde7")
-    return None
 
 
 def envelope(samples, bins: int = 1600) -> list[float]:
@@ -130,58 +115,6 @@ class WaveformView(QWidget):
             self.seek.emit(max(0.0, min(self.duration, base + delta)))
             return
         super().keyPressEvent(event)
-
-
-class WordStrip(QLabel):
-    """The selected line word by word, shaded by confidence; clicking a word plays from it."""
-
-    word_clicked = Signal(float)  # start of the word, seconds
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("wordStrip")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.linkActivated.connect(self._clicked)
-        self.starts: list[float] = []
-
-    def show_segment(self, segment) -> None:
-        """Words of ``segment`` (a SegmentRow) as links; the plain line when it has no word timings."""
-        if segment is None:
-            self.starts = []
-            self.setText("")
-            return
-        words = [w for w in (segment.words or []) if w.text.strip()]
-        if not words or segment.edited:
-            # Edited text no longer matches the recogniser's words: shade the whole line instead.
-            self.starts = [segment.start]
-            colour = confidence_colour(segment.confidence)
-            style = f"background:{colour.name()};" if colour else ""
-            self.setText(f'<a href="w:0" style="color:black;text-decoration:none;{style}">'
-                         f"{html.escape(segment.text)}</a>")
-            return
-        self.starts = [w.start for w in words]
-        calibrated = getattr(segment, "calibrated", False)
-        parts = []
-        for i, w in enumerate(words):
-            # Calibrated words (issue 12) say themselves whether to shade; older ones by probability.
-            score = getattr(w, "confidence", w.probability) if calibrated else w.probability
-            if calibrated:
-                colour = QColor("#ffab91") if getattr(w, "shaded", False) else None
-            else:
-                colour = confidence_colour(w.probability)
-            style = f"background:{colour.name()};" if colour else ""
-            tip = html.escape(f"{w.start:.1f}s · {score:.0%}")
-            parts.append(f'<a href="w:{i}" title="{tip}" style="color:black;text-decoration:none;{style}">'
-                         f"{html.escape(w.text)}</a>")
-        self.setText("".join(parts))
-
-    def _clicked(self, link: str) -> None:
-        index = int(link.partition(":")[2] or 0)
-        if 0 <= index < len(self.starts):
-            self.word_clicked.emit(self.starts[index])
 
 
 class SeatDelegate(QStyledItemDelegate):

@@ -5,9 +5,7 @@ default file name carries the 案号. Both go through the task runner like every
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog
-
-from widgets import confirm
+from widgets import confirm, file_dialogs
 
 
 class TranscriptRecordActions:
@@ -48,8 +46,8 @@ class TranscriptRecordActions:
         self._export(hearing, path)
 
     def _export_to(self, hearing: int, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出庭审笔录"), name,
-                                              "Word (*.docx);;Text (*.txt);;SRT (*.srt)")
+        path = file_dialogs.save_file(self, self.tr("导出庭审笔录"), name,
+                                      self.tr("Word (*.docx);;文本 (*.txt);;字幕 SRT (*.srt)"))
         if path:
             self._export(hearing, path)
 

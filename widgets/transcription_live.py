@@ -38,7 +38,7 @@ class LiveHearingControls:
         self.channel_check = QLabel()
         self.channel_check.setObjectName("channelMapCheck")
         self.channel_check.setWordWrap(True)
-        self.device.setMinimumContentsLength(14)
+        self.device.setMinimumContentsLength(10)
         self.device.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for w in (QLabel(self.tr("录音设备")), self.device, self.refresh_devices_button):
             layout.addWidget(w)

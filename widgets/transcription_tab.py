@@ -4,9 +4,10 @@ The transcript sits beside the audio: select a line and play from there (speed 0
 optionally looping the line), the current line follows playback; text and speaker are edited
 in place (each edit is stored as a revision, a party's 补正 is marked as such); low-confidence
 lines are highlighted; find-and-replace changes a name everywhere; turns can be split or
-merged; vocabulary corrections can be undone one by one. Above the table a waveform shows the
-recording with each line's start and the playhead (click to seek); below it the selected line's
-words are shaded by the recogniser's confidence and a click on a word plays from it.
+merged (only those rows change); vocabulary corrections can be undone one by one. Above the
+table a waveform shows the recording with each line's start and the playhead (click to seek).
+Unsure words are shaded inside each line, on its current text (words the clerk edited lose the
+shade); beside the table the selected line's words play from a click.
 
 Every service call goes through the task runner: reads in one slot, writes in another (write
 buttons are disabled while a write runs), transcription and live hearings in their own. An
@@ -17,19 +18,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QProgressBar, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from app.services.case_guard import ForeignCaseData
 from app.tasks import TaskSlot
-from widgets import confirm
 from widgets.audio_player import AudioPlayer
 from widgets.terms import tr_speaker, tr_term, untr_speaker
 from widgets.transcription_live import LiveHearingControls
 from widgets.common import make_button
-from widgets.transcript_parts import SeatDelegate, SeatMapDialog, WaveformView, WordStrip, confidence_colour, parse_seat_spec
+from widgets.flow_layout import flow_row
+from widgets.transcript_parts import SeatDelegate, WaveformView
+from widgets.transcript_shading import PARTS_ROLE, SHADE, ShadedTextDelegate, WordStrip, confidence_colour, shaded_parts
 from widgets.transcript_playback import TranscriptPlayback
+from widgets.transcript_import import TranscriptImport
 from widgets.transcript_record import TranscriptRecordActions
 
 LOW_CONFIDENCE_BACKGROUND = QColor("#fff59d")
@@ -41,7 +43,7 @@ SHORTCUTS = (("Ctrl+P", "播放/暂停"), ("Ctrl+]", "加快播放"), ("Ctrl+[",
              ("F2", "编辑所选段落"))
 
 
-class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingControls, QWidget):
+class TranscriptionTab(TranscriptImport, TranscriptRecordActions, TranscriptPlayback, LiveHearingControls, QWidget):
     """Hearing recordings and the transcript editor of one case."""
 
     # Emitted from the live session's worker thread; Qt queues it onto the GUI thread.
@@ -60,6 +62,7 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self._reads = TaskSlot(self)
         self._writes = TaskSlot(self, writes=True, on_change=self._update_buttons)
         self._audio_slot = TaskSlot(self)
+        self._probe_slot = TaskSlot(self)  # channel count of a file about to be imported
         self._slot = TaskSlot(self, writes=True, on_change=self._update_buttons)  # transcription
         self.player = AudioPlayer()
         self.live_service = ctx.live_hearings
@@ -88,21 +91,18 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.progress = QProgressBar()
         self.progress.setObjectName("transcriptionProgress")
         self.progress.setRange(0, 100)
-        top = QHBoxLayout()
-        for w in (QLabel(self.tr("庭审")), self.hearing, self.channels, self.seat_map_button, self.import_button,
-                  self.transcribe_button,
-                  self.cancel_button, self.progress):
-            top.addWidget(w)
+        # Rows of controls wrap when the tab is narrow (English, 150%): the tab never scrolls sideways.
+        self.progress.setMinimumWidth(90)
+        top = flow_row(QLabel(self.tr("庭审")), self.hearing, self.channels, self.seat_map_button,
+                       self.import_button, self.transcribe_button, self.cancel_button, self.progress,
+                       stretch=self.progress)
         self.live_button = self._button(self.tr("开始实时记录"), "startLive", self.start_live)
         self.pause_button = self._button(self.tr("休庭"), "pauseLive", self.pause_live)
         self.resume_button = self._button(self.tr("继续"), "resumeLive", self.resume_live)
         self.stop_live_button = self._button(self.tr("结束庭审"), "stopLive", self.stop_live)
-        live_bar = QHBoxLayout()
+        live_bar = flow_row(self.live_button, self.pause_button, self.resume_button, self.stop_live_button)
         self.device_row = QHBoxLayout()  # device messages get their own row: they can be long
-        for w in (self.live_button, self.pause_button, self.resume_button, self.stop_live_button):
-            live_bar.addWidget(w)
         self._add_device_controls(live_bar)
-        live_bar.addStretch(1)
 
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("segmentTable")
@@ -114,6 +114,8 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setItemDelegateForColumn(COL_SPEAKER, SeatDelegate(lambda: self.seats, tr_speaker, untr_speaker,
                                                                       self.table))
+        # Unsure words shaded inside the line itself; the editor still opens with the plain text.
+        self.table.setItemDelegateForColumn(COL_TEXT, ShadedTextDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
@@ -141,16 +143,9 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.merge_button = self._button(self.tr("与下段合并"), "mergeSegment", self.merge)
         self.check_button = self._button(self.tr("核对完成"), "markChecked", self.mark_checked)
         self.export_button = self._button(self.tr("导出笔录…"), "exportRecord", self.export)
-        # Two rows: on a 1366-1600 px wide screen one row of all of them would overflow.
-        edit_bar = QHBoxLayout()
-        for w in (self.play_button, self.speed, self.loop, self.split_button, self.merge_button,
-                  self.check_button, self.export_button):
-            edit_bar.addWidget(w)
-        edit_bar.addStretch(1)
-        correction_bar = QHBoxLayout()
-        for w in (self.correction_request, self.requested_by, self.refuse_button):
-            correction_bar.addWidget(w)
-        correction_bar.addStretch(1)
+        edit_bar = flow_row(self.play_button, self.speed, self.loop, self.split_button, self.merge_button,
+                            self.check_button, self.export_button)
+        correction_bar = flow_row(self.correction_request, self.requested_by, self.refuse_button)
 
         self.find = QLineEdit()
         self.find.setObjectName("findEdit")
@@ -160,20 +155,32 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.replace.setPlaceholderText(self.tr("替换为"))
         self.find_button = self._button(self.tr("查找下一个"), "findNext", self.find_next)
         self.replace_button = self._button(self.tr("全部替换"), "replaceAll", self.replace_all)
-        find_bar = QHBoxLayout()
+        # Find and replace continue the editing row (wrapping where the width ends).
         for w in (self.find, self.replace, self.find_button, self.replace_button):
-            find_bar.addWidget(w)
-        find_bar.addStretch(1)
+            edit_bar.addWidget(w)
 
         self.corrections = QListWidget()
         self.corrections.setObjectName("correctionList")
         self.undo_button = self._button(self.tr("撤销所选更正"), "undoCorrection", self.undo_correction)
         side = QWidget()
         side_layout = QVBoxLayout(side)
+        # The selected line word by word beside the table (not under it: at 720 px high the
+        # rows below the table would be scrolled out of sight); a click plays from the word.
+        self.words = WordStrip()
+        self.words.word_clicked.connect(self.play_from)
+        words_title = QLabel(self.tr("所选段落（点一个词，从该词播放）"))
+        words_title.setWordWrap(True)
+        side_layout.addWidget(words_title)
+        words_area = QScrollArea()  # a long turn scrolls here instead of stretching the tab
+        words_area.setWidgetResizable(True)
+        words_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        words_area.setWidget(self.words)
+        self.words.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        side_layout.addWidget(words_area, 1)
         side_title = QLabel(self.tr("机器更正（读音相近，按本案用语）"))
         side_title.setWordWrap(True)
         side_layout.addWidget(side_title)
-        side_layout.addWidget(self.corrections, 1)
+        side_layout.addWidget(self.corrections, 2)
         side_layout.addWidget(self.undo_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("transcriptSplitter")  # its sizes are remembered
@@ -185,23 +192,25 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.status = QLabel()
         self.status.setObjectName("transcriptionStatus")
         self.status.setWordWrap(True)
-        hint = QLabel(self.tr("笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。"))
+        # The legend shows the real colours of the table.
+        hint = QLabel(self.tr("识别初稿，须经书记员核对：")
+                      + f' <span style="background:{SHADE.name()}">&nbsp;' + self.tr("把握较低的词") + "&nbsp;</span> "
+                      + f'<span style="background:{LOW_CONFIDENCE_BACKGROUND.name()}">&nbsp;'
+                      + self.tr("含此类词的段落") + "&nbsp;</span> " + self.tr("改过的词不再标色。"))
+        hint.setToolTip(self.tr("笔录正文为语音识别初稿。指向词语可见其时间与识别把握；点右侧“所选段落”中的词，从该词开始播放。"))
+        hint.setObjectName("transcriptLegend")
         hint.setWordWrap(True)  # one line in Chinese is two in English
         self.waveform = WaveformView()
         self.waveform.seek.connect(self.play_from)
-        self.words = WordStrip()
-        self.words.word_clicked.connect(self.play_from)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(live_bar)
         layout.addLayout(self.device_row)
         layout.addLayout(edit_bar)
-        layout.addLayout(find_bar)
         layout.addLayout(correction_bar)
         layout.addWidget(hint)
         layout.addWidget(self.waveform)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.words)
         layout.addWidget(self.status)
 
         self._follow = QTimer(self)
@@ -299,19 +308,23 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self._loading, was_loading = True, self._loading
         cells = [f"{int(seg.start // 60):02d}:{seg.start % 60:04.1f}", tr_speaker(seg.speaker), seg.text,
                  f"{seg.confidence:.0%}"]
+        parts = shaded_parts(seg)
+        # With calibrated words the line is marked while one of its unsure words is unedited.
+        low = any(p.colour is not None for p in parts) if parts and seg.calibrated else seg.low_confidence
         # Calibrated lines (issue 12) are marked by their shading alone; Whisper's own line
         # score colours only older transcripts (it tinted nearly every line).
         calibrated = getattr(seg, "calibrated", False)
-        colour = confidence_colour(seg.confidence) if not seg.edited and not calibrated else None
+        colour = confidence_colour(seg.confidence) if not seg.edited and not parts and not calibrated else None
         for c, value in enumerate(cells):
             item = QTableWidgetItem(value)
             if c in (COL_TIME, COL_CONFIDENCE):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if seg.low_confidence:
+            if low:
                 item.setBackground(QBrush(LOW_CONFIDENCE_BACKGROUND))
             elif colour is not None:
                 item.setBackground(QBrush(colour))
             if c == COL_TEXT:
+                item.setData(PARTS_ROLE, parts)
                 item.setToolTip(self.tr("机器原文：") + seg.machine_text)
             self.table.setItem(r, c, item)
         self._loading = was_loading
@@ -354,56 +367,6 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self.reload_segments(self.selected_row())
 
     # -- recording and transcription ---------------------------------------------------
-    def choose_seat_map(self, channels: int | None = None) -> bool:
-        """Pick a seat for each channel (of the chosen device, or ``channels``); True if accepted."""
-        if channels is None:
-            device = self.selected_device()
-            channels = device["channels"] if device else 2
-        seats = self.seats or ["审判长", "审判员", "人民陪审员", "书记员", "原告", "被告", "第三人", "原告代理人",
-                               "被告代理人", "证人"]
-        dialog = SeatMapDialog(max(1, channels), seats, parse_seat_spec(self.channels.text()), tr_speaker, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self.channels.setText(dialog.spec())
-        return True
-
-    def import_recording(self, path: str | None = None) -> None:
-        """Store a recording file for this case (WAV, FLAC, MP3, M4A); the hearing is selected when stored."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入庭审录音"), "",
-                                                  self.tr("录音 (*.wav *.flac *.mp3 *.m4a)"))
-            if not path:
-                return
-            channels = self._channels_of(path)
-            if channels and channels > 1 and not self.choose_seat_map(channels):
-                return
-        case_id, service, seat_map = self.case_id, self.service, self.channels.text().strip()
-        self.status.setText(self.tr("正在导入录音…"))
-
-        def stored(hearing: int) -> None:
-            self.status.setText(self.tr("录音已加密保存。"))
-            self.reload_hearings(hearing)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ForeignCaseData) and confirm.ask_foreign(self, str(exc)):
-                self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map, allow_foreign=True),
-                                   label="import", on_success=stored,
-                                   on_error=lambda e: self.status.setText(self.tr("无法导入：") + str(e)))
-                return
-            self.status.setText(self.tr("无法导入：") + str(exc))
-
-        self._writes.start(lambda p, c: service.add_recording(case_id, path, seat_map), label="import",
-                           on_success=stored, on_error=failed)
-
-    def _channels_of(self, path: str) -> int | None:
-        """Channel count of a chosen file (a quick header read); None when it cannot be read."""
-        try:
-            import soundfile
-
-            return soundfile.info(path).channels
-        except Exception:  # noqa: BLE001 - not a WAV/FLAC header: the service checks the file itself
-            return None
-
     def transcribe(self) -> None:
         """Transcribe the selected hearing in the background (child process)."""
         hearing = self.hearing_id()
@@ -442,6 +405,10 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
             return
         row = item.row()
         seg = self.rows[row]
+        if item.column() == COL_TEXT:
+            self._loading = True  # the word shades belong to the old text until the save returns
+            item.setData(PARTS_ROLE, None)
+            self._loading = False
         kind = "补正" if self.correction_request.isChecked() else "编辑"
         value = item.text().strip()
         who = self.requested_by.text().strip()
@@ -512,21 +479,53 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
         self._write("undo", lambda: service.undo_correction(seg_id, index), lambda _r: self.reload_segments(row))
 
     def split(self, at: int | None = None) -> None:
-        """Split the selected turn in the middle (or at ``at`` characters)."""
+        """Split the selected turn in the middle (or at ``at`` characters); only its rows change."""
         row = self.selected_row()
         if row is None:
             return
         text, service, seg_id = self.rows[row].text, self.service, self.rows[row].id
         where = at if at is not None else max(1, len(text) // 2)
-        self._write("split", lambda: service.split_segment(seg_id, where), lambda _r: self.reload_segments(row))
+
+        def change():
+            new_id = service.split_segment(seg_id, where)
+            return service.segment(seg_id), service.segment(new_id)
+
+        self._write("split", change, lambda pair: self._replace_rows(row, seg_id, 1, list(pair)))
 
     def merge(self) -> None:
-        """Merge the selected turn with the next one."""
+        """Merge the selected turn with the next one; only those rows change."""
         row = self.selected_row()
         if row is None:
             return
         service, seg_id = self.service, self.rows[row].id
-        self._write("merge", lambda: service.merge_with_next(seg_id), lambda _r: self.reload_segments(row))
+
+        def change():
+            service.merge_with_next(seg_id)
+            return service.segment(seg_id)
+
+        self._write("merge", change, lambda merged: self._replace_rows(row, seg_id, 2, [merged]))
+
+    def _replace_rows(self, row: int, seg_id: int, old: int, new: list) -> None:
+        """Put ``new`` segments in place of ``old`` rows from ``row``; the rest of the table, the
+        selection and the scroll position stay (a full reload would jump and cost a read)."""
+        if row >= len(self.rows) or self.rows[row].id != seg_id:
+            self.reload_segments(row)  # the table changed meanwhile: read it afresh
+            return
+        scroll = self.table.verticalScrollBar().value()
+        self._loading = True
+        self.rows[row:row + old] = new
+        for _ in range(old - len(new)):
+            self.table.removeRow(row + 1)
+        for i in range(len(new) - old):
+            self.table.insertRow(row + 1 + i)
+        for i, seg in enumerate(new):
+            self._fill_row(row + i, seg)
+            self.table.resizeRowToContents(row + i)
+        self._loading = False
+        self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._selection_changed()
+        self._update_buttons()
 
     def find_next(self) -> None:
         """Select the next line containing the search text."""
@@ -559,5 +558,5 @@ class TranscriptionTab(TranscriptRecordActions, TranscriptPlayback, LiveHearingC
             live.stop()
         self._live_slot.shutdown()
         self.live_service.release()  # a warmed model child nobody will use
-        for slot in (self._slot, self._writes, self._reads, self._audio_slot):
+        for slot in (self._slot, self._writes, self._reads, self._audio_slot, self._probe_slot):
             slot.shutdown()

@@ -101,6 +101,14 @@ def decode_for_playback(data: bytes):
     return decode_mono_in_child(data)
 
 
+def recording_channels(path: str | Path) -> int:
+    """Channel count of a recording the clerk is about to import (any format), read from its
+    header in a child process, so the editor can ask which seat each channel is."""
+    from engines.transcription.child import channel_count_in_child
+
+    return channel_count_in_child(path)
+
+
 #: Longest stretch of recording prepared for one slowed/sped-up playback (seconds of
 #: recording): stretching is done before playing, so this bounds the wait (about 0.6 s at 0.5x).
 PLAYBACK_WINDOW_SECONDS = 300.0

@@ -161,6 +161,39 @@ def _read_pyav(path, label: str) -> np.ndarray | None:
     return buffer.result()
 
 
+def channel_count(path: str | Path) -> int:
+    """Number of channels of an audio file, from its header only (no decode of the samples).
+
+    libsndfile first (WAV incl. multichannel/RF64, FLAC, OGG Vorbis/Opus), FFmpeg for the rest
+    (MP3, M4A/AAC, video containers). Raises :class:`InputError` when neither reads it.
+    """
+    import soundfile as sf
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("找不到音频文件", str(path))
+    if path.stat().st_size == 0:
+        raise InputError("音频文件是空的（0 字节）", str(path))
+    try:
+        channels = sf.info(str(path)).channels
+        if channels > 0:
+            return int(channels)
+    except (sf.LibsndfileError, RuntimeError, TypeError, ValueError):
+        pass
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            if container.streams.audio:
+                stream = container.streams.audio[0]
+                channels = stream.channels or len(stream.layout.channels)
+                if channels > 0:
+                    return int(channels)
+    except (av.error.FFmpegError, OSError, ValueError):
+        pass
+    raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", str(path))
+
+
 def load_audio(path: str | Path) -> Audio:
     """Read ``path`` into :class:`Audio`; raise :class:`InputError` for missing/empty/non-audio."""
     path = Path(path)

@@ -253,3 +253,43 @@ def decode_mono_in_child(data: bytes, name: str = "", timeout: float = 600.0):
     if not data:
         raise InputError("音频文件是空的（0 字节）", name)
     return _decode_in_child(data, name, True, timeout)
+
+
+def _channels_main(connection, path: str) -> None:
+    """Child entry: read the channel count from the file's header; send it or an input error."""
+    from engines.transcription.audio import channel_count
+
+    try:
+        connection.send(("ok", channel_count(path)))
+    except InputError as exc:
+        connection.send(("input_error", exc.message, exc.detail))
+    except Exception:  # noqa: BLE001 - reported to the parent as a clear message
+        # The traceback would reach the clerk's status line: the file name is the detail.
+        connection.send(("input_error", "无法读取该音频文件", os.path.basename(path)))
+    finally:
+        connection.close()
+
+
+def channel_count_in_child(path: str | os.PathLike, timeout: float = 60.0) -> int:
+    """Channels of the audio file at ``path`` (any format FFmpeg or libsndfile reads), read in a
+    separate process: the window asks before importing and must never run a native decoder
+    itself. :class:`InputError` for a file that is not audio, a crash or a timeout."""
+    name = str(path)
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_channels_main, name="audio-probe", args=(sender, name), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise InputError("读取音频文件超时", name)
+        try:
+            message = receiver.recv()
+        except EOFError:
+            raise InputError("无法读取该音频文件（读取进程意外退出）", f"{name}: exit code {process.exitcode}") from None
+    finally:
+        receiver.close()
+        end_process(process)
+    if message[0] == "ok":
+        return int(message[1])
+    raise InputError(message[1], message[2])

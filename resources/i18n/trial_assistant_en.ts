@@ -322,193 +322,199 @@
 <context>
     <name>CataloguingTab</name>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="61" />
+        <location filename="../../widgets/cataloguing_tab.py" line="62" />
         <source>导入卷宗…</source>
         <translation>Import dossier…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="62" />
+        <location filename="../../widgets/cataloguing_tab.py" line="63" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="89" />
+        <location filename="../../widgets/cataloguing_tab.py" line="92" />
         <source>改为此类</source>
         <translation>Set category</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="90" />
+        <location filename="../../widgets/cataloguing_tab.py" line="93" />
         <source>确认所选</source>
         <translation>Confirm selected</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="91" />
+        <location filename="../../widgets/cataloguing_tab.py" line="94" />
         <source>从此页起为新文书</source>
         <translation>New document from this page</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="92" />
+        <location filename="../../widgets/cataloguing_tab.py" line="95" />
         <source>并入上一文书</source>
         <translation>Join previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="117" />
+        <location filename="../../widgets/cataloguing_tab.py" line="112" />
         <source>选择一页以预览</source>
         <translation>Select a page to preview</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="123" />
+        <location filename="../../widgets/cataloguing_tab.py" line="118" />
         <source>移到上一文书</source>
         <translation>Move to previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="127" />
+        <location filename="../../widgets/cataloguing_tab.py" line="122" />
         <source>移到下一文书</source>
         <translation>Move to next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="137" />
+        <location filename="../../widgets/cataloguing_tab.py" line="132" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="137" />
+        <location filename="../../widgets/cataloguing_tab.py" line="132" />
         <source>页</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="148" />
+        <location filename="../../widgets/cataloguing_tab.py" line="143" />
         <source>导出卷内目录…</source>
         <translation>Export table of contents…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="149" />
+        <location filename="../../widgets/cataloguing_tab.py" line="144" />
         <source>导出整理后的卷宗 PDF…</source>
         <translation>Export ordered dossier PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="161" />
+        <location filename="../../widgets/cataloguing_tab.py" line="153" />
         <source>采纳到案件信息</source>
         <translation>Apply to case details</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="168" />
+        <location filename="../../widgets/cataloguing_tab.py" line="160" />
         <source>目录树</source>
         <translation>Document tree</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="169" />
+        <location filename="../../widgets/cataloguing_tab.py" line="161" />
+        <location filename="../../widgets/cataloguing_tab.py" line="474" />
         <source>卷内目录</source>
         <translation>Table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="170" />
+        <location filename="../../widgets/cataloguing_tab.py" line="162" />
         <source>案件信息建议</source>
         <translation>Case detail suggestions</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="196" />
+        <location filename="../../widgets/cataloguing_tab.py" line="189" />
         <source>类别为机器建议，须经书记员或承办法官确认或更正；更正会用于本院的本地学习。</source>
         <translation>Categories are machine suggestions for the clerk or the judge to confirm or correct; corrections train this court's local model.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="198" />
+        <location filename="../../widgets/cataloguing_tab.py" line="191" />
         <source>待复核</source>
         <translation>Needs review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="198" />
+        <location filename="../../widgets/cataloguing_tab.py" line="191" />
         <source>其余底色按材料类别区分。</source>
         <translation>Other backgrounds only tell categories apart.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="288" />
+        <location filename="../../widgets/cataloguing_tab.py" line="281" />
         <source>%1 第%2页</source>
         <translation>%1 p. %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="300" />
-        <location filename="../../widgets/cataloguing_tab.py" line="317" />
+        <location filename="../../widgets/cataloguing_tab.py" line="293" />
+        <location filename="../../widgets/cataloguing_tab.py" line="310" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="304" />
+        <location filename="../../widgets/cataloguing_tab.py" line="297" />
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="321" />
+        <location filename="../../widgets/cataloguing_tab.py" line="314" />
         <source>与本案案号不一致，可能混入了他案材料：不可采纳</source>
         <translation>Differs from this case's number (material of another case?): cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="332" />
+        <location filename="../../widgets/cataloguing_tab.py" line="325" />
         <source>共 %1 页、%2 件文书；待复核 %3 页</source>
         <translation>%1 pages, %2 documents; %3 pages to review</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="382" />
+        <location filename="../../widgets/cataloguing_tab.py" line="375" />
         <source>导入卷宗</source>
         <translation>Import dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="383" />
+        <location filename="../../widgets/cataloguing_tab.py" line="376" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>PDF or images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="397" />
+        <location filename="../../widgets/cataloguing_tab.py" line="390" />
         <source>未导入：材料中出现其他案件的案号。</source>
         <translation>Not imported: the material names another case's number.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="414" />
+        <location filename="../../widgets/cataloguing_tab.py" line="407" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="421" />
+        <location filename="../../widgets/cataloguing_tab.py" line="414" />
         <source>已取消导入</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="460" />
+        <location filename="../../widgets/cataloguing_tab.py" line="453" />
         <source>没有上一件文书</source>
         <translation>There is no previous document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="460" />
+        <location filename="../../widgets/cataloguing_tab.py" line="453" />
         <source>没有下一件文书</source>
         <translation>There is no next document</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="474" />
+        <location filename="../../widgets/cataloguing_tab.py" line="467" />
         <source>上一项修改仍在保存，请稍候。</source>
         <translation>The previous change is still being saved; please wait.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="481" />
+        <location filename="../../widgets/cataloguing_tab.py" line="474" />
         <source>导出卷内目录</source>
         <translation>Export table of contents</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="489" />
+        <location filename="../../widgets/cataloguing_tab.py" line="482" />
         <source>卷内目录已导出：%1</source>
         <translation>Table of contents exported: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="494" />
+        <location filename="../../widgets/cataloguing_tab.py" line="487" />
         <source>导出整理后的卷宗</source>
         <translation>Export ordered dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="501" />
+        <location filename="../../widgets/cataloguing_tab.py" line="487" />
+        <source>卷宗</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cataloguing_tab.py" line="494" />
         <source>正在导出卷宗…</source>
         <translation>Exporting the dossier…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cataloguing_tab.py" line="503" />
+        <location filename="../../widgets/cataloguing_tab.py" line="496" />
         <source>卷宗已导出：%1</source>
         <translation>Dossier exported: %1</translation>
     </message>
@@ -758,208 +764,208 @@
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="59" />
+        <location filename="../../widgets/exchange_tab.py" line="60" />
         <source>立即导入(&amp;I)</source>
         <translation>&amp;Import now</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="62" />
+        <location filename="../../widgets/exchange_tab.py" line="63" />
         <source>立即导出(&amp;E)</source>
         <translation>&amp;Export now</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="65" />
+        <location filename="../../widgets/exchange_tab.py" line="66" />
         <source>导出本案</source>
         <translation>Export this case</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="70" />
+        <location filename="../../widgets/exchange_tab.py" line="71" />
         <source>重新导入隔离包(&amp;R)</source>
         <translation>&amp;Retry quarantined package</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="72" />
+        <location filename="../../widgets/exchange_tab.py" line="73" />
         <source>排除隔离原因（如固定平台公钥、调整大小上限）后，重新检查并导入所选交换包</source>
         <translation>After fixing the cause (e.g. pinning the platform key or raising the size cap), check and import the selected package again</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="76" />
+        <location filename="../../widgets/exchange_tab.py" line="77" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="81" />
+        <location filename="../../widgets/exchange_tab.py" line="82" />
         <source>导入平台公钥…</source>
         <translation>Import platform public key…</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="90" />
+        <location filename="../../widgets/exchange_tab.py" line="91" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="90" />
+        <location filename="../../widgets/exchange_tab.py" line="91" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="90" />
+        <location filename="../../widgets/exchange_tab.py" line="91" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="90" />
+        <location filename="../../widgets/exchange_tab.py" line="91" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="90" />
+        <location filename="../../widgets/exchange_tab.py" line="91" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="90" />
+        <location filename="../../widgets/exchange_tab.py" line="91" />
         <source>交换包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="102" />
+        <location filename="../../widgets/exchange_tab.py" line="103" />
         <source>案号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="102" />
+        <location filename="../../widgets/exchange_tab.py" line="103" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="102" />
+        <location filename="../../widgets/exchange_tab.py" line="103" />
         <source>本地值</source>
         <translation>Local value</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="102" />
+        <location filename="../../widgets/exchange_tab.py" line="103" />
         <source>平台值</source>
         <translation>Platform value</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="102" />
+        <location filename="../../widgets/exchange_tab.py" line="103" />
         <source>处理</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="106" />
+        <location filename="../../widgets/exchange_tab.py" line="107" />
         <source>平台变更与本地修改冲突（逐项处理）</source>
         <translation>Platform changes conflicting with local edits (resolve each)</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="142" />
+        <location filename="../../widgets/exchange_tab.py" line="143" />
         <source>您的角色不能进行数据交换。</source>
         <translation>Your role cannot exchange data.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="153" />
+        <location filename="../../widgets/exchange_tab.py" line="154" />
         <source>交换目录：</source>
         <translation>Exchange folder: </translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="155" />
+        <location filename="../../widgets/exchange_tab.py" line="156" />
         <source>本机：%1　指纹：%2　平台公钥：%3</source>
         <translation>This node: %1   Fingerprint: %2   Platform key: %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="157" />
+        <location filename="../../widgets/exchange_tab.py" line="158" />
         <source>未固定</source>
         <translation>not pinned</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="159" />
+        <location filename="../../widgets/exchange_tab.py" line="160" />
         <source>待导入 %1　待确认 %2　暂存 %3　隔离 %4　冲突 %5</source>
         <translation>To import %1   Awaiting acknowledgement %2   Held %3   Quarantined %4   Conflicts %5</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="165" />
+        <location filename="../../widgets/exchange_tab.py" line="166" />
         <source>补发 %1 次</source>
         <translation>Resent %1 times</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="166" />
+        <location filename="../../widgets/exchange_tab.py" line="167" />
         <source>发出</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="170" />
-        <location filename="../../widgets/exchange_tab.py" line="174" />
+        <location filename="../../widgets/exchange_tab.py" line="171" />
+        <location filename="../../widgets/exchange_tab.py" line="175" />
         <source>收到</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="174" />
+        <location filename="../../widgets/exchange_tab.py" line="175" />
         <source>已隔离</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="213" />
+        <location filename="../../widgets/exchange_tab.py" line="214" />
         <source>保留本地</source>
         <translation>Keep local</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="216" />
+        <location filename="../../widgets/exchange_tab.py" line="217" />
         <source>采用平台</source>
         <translation>Use platform</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="232" />
+        <location filename="../../widgets/exchange_tab.py" line="233" />
         <source>未设置交换目录：请在“工具 &gt; 设置 &gt; 文件夹”中选择交换目录。</source>
         <translation>No exchange folder: choose one in Tools &gt; Settings &gt; Folders.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="233" />
+        <location filename="../../widgets/exchange_tab.py" line="234" />
         <source>未设置交换目录：请联系信息技术人员设置。</source>
         <translation>No exchange folder: please ask IT to set one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="249" />
+        <location filename="../../widgets/exchange_tab.py" line="250" />
         <source>正在处理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="266" />
+        <location filename="../../widgets/exchange_tab.py" line="267" />
         <source>导入完成：已导入 %1，暂存 %2，隔离 %3，重复 %4</source>
         <translation>Import finished: %1 imported, %2 held, %3 quarantined, %4 duplicates</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="294" />
+        <location filename="../../widgets/exchange_tab.py" line="295" />
         <source>已导出 %1 个案件</source>
         <translation>Exported %1 cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="302" />
+        <location filename="../../widgets/exchange_tab.py" line="303" />
         <source>已导出，序号 %1，等待平台确认</source>
         <translation>Exported as sequence %1, awaiting platform acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="308" />
+        <location filename="../../widgets/exchange_tab.py" line="309" />
         <source>已处理冲突</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="313" />
+        <location filename="../../widgets/exchange_tab.py" line="314" />
         <source>选择平台公钥文件</source>
         <translation>Choose the platform public key file</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="313" />
+        <location filename="../../widgets/exchange_tab.py" line="314" />
         <source>公钥文件 (*.json)</source>
         <translation>Public key files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="324" />
+        <location filename="../../widgets/exchange_tab.py" line="325" />
         <source>核对平台公钥指纹</source>
         <translation>Verify the platform key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="325" />
+        <location filename="../../widgets/exchange_tab.py" line="326" />
         <source>平台节点：%1
 指纹：%2
 
@@ -970,12 +976,12 @@ Fingerprint: %2
 Compare it character by character with the fingerprint the platform gave you; pin the key only if they match.</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="335" />
+        <location filename="../../widgets/exchange_tab.py" line="336" />
         <source>未固定平台公钥</source>
         <translation>Platform public key not pinned</translation>
     </message>
     <message>
-        <location filename="../../widgets/exchange_tab.py" line="339" />
+        <location filename="../../widgets/exchange_tab.py" line="340" />
         <source>已固定平台公钥</source>
         <translation>Platform public key pinned</translation>
     </message>
@@ -983,12 +989,12 @@ Compare it character by character with the fingerprint the platform gave you; pi
 <context>
     <name>FolderEdit</name>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="35" />
+        <location filename="../../widgets/settings_dialog.py" line="36" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="44" />
+        <location filename="../../widgets/settings_dialog.py" line="45" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
@@ -1080,29 +1086,29 @@ Compare it character by character with the fingerprint the platform gave you; pi
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/lock_screen.py" line="90" />
-        <location filename="../../widgets/lock_screen.py" line="93" />
-        <location filename="../../widgets/lock_screen.py" line="130" />
+        <location filename="../../widgets/lock_screen.py" line="99" />
+        <location filename="../../widgets/lock_screen.py" line="102" />
+        <location filename="../../widgets/lock_screen.py" line="156" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/lock_screen.py" line="96" />
+        <location filename="../../widgets/lock_screen.py" line="105" />
         <source>用户：</source>
         <translation>User: </translation>
     </message>
     <message>
-        <location filename="../../widgets/lock_screen.py" line="100" />
+        <location filename="../../widgets/lock_screen.py" line="109" />
         <source>输入密码解锁</source>
         <translation>Enter password to unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/lock_screen.py" line="102" />
+        <location filename="../../widgets/lock_screen.py" line="111" />
         <source>解锁(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/lock_screen.py" line="155" />
+        <location filename="../../widgets/lock_screen.py" line="171" />
         <source>无法验证密码，请重试。</source>
         <translation>Could not check the password; please try again.</translation>
     </message>
@@ -1168,103 +1174,103 @@ Compare it character by character with the fingerprint the platform gave you; pi
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="142" />
-        <location filename="../../widgets/main_window.py" line="279" />
+        <location filename="../../widgets/main_window.py" line="144" />
+        <location filename="../../widgets/main_window.py" line="281" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="157" />
+        <location filename="../../widgets/main_window.py" line="159" />
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="158" />
+        <location filename="../../widgets/main_window.py" line="160" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161" />
+        <location filename="../../widgets/main_window.py" line="163" />
         <source>数据交换</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162" />
+        <location filename="../../widgets/main_window.py" line="164" />
         <source>信息技术管理员不能查看案件内容。</source>
         <translation>IT administrators cannot see case content.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173" />
+        <location filename="../../widgets/main_window.py" line="175" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="175" />
+        <location filename="../../widgets/main_window.py" line="177" />
         <source>新建案件(&amp;N)</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="180" />
+        <location filename="../../widgets/main_window.py" line="182" />
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184" />
+        <location filename="../../widgets/main_window.py" line="186" />
         <source>注销并切换用户(&amp;U)…</source>
         <translation>Log out and switch &amp;user…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189" />
+        <location filename="../../widgets/main_window.py" line="191" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194" />
+        <location filename="../../widgets/main_window.py" line="196" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196" />
+        <location filename="../../widgets/main_window.py" line="198" />
         <source>查找案件(&amp;F)</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="201" />
+        <location filename="../../widgets/main_window.py" line="203" />
         <source>转到案件页签(&amp;T)</source>
         <translation>Go to case &amp;tabs</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="212" />
+        <location filename="../../widgets/main_window.py" line="214" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="213" />
+        <location filename="../../widgets/main_window.py" line="215" />
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216" />
+        <location filename="../../widgets/main_window.py" line="218" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217" />
+        <location filename="../../widgets/main_window.py" line="219" />
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222" />
+        <location filename="../../widgets/main_window.py" line="224" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320" />
+        <location filename="../../widgets/main_window.py" line="322" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321" />
+        <location filename="../../widgets/main_window.py" line="323" />
         <source>审判辅助系统 0.1
 离线运行，数据加密存储。
 所有机器生成的内容均为辅助建议，须经人工确认。</source>
@@ -1365,27 +1371,27 @@ Every machine output is a suggestion a person must accept.</translation>
 <context>
     <name>SeatMapDialog</name>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="220" />
+        <location filename="../../widgets/transcript_parts.py" line="153" />
         <source>声道与席位</source>
         <translation>Channels and seats</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="222" />
+        <location filename="../../widgets/transcript_parts.py" line="155" />
         <source>为每个声道选择对应的席位（录音有 %n 个声道）：</source>
         <translation>Choose the seat of each channel (the recording has %n channels):</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="230" />
+        <location filename="../../widgets/transcript_parts.py" line="163" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="235" />
+        <location filename="../../widgets/transcript_parts.py" line="168" />
         <source>第 %n 声道</source>
         <translation>Channel %n</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="255" />
+        <location filename="../../widgets/transcript_parts.py" line="188" />
         <source>审判长、书记员各只能对应一个声道。</source>
         <translation>The presiding judge and the clerk can each have only one channel.</translation>
     </message>
@@ -1393,33 +1399,33 @@ Every machine output is a suggestion a person must accept.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="61" />
+        <location filename="../../widgets/settings_dialog.py" line="62" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="76" />
-        <location filename="../../widgets/settings_dialog.py" line="119" />
+        <location filename="../../widgets/settings_dialog.py" line="77" />
+        <location filename="../../widgets/settings_dialog.py" line="120" />
         <source>安全策略由信息技术人员设定。</source>
         <translation>The security policy is set by IT.</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="85" />
+        <location filename="../../widgets/settings_dialog.py" line="86" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="86" />
+        <location filename="../../widgets/settings_dialog.py" line="87" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="115" />
+        <location filename="../../widgets/settings_dialog.py" line="116" />
         <source>由管理策略设定（%1），不能在此修改</source>
         <translation>Set by machine policy (%1); cannot be changed here</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="89" />
+        <location filename="../../widgets/settings_dialog.py" line="90" />
         <source>部分设置在重新登录后生效。</source>
         <translation>Some settings take effect at the next login.</translation>
     </message>
@@ -1445,6 +1451,46 @@ Every machine output is a suggestion a person must accept.</translation>
         <location filename="../../widgets/shortcuts_dialog.py" line="56" />
         <source>适用范围</source>
         <translation>Where</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptImport</name>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="40" />
+        <source>导入庭审录音</source>
+        <translation>Import hearing recording</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="41" />
+        <source>录音 (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</source>
+        <translation>Recordings (*.wav *.flac *.mp3 *.m4a *.aac *.ogg *.opus)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="52" />
+        <source>正在读取录音的声道…</source>
+        <translation>Reading the recording's channels…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="57" />
+        <source>未导入录音。</source>
+        <translation>Recording not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="62" />
+        <location filename="../../widgets/transcript_import.py" line="76" />
+        <location filename="../../widgets/transcript_import.py" line="78" />
+        <source>无法导入：</source>
+        <translation>Cannot import: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="66" />
+        <source>正在导入录音…</source>
+        <translation>Importing the recording…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_import.py" line="69" />
+        <source>录音已加密保存。</source>
+        <translation>Recording saved encrypted.</translation>
     </message>
 </context>
 <context>
@@ -1478,37 +1524,42 @@ Every machine output is a suggestion a person must accept.</translation>
 <context>
     <name>TranscriptRecordActions</name>
     <message>
-        <location filename="../../widgets/transcript_record.py" line="25" />
+        <location filename="../../widgets/transcript_record.py" line="23" />
         <source>确认已对照录音核对全部笔录？</source>
         <translation>Confirm that the whole record was checked against the recording?</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_record.py" line="26" />
+        <location filename="../../widgets/transcript_record.py" line="24" />
         <source>以下段落识别把握较低且未经核改。确认核对完成须填写理由，理由记入操作记录。</source>
         <translation>These lines were recognised with low confidence and nobody has corrected them. To mark the record checked, give a reason; it is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_record.py" line="27" />
+        <location filename="../../widgets/transcript_record.py" line="25" />
         <source>核对完成</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_record.py" line="29" />
+        <location filename="../../widgets/transcript_record.py" line="27" />
         <source>未标记核对完成。</source>
         <translation>Not marked as checked.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_record.py" line="35" />
+        <location filename="../../widgets/transcript_record.py" line="33" />
         <source>已标记为核对完成。</source>
         <translation>Marked as checked.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_record.py" line="51" />
+        <location filename="../../widgets/transcript_record.py" line="49" />
         <source>导出庭审笔录</source>
         <translation>Export hearing record</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_record.py" line="61" />
+        <location filename="../../widgets/transcript_record.py" line="50" />
+        <source>Word (*.docx);;文本 (*.txt);;字幕 SRT (*.srt)</source>
+        <translation>Word (*.docx);;Text (*.txt);;Subtitles SRT (*.srt)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_record.py" line="59" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
@@ -1516,254 +1567,253 @@ Every machine output is a suggestion a person must accept.</translation>
 <context>
     <name>TranscriptionTab</name>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="78" />
+        <location filename="../../widgets/transcription_tab.py" line="81" />
         <source>声道未分配席位</source>
         <translation>No seats assigned to channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="79" />
+        <location filename="../../widgets/transcription_tab.py" line="82" />
         <source>各声道对应的席位；点“声道…”按声道选择</source>
         <translation>The seat of each channel; click “Channels…” to choose per channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="80" />
+        <location filename="../../widgets/transcription_tab.py" line="83" />
         <source>声道…</source>
         <translation>Channels…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="85" />
+        <location filename="../../widgets/transcription_tab.py" line="88" />
         <source>导入录音…</source>
         <translation>Import recording…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="86" />
+        <location filename="../../widgets/transcription_tab.py" line="89" />
         <source>转写(&amp;T)</source>
         <translation>&amp;Transcribe</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="87" />
+        <location filename="../../widgets/transcription_tab.py" line="90" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="92" />
+        <location filename="../../widgets/transcription_tab.py" line="96" />
         <source>庭审</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="96" />
+        <location filename="../../widgets/transcription_tab.py" line="99" />
         <source>开始实时记录</source>
         <translation>Start live recording</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="97" />
+        <location filename="../../widgets/transcription_tab.py" line="100" />
         <source>休庭</source>
         <translation>Adjourn</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="98" />
+        <location filename="../../widgets/transcription_tab.py" line="101" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="99" />
+        <location filename="../../widgets/transcription_tab.py" line="102" />
         <source>结束庭审</source>
         <translation>End hearing</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="124" />
+        <location filename="../../widgets/transcription_tab.py" line="126" />
         <source>按当事人要求补正</source>
         <translation>Correction requested by a party</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="128" />
+        <location filename="../../widgets/transcription_tab.py" line="130" />
         <source>提出补正的人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="129" />
+        <location filename="../../widgets/transcription_tab.py" line="131" />
         <source>播放(&amp;P)</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="135" />
+        <location filename="../../widgets/transcription_tab.py" line="137" />
         <source>播放速度（变速不变调）；Ctrl+[ 减慢，Ctrl+] 加快</source>
         <translation>Playback speed (pitch kept); Ctrl+[ slower, Ctrl+] faster</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="136" />
+        <location filename="../../widgets/transcription_tab.py" line="138" />
         <source>循环本段</source>
         <translation>Loop this line</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="138" />
+        <location filename="../../widgets/transcription_tab.py" line="140" />
         <source>记录未采纳的补正…</source>
         <translation>Record refused correction…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="140" />
+        <location filename="../../widgets/transcription_tab.py" line="142" />
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="141" />
+        <location filename="../../widgets/transcription_tab.py" line="143" />
         <source>与下段合并</source>
         <translation>Merge with next</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="142" />
+        <location filename="../../widgets/transcription_tab.py" line="144" />
         <source>核对完成</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="143" />
+        <location filename="../../widgets/transcription_tab.py" line="145" />
         <source>导出笔录…</source>
         <translation>Export record…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="157" />
+        <location filename="../../widgets/transcription_tab.py" line="152" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="160" />
+        <location filename="../../widgets/transcription_tab.py" line="155" />
         <source>替换为</source>
         <translation>Replace with</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="161" />
+        <location filename="../../widgets/transcription_tab.py" line="156" />
         <source>查找下一个</source>
         <translation>Find next</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="162" />
+        <location filename="../../widgets/transcription_tab.py" line="157" />
         <source>全部替换</source>
         <translation>Replace all</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="170" />
+        <location filename="../../widgets/transcription_tab.py" line="164" />
         <source>撤销所选更正</source>
         <translation>Undo selected correction</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="173" />
+        <location filename="../../widgets/transcription_tab.py" line="171" />
+        <source>所选段落（点一个词，从该词播放）</source>
+        <translation>Selected line (click a word to play from it)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcription_tab.py" line="180" />
         <source>机器更正（读音相近，按本案用语）</source>
         <translation>Machine corrections (similar sound, this case's terms)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="188" />
-        <source>笔录正文为语音识别初稿，须经书记员核对；黄色底纹为识别把握较低的段落。</source>
-        <translation>The record text is a speech-recognition first draft that the clerk must check; yellow shading marks low-confidence lines.</translation>
+        <location filename="../../widgets/transcription_tab.py" line="200" />
+        <source>笔录正文为语音识别初稿。指向词语可见其时间与识别把握；点右侧“所选段落”中的词，从该词开始播放。</source>
+        <translation>The record text is a speech-recognition first draft. Point at a word to see its time and confidence; click a word under “Selected line” on the right to play from it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="263" />
+        <location filename="../../widgets/transcription_tab.py" line="272" />
         <source>%1（%2，%3 秒）</source>
         <translation>%1 (%2, %3 s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="312" />
+        <location filename="../../widgets/transcription_tab.py" line="328" />
         <source>机器原文：</source>
         <translation>Machine text: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="338" />
+        <location filename="../../widgets/transcription_tab.py" line="354" />
         <source>出错：</source>
         <translation>Error: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="345" />
+        <location filename="../../widgets/transcription_tab.py" line="361" />
         <source>上一项修改仍在保存，请稍候。</source>
         <translation>The previous change is still being saved; please wait.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="350" />
+        <location filename="../../widgets/transcription_tab.py" line="366" />
         <source>未保存：</source>
         <translation>Not saved: </translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="370" />
-        <source>导入庭审录音</source>
-        <translation>Import hearing recording</translation>
+        <location filename="../../widgets/transcription_tab.py" line="196" />
+        <source>识别初稿，须经书记员核对：</source>
+        <translation>Machine first draft, the clerk checks it:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="371" />
-        <source>录音 (*.wav *.flac *.mp3 *.m4a)</source>
-        <translation>Recordings (*.wav *.flac *.mp3 *.m4a)</translation>
+        <location filename="../../widgets/transcription_tab.py" line="197" />
+        <source>把握较低的词</source>
+        <translation>Unsure words</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="378" />
-        <source>正在导入录音…</source>
-        <translation>Importing the recording…</translation>
+        <location filename="../../widgets/transcription_tab.py" line="199" />
+        <source>含此类词的段落</source>
+        <translation>Lines with such words</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="381" />
-        <source>录音已加密保存。</source>
-        <translation>Recording saved encrypted.</translation>
+        <location filename="../../widgets/transcription_tab.py" line="199" />
+        <source>改过的词不再标色。</source>
+        <translation>Edited words lose their shade.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="388" />
-        <location filename="../../widgets/transcription_tab.py" line="390" />
-        <source>无法导入：</source>
-        <translation>Cannot import: </translation>
-    </message>
-    <message>
-        <location filename="../../widgets/transcription_tab.py" line="409" />
+        <location filename="../../widgets/transcription_tab.py" line="375" />
         <source>正在转写…</source>
         <translation>Transcribing…</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="421" />
+        <location filename="../../widgets/transcription_tab.py" line="387" />
         <source>转写完成，共 %n 段，请核对。</source>
         <translation>Transcription finished: %n lines; please check them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="424" />
+        <location filename="../../widgets/transcription_tab.py" line="390" />
         <source>已取消；已转写的段落已保存。</source>
         <translation>Cancelled; the lines transcribed so far are saved.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="464" />
+        <location filename="../../widgets/transcription_tab.py" line="434" />
         <source>已保存修改（%1）。</source>
         <translation>Change saved (%1).</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="482" />
+        <location filename="../../widgets/transcription_tab.py" line="452" />
         <source>%1 → %2（%3）</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="490" />
+        <location filename="../../widgets/transcription_tab.py" line="460" />
         <source>请先选择要补正的段落。</source>
         <translation>Select the line to correct first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="493" />
-        <location filename="../../widgets/transcription_tab.py" line="496" />
+        <location filename="../../widgets/transcription_tab.py" line="463" />
+        <location filename="../../widgets/transcription_tab.py" line="466" />
         <source>补正申请</source>
         <translation>Correction request</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="493" />
+        <location filename="../../widgets/transcription_tab.py" line="463" />
         <source>当事人要求改为：</source>
         <translation>The party asks to change it to:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="496" />
+        <location filename="../../widgets/transcription_tab.py" line="466" />
         <source>未采纳的理由：</source>
         <translation>Reason for refusal:</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="501" />
+        <location filename="../../widgets/transcription_tab.py" line="471" />
         <source>已记录未采纳的补正申请。</source>
         <translation>Refused correction request recorded.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="539" />
+        <location filename="../../widgets/transcription_tab.py" line="541" />
         <source>没有找到“%1”。</source>
         <translation>“%1” not found.</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcription_tab.py" line="547" />
+        <location filename="../../widgets/transcription_tab.py" line="549" />
         <source>已替换 %n 段。</source>
         <translation>Replaced in %n lines.</translation>
     </message>
@@ -1841,14 +1891,22 @@ Every machine output is a suggestion a person must accept.</translation>
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="61" />
+        <location filename="../../widgets/transcript_parts.py" line="46" />
         <source>点击跳到该处；获得焦点时用左右方向键前后移动 5 秒</source>
         <translation>Click to jump there; with focus, Left/Right move 5 s</translation>
     </message>
     <message>
-        <location filename="../../widgets/transcript_parts.py" line="108" />
+        <location filename="../../widgets/transcript_parts.py" line="93" />
         <source>（选择庭审后显示波形）</source>
         <translation>(choose a hearing to see its waveform)</translation>
+    </message>
+</context>
+<context>
+    <name>WordStrip</name>
+    <message>
+        <location filename="../../widgets/transcript_shading.py" line="163" />
+        <source>点击一个词，从该词开始播放</source>
+        <translation>Click a word to play from it</translation>
     </message>
 </context>
 <context>
@@ -3768,6 +3826,24 @@ Every machine output is a suggestion a person must accept.</translation>
         <location filename="../../widgets/terms.py" line="442" />
         <source>程序</source>
         <translation>Procedure</translation>
+    </message>
+</context>
+<context>
+    <name>transcript</name>
+    <message>
+        <location filename="../../widgets/transcript_shading.py" line="24" />
+        <source>%1 秒 · 把握 %2</source>
+        <translation>%1 s · confidence %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_shading.py" line="24" />
+        <source>（已由书记员修改）</source>
+        <translation> (edited by the clerk)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/transcript_shading.py" line="25" />
+        <source>书记员添加的文字</source>
+        <translation>Text added by the clerk</translation>
     </message>
 </context>
 </TS>

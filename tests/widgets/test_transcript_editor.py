@@ -71,7 +71,7 @@ def test_waveform_marks_lines_and_a_click_seeks(qtbot, tab):
 def test_a_clicked_word_plays_from_its_start_and_unsure_words_are_shaded(tab):
     tab.table.selectRow(0)
     text = tab.words.text()
-    assert "现在" in text and "开庭" in text and "background:#ffab91" in text  # the 30% word
+    assert "现在" in text and "开庭" in text and "background-color:#ffab91" in text  # the 30% word
     tab.words.linkActivated.emit("w:1")
     assert tab.player.calls[-1][0] == pytest.approx(0.6)
     tab.table.selectRow(1)  # no word timings: the line itself, from its start
@@ -124,3 +124,46 @@ def test_record_export_is_a4_named_by_case_number_without_machine_note(tab, tmp_
     assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "模型" not in text and "whisper" not in text.lower()
+
+
+@pytest.mark.parametrize("name, channels, codec, fmt", [("two.mp3", 2, "libmp3lame", "mp3"),
+                                                        ("six.m4a", 6, "aac", "mp4"), ("two.opus", 2, "libopus", "ogg"),
+                                                        ("mono.mp3", 1, "libmp3lame", "mp3")])
+def test_import_asks_a_seat_per_channel_for_every_format(qtbot, fx, case_id, sync_tasks, monkeypatch, tmp_path,
+                                                          name, channels, codec, fmt):
+    from tests.helpers.audio_files import encode
+    from widgets.transcript_parts import SeatMapDialog as Dialog
+
+    path = encode(tmp_path / name, channels, codec, fmt)
+    ctx = fx.clerk()
+    tab = helpers.open_tab(qtbot, TranscriptionTab, ctx, case_id)
+    monkeypatch.setattr("widgets.file_dialogs.open_file", lambda *a, **k: str(path))
+    # The window never reads the file itself: the probe in this process is broken on purpose.
+    monkeypatch.setattr("engines.transcription.audio.channel_count", lambda p: 1 / 0)
+    asked = []
+
+    def pick(dialog):
+        asked.append(len(dialog.pickers))
+        dialog.pickers[0].setCurrentIndex(dialog.pickers[0].findData("审判长"))
+        dialog.pickers[1].setCurrentIndex(dialog.pickers[1].findData("原告"))
+        return Dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(Dialog, "exec", pick)
+    tab.import_recording()
+    assert asked == ([channels] if channels > 1 else [])
+    assert tab.hearing.count() == 1 and "录音已加密保存" in tab.status.text()
+    stored = ctx.store.query("SELECT channels FROM hearings")[0]["channels"]
+    assert stored == ("1=审判长,2=原告" if channels > 1 else "")
+    tab.shutdown()
+    ctx.store.close()
+
+
+def test_import_cancelled_at_the_seat_picker_stores_nothing(qtbot, fx, case_id, sync_tasks, monkeypatch):
+    ctx = fx.clerk()
+    tab = helpers.open_tab(qtbot, TranscriptionTab, ctx, case_id)
+    monkeypatch.setattr("widgets.file_dialogs.open_file", lambda *a, **k: str(MULTI_CLIP))
+    monkeypatch.setattr(SeatMapDialog, "exec", lambda dialog: SeatMapDialog.DialogCode.Rejected)
+    tab.import_recording()
+    assert tab.hearing.count() == 0 and "未导入" in tab.status.text()
+    tab.shutdown()
+    ctx.store.close()
