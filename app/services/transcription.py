@@ -16,6 +16,7 @@ from pathlib import Path
 from app.clock import now as _now
 from app.messages import Message
 from app.security.roles import Permission
+from app.services.word_spans import split_words
 from app.services.base import AssistantOff, CaseBoundService, case_court
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -140,6 +141,20 @@ def _words(stored: str | None) -> tuple[list[Word], bool]:
     for word in words:
         word.text = to_simplified(word.text)
     return words, bool(items) and all("shaded" in item for item in items)
+
+
+def _joined_words(first: str | None, second: str | None) -> str:
+    """The stored words of two merged lines, in order."""
+    return json.dumps((json.loads(first) if first else []) + (json.loads(second) if second else []),
+                      ensure_ascii=False)
+
+
+def _joined_corrections(seg: dict, nxt: dict) -> str:
+    """The corrections of two merged lines, the second's positions moved past the first's text."""
+    shift = len(seg["text"])
+    return json.dumps(json.loads(seg["corrections"] or "[]")
+                      + [dict(c, position=c["position"] + shift) for c in json.loads(nxt["corrections"] or "[]")],
+                      ensure_ascii=False)
 
 
 class TranscriptionService(CaseBoundService):
@@ -453,16 +468,27 @@ class TranscriptionService(CaseBoundService):
         if not 0 < at < len(seg["text"]):
             raise ValueError(Message("hearing.split_inside"))
         head, tail = seg["text"][:at], seg["text"][at:]
-        # Time is divided in proportion to the text: the clerk can adjust the speaker after.
+        # Words (times, shading) and the machine's corrections follow their characters.
+        stored = json.loads(seg["words"]) if seg["words"] else []
         middle = round(seg["start"] + (seg["end"] - seg["start"]) * at / len(seg["text"]), 3)
+        first, second, tail_start = split_words(seg["text"], _words(seg["words"])[0], at, middle)
+        if seg["start"] < tail_start < seg["end"]:
+            middle = round(tail_start, 3)
+        corrections = json.loads(seg["corrections"] or "[]")
+        head_fixes = [c for c in corrections if c["position"] + len(c["replacement"]) <= at]
+        tail_fixes = [dict(c, position=c["position"] - at) for c in corrections if c["position"] >= at]
         with self.ctx.store.write() as db:
             db.execute("UPDATE hearing_segments SET position = position + 1 WHERE hearing_id = ? AND position > ?",
                        (seg["hearing_id"], seg["position"]))
             new_id = db["hearing_segments"].insert({
                 "hearing_id": seg["hearing_id"], "position": seg["position"] + 1, "start": middle, "end": seg["end"],
                 "speaker": seg["speaker"], "channel": seg["channel"], "machine_text": "", "text": tail,
-                "confidence": seg["confidence"], "edited": 1}).last_pk
-            self._revise(db, seg, "split", f"{head}|{tail}", "编辑", extra={"end": middle, "text": head})
+                "confidence": seg["confidence"], "edited": 1,
+                "words": json.dumps([stored[i] for i in second], ensure_ascii=False),
+                "corrections": json.dumps(tail_fixes, ensure_ascii=False)}).last_pk
+            self._revise(db, seg, "split", f"{head}|{tail}", "编辑", extra={
+                "end": middle, "text": head, "words": json.dumps([stored[i] for i in first], ensure_ascii=False),
+                "corrections": json.dumps(head_fixes, ensure_ascii=False)})
         return new_id
 
     def merge_with_next(self, segment_id: int) -> None:
@@ -478,7 +504,9 @@ class TranscriptionService(CaseBoundService):
         with self.ctx.store.write() as db:
             self._revise(db, seg, "merge", seg["text"] + nxt["text"], "编辑",
                          note=f"合并段落 {nxt['id']}",
-                         extra={"text": seg["text"] + nxt["text"], "end": nxt["end"]})
+                         extra={"text": seg["text"] + nxt["text"], "end": nxt["end"],
+                                "words": _joined_words(seg["words"], nxt["words"]),
+                                "corrections": _joined_corrections(seg, nxt)})
             db.execute("DELETE FROM hearing_segments WHERE id = ?", (nxt["id"],))
 
     def record_refused_correction(self, segment_id: int, requested_by: str, requested_text: str,

@@ -103,3 +103,24 @@ def word_spans(text: str, words, corrections=(), edited: bool = True) -> list[Wo
         if span.word in clerk_changed:
             span.keep = False
     return spans
+
+
+def split_words(text: str, words, at: int, fallback_time: float) -> tuple[list[int], list[int], float]:
+    """Which words (indices) go with ``text[:at]`` and which with ``text[at:]`` when the clerk
+    splits a line there, and the time the second part starts.
+
+    A word goes where its first character now stands; a word the clerk deleted goes by its
+    time against ``fallback_time`` (the proportional split point). The second part starts at
+    its first word, so playback and shading follow the split instead of guessing from lengths.
+    """
+    first: dict[int, int] = {}
+    for span in word_spans(text, words):
+        if span.word is not None:
+            first.setdefault(span.word, span.start)
+    head, tail = [], []
+    for index, word in enumerate(words):
+        position = first.get(index)
+        goes_first = position < at if position is not None else word.start < fallback_time
+        (head if goes_first else tail).append(index)
+    starts = [words[i].start for i in tail if i in first]
+    return head, tail, (min(starts) if starts else fallback_time)

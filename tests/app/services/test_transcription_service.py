@@ -112,9 +112,16 @@ def test_split_merge_and_undo_correction(clerk, transcribed):
     segs = service.segments(hearing)
     assert len(segs) == 4 and segs[-1].id == new_id
     assert segs[-2].text + segs[-1].text == last.text
+    # The words (times, shading) follow their characters, and the second part starts at its
+    # first word rather than at a point guessed from the text's length.
+    assert last.words and segs[-2].words and segs[-1].words
+    assert [w.text for w in segs[-2].words + segs[-1].words] == [w.text for w in last.words]
+    assert segs[-1].start == pytest.approx(segs[-1].words[0].start, abs=1e-3)
+    assert segs[-2].end == segs[-1].start
     service.merge_with_next(segs[-2].id)
     segs = service.segments(hearing)
     assert len(segs) == 3 and segs[-1].text == last.text and segs[-1].end == pytest.approx(last.end)
+    assert [w.text for w in segs[-1].words] == [w.text for w in last.words]
     # A vocabulary correction can be undone; the undo is a revision too.
     with clerk.store.write() as db:
         db.execute("UPDATE hearing_segments SET text = '被告对借贷没有异议。', corrections = ? WHERE id = ?",

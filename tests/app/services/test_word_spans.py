@@ -2,7 +2,7 @@
 clerk changed lose it, the machine's own corrections keep it, added text has no word."""
 from __future__ import annotations
 
-from app.services.word_spans import word_spans
+from app.services.word_spans import split_words, word_spans
 from engines.transcription.results import Correction, Word
 
 
@@ -45,3 +45,12 @@ def test_deleted_word_disappears_and_times_follow_the_words():
     spans = word_spans("现在开庭", ws, edited=False)
     assert [(s.word, s.time) for s in spans] == [(1, 1.0), (2, 2.0)]
     assert word_spans("现在开庭", []) == [] and word_spans("", ws) == []
+
+
+def test_a_split_sends_each_word_where_its_characters_stand_and_starts_at_its_first_word():
+    said = words("原告", "不同意", "被告", "请求")
+    head, tail, start = split_words("原告不同意被告请求", said, 5, fallback_time=9.0)
+    assert (head, tail, start) == ([0, 1], [2, 3], 2.0)
+    # A word the clerk deleted goes by its time against the proportional split point.
+    assert split_words("原告被告请求", said, 2, fallback_time=1.5) == ([0, 1], [2, 3], 2.0)
+    assert split_words("原告被告请求", said, 2, fallback_time=0.5) == ([0], [1, 2, 3], 2.0)
