@@ -207,7 +207,8 @@ def fill_template(
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a damaged package
-        raise InputError(f"模板“{path.stem}”不是有效的Word文档", str(exc)) from exc
+        raise InputError(f"模板“{path.stem}”不是有效的Word文档", str(exc),
+                         code="docx.template_invalid", params={"name": path.stem}) from exc
     used = check_template(document, path.stem, case.extra)
     if context is None:
         context = FieldContext(interest_article=_interest_article(case.judgment_date or _dt.date.today()))

@@ -1,0 +1,94 @@
+"""Messages of login, users, settings, signing, case access, the store and the engines read in
+English when the UI is English, and exactly as before in Chinese (issue 14 item 9)."""
+from __future__ import annotations
+
+import pytest
+
+from app import messages
+from app.paths import StoreLayout
+from app.services import auth, preferences
+from app.services.auth import AuthError, RequestError
+from app.services.signoff import SignOffService
+from app.services.transcription import TranscriptionService
+from app.services.users import UserService
+from app.store.errors import NotFoundError, StoreMissingError
+from app.store.store import check_store_files
+from engines.common import InputError
+from engines.transcription.audio import load_audio_bytes
+from engines.transcription.child import probe_audio_in_child
+from tests.helpers.stores import JUDGE_PASSWORD
+
+
+def test_wrong_password_reads_in_the_ui_language(fx):
+    with pytest.raises(AuthError) as zh:
+        fx.login("judge", "wrong-password-1")
+    assert str(zh.value).startswith("用户名或密码不正确")
+    messages.set_language("en")
+    with pytest.raises(AuthError) as en:
+        fx.login("judge", "wrong-password-2")
+    assert str(en.value).startswith("Wrong user name or password")
+    assert "more wrong tries" in str(en.value)
+    fx.login("judge", JUDGE_PASSWORD).store.close()
+
+
+def test_password_rules_and_users_in_english(fx):
+    messages.set_language("en")
+    with pytest.raises(RequestError, match="at least 8 characters"):
+        auth.check_password_strength("short")
+    ctx = fx.it()
+    try:
+        with pytest.raises(AuthError, match="The user name judge already exists"):
+            UserService(ctx).create_user("judge", "x", "审判员", JUDGE_PASSWORD)
+        with pytest.raises(AuthError, match="You cannot deactivate the account you are logged in with"):
+            UserService(ctx).set_active("it", False)
+    finally:
+        ctx.store.close()
+
+
+def test_security_settings_refusal_in_english(judge):
+    messages.set_language("en")
+    with pytest.raises(PermissionError, match="Only the IT staff can change the security policy"):
+        preferences.change_settings(judge, {"lockout_attempts": 9})
+
+
+def test_case_access_and_signing_in_english(judge, case_id):
+    messages.set_language("en")
+    with pytest.raises(NotFoundError, match="The document does not exist, or you are not on its case's team"):
+        SignOffService(judge).sign(99999)
+    with pytest.raises(NotFoundError, match="The case does not exist, or you are not on its team"):
+        TranscriptionService(judge).require_case(case_id + 1000)
+    messages.set_language("zh_CN")
+    with pytest.raises(NotFoundError, match="^案件不存在，或您不是该案的承办人员$"):
+        TranscriptionService(judge).require_case(case_id + 1000)
+
+
+def test_store_errors_in_english(tmp_path):
+    layout = StoreLayout(tmp_path / "nothing")
+    with pytest.raises(StoreMissingError, match="中没有案件库$"):
+        check_store_files(layout)
+    messages.set_language("en")
+    with pytest.raises(StoreMissingError, match="^There is no case store in "):
+        check_store_files(layout)
+    assert str(messages.Message("store.disk_full")).startswith("The disk is full")
+
+
+def test_engine_errors_carry_a_code_rendered_in_english():
+    with pytest.raises(InputError) as zh:
+        load_audio_bytes(b"not audio at all" * 100, "x.wav")
+    assert str(zh.value) == "无法识别的音频文件（支持 WAV、FLAC、MP3、M4A）（x.wav）"
+    assert zh.value.code == "audio.unrecognised"
+    messages.set_language("en")
+    assert str(zh.value) == "Unrecognised audio file (WAV, FLAC, MP3 and M4A are supported) (x.wav)"
+
+
+def test_an_engine_error_from_the_decoding_process_keeps_its_code():
+    messages.set_language("en")
+    with pytest.raises(InputError, match=r"^Unrecognised audio file .*\(bad\.mp3\)$"):
+        probe_audio_in_child(b"\x00garbage" * 500, "bad.mp3")
+
+
+def test_check_reason_message_in_english():
+    message = messages.Message("hearing.check_reason", count=3)
+    assert str(message) == "还有 3 段识别把握较低、未经核改，须填写核对完成的理由"
+    messages.set_language("en")
+    assert str(ValueError(message)).startswith("3 unsure lines have not been checked")
