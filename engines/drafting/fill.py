@@ -66,7 +66,8 @@ def resolve_template(name_or_path: str | Path, templates_dir: str | Path | None 
     if path.is_file():
         return path
     names = "、".join(t["name"] for t in list_templates(folder)) or "（无）"
-    raise InputError(f"找不到模板“{name_or_path}”，可用模板：{names}")
+    raise InputError(f"找不到模板“{name_or_path}”，可用模板：{names}", code="template.missing",
+                     params={"name": name_or_path, "names": names})
 
 
 def _all_paragraphs(document):
@@ -99,7 +100,8 @@ def check_template(document, template_name: str, extra: dict[str, str] | None = 
     if unknown:
         raise InputError(
             f"模板“{template_name}”包含未知字段：" + "、".join("{{" + u + "}}" for u in unknown),
-            "可用字段：" + "、".join(sorted(FIELD_DESCRIPTIONS)),
+            "可用字段：" + "、".join(sorted(FIELD_DESCRIPTIONS)), code="template.unknown_fields",
+            params={"name": template_name, "fields": "、".join("{{" + u + "}}" for u in unknown)},
         )
     return used
 

@@ -13,7 +13,8 @@ from app.services.transcription import TranscriptionService
 from app.services.users import UserService
 from app.store.errors import NotFoundError, StoreMissingError
 from app.store.store import check_store_files
-from engines.common import InputError
+from app.security.roles import Permission
+from engines.common import EngineError, InputError
 from engines.transcription.audio import load_audio_bytes
 from engines.transcription.child import probe_audio_in_child
 from tests.helpers.stores import JUDGE_PASSWORD
@@ -92,3 +93,37 @@ def test_check_reason_message_in_english():
     assert str(message) == "还有 3 段识别把握较低、未经核改，须填写核对完成的理由"
     messages.set_language("en")
     assert str(ValueError(message)).startswith("3 unsure lines have not been checked")
+
+
+def test_role_refusals_and_exchange_messages_in_english(judge):
+    from app.security.roles import PermissionDenied, Role, require
+    from app.services.exchange import ExchangeService
+
+    messages.set_language("en")
+    with pytest.raises(PermissionDenied, match="^A judge may not view the audit log$"):
+        require(Role.JUDGE, Permission.AUDIT_VIEW)
+    with pytest.raises(EngineError, match="^No exchange folder is set"):
+        ExchangeService(judge).exchange_dir()
+    messages.set_language("zh_CN")
+    with pytest.raises(PermissionDenied, match="^审判员无权查看审计日志$"):
+        require(Role.JUDGE, Permission.AUDIT_VIEW)
+
+
+def test_platform_update_refusals_in_english():
+    from app.services.platform_updates import check_policy, check_rules
+
+    messages.set_language("en")
+    with pytest.raises(ValueError, match="lacks the categories list"):
+        check_rules(b'{"categories": []}')
+    _accepted, refused = check_policy(b'{"settings": {"no_such_setting": 1}}')
+    assert refused == [{"name": "no_such_setting", "reason": "unknown setting"}]
+
+
+def test_unreadable_dossier_files_are_explained_in_english(tmp_path):
+    from engines.cataloguing.pipeline import catalogue
+
+    damaged = tmp_path / "a.pdf"
+    damaged.write_bytes(b"%PDF-1.4 broken")
+    messages.set_language("en")
+    with pytest.raises(InputError, match="^None of the files could be read: a.pdf：The PDF file is damaged"):
+        catalogue([damaged])
