@@ -225,7 +225,7 @@ class Keyring:
     def bind(self, data_key: bytes) -> str:
         """Check the MAC with ``data_key``; returns and keeps ``ok``, ``missing`` or ``mismatch``."""
         if not self.verify_data_key(data_key):
-            raise KeyringError("数据密钥与本案件库不符")
+            raise KeyringError(Message("keys.data_key_mismatch"))
         self._mac_key = checks.mac_key(data_key)
         stored = self._data.get("mac")
         if not stored:
@@ -280,7 +280,7 @@ class Keyring:
     def set_password(self, username: str, password: str, data_key: bytes, params: KdfParams = KdfParams()) -> None:
         """Wrap ``data_key`` for ``username`` under ``password`` with parameters inside the bounds."""
         if not self.verify_data_key(data_key):
-            raise KeyringError("数据密钥与本案件库不符")
+            raise KeyringError(Message("keys.data_key_mismatch"))
         problem = checks.kdf_problem(params.time_cost, params.memory_cost, params.parallelism)
         if problem:
             raise KdfPolicyError(problem)
@@ -342,8 +342,7 @@ class Keyring:
         wrapped = checks.b64_bytes(entry.get("wrapped"), 48) if isinstance(entry, dict) else None
         if not isinstance(kdf, dict) or set(kdf) != {"time_cost", "memory_cost", "parallelism"} \
                 or None in (salt, nonce, wrapped):
-            raise KeyringCorruptError(f"密钥文件中用户 {username} 的条目已损坏（格式不对），"
-                                      "请由信息技术人员用恢复密钥为该用户重设密码")
+            raise KeyringCorruptError(Message("keys.user_entry_damaged", username=username))
         problem = checks.kdf_problem(kdf["time_cost"], kdf["memory_cost"], kdf["parallelism"])
         if problem:
             raise KdfPolicyError(f"密钥文件中用户 {username} 的{problem}，已拒绝使用；"
@@ -522,7 +521,7 @@ class Keyring:
     def set_recovery(self, data_key: bytes) -> str:
         """Create a new recovery key wrapping ``data_key``; returns it formatted (shown once)."""
         if not self.verify_data_key(data_key):
-            raise KeyringError("数据密钥与本案件库不符")
+            raise KeyringError(Message("keys.data_key_mismatch"))
         raw = secrets.token_bytes(32)
         nonce = os.urandom(12)
         wrapped = AESGCM(_recovery_kek(raw)).encrypt(nonce, data_key, b"recovery")
@@ -538,7 +537,7 @@ class Keyring:
             raise WrongRecoveryKeyError(Message("keys.no_recovery"))
         nonce, wrapped = checks.b64_bytes(rec.get("nonce"), 12), checks.b64_bytes(rec.get("wrapped"), 48)
         if nonce is None or wrapped is None:
-            raise KeyringCorruptError("密钥文件中的恢复密钥条目已损坏，请使用密钥文件的备份")
+            raise KeyringCorruptError(Message("keys.recovery_entry_damaged"))
         try:
             key = AESGCM(_recovery_kek(raw)).decrypt(nonce, wrapped, b"recovery")
         except InvalidTag:

@@ -236,7 +236,7 @@ def probe_audio_in_child(data: bytes, name: str = "", timeout: float = 600.0) ->
     ends only that process, and the caller gets an :class:`InputError` with a clear message.
     """
     if not data:
-        raise InputError("音频文件是空的（0 字节）", name)
+        raise InputError("音频文件是空的（0 字节）", name, code="audio.empty")
     return _decode_in_child(data, name, False, timeout)
 
 
@@ -244,12 +244,12 @@ def probe_audio_tags_in_child(data: bytes, name: str = "", timeout: float = 600.
     """As :func:`probe_audio_in_child`, plus the recording's descriptive tags (title, comment,
     album…: see :func:`engines.transcription.audio.audio_tags`), read in the same child."""
     if not data:
-        raise InputError("音频文件是空的（0 字节）", name)
+        raise InputError("音频文件是空的（0 字节）", name, code="audio.empty")
     return _decode_in_child(data, name, False, timeout, tags=True)
 
 
 def decode_mono_in_child(data: bytes, name: str = "", timeout: float = 600.0):
     """(mono float32 samples, rate) of an encoded recording, decoded in a separate process."""
     if not data:
-        raise InputError("音频文件是空的（0 字节）", name)
+        raise InputError("音频文件是空的（0 字节）", name, code="audio.empty")
     return _decode_in_child(data, name, True, timeout)
