@@ -42,7 +42,6 @@ def language() -> str:
 def _os_error(exc: OSError) -> tuple[int, str]:
     name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-
         return codes.DISK_FULL, str(Message("store.disk_full"))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return codes.FILE_ACCESS, str(Message("cli.read_only", name=name))

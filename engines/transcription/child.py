@@ -31,7 +31,7 @@ class ChildCrashed(EngineError):
 
     def __init__(self, segments: list[Segment], exitcode: int | None, detail: str = "") -> None:
         super().__init__(f"转写进程意外退出，已收到的 {len(segments)} 段已保留",
-                         detail or f"exit code {exitcode}")
+                         detail or f"exit code {exitcode}", code="transcribe.crashed", params={"count": len(segments)})
         self.segments = segments
         self.exitcode = exitcode
 

@@ -37,7 +37,7 @@ class DecoderDied(EngineError):
     """The decoder process ended without finishing the turns it was given."""
 
     def __init__(self, exitcode: int | None, detail: str = "") -> None:
-        super().__init__("转写进程意外退出", detail or f"exit code {exitcode}")
+        super().__init__("转写进程意外退出", detail or f"exit code {exitcode}", code="transcribe.died")
         self.exitcode = exitcode
 
 
