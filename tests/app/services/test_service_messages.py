@@ -127,3 +127,25 @@ def test_unreadable_dossier_files_are_explained_in_english(tmp_path):
     messages.set_language("en")
     with pytest.raises(InputError, match="^None of the files could be read: a.pdf：The PDF file is damaged"):
         catalogue([damaged])
+
+
+def test_every_engine_refusal_code_has_a_catalogue_entry():
+    from engines.exchange.rejection import REASONS, PackageRejected
+
+    messages.set_language("en")
+    assert str(PackageRejected("bad_signature", "x.zip")) == "The exchange package's signature does not verify (x.zip)"
+    for reason in REASONS:
+        assert f"engine.reject.{reason}" in messages.CATALOGUE
+    messages.set_language("zh_CN")
+    assert str(PackageRejected("bad_signature", "x.zip")) == "交换包签名验证失败（x.zip）"
+
+
+def test_every_code_an_engine_raises_has_english():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3] / "engines"
+    codes = {m for p in root.rglob("*.py") for m in re.findall(r'code="([\w.]+)"', p.read_text(encoding="utf-8"))}
+    assert "audio.unrecognised" in codes and "pdf.damaged" in codes
+    # A prefix ("reject." + reason) is checked by the test above, one entry per reason.
+    assert sorted(c for c in codes if not c.endswith(".") and f"engine.{c}" not in messages.CATALOGUE) == []
