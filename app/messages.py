@@ -8,6 +8,10 @@ started in (:func:`set_language`, called by ``app.gui`` from the ``language`` se
 An exception carrying a Message therefore reads in the UI's language wherever ``str(exc)`` is
 shown, with no change in the widgets.
 
+Engines may not import the application: an engine error carries a stable ``code`` (and
+``params``) instead, and this module installs the renderer that shows ``engine.<code>`` in
+English (engines.common.set_message_renderer); in Chinese the engine's own text is kept.
+
 Parameters may be strings, numbers, lists (joined with 、 or ", ") or other Messages (a
 labelled part such as "导入的卷宗" / "the imported dossier").
 """
