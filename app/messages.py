@@ -8,6 +8,10 @@ started in (:func:`set_language`, called by ``app.gui`` from the ``language`` se
 An exception carrying a Message therefore reads in the UI's language wherever ``str(exc)`` is
 shown, with no change in the widgets.
 
+Engines may not import the application: an engine error carries a stable ``code`` (and
+``params``) instead, and this module installs the renderer that shows ``engine.<code>`` in
+English (engines.common.set_message_renderer); in Chinese the engine's own text is kept.
+
 Parameters may be strings, numbers, lists (joined with 、 or ", ") or other Messages (a
 labelled part such as "导入的卷宗" / "the imported dossier").
 """
@@ -112,6 +116,268 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "The recording device \"{name}\" is gone: check the connection and click Refresh"),
     "live.device_failed": ("{reason}（设备可能已拔出，请点“刷新”）",
                            "{reason} (the device may have been unplugged: click Refresh)"),
+    "hearing.check_reason": ("还有 {count} 段识别把握较低、未经核改，须填写核对完成的理由",
+                             "{count} unsure lines have not been checked: give a reason for finishing the check"),
+    # -- case access ----------------------------------------------------------------------------------
+    "case.not_on_case": ("案件不存在，或您不是该案的承办人员",
+                         "The case does not exist, or you are not on its team"),
+    # -- login, passwords, users (auth, users, keyring) -------------------------------------------------
+    "auth.password_short": ("密码至少 {count} 位", "A password needs at least {count} characters"),
+    "auth.password_kinds": ("密码应包含至少两类字符（字母、数字、符号）",
+                            "A password needs at least two kinds of characters (letters, digits, symbols)"),
+    "auth.store_exists": ("{root} 已有案件库，不会覆盖", "{root} already holds a case store: it is not overwritten"),
+    "auth.keyring_tampered": ("密钥文件 keyring.json 的校验码不符：它在本程序之外被改动过。为安全起见已拒绝登录，"
+                              "并已记入审计日志。请由信息技术人员核实后用恢复密钥运行 recover 重新封存。",
+                              "The key file keyring.json fails its check: it was changed outside this program. "
+                              "Login was refused for safety and recorded in the audit log. The IT staff should "
+                              "check it and seal it again by running recover with the recovery key."),
+    "auth.store_mismatch": ("{database} 与密钥文件不配套（不是本案件库，或文件已损坏），已拒绝打开：{reason}",
+                            "{database} does not match the key file (not this case store, or damaged); "
+                            "it was not opened: {reason}"),
+    "auth.user_inactive": ("该用户已停用，请联系信息技术人员", "This user is deactivated: contact the IT staff"),
+    "auth.wrong_password": ("密码不正确", "Wrong password"),
+    "auth.wrong_then_locked": ("密码不正确。{locked}", "Wrong password. {locked}"),
+    "auth.tries_left": ("{message}（再错 {count} 次将锁定）",
+                        "{message} (the account locks after {count} more wrong tries)"),
+    "keys.wrong_password": ("用户名或密码不正确", "Wrong user name or password"),
+    "keys.locked": ("密码错误次数过多，账户已锁定，请约 {minutes} 分钟后再试",
+                    "Too many wrong passwords: the account is locked; try again in about {minutes} minutes"),
+    "keys.recovery_format": ("恢复密钥格式不正确", "The recovery key is not in the right format"),
+    "keys.recovery_length": ("恢复密钥长度不正确", "The recovery key has the wrong length"),
+    "keys.recovery_wrong": ("恢复密钥不正确", "Wrong recovery key"),
+    "keys.no_recovery": ("本案件库没有设置恢复密钥", "This case store has no recovery key"),
+    "keys.file_missing": ("找不到密钥文件 {path}，无法打开案件库",
+                          "The key file {path} is missing: the case store cannot be opened"),
+    "keys.file_no_access": ("没有读取密钥文件 {path} 的权限", "No permission to read the key file {path}"),
+    "keys.file_damaged": ("密钥文件 {path} 已损坏（{problem}），请使用备份或联系信息技术人员",
+                          "The key file {path} is damaged ({problem}): use a backup or contact the IT staff"),
+    "keys.user_entry_damaged": ("密钥文件中用户 {username} 的条目已损坏（格式不对），请由信息技术人员用恢复密钥为该用户重设密码",
+                                "The key file's entry for user {username} is damaged (wrong format): the IT staff "
+                                "should set a new password for this user with the recovery key"),
+    "keys.recovery_entry_damaged": ("密钥文件中的恢复密钥条目已损坏，请使用密钥文件的备份",
+                                    "The key file's recovery key entry is damaged: use a backup of the key file"),
+    "keys.data_key_mismatch": ("数据密钥与本案件库不符", "The data key does not belong to this case store"),
+    "users.name_chars": ("用户名只能包含字母、数字、下划线和点",
+                         "A user name may contain only letters, digits, underscores and dots"),
+    "users.exists": ("用户名 {username} 已存在", "The user name {username} already exists"),
+    "users.self": ("不能停用当前登录的账户", "You cannot deactivate the account you are logged in with"),
+    "users.missing": ("用户 {username} 不存在", "The user {username} does not exist"),
+    "prefs.it_only": ("安全策略（自动锁定、密码锁定、签发规则）只能由信息技术人员修改",
+                      "Only the IT staff can change the security policy (automatic lock, password lock-out, "
+                      "signing rules)"),
+    # -- signing ------------------------------------------------------------------------------------------
+    "sign.not_on_case": ("文书不存在，或您不是该案的承办人员",
+                         "The document does not exist, or you are not on its case's team"),
+    "sign.forbidden": ("本院设置不允许在审查错误未处理时签发：请修改文书并重新审查。",
+                       "This court's settings do not allow signing while review errors are open: change the "
+                       "document and review it again."),
+    "sign.already": ("该文书已签发", "This document is already signed"),
+    "sign.paragraph": ("第{number}段", "paragraph {number}"),
+    "sign.finding": ("第{number}段：{message}", "Paragraph {number}: {message}"),
+    "sign.etc": ("等", ", ..."),
+    "sign.machine_open": ("还有 {count} 段机器起草内容未确认（{numbers}{more}），请逐段接受或退回后再签发",
+                          "{count} machine-drafted paragraphs are not yet confirmed ({numbers}{more}): accept or "
+                          "send back each one before signing"),
+    "sign.errors_open": ("审查发现 {count} 个错误尚未处理：签发须说明理由",
+                         "The review found {count} errors not yet dealt with: signing needs a reason"),
+    # -- the case store (app/store) ----------------------------------------------------------------------
+    "store.disk_full": ("磁盘空间不足，本次保存未完成，已保存的数据没有受影响。请清理磁盘后重试。",
+                        "The disk is full: this save did not finish; the data already saved is unharmed. "
+                        "Free some disk space and try again."),
+    "store.io_error": ("读写案件库时发生磁盘错误（disk I/O error），本次操作未完成，原文件未被改动。"
+                       "请检查磁盘（空间、连接、权限）后重试。",
+                       "A disk error (disk I/O error) occurred while reading or writing the case store: the "
+                       "operation did not finish and the file is unchanged. Check the disk (space, connection, "
+                       "permissions) and try again."),
+    "store.corrupt": ("案件库文件已损坏：{reason}", "The case store file is damaged: {reason}"),
+    "store.wrong_key": ("密钥不正确，或数据库文件已损坏，无法打开案件库。",
+                        "Wrong key, or the database file is damaged: the case store cannot be opened."),
+    "store.key_mismatch": ("密钥与本案件库不符", "The key does not belong to this case store"),
+    "store.not_a_store": ("{database} 不是本案件库（里面没有案件库的数据表），已拒绝打开。",
+                          "{database} is not this case store (it holds no case store tables): it was not opened."),
+    "store.half_made": ("{root} 中的案件库没有创建完成（创建过程被中断）。"
+                        "请重新运行 init 创建；恢复密钥从未显示过，因此这个库里没有数据。",
+                        "The case store in {root} was not finished (its creation was interrupted). Run init "
+                        "again; the recovery key was never shown, so this store holds no data."),
+    "store.none": ("{root} 中没有案件库", "There is no case store in {root}"),
+    "store.no_keyring": ("{root} 中有 store.db 但缺少密钥文件 keyring.json，无法打开。请从备份恢复 keyring.json。",
+                         "{root} has store.db but no key file keyring.json, so it cannot be opened. Restore "
+                         "keyring.json from a backup."),
+    "store.no_database": ("{root} 中缺少案件库文件 store.db（密钥文件还在）。"
+                          "不会新建空库：请从备份恢复 store.db，或联系信息技术人员。",
+                          "The case store file store.db is missing from {root} (the key file is there). No empty "
+                          "store is made instead: restore store.db from a backup or contact the IT staff."),
+    "store.empty_database": ("{root} 中的 store.db 是空文件（0 字节），不是本案件库。"
+                             "不会用新库替换：请从备份恢复 store.db，或联系信息技术人员。",
+                             "store.db in {root} is empty (0 bytes), not this case store. It is not replaced by "
+                             "a new store: restore store.db from a backup or contact the IT staff."),
+    "store.small_database": ("{root} 中的 store.db 只有 {size} 字节，不是本案件库（已损坏或被替换）。",
+                             "store.db in {root} has only {size} bytes: it is not this case store (damaged or "
+                             "replaced)."),
+    "store.blob_missing": ("找不到存储的文件 {name}…", "The stored file {name}... is missing"),
+    "store.blob_damaged": ("存储的文件 {name}… 已损坏（{problem}）", "The stored file {name}... is damaged ({problem})"),
+    "store.blob_header_short": ("文件头不完整", "incomplete header"),
+    "store.blob_header_bad": ("文件头无效", "invalid header"),
+    "store.blob_digest": ("存储的文件 {name}… 与其登记的摘要不符",
+                          "The stored file {name}... does not match its recorded digest"),
+    # -- roles (app/security/roles.py) -----------------------------------------------------------------
+    "perm.denied": ("{role}无权{action}", "A {role} may not {action}"),
+    "perm.case.read": ("查看案件", "view cases"),
+    "perm.case.create": ("新建案件", "create cases"),
+    "perm.case.edit": ("修改案件", "change cases"),
+    "perm.hearing.run": ("庭审记录", "record hearings"),
+    "perm.transcript.edit": ("编辑笔录", "edit transcripts"),
+    "perm.dossier.edit": ("整理卷宗", "arrange dossiers"),
+    "perm.draft.edit": ("编辑文书", "edit documents"),
+    "perm.draft.sign": ("签发文书", "sign documents"),
+    "perm.exchange.use": ("数据交换", "exchange data"),
+    "perm.exchange.admin": ("交换密钥管理", "manage exchange keys"),
+    "perm.user.admin": ("用户管理", "manage users"),
+    "perm.audit.view": ("查看审计日志", "view the audit log"),
+    "perm.settings.admin": ("系统设置", "change system settings"),
+    # -- data exchange -----------------------------------------------------------------------------------
+    "exchange.no_dir": ("未设置交换目录", "No exchange folder is set"),
+    "exchange.no_platform_key": ("尚未固定平台公钥，请由信息技术人员导入",
+                                 "The platform's public key is not pinned yet: the IT staff should import it"),
+    "exchange.no_keys": ("本机尚未生成交换密钥", "This computer has no exchange keys yet"),
+    "exchange.key_unreadable": ("无法读取公钥文件", "The public key file cannot be read"),
+    "exchange.platform_key_unreadable": ("无法读取平台公钥文件", "The platform's public key file cannot be read"),
+    "exchange.fingerprint_mismatch": ("平台公钥指纹与输入的不符",
+                                      "The platform key's fingerprint differs from the one entered"),
+    "exchange.already_sent": ("已发送过交换包，请用密钥更新而不是重建密钥",
+                              "Packages were already sent: renew the keys instead of making new ones"),
+    "exchange.not_quarantined": ("隔离区中没有这个交换包：{name}", "There is no such package in quarantine: {name}"),
+    "exchange.conflict_missing": ("冲突不存在或已处理", "The conflict does not exist or was already resolved"),
+    "exchange.bad_case_number": ("平台发来的案号无效：{reason}", "The platform sent an invalid case number: {reason}"),
+    "exchange.no_case_id": ("case.json 缺少平台案件标识 case_id", "case.json lacks the platform's case id (case_id)"),
+    "exchange.bad_case_json": ("case.json 无法解析：{reason}", "case.json cannot be read: {reason}"),
+    "updates.too_large": ("文件过大", "file too large"),
+    "updates.bad_template_name": ("模板文件名无效（应为 templates/名称.docx）",
+                                  "invalid template file name (should be templates/NAME.docx)"),
+    "updates.unknown_file": ("未知的更新文件", "unknown update file"),
+    "updates.template_invalid": ("模板“{name}”不是有效的Word文档：{reason}",
+                                 "The template \"{name}\" is not a valid Word document: {reason}"),
+    "updates.rules_unreadable": ("归目规则文件无法解析：{reason}", "The cataloguing rules file cannot be read: {reason}"),
+    "updates.rules_no_categories": ("归目规则文件缺少 categories 列表",
+                                    "The cataloguing rules file lacks the categories list"),
+    "updates.rules_item": ("归目规则第 {number} 项缺少 code 或 label", "Cataloguing rule {number} lacks code or label"),
+    "updates.rules_order": ("归目规则“{label}”的 order 不是数字", "The order of cataloguing rule \"{label}\" is not a number"),
+    "updates.rules_list": ("归目规则“{label}”的 {key} 不是文字列表",
+                           "The {key} of cataloguing rule \"{label}\" is not a list of texts"),
+    "updates.rules_twice": ("归目规则类别“{label}”重复", "The cataloguing category \"{label}\" appears twice"),
+    "updates.rules_confidence": ("归目规则的 min_confidence 不是数字",
+                                 "The cataloguing rules' min_confidence is not a number"),
+    "updates.policy_unreadable": ("平台策略文件无法解析：{reason}", "The platform policy file cannot be read: {reason}"),
+    "updates.policy_no_settings": ("平台策略文件缺少 settings 对象", "The platform policy file lacks the settings object"),
+    "updates.unknown_setting": ("未知设置", "unknown setting"),
+    "updates.local_only": ("只能由本机设定", "can only be set on this computer"),
+    "updates.bad_value": ("取值无效：{reason}", "invalid value: {reason}"),
+    # -- the command line's own error sentences (app/cli/boundary.py) ------------------------------------
+    "cli.read_only": ("无法写入{name}：磁盘或文件夹是只读的，或当前用户没有权限。已保存的数据没有改动。",
+                      "Cannot write{name}: the disk or folder is read-only, or you have no permission. Saved data "
+                      "is unchanged."),
+    "cli.not_found": ("找不到文件或文件夹{name}", "File or folder not found:{name}"),
+    "cli.file_failed": ("文件读写失败{name}：{reason}", "Reading or writing a file failed{name}: {reason}"),
+    "cli.store_read_only": ("无法写入案件库：磁盘或文件夹是只读的，或没有权限。已保存的数据没有改动。",
+                            "Cannot write the case store: the disk or folder is read-only, or there is no "
+                            "permission. Saved data is unchanged."),
+    "cli.store_damaged": ("案件库文件已损坏（{reason}）。原文件未被改动，请用备份恢复或联系信息技术人员。",
+                          "The case store file is damaged ({reason}). The file was not changed: restore a backup "
+                          "or contact the IT staff."),
+    "cli.no_input": ("输入已结束（没有终端）：请用 --password-env 等选项提供输入",
+                     "Input ended (no terminal): give the input with options such as --password-env"),
+    # -- engine errors, by the engine's code (engines.common.EngineError.code) ----------------------------
+    "engine.audio.channels": ("录音有 {channels} 个声道，最多支持 {most} 个",
+                              "The recording has {channels} channels; at most {most} are supported"),
+    "engine.audio.too_long": ("录音过长（约 {hours} 小时、{channels} 个声道），请分段后再导入",
+                              "The recording is too long (about {hours} hours, {channels} channels): split it "
+                              "before importing"),
+    "engine.audio.missing": ("找不到音频文件", "The audio file cannot be found"),
+    "engine.audio.empty": ("音频文件是空的（0 字节）", "The audio file is empty (0 bytes)"),
+    "engine.audio.unrecognised": ("无法识别的音频文件（支持 WAV、FLAC、MP3、M4A）",
+                                  "Unrecognised audio file (WAV, FLAC, MP3 and M4A are supported)"),
+    "engine.audio.silent": ("音频文件里没有声音数据", "The audio file holds no sound"),
+    "engine.audio.out_of_memory": ("录音太大，内存不足以解码，请分段后再导入",
+                                   "The recording is too large to decode in memory: split it before importing"),
+    "engine.audio.undecodable": ("无法解码该音频文件", "The audio file cannot be decoded"),
+    "engine.audio.timeout": ("解码音频超时", "Decoding the audio took too long"),
+    "engine.audio.decoder_died": ("无法解码该音频文件（解码进程意外退出）",
+                                  "The audio file cannot be decoded (the decoding process ended unexpectedly)"),
+    "engine.transcribe.failed": ("转写失败", "Transcription failed"),
+    "engine.live.failed": ("实时转写出错，已录音频已保存", "Live transcription failed; the audio recorded so far is saved"),
+    "engine.live.no_device": ("找不到录音设备", "The recording device cannot be found"),
+    "engine.live.cannot_open": ("无法打开录音设备", "The recording device cannot be opened"),
+    "engine.model.missing": ("默认语音模型未安装，请联系信息技术人员",
+                             "The default speech model is not installed: contact the IT staff"),
+    "engine.model.checksum": ("默认语音模型校验失败（SHA-256 不符），请重新安装",
+                              "The default speech model fails its check (SHA-256 differs): install it again"),
+    "engine.model.incomplete": ("默认语音模型文件不完整，请重新安装",
+                                "The default speech model's files are incomplete: install it again"),
+    "engine.model.unloadable": ("语音模型无法加载", "The speech model cannot be loaded"),
+    "engine.seats.format": ("声道设置格式应为 1=审判长,2=原告",
+                            "Write the channel seats as NUMBER=ROLE separated by commas, with the roles' "
+                            "Chinese names"),
+    "engine.seats.unknown_role": ("未知的席位角色：{role}", "Unknown seat role: {role}"),
+    "engine.seats.no_channel": ("录音只有 {channels} 个声道，没有第 {number} 声道",
+                                "The recording has only {channels} channels: there is no channel {number}"),
+    "engine.seats.from_one": ("声道编号从 1 开始", "Channel numbers start at 1"),
+    "engine.seats.repeated": ("声道编号重复", "A channel number is repeated"),
+    "engine.reject.too_large": ("交换包超过大小限制", "The exchange package exceeds the size limit"),
+    "engine.reject.bad_name": ("文件名不是 UTF-8 编码，无法识别（已隔离，原名以十六进制记在原因文件中）",
+                               "A file name is not UTF-8 and cannot be read (quarantined; the original name is "
+                               "in the reason file in hexadecimal)"),
+    "engine.reject.too_many_entries": ("交换包内条目过多", "The exchange package has too many entries"),
+    "engine.reject.not_a_package": ("不是有效的交换包（ZIP 结构损坏或被截断）",
+                                    "Not a valid exchange package (the ZIP structure is damaged or cut short)"),
+    "engine.reject.bad_structure": ("交换包结构不符合规范",
+                                    "The exchange package's structure does not follow the specification"),
+    "engine.reject.unsafe_path": ("交换包含有不安全的文件路径", "The exchange package contains an unsafe file path"),
+    "engine.reject.unexpected_entry": ("交换包含有规范之外的条目",
+                                       "The exchange package contains entries outside the specification"),
+    "engine.reject.zip_bomb": ("交换包压缩比异常（疑似压缩炸弹）",
+                               "The exchange package's compression ratio is abnormal (suspected zip bomb)"),
+    "engine.reject.bad_crc": ("交换包条目校验值不符（文件已损坏）",
+                              "An entry of the exchange package fails its checksum (the file is damaged)"),
+    "engine.reject.bad_manifest": ("交换包清单无法解析或字段不合规范",
+                                   "The exchange package's manifest cannot be read or has invalid fields"),
+    "engine.reject.unsupported_format": ("交换包格式版本或算法套件不受支持",
+                                         "The exchange package's format version or algorithm suite is not supported"),
+    "engine.reject.unknown_signer": ("交换包的签名方不在已固定的公钥之列",
+                                     "The exchange package's signer is not among the pinned public keys"),
+    "engine.reject.retired_key": ("交换包使用了已停用的密钥签名", "The exchange package was signed with a retired key"),
+    "engine.reject.bad_signature": ("交换包签名验证失败", "The exchange package's signature does not verify"),
+    "engine.reject.wrong_recipient": ("交换包的接收方不是本机", "The exchange package is not addressed to this computer"),
+    "engine.reject.payload_mismatch": ("交换包载荷与清单不符（大小或摘要错误）",
+                                       "The exchange package's payload differs from its manifest (size or digest)"),
+    "engine.reject.decrypt_failed": ("交换包载荷解密失败", "The exchange package's payload cannot be decrypted"),
+    "engine.reject.file_mismatch": ("交换包内文件与清单记录的摘要不符",
+                                    "A file in the exchange package differs from the digest in the manifest"),
+    "engine.reject.replay": ("交换包序号已处理过（重放）",
+                             "The exchange package's sequence number was already processed (replay)"),
+    "engine.reject.bad_control": ("确认/否认/密钥更新内容不合规范",
+                                  "The acknowledgement, refusal or key update content does not follow the "
+                                  "specification"),
+    "engine.reject.apply_failed": ("交换包内容无法导入", "The exchange package's content cannot be imported"),
+    "engine.reject.other": ("交换包被拒收", "The exchange package was refused"),
+    "engine.transcribe.crashed": ("转写进程意外退出，已收到的 {count} 段已保留",
+                                  "The transcription process ended unexpectedly; the {count} lines received are kept"),
+    "engine.transcribe.died": ("转写进程意外退出", "The transcription process ended unexpectedly"),
+    "engine.pdf.encrypted": ("PDF 文件已加密，无法读取，请提供未加密的文件",
+                             "The PDF file is encrypted and cannot be read: provide an unencrypted file"),
+    "engine.pdf.damaged": ("PDF 文件已损坏，无法打开", "The PDF file is damaged and cannot be opened"),
+    "engine.pdf.no_pages": ("PDF 文件没有页面", "The PDF file has no pages"),
+    "engine.image.damaged": ("图片文件已损坏或格式不支持", "The image file is damaged or of an unsupported format"),
+    "engine.file.missing": ("文件不存在", "The file does not exist"),
+    "engine.file.folder": ("这是一个文件夹，不是 PDF 或图片文件", "This is a folder, not a PDF or image file"),
+    "engine.file.not_pdf_or_image": ("不是 PDF 或图片文件", "Not a PDF or image file"),
+    "engine.file.none_readable": ("所有文件均无法读取：{details}", "None of the files could be read: {details}"),
+    "engine.template.missing": ("找不到模板“{name}”，可用模板：{names}",
+                                "The template \"{name}\" cannot be found; the templates are: {names}"),
+    "engine.template.unknown_fields": ("模板“{name}”包含未知字段：{fields}",
+                                       "The template \"{name}\" has unknown fields: {fields}"),
+    "engine.docx.invalid": ("文件不是有效的Word文档（.docx）", "The file is not a valid Word document (.docx)"),
+    "engine.docx.missing": ("找不到要审查的文书文件", "The document file to review cannot be found"),
+    "engine.docx.template_invalid": ("模板“{name}”不是有效的Word文档", "The template \"{name}\" is not a valid Word document"),
 }
 
 #: Data terms that appear as parameters (roles, duties); English for the English UI.
@@ -198,3 +464,20 @@ class Joined:
 
     def __str__(self) -> str:
         return self.render()
+
+
+def _render_engine_error(code: str, params: dict) -> str | None:
+    """The catalogue text for an engine error's code (None for a code without an entry)."""
+    # Chinese is the engine's own text (kept exactly); only other languages come from here.
+    key = "engine." + code
+    return Message(key, **params).render() if key in CATALOGUE and _language == "en" else None
+
+
+def _install_engine_renderer() -> None:
+    # Engines may not import the application: the application hands them its renderer.
+    from engines import common
+
+    common.set_message_renderer(_render_engine_error)
+
+
+_install_engine_renderer()

@@ -14,17 +14,60 @@ class Cancelled(Exception):
     """Raised inside an engine when its cancel token was triggered."""
 
 
+#: Set by the application (app.messages) to show engine errors in the user's language:
+#: ``renderer(code, params)`` returns the text for a coded error, or None to keep the Chinese.
+#: Engines never import the application; they only give each user-facing error a stable code.
+_renderer: Callable[[str, dict], str | None] | None = None
+
+
+def set_message_renderer(renderer: Callable[[str, dict], str | None] | None) -> None:
+    """Install the function that renders a coded engine error in the user's language."""
+    global _renderer
+    _renderer = renderer
+
+
 class EngineError(Exception):
     """An error an engine reports to its caller with a message fit for a user.
 
-    ``message`` is Chinese (what the UI shows); ``detail`` may carry technical
-    context (file name, offset) for logs and the command line.
+    ``message`` is Chinese (the source text); ``detail`` may carry technical
+    context (file name, offset) for logs and the command line. ``code`` and ``params``
+    (optional) name the message stably, so the application can show it in the user's
+    language: ``str(exc)`` then renders through :func:`set_message_renderer`'s function.
     """
 
-    def __init__(self, message: str, detail: str = "") -> None:
+    def __init__(self, message: str, detail: str = "", *, code: str = "", params: dict | None = None) -> None:
         super().__init__(message if not detail else f"{message}（{detail}）")
         self.message = message
         self.detail = detail
+        self.code = code
+        self.params = dict(params or {})
+
+    def text(self) -> str:
+        """The message without the detail, in the user's language when it has a code."""
+        if self.code and _renderer is not None:
+            rendered = _renderer(self.code, self.params)
+            if rendered is not None:
+                return rendered
+        return str(self.message)
+
+    def __str__(self) -> str:
+        text = self.text()
+        if not self.detail:
+            return text
+        # The English UI gets ASCII brackets; a text with any Chinese keeps the full-width ones.
+        english = not any("\u4e00" <= ch <= "\u9fff" for ch in text)
+        return f"{text} ({self.detail})" if english else f"{text}（{self.detail}）"
+
+    def __reduce__(self):
+        # Keep code and params when the error crosses a process boundary (pickled); a
+        # subclass with its own constructor pickles the ordinary way.
+        if type(self).__init__ is not EngineError.__init__:
+            return super().__reduce__()
+        return (_rebuild, (type(self), self.message, self.detail, self.code, self.params))
+
+
+def _rebuild(cls, message, detail, code, params):
+    return cls(message, detail, code=code, params=params)
 
 
 class InputError(EngineError):

@@ -14,7 +14,9 @@ import secrets
 import traceback
 from datetime import datetime, timezone
 
+from app import messages
 from app.cli import exit_codes as codes
+from app.messages import Message
 
 ENGLISH = {
     codes.AUTH: "authentication failed",
@@ -40,18 +42,16 @@ def language() -> str:
 def _os_error(exc: OSError) -> tuple[int, str]:
     name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        from app.store.errors import DISK_FULL_MESSAGE
-
-        return codes.DISK_FULL, DISK_FULL_MESSAGE
+        return codes.DISK_FULL, str(Message("store.disk_full"))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return codes.FILE_ACCESS, f"无法写入{name}：磁盘或文件夹是只读的，或当前用户没有权限。已保存的数据没有改动。"
+        return codes.FILE_ACCESS, str(Message("cli.read_only", name=name))
     if exc.errno == errno.ENOENT:
-        return codes.USAGE, f"找不到文件或文件夹{name}"
-    return codes.FILE_ACCESS, f"文件读写失败{name}：{exc.strerror or exc}"
+        return codes.USAGE, str(Message("cli.not_found", name=name))
+    return codes.FILE_ACCESS, str(Message("cli.file_failed", name=name, reason=exc.strerror or exc))
 
 
 def classify(exc: BaseException) -> tuple[int, str] | None:
-    """(exit code, Chinese message) for a known error, None for an unexpected one."""
+    """(exit code, message in the current language) for a known error, None for an unexpected one."""
     from app.cli.output import CliError
     from app.security.keys import KeyringCorruptError, KeyringError
     from app.security.roles import PermissionDenied
@@ -75,9 +75,7 @@ def classify(exc: BaseException) -> tuple[int, str] | None:
             return classify(cause)[0], str(exc)
         return codes.AUTH, str(exc)
     if isinstance(exc, DiskFullError) or (isinstance(exc, (OSError, dbapi2.Error)) and is_disk_full(exc)):
-        from app.store.errors import DISK_FULL_MESSAGE
-
-        return codes.DISK_FULL, str(exc) if isinstance(exc, DiskFullError) else DISK_FULL_MESSAGE
+        return codes.DISK_FULL, str(exc) if isinstance(exc, DiskFullError) else str(Message("store.disk_full"))
     if isinstance(exc, KeyringCorruptError):
         return codes.STORE, str(exc)
     if isinstance(exc, KeyringError):
@@ -93,14 +91,14 @@ def classify(exc: BaseException) -> tuple[int, str] | None:
     if isinstance(exc, dbapi2.Error):
         text = str(exc)
         if "readonly" in text or "read-only" in text or "unable to open" in text:
-            return codes.FILE_ACCESS, "无法写入案件库：磁盘或文件夹是只读的，或没有权限。已保存的数据没有改动。"
+            return codes.FILE_ACCESS, str(Message("cli.store_read_only"))
         if any(w in text for w in ("malformed", "not a database", "HMAC", "encrypted", "corrupt")):
-            return codes.STORE, f"案件库文件已损坏（{text}）。原文件未被改动，请用备份恢复或联系信息技术人员。"
+            return codes.STORE, str(Message("cli.store_damaged", reason=text))
         return None
     if isinstance(exc, EngineError):
         return codes.USAGE, str(exc)
     if isinstance(exc, EOFError):
-        return codes.USAGE, "输入已结束（没有终端）：请用 --password-env 等选项提供输入"
+        return codes.USAGE, str(Message("cli.no_input"))
     return None
 
 
@@ -134,6 +132,8 @@ def report(exc: BaseException, as_json: bool = False) -> int:
         print_error("已中断 / interrupted", as_json)
         return codes.INTERRUPTED
     english = language() == "en"
+    # The errors' own messages (services, store, engines) then render in the same language.
+    messages.set_language("en" if english else "zh_CN")
     known = classify(exc)
     if known is None:
         ref = log_unexpected(exc)

@@ -62,6 +62,11 @@ def run(argv: list[str]) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    # Messages from the services, store and engines follow the language setting, as in the window.
+    from app import messages
+    from app.cli.boundary import language
+
+    messages.set_language(language())
     # The one error boundary: known errors become a sentence and an exit code (app.cli.exit_codes),
     # anything else is logged with a reference number; the user never sees a traceback.
     try:

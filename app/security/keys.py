@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.messages import Message
 from app.security import keyring_checks as checks
 
 
@@ -56,7 +57,7 @@ class WrongPasswordError(KeyringError):
 class LockedOutError(KeyringError):
     """Too many wrong passwords: the account is locked until ``until``."""
 
-    def __init__(self, message: str, until: datetime) -> None:
+    def __init__(self, message: object, until: datetime) -> None:
         super().__init__(message)
         self.until = until
 
@@ -103,9 +104,9 @@ def parse_recovery_key(text: str) -> bytes:
     try:
         raw = base64.b32decode(clean + "=" * (-len(clean) % 8))
     except (ValueError, base64.binascii.Error):
-        raise WrongRecoveryKeyError("恢复密钥格式不正确") from None
+        raise WrongRecoveryKeyError(Message("keys.recovery_format")) from None
     if len(raw) != 32:
-        raise WrongRecoveryKeyError("恢复密钥长度不正确")
+        raise WrongRecoveryKeyError(Message("keys.recovery_length"))
     return raw
 
 
@@ -165,15 +166,14 @@ class Keyring:
             raw = Path(path).read_bytes()
             data = json.loads(raw.decode("utf-8"))
         except FileNotFoundError:
-            raise KeyringCorruptError(f"找不到密钥文件 {path}，无法打开案件库") from None
+            raise KeyringCorruptError(Message("keys.file_missing", path=path)) from None
         except PermissionError:
-            raise KeyringCorruptError(f"没有读取密钥文件 {path} 的权限") from None
+            raise KeyringCorruptError(Message("keys.file_no_access", path=path)) from None
         except (OSError, ValueError) as exc:
-            raise KeyringCorruptError(f"密钥文件 {path} 已损坏（{type(exc).__name__}），"
-                                      "请使用备份或联系信息技术人员") from None
+            raise KeyringCorruptError(Message("keys.file_damaged", path=path, problem=type(exc).__name__)) from None
         problem = checks.shape_problem(data)
         if problem:
-            raise KeyringCorruptError(f"密钥文件 {path} 已损坏（{problem}），请使用备份或联系信息技术人员")
+            raise KeyringCorruptError(Message("keys.file_damaged", path=path, problem=problem))
         data.setdefault("throttle", {})
         data.setdefault("reports", [])
         data.setdefault("report_seq", 0)
@@ -225,7 +225,7 @@ class Keyring:
     def bind(self, data_key: bytes) -> str:
         """Check the MAC with ``data_key``; returns and keeps ``ok``, ``missing`` or ``mismatch``."""
         if not self.verify_data_key(data_key):
-            raise KeyringError("数据密钥与本案件库不符")
+            raise KeyringError(Message("keys.data_key_mismatch"))
         self._mac_key = checks.mac_key(data_key)
         stored = self._data.get("mac")
         if not stored:
@@ -280,7 +280,7 @@ class Keyring:
     def set_password(self, username: str, password: str, data_key: bytes, params: KdfParams = KdfParams()) -> None:
         """Wrap ``data_key`` for ``username`` under ``password`` with parameters inside the bounds."""
         if not self.verify_data_key(data_key):
-            raise KeyringError("数据密钥与本案件库不符")
+            raise KeyringError(Message("keys.data_key_mismatch"))
         problem = checks.kdf_problem(params.time_cost, params.memory_cost, params.parallelism)
         if problem:
             raise KdfPolicyError(problem)
@@ -330,7 +330,7 @@ class Keyring:
             self.save()
         if until_dt > _now():
             minutes = max(1, int((until_dt - _now()).total_seconds() // 60) + 1)
-            raise LockedOutError(f"密码错误次数过多，账户已锁定，请约 {minutes} 分钟后再试", until_dt)
+            raise LockedOutError(Message("keys.locked", minutes=minutes), until_dt)
 
     def _user_entry(self, username: str) -> tuple[KdfParams, bytes, bytes, bytes] | None:
         entry = self._data["users"].get(username)
@@ -342,8 +342,7 @@ class Keyring:
         wrapped = checks.b64_bytes(entry.get("wrapped"), 48) if isinstance(entry, dict) else None
         if not isinstance(kdf, dict) or set(kdf) != {"time_cost", "memory_cost", "parallelism"} \
                 or None in (salt, nonce, wrapped):
-            raise KeyringCorruptError(f"密钥文件中用户 {username} 的条目已损坏（格式不对），"
-                                      "请由信息技术人员用恢复密钥为该用户重设密码")
+            raise KeyringCorruptError(Message("keys.user_entry_damaged", username=username))
         problem = checks.kdf_problem(kdf["time_cost"], kdf["memory_cost"], kdf["parallelism"])
         if problem:
             raise KdfPolicyError(f"密钥文件中用户 {username} 的{problem}，已拒绝使用；"
@@ -369,7 +368,7 @@ class Keyring:
             derive_password_key(password, b"\0" * 16, KdfParams())
         if key is None:
             self.record_failure(username, max_attempts, lock_minutes)
-            raise WrongPasswordError("用户名或密码不正确")
+            raise WrongPasswordError(Message("keys.wrong_password"))
         if self._throttle(username).get("failures") or self._throttle(username).get("locked_until"):
             self._clear_throttle(username)
             self.save()
@@ -522,7 +521,7 @@ class Keyring:
     def set_recovery(self, data_key: bytes) -> str:
         """Create a new recovery key wrapping ``data_key``; returns it formatted (shown once)."""
         if not self.verify_data_key(data_key):
-            raise KeyringError("数据密钥与本案件库不符")
+            raise KeyringError(Message("keys.data_key_mismatch"))
         raw = secrets.token_bytes(32)
         nonce = os.urandom(12)
         wrapped = AESGCM(_recovery_kek(raw)).encrypt(nonce, data_key, b"recovery")
@@ -535,14 +534,14 @@ class Keyring:
         raw = parse_recovery_key(recovery_text)
         rec = self._data.get("recovery")
         if not rec:
-            raise WrongRecoveryKeyError("本案件库没有设置恢复密钥")
+            raise WrongRecoveryKeyError(Message("keys.no_recovery"))
         nonce, wrapped = checks.b64_bytes(rec.get("nonce"), 12), checks.b64_bytes(rec.get("wrapped"), 48)
         if nonce is None or wrapped is None:
-            raise KeyringCorruptError("密钥文件中的恢复密钥条目已损坏，请使用密钥文件的备份")
+            raise KeyringCorruptError(Message("keys.recovery_entry_damaged"))
         try:
             key = AESGCM(_recovery_kek(raw)).decrypt(nonce, wrapped, b"recovery")
         except InvalidTag:
-            raise WrongRecoveryKeyError("恢复密钥不正确") from None
+            raise WrongRecoveryKeyError(Message("keys.recovery_wrong")) from None
         return key
 
     def verify_data_key(self, data_key: bytes) -> bool:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from app.messages import Message, Term
+
 
 class Role(str, Enum):
     """The three roles of DESIGN.md."""
@@ -55,7 +57,7 @@ PERMISSION_LABELS = {
 
 
 class PermissionDenied(PermissionError):
-    """The logged-in user's role does not allow this action (message in Chinese)."""
+    """The logged-in user's role does not allow this action (a catalogue message, app/messages.py)."""
 
 
 def has_permission(role: Role | str, permission: Permission) -> bool:
@@ -66,4 +68,5 @@ def has_permission(role: Role | str, permission: Permission) -> bool:
 def require(role: Role | str, permission: Permission) -> None:
     """Raise PermissionDenied unless ``role`` grants ``permission``."""
     if not has_permission(role, permission):
-        raise PermissionDenied(f"{Role(role).value}无权{PERMISSION_LABELS[permission]}")
+        raise PermissionDenied(Message("perm.denied", role=Term(Role(role).value),
+                                       action=Message("perm." + permission.value)))

@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.messages import Message
 from app.paths import StoreLayout, make_private_dir
 from app.security import audit
 from app.security.keys import (
@@ -40,10 +41,10 @@ class RequestError(AuthError):
 def check_password_strength(password: str) -> None:
     """Reject passwords shorter than 8 characters or made of one kind of character only."""
     if len(password or "") < MIN_PASSWORD:
-        raise RequestError(f"密码至少 {MIN_PASSWORD} 位")
+        raise RequestError(Message("auth.password_short", count=MIN_PASSWORD))
     kinds = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^A-Za-z0-9]"))
     if kinds < 2:
-        raise RequestError("密码应包含至少两类字符（字母、数字、符号）")
+        raise RequestError(Message("auth.password_kinds"))
 
 
 @dataclass
@@ -73,7 +74,7 @@ def init_store(data_dir: Path | str, it_username: str, it_password: str, *, it_d
         remove_store_files(layout)  # half-made: its recovery key was never shown, so it holds no data
         layout.init_marker.unlink()
     elif layout.database.exists() or layout.keyring.exists():
-        raise RequestError(f"{layout.root} 已有案件库，不会覆盖")
+        raise RequestError(Message("auth.store_exists", root=layout.root))
     make_private_dir(layout.root)
     shutil.rmtree(layout.build_dir, ignore_errors=True)  # left by an init killed while building
     build = StoreLayout(layout.build_dir)
@@ -157,7 +158,7 @@ def _check_keyring_seal(store: Store, username: str) -> None:
     if state in ("mismatch", "stripped"):
         with store.write() as db:
             audit.append(db, username, "keyring.tampered", "keyring", {"found": state})
-        raise KeyringTamperedError(KEYRING_TAMPERED)
+        raise KeyringTamperedError(Message("auth.keyring_tampered"))
     if state == "missing":
         with store.write() as db:
             audit.append(db, username, "keyring.sealed", "keyring", {"version": 2, "upgraded_from": 1})
@@ -205,13 +206,13 @@ def login(data_dir: Path | str, username: str, password: str, settings: Settings
         keyring.record_report(username)
         raise AuthError(str(exc)) from exc
     except WrongPasswordError as exc:
-        raise AuthError(_wrong_password_message(keyring, username, str(exc), settings["lockout_attempts"])) from exc
+        raise AuthError(_wrong_password_message(keyring, username, exc, settings["lockout_attempts"])) from exc
     except KeyringError as exc:
         raise AuthError(str(exc)) from exc
     try:
         store = Store(layout, data_key, keyring)
     except WrongKeyError as exc:
-        raise AuthError(f"{layout.database} 与密钥文件不配套（不是本案件库，或文件已损坏），已拒绝打开：{exc}") from exc
+        raise AuthError(Message("auth.store_mismatch", database=layout.database, reason=exc)) from exc
     except StoreError as exc:
         raise AuthError(str(exc)) from exc
     try:
@@ -219,7 +220,7 @@ def login(data_dir: Path | str, username: str, password: str, settings: Settings
         rows = store.query("SELECT id, username, display_name, role, active FROM users WHERE username = ?",
                            (username,))
         if not rows or not rows[0]["active"]:
-            raise AuthError("该用户已停用，请联系信息技术人员")
+            raise AuthError(Message("auth.user_inactive"))
         row = rows[0]
         session = Session(row["id"], row["username"], row["display_name"], Role(row["role"]))
         ctx = AppContext(store, session, settings)
@@ -237,15 +238,15 @@ def login(data_dir: Path | str, username: str, password: str, settings: Settings
     return ctx
 
 
-def _wrong_password_message(keyring: Keyring, username: str, message: str, attempts: int) -> str:
+def _wrong_password_message(keyring: Keyring, username: str, message: object, attempts: int) -> object:
     """The refusal, saying at once when this failure locked the account (not at the next try)."""
     try:
         keyring.check_not_locked(username)
     except LockedOutError as locked:
-        return "密码不正确。" + str(locked)
+        return Message("auth.wrong_then_locked", locked=locked.args[0])
     remaining = attempts - keyring.failures(username)
-    hint = f"（再错 {remaining} 次将锁定）" if 0 < remaining < attempts else ""
-    return message + hint
+    # A Message (or the keyring's error), rendered in the UI's language when shown.
+    return Message("auth.tries_left", message=message, count=remaining) if 0 < remaining < attempts else message
 
 
 def verify_password(ctx: AppContext, password: str) -> None:
@@ -262,7 +263,7 @@ def verify_password(ctx: AppContext, password: str) -> None:
         raise AuthError(str(exc)) from exc
     except WrongPasswordError as exc:
         ctx.audit_now("unlock.failed", reason="wrong password")
-        raise AuthError(_wrong_password_message(keyring, ctx.session.username, "密码不正确",
+        raise AuthError(_wrong_password_message(keyring, ctx.session.username, Message("auth.wrong_password"),
                                                 ctx.settings["lockout_attempts"])) from exc
     ctx.audit_now("unlock")
 
@@ -300,7 +301,7 @@ def recover(data_dir: Path | str, recovery_key: str, username: str, new_password
         raise AuthError(str(exc)) from exc
     try:
         if not store.query("SELECT 1 FROM users WHERE username = ?", (username,)):
-            raise RequestError(f"用户 {username} 不存在")
+            raise RequestError(Message("users.missing", username=username))
         state = keyring.mac_state
         if state == "missing" and _sealed_before(store):
             state = "stripped"

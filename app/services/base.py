@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
+from app.messages import Message
 from app.security.roles import Permission
 from app.services.session import AppContext
 from app.store.errors import NotFoundError
@@ -42,7 +43,7 @@ def require_case(ctx: AppContext, case_id: int, permission: Permission | None = 
         ctx.session.require(permission)
     if not ctx.store.query("SELECT 1 FROM case_members WHERE case_id = ? AND user_id = ?",
                            (case_id, ctx.session.user_id)):
-        raise NotFoundError(NOT_ON_CASE)
+        raise NotFoundError(Message("case.not_on_case"))
 
 
 def case_court(ctx: AppContext, case_id: int) -> dict:

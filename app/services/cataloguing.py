@@ -218,7 +218,7 @@ class CataloguingService(CaseBoundService):
             try:
                 f = InputFile(path)
             except InputError as exc:
-                errors.append({"file": Path(path).name, "message": exc.message})
+                errors.append({"file": Path(path).name, "message": exc.text()})
                 continue
             try:
                 pages += [(f.name, i + 1, self.rules.other_label, 0.0, "归目辅助已关闭，请人工归类", "manual", "", False, True, "")

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.messages import Message, Term
 from app.security import audit
 from app.security.roles import Permission, PermissionDenied, has_permission
 from app.services import platform_updates as updates
@@ -76,14 +77,14 @@ class ExchangeService(CaseBoundService):
     def _require_exchange(self) -> None:
         role = self.ctx.session.role
         if not (has_permission(role, Permission.EXCHANGE_USE) or has_permission(role, Permission.EXCHANGE_ADMIN)):
-            raise PermissionDenied(f"{role.value}无权进行数据交换")
+            raise PermissionDenied(Message("perm.denied", role=Term(role.value), action=Message("perm.exchange.use")))
 
     # -- node -------------------------------------------------------------------------------
     def exchange_dir(self, override: str | Path | None = None) -> Path:
         """The exchange folder: ``override`` or the ``exchange_dir`` setting."""
         folder = override or self.ctx.settings["exchange_dir"]
         if not folder:
-            raise EngineError("未设置交换目录", "exchange_dir")
+            raise EngineError(Message("exchange.no_dir"), "exchange_dir")
         return Path(folder)
 
     def node(self, exchange_dir: str | Path | None = None) -> ExchangeNode:
@@ -148,7 +149,7 @@ class ExchangeService(CaseBoundService):
         self._pin_from_policy()
         active = [p.key for p in self.ledger.pinned_keys() if not p.retired]
         if not active:
-            raise EngineError("尚未固定平台公钥，请由信息技术人员导入")
+            raise EngineError(Message("exchange.no_platform_key"))
         return active[-1].node
 
     # -- keys -------------------------------------------------------------------------------
@@ -182,7 +183,7 @@ class ExchangeService(CaseBoundService):
         self._require_exchange()
         own = self.ledger.own_keys()
         if not own:
-            raise EngineError("本机尚未生成交换密钥")
+            raise EngineError(Message("exchange.no_keys"))
         return own[0].public().to_json()
 
     @staticmethod
@@ -191,7 +192,7 @@ class ExchangeService(CaseBoundService):
         try:
             return PeerKey.from_json(json.loads(Path(path).read_text(encoding="utf-8"))).to_json()
         except (OSError, ValueError) as exc:
-            raise EngineError("无法读取公钥文件", str(exc)) from None
+            raise EngineError(Message("exchange.key_unreadable"), str(exc)) from None
 
     def pin_platform_key(self, key: dict | str | Path, expected_fingerprint: str = "") -> dict:
         """Pin the platform's public key (IT only); refuse it if the fingerprint IT read differs."""
@@ -200,11 +201,11 @@ class ExchangeService(CaseBoundService):
             try:
                 key = json.loads(Path(key).read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
-                raise EngineError("无法读取平台公钥文件", str(exc)) from None
+                raise EngineError(Message("exchange.platform_key_unreadable"), str(exc)) from None
         peer = PeerKey.from_json(key)
         expected_fingerprint = expected_fingerprint or self._policy_key()[1]
         if expected_fingerprint and expected_fingerprint.replace(" ", "").lower() != peer.key_id:
-            raise EngineError("平台公钥指纹与输入的不符", fingerprint(peer.key_id))
+            raise EngineError(Message("exchange.fingerprint_mismatch"), fingerprint(peer.key_id))
         with self.ledger.transaction():
             self.ledger.pin_key(peer)
             self.ctx.audit_now("exchange.platform_key_pinned", f"node:{peer.node}", key_id=peer.key_id)
@@ -220,7 +221,7 @@ class ExchangeService(CaseBoundService):
         """Replace the terminal's node name and keys before first use (IT only, nothing sent yet)."""
         self.ctx.session.require(Permission.EXCHANGE_ADMIN)
         if self.ledger.outgoing_list():
-            raise EngineError("已发送过交换包，请用密钥更新而不是重建密钥")
+            raise EngineError(Message("exchange.already_sent"))
         keys: NodeKeys = generate_node_keys(node_name)
         with self.ledger.transaction():
             self.ledger.add_own_key(keys)
@@ -247,7 +248,7 @@ class ExchangeService(CaseBoundService):
         try:
             node.requeue_quarantined(name)
         except (FileNotFoundError, ValueError) as exc:
-            raise NotFoundError(f"隔离区中没有这个交换包：{name}") from exc
+            raise NotFoundError(Message("exchange.not_quarantined", name=name)) from exc
         return node.import_incoming(progress, cancel)
 
     def export_case(self, case_id: int, exchange_dir: str | Path | None = None, include_audio: bool = False,
@@ -348,7 +349,7 @@ class ExchangeService(CaseBoundService):
             raise ValueError("choice must be 'local' or 'platform'")
         rows = self.ctx.store.query("SELECT * FROM exchange_conflicts WHERE id=? AND state='open'", (conflict_id,))
         if not rows:
-            raise NotFoundError("冲突不存在或已处理")
+            raise NotFoundError(Message("exchange.conflict_missing"))
         c = rows[0]
         self.require_case(c["case_id"])
         with self.ctx.store.write() as db:

@@ -12,6 +12,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from app.messages import Message
 from app.clock import now as _now
 from app.services.cases import CaseInput, Party, case_text
 from app.services.deadlines import deadline_for
@@ -70,7 +71,7 @@ def set_fields(db, case_id: int, changes: dict[str, str]) -> None:
     try:
         number = parse_case_number(current["case_number"])
     except CaseNumberError as exc:
-        raise ValueError(f"平台发来的案号无效：{exc}") from None
+        raise ValueError(Message("exchange.bad_case_number", reason=str(exc))) from None
     filing = date.fromisoformat(current["filing_date"])
     ext = db.execute("SELECT extension_days FROM cases WHERE id=?", (case_id,)).fetchone()[0]
     db.execute(
@@ -119,7 +120,7 @@ def _insert_case(db, record: dict, values: dict[str, str]) -> int:
     try:
         number = parse_case_number(values["case_number"])
     except (CaseNumberError, KeyError) as exc:
-        raise ValueError(f"平台发来的案号无效：{exc}") from None
+        raise ValueError(Message("exchange.bad_case_number", reason=str(exc))) from None
     filing = date.fromisoformat(values["filing_date"])
     procedure = values.get("procedure", "普通")
     judge_id, clerk_id = _user_id(db, record.get("judge"), "审判员"), _user_id(db, record.get("clerk"), "书记员")
@@ -147,7 +148,7 @@ def upsert_case(db, record: dict, package_id: str) -> tuple[int, list[str], list
     conflicting fields)."""
     platform_id = record.get("case_id")
     if not isinstance(platform_id, str) or not platform_id:
-        raise ValueError("case.json 缺少平台案件标识 case_id")
+        raise ValueError(Message("exchange.no_case_id"))
     incoming = platform_values(record)
     sync = db.execute("SELECT case_id, base_json, exported_version FROM exchange_case_sync WHERE platform_case_id=?",
                       (platform_id,)).fetchone()
@@ -206,7 +207,7 @@ def stage_package(blobs, package: VerifiedPackage, cancel) -> tuple[dict | None,
             try:
                 record = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as exc:
-                raise ValueError(f"case.json 无法解析：{exc}") from None
+                raise ValueError(Message("exchange.bad_case_json", reason=str(exc))) from None
             sha = blobs.put_bytes(raw)
         else:
             sha = blobs.put_chunks(stream.chunks())
@@ -251,7 +252,8 @@ def apply_package(db, blobs, package: VerifiedPackage, cancel, data_root: str | 
     for fe, sha in updates:
         cancel.check()
         if fe.size > MAX_UPDATE_FILE:
-            result["updates"].append({"kind": "unknown", "path": fe.path, "installed": False, "reason": "文件过大"})
+            result["updates"].append({"kind": "unknown", "path": fe.path, "installed": False,
+                                       "reason": str(Message("updates.too_large"))})
         else:
             result["updates"].append(install_update(data_root, fe.path, blobs.read_bytes(sha), m.package_id,
                                                     (package.manifest_raw, package.signature, package.signer)))

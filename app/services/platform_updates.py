@@ -27,6 +27,7 @@ import re
 import uuid
 from pathlib import Path
 
+from app.messages import Message
 from app.clock import now as _now
 from app.paths import StoreLayout
 from app.settings import LOCAL_ONLY, REGISTRY
@@ -89,11 +90,11 @@ def check_template(name: str, data: bytes) -> None:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a damaged package
-        raise ValueError(f"模板“{name}”不是有效的Word文档：{exc}") from None
+        raise ValueError(Message("updates.template_invalid", name=name, reason=str(exc))) from None
     try:
         engine_check(document, name)
     except InputError as exc:
-        raise ValueError(exc.message) from None
+        raise ValueError(exc.text()) from None
 
 
 def check_rules(data: bytes) -> None:
@@ -101,28 +102,28 @@ def check_rules(data: bytes) -> None:
     try:
         obj = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ValueError(f"归目规则文件无法解析：{exc}") from None
+        raise ValueError(Message("updates.rules_unreadable", reason=str(exc))) from None
     cats = obj.get("categories") if isinstance(obj, dict) else None
     if not isinstance(cats, list) or not cats:
-        raise ValueError("归目规则文件缺少 categories 列表")
+        raise ValueError(Message("updates.rules_no_categories"))
     labels = set()
     for i, c in enumerate(cats):
         if not isinstance(c, dict) or not all(isinstance(c.get(k), str) and c.get(k) for k in ("code", "label")):
-            raise ValueError(f"归目规则第 {i + 1} 项缺少 code 或 label")
+            raise ValueError(Message("updates.rules_item", number=i + 1))
         try:
             float(c["order"])
         except (KeyError, TypeError, ValueError):
-            raise ValueError(f"归目规则“{c['label']}”的 order 不是数字") from None
+            raise ValueError(Message("updates.rules_order", label=c["label"])) from None
         for key in ("titles", "terms"):
             if not isinstance(c.get(key, []), list) or not all(isinstance(t, str) for t in c.get(key, [])):
-                raise ValueError(f"归目规则“{c['label']}”的 {key} 不是文字列表")
+                raise ValueError(Message("updates.rules_list", label=c["label"], key=key))
         if c["label"] in labels:
-            raise ValueError(f"归目规则类别“{c['label']}”重复")
+            raise ValueError(Message("updates.rules_twice", label=c["label"]))
         labels.add(c["label"])
     try:
         float(obj.get("min_confidence", 0.55))
     except (TypeError, ValueError):
-        raise ValueError("归目规则的 min_confidence 不是数字") from None
+        raise ValueError(Message("updates.rules_confidence")) from None
 
 
 def check_policy(data: bytes) -> tuple[dict, list[dict]]:
@@ -130,21 +131,21 @@ def check_policy(data: bytes) -> tuple[dict, list[dict]]:
     try:
         obj = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ValueError(f"平台策略文件无法解析：{exc}") from None
+        raise ValueError(Message("updates.policy_unreadable", reason=str(exc))) from None
     values = obj.get("settings") if isinstance(obj, dict) else None
     if not isinstance(values, dict):
-        raise ValueError("平台策略文件缺少 settings 对象")  # noqa: TRY004 - a refusal reason, not a caller's type error
+        raise ValueError(Message("updates.policy_no_settings"))  # noqa: TRY004 - a refusal reason, not a caller's type error
     accepted, refused = {}, []
     for name, raw in values.items():
         if name not in REGISTRY:
-            refused.append({"name": name, "reason": "未知设置"})
+            refused.append({"name": name, "reason": str(Message("updates.unknown_setting"))})
         elif name in LOCAL_ONLY:
-            refused.append({"name": name, "reason": "只能由本机设定"})
+            refused.append({"name": name, "reason": str(Message("updates.local_only"))})
         else:
             try:
                 accepted[name] = REGISTRY[name].coerce(raw)
             except (TypeError, ValueError) as exc:
-                refused.append({"name": name, "reason": f"取值无效：{exc}"})
+                refused.append({"name": name, "reason": str(Message("updates.bad_value", reason=exc))})
     return accepted, refused
 
 
@@ -163,12 +164,13 @@ def install(data_root: str | Path, path: str, data: bytes, package_id: str, sign
     """
     root = Path(data_root)
     if len(data) > MAX_UPDATE_FILE:
-        return {"kind": "unknown", "path": path, "installed": False, "reason": "文件过大"}
+        return {"kind": "unknown", "path": path, "installed": False, "reason": str(Message("updates.too_large"))}
     if path.startswith(TEMPLATES + "/"):
         match = _TEMPLATE_NAME.match(path)
         name = match.group(1) if match else Path(path).name
         if not match or name.startswith((".", "~$")):
-            return {"kind": "template", "path": path, "installed": False, "reason": "模板文件名无效（应为 templates/名称.docx）"}
+            return {"kind": "template", "path": path, "installed": False,
+                    "reason": str(Message("updates.bad_template_name"))}
         try:
             check_template(name, data)
         except ValueError as exc:
@@ -200,7 +202,7 @@ def install(data_root: str | Path, path: str, data: bytes, package_id: str, sign
             record["proof"] = make_proof(*signed, data)
         atomic_write(platform_policy_file(root), json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8"))
         return {"kind": "policy", "path": path, "installed": True, "settings": sorted(accepted), "refused": refused}
-    return {"kind": "unknown", "path": path, "installed": False, "reason": "未知的更新文件"}
+    return {"kind": "unknown", "path": path, "installed": False, "reason": str(Message("updates.unknown_file"))}
 
 
 def installed(data_root: str | Path) -> dict:

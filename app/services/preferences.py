@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.messages import Message
 from app.services.session import AppContext
 
 # Settings only the IT administrator may change (the window shows them read-only to others).
@@ -27,7 +28,7 @@ def change_settings(ctx: AppContext, values: dict[str, Any]) -> list[str]:
     """
     refused = [name for name in values if not may_change(ctx, name)]
     if refused:
-        raise PermissionError("安全策略（自动锁定、密码锁定、签发规则）只能由信息技术人员修改")
+        raise PermissionError(Message("prefs.it_only"))
     changed = []
     for name, value in values.items():
         if value != ctx.settings.get(name):

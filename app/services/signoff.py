@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from app.clock import now
+from app.messages import Message
 from app.security.roles import Permission
 from app.services.base import CaseBoundService
 from app.store.errors import NotFoundError
@@ -20,17 +21,17 @@ class SignOffService(CaseBoundService):
         """
         drafts = self.ctx.store.query("SELECT case_id FROM drafts WHERE id = ?", (draft_id,))
         if not drafts:
-            raise NotFoundError("文书不存在，或您不是该案的承办人员")
+            raise NotFoundError(Message("sign.not_on_case"))
         self.require_case(drafts[0]["case_id"], Permission.CASE_READ)
         rows = self.ctx.store.query("SELECT findings FROM draft_reviews WHERE draft_id = ? ORDER BY id DESC LIMIT 1",
                                     (draft_id,))
         findings = json.loads(rows[0]["findings"]) if rows else []
-        describe = lambda f: f"第{f.get('paragraph', '?')}段：{f.get('message', '')}"  # noqa: E731
+        describe = lambda f: str(Message("sign.finding", number=f.get("paragraph", "?"), message=f.get("message", "")))  # noqa: E731
         errors = [describe(f) for f in findings if f.get("severity") == "error"]
         warnings = [describe(f) for f in findings if f.get("severity") != "error"]
         forbidden = ""
         if errors and not self.ctx.settings["sign_with_open_errors"]:
-            forbidden = "本院设置不允许在审查错误未处理时签发：请修改文书并重新审查。"
+            forbidden = str(Message("sign.forbidden"))
         return {"reviewed": bool(rows), "errors": errors, "warnings": warnings, "reason_required": bool(errors),
                 "forbidden": forbidden}
 
@@ -45,22 +46,22 @@ class SignOffService(CaseBoundService):
         rows = self.ctx.store.query("SELECT id, case_id, status, machine_paragraphs FROM drafts WHERE id = ?",
                                     (draft_id,))
         if not rows:
-            raise NotFoundError("文书不存在，或您不是该案的承办人员")
+            raise NotFoundError(Message("sign.not_on_case"))
         self.require_case(rows[0]["case_id"])
         if rows[0]["status"] == "已签发":
-            raise ValueError("该文书已签发")
+            raise ValueError(Message("sign.already"))
         # Machine-drafted text must have been accepted or rejected by a person (DESIGN.md):
         # a signed judgment never carries paragraphs nobody looked at.
         pending = json.loads(rows[0]["machine_paragraphs"] or "[]")
         if pending:
-            numbers = "、".join(f"第{n}段" for n in pending[:10]) + ("等" if len(pending) > 10 else "")
-            raise ValueError(f"还有 {len(pending)} 段机器起草内容未确认（{numbers}），"
-                             "请逐段接受或退回后再签发")
+            raise ValueError(Message("sign.machine_open", count=len(pending),
+                                     numbers=[Message("sign.paragraph", number=n) for n in pending[:10]],
+                                     more=Message("sign.etc") if len(pending) > 10 else ""))
         state = self.open_findings(draft_id)
         if state["forbidden"]:
             raise ValueError(state["forbidden"])
         if state["reason_required"] and not reason.strip():
-            raise ValueError(f"审查发现 {len(state['errors'])} 个错误尚未处理：签发须说明理由")
+            raise ValueError(Message("sign.errors_open", count=len(state["errors"])))
         with self.ctx.store.write() as db:
             db.execute("UPDATE drafts SET status = '已签发', signed_by = ?, signed_at = ? WHERE id = ?",
                        (self.ctx.session.username, now(), draft_id))

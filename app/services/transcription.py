@@ -541,7 +541,7 @@ class TranscriptionService(CaseBoundService):
         row = self._hearing(hearing_id)
         open_items = self.open_items(hearing_id)
         if open_items and not reason.strip():
-            raise ValueError(f"还有 {len(open_items)} 段识别把握较低、未经核改，须填写核对完成的理由")
+            raise ValueError(Message("hearing.check_reason", count=len(open_items)))
         with self.ctx.store.write() as db:
             db["hearings"].update(hearing_id, {"status": "已核对", "checked_by": self.ctx.session.username,
                                                "checked_at": _now()})

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.clock import now as _now
+from app.messages import Message
 from app.security.keys import KdfParams
 from app.security.roles import Permission, Role
 from app.services.auth import AuthError, check_password_strength
@@ -50,11 +51,11 @@ class UserService:
         self.ctx.session.require(Permission.USER_ADMIN)
         username = username.strip()
         if not username or not username.replace("_", "").replace(".", "").isalnum():
-            raise AuthError("用户名只能包含字母、数字、下划线和点")
+            raise AuthError(Message("users.name_chars"))
         Role(role)
         check_password_strength(password)
         if self.ctx.store.query("SELECT 1 FROM users WHERE username = ?", (username,)):
-            raise AuthError(f"用户名 {username} 已存在")
+            raise AuthError(Message("users.exists", username=username))
         with self.ctx.store.write() as db:
             user_id = db["users"].insert({
                 "username": username, "display_name": display_name.strip() or username, "role": role, "active": 1,
@@ -70,7 +71,7 @@ class UserService:
         """Deactivate (cannot log in; history kept) or reactivate a user."""
         self.ctx.session.require(Permission.USER_ADMIN)
         if username == self.ctx.session.username and not active:
-            raise AuthError("不能停用当前登录的账户")
+            raise AuthError(Message("users.self"))
         with self.ctx.store.write() as db:
             db.execute("UPDATE users SET active = ? WHERE username = ?", (1 if active else 0, username))
             self.ctx.audit(db, "user.activate" if active else "user.deactivate", f"user:{username}")
@@ -80,7 +81,7 @@ class UserService:
         self.ctx.session.require(Permission.USER_ADMIN)
         check_password_strength(new_password)
         if not self.ctx.store.query("SELECT 1 FROM users WHERE username = ?", (username,)):
-            raise AuthError(f"用户 {username} 不存在")
+            raise AuthError(Message("users.missing", username=username))
         keyring = self.ctx.store.keyring
         # The policy's parameters, never the file's (an edited keyring could have weakened them).
         keyring.set_password(username, new_password, self.ctx.store.data_key, self.kdf_params)

@@ -23,7 +23,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app.store.errors import DISK_FULL_MESSAGE, BlobIntegrityError, DiskFullError, NotFoundError, is_disk_full
+from app.messages import Message
+from app.store.errors import BlobIntegrityError, DiskFullError, NotFoundError, is_disk_full
 
 MAGIC = b"TAB1"
 CHUNK = 1 << 20
@@ -110,7 +111,7 @@ class BlobStore:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
             if isinstance(exc, OSError) and is_disk_full(exc):
-                raise DiskFullError(DISK_FULL_MESSAGE) from exc
+                raise DiskFullError(Message("store.disk_full")) from exc
             raise
 
     # -- reading -------------------------------------------------------------------------
@@ -119,15 +120,17 @@ class BlobStore:
         """Yield the plaintext in chunks; raises BlobIntegrityError on any tampering."""
         path = self.path_for(sha256)
         if not path.exists():
-            raise NotFoundError(f"找不到存储的文件 {sha256[:12]}…")
+            raise NotFoundError(Message("store.blob_missing", name=sha256[:12]))
         digest = hashlib.sha256()
         with open(path, "rb") as fh:
             header = fh.read(_HEADER.size)
             if len(header) != _HEADER.size:
-                raise BlobIntegrityError(f"存储的文件 {sha256[:12]}… 已损坏（文件头不完整）")
+                raise BlobIntegrityError(Message("store.blob_damaged", name=sha256[:12],
+                                                 problem=Message("store.blob_header_short")))
             magic, version, salt, prefix, chunk = _HEADER.unpack(header)
             if magic != MAGIC or version != 1 or chunk <= 0 or chunk > 64 * CHUNK:
-                raise BlobIntegrityError(f"存储的文件 {sha256[:12]}… 已损坏（文件头无效）")
+                raise BlobIntegrityError(Message("store.blob_damaged", name=sha256[:12],
+                                                 problem=Message("store.blob_header_bad")))
             aes = AESGCM(_hkdf(self._master, b"blob", salt))
             index = 0
             current = fh.read(chunk + _TAG)
@@ -146,7 +149,7 @@ class BlobStore:
                     break
                 current, index = following, index + 1
         if digest.hexdigest() != sha256:
-            raise BlobIntegrityError(f"存储的文件 {sha256[:12]}… 与其登记的摘要不符")
+            raise BlobIntegrityError(Message("store.blob_digest", name=sha256[:12]))
 
     def read_bytes(self, sha256: str) -> bytes:
         """The whole plaintext (for small blobs; use iter_chunks/export_to for big ones)."""
@@ -167,7 +170,7 @@ class BlobStore:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             if isinstance(exc, OSError) and is_disk_full(exc):
-                raise DiskFullError(DISK_FULL_MESSAGE) from exc
+                raise DiskFullError(Message("store.disk_full")) from exc
             raise
         return dest
 

@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+from app.messages import Message
 from app.store.errors import StoreCorruptError, WrongKeyError, classify_sqlite_error
 from app.store.sqlite import dbapi2, sqlcipher3, sqlite_utils
 
@@ -33,11 +34,11 @@ def _connect(path: Path, key: bytes | None) -> "sqlcipher3.Connection":
     except dbapi2.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "encrypted" in str(exc):
-            raise WrongKeyError("密钥不正确，或数据库文件已损坏，无法打开案件库。") from exc
+            raise WrongKeyError(Message("store.wrong_key")) from exc
         known = classify_sqlite_error(exc, path)
         if known is not None:
             raise known from exc
-        raise StoreCorruptError(f"案件库文件已损坏：{exc}") from exc
+        raise StoreCorruptError(Message("store.corrupt", reason=str(exc))) from exc
     for pragma in (
         "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = FULL",

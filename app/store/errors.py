@@ -1,6 +1,8 @@
 """Store errors with messages fit for the user (Chinese) — nothing here loses data."""
 from __future__ import annotations
 
+from app.messages import Message
+
 import errno
 
 
@@ -56,15 +58,16 @@ def classify_sqlite_error(exc: BaseException, path) -> StoreError | None:
 
     text = str(exc)
     if is_disk_full(exc):
-        return DiskFullError(DISK_FULL_MESSAGE)
+        return DiskFullError(Message("store.disk_full"))
     if "disk I/O error" in text:
         try:
             free = shutil.disk_usage(Path(path).parent).free
         except OSError:
             free = None
-        return DiskFullError(DISK_FULL_MESSAGE) if free is not None and free < (4 << 20) else StoreError(IO_ERROR_MESSAGE)
+        return DiskFullError(Message("store.disk_full")) if free is not None and free < (4 << 20) \
+            else StoreError(Message("store.io_error"))
     if "malformed" in text or "not a database" in text or "HMAC" in text:
-        return StoreCorruptError(f"案件库文件已损坏：{text}")
+        return StoreCorruptError(Message("store.corrupt", reason=text))
     return None
 
 

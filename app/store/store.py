@@ -15,6 +15,7 @@ import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
+from app.messages import Message
 from app.paths import StoreLayout, tighten_store_permissions
 from app.security.audit import GENESIS
 from app.security.keys import Keyring, KeyringError
@@ -30,22 +31,18 @@ log = logging.getLogger(__name__)
 def check_store_files(layout: StoreLayout) -> None:
     """Refuse a store that is half-made, or whose database is missing or empty beside a keyring."""
     if layout.init_marker.exists():
-        raise StoreMissingError(f"{layout.root} 中的案件库没有创建完成（创建过程被中断）。"
-                                "请重新运行 init 创建；恢复密钥从未显示过，因此这个库里没有数据。")
+        raise StoreMissingError(Message("store.half_made", root=layout.root))
     if not layout.keyring.exists() and not layout.database.exists():
-        raise StoreMissingError(f"{layout.root} 中没有案件库")
+        raise StoreMissingError(Message("store.none", root=layout.root))
     if not layout.keyring.exists():
-        raise StoreMissingError(f"{layout.root} 中有 store.db 但缺少密钥文件 keyring.json，无法打开。"
-                                "请从备份恢复 keyring.json。")
+        raise StoreMissingError(Message("store.no_keyring", root=layout.root))
     if not layout.database.exists():
-        raise StoreMissingError(f"{layout.root} 中缺少案件库文件 store.db（密钥文件还在）。"
-                                "不会新建空库：请从备份恢复 store.db，或联系信息技术人员。")
+        raise StoreMissingError(Message("store.no_database", root=layout.root))
     size = layout.database.stat().st_size
     if size == 0:
-        raise StoreMissingError(f"{layout.root} 中的 store.db 是空文件（0 字节），不是本案件库。"
-                                "不会用新库替换：请从备份恢复 store.db，或联系信息技术人员。")
+        raise StoreMissingError(Message("store.empty_database", root=layout.root))
     if size < PAGE_SIZE:
-        raise StoreMissingError(f"{layout.root} 中的 store.db 只有 {size} 字节，不是本案件库（已损坏或被替换）。")
+        raise StoreMissingError(Message("store.small_database", root=layout.root, size=size))
 
 
 class Store:
@@ -53,7 +50,7 @@ class Store:
 
     def __init__(self, layout: StoreLayout, data_key: bytes, keyring: Keyring, create: bool = False) -> None:
         if not keyring.verify_data_key(data_key):
-            raise StoreError("密钥与本案件库不符")
+            raise StoreError(Message("store.key_mismatch"))
         if not create:
             check_store_files(layout)
         tighten_store_permissions(layout)
@@ -63,7 +60,7 @@ class Store:
         self.database = Database(layout.database, data_key)
         try:
             if not create and not self.database.query("SELECT name FROM sqlite_master WHERE name='audit_log'"):
-                raise WrongKeyError(f"{layout.database} 不是本案件库（里面没有案件库的数据表），已拒绝打开。")
+                raise WrongKeyError(Message("store.not_a_store", database=layout.database))
             migrations.migrate(self.database)
             self.blobs = BlobStore(layout.blobs, data_key)
         except BaseException:

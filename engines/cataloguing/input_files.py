@@ -87,10 +87,10 @@ class InputFile:
         except pdfium.PdfiumError as exc:
             text = str(exc).lower()
             if "password" in text:
-                raise InputError("PDF 文件已加密，无法读取，请提供未加密的文件", self.name) from exc
-            raise InputError("PDF 文件已损坏，无法打开", self.name) from exc
+                raise InputError("PDF 文件已加密，无法读取，请提供未加密的文件", self.name, code="pdf.encrypted") from exc
+            raise InputError("PDF 文件已损坏，无法打开", self.name, code="pdf.damaged") from exc
         if len(self._pdfium) == 0:
-            raise InputError("PDF 文件没有页面", self.name)
+            raise InputError("PDF 文件没有页面", self.name, code="pdf.no_pages")
 
     def _open_image(self) -> None:
         from PIL import Image, UnidentifiedImageError
@@ -99,7 +99,7 @@ class InputFile:
             with Image.open(self.path) as img:
                 self._frames = getattr(img, "n_frames", 1)
         except (UnidentifiedImageError, OSError) as exc:
-            raise InputError("图片文件已损坏或格式不支持", self.name) from exc
+            raise InputError("图片文件已损坏或格式不支持", self.name, code="image.damaged") from exc
 
     @property
     def page_count(self) -> int:
@@ -164,16 +164,16 @@ class InputFile:
 
 def _detect_kind(path: Path) -> str:
     if not path.exists():
-        raise InputError("文件不存在", str(path))
+        raise InputError("文件不存在", str(path), code="file.missing")
     if path.is_dir():
-        raise InputError("这是一个文件夹，不是 PDF 或图片文件", str(path))
+        raise InputError("这是一个文件夹，不是 PDF 或图片文件", str(path), code="file.folder")
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF" in head:
         return "pdf"
     if path.suffix.lower() in IMAGE_SUFFIXES or head[:4] in (b"\x89PNG", b"II*\x00", b"MM\x00*") or head[:3] == b"\xff\xd8\xff":
         return "image"
-    raise InputError("不是 PDF 或图片文件", path.name)
+    raise InputError("不是 PDF 或图片文件", path.name, code="file.not_pdf_or_image")
 
 
 def _text_layer_lines(pdf_page) -> list[Line]:

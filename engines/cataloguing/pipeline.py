@@ -60,9 +60,10 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
         try:
             files.append(InputFile(path))
         except InputError as exc:
-            errors.append(FileProblem(Path(path).name, exc.message))
+            errors.append(FileProblem(Path(path).name, exc.text()))  # in the user's language
     if not files:
-        raise InputError("所有文件均无法读取：" + "；".join(f"{e.file}：{e.message}" for e in errors))
+        details = "；".join(f"{e.file}：{e.message}" for e in errors)
+        raise InputError("所有文件均无法读取：" + details, code="file.none_readable", params={"details": details})
     total = sum(f.page_count for f in files)
     progress(0.0, f"共 {total} 页")
     labels: list[PageLabel] = []

@@ -66,7 +66,8 @@ def resolve_template(name_or_path: str | Path, templates_dir: str | Path | None 
     if path.is_file():
         return path
     names = "、".join(t["name"] for t in list_templates(folder)) or "（无）"
-    raise InputError(f"找不到模板“{name_or_path}”，可用模板：{names}")
+    raise InputError(f"找不到模板“{name_or_path}”，可用模板：{names}", code="template.missing",
+                     params={"name": name_or_path, "names": names})
 
 
 def _all_paragraphs(document):
@@ -99,7 +100,8 @@ def check_template(document, template_name: str, extra: dict[str, str] | None = 
     if unknown:
         raise InputError(
             f"模板“{template_name}”包含未知字段：" + "、".join("{{" + u + "}}" for u in unknown),
-            "可用字段：" + "、".join(sorted(FIELD_DESCRIPTIONS)),
+            "可用字段：" + "、".join(sorted(FIELD_DESCRIPTIONS)), code="template.unknown_fields",
+            params={"name": template_name, "fields": "、".join("{{" + u + "}}" for u in unknown)},
         )
     return used
 
@@ -207,7 +209,8 @@ def fill_template(
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a damaged package
-        raise InputError(f"模板“{path.stem}”不是有效的Word文档", str(exc)) from exc
+        raise InputError(f"模板“{path.stem}”不是有效的Word文档", str(exc),
+                         code="docx.template_invalid", params={"name": path.stem}) from exc
     used = check_template(document, path.stem, case.extra)
     if context is None:
         context = FieldContext(interest_article=_interest_article(case.judgment_date or _dt.date.today()))

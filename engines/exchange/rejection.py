@@ -33,5 +33,6 @@ class PackageRejected(InputError):
     """A package failed a check; ``reason`` is one of :data:`REASONS`."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(REASONS.get(reason, "交换包被拒收"), detail)
+        super().__init__(REASONS.get(reason, "交换包被拒收"), detail,
+                         code="reject." + (reason if reason in REASONS else "other"))
         self.reason = reason

@@ -56,10 +56,12 @@ _BLOCK_FRAMES = 1 << 16
 
 def _too_large(frames: int, channels: int, label: str) -> None:
     if channels > MAX_CHANNELS:
-        raise InputError(f"录音有 {channels} 个声道，最多支持 {MAX_CHANNELS} 个", label)
+        raise InputError(f"录音有 {channels} 个声道，最多支持 {MAX_CHANNELS} 个", label,
+                         code="audio.channels", params={"channels": channels, "most": MAX_CHANNELS})
     if frames * channels * 4 > MAX_DECODED_BYTES:
         hours = frames / SAMPLE_RATE / 3600
-        raise InputError(f"录音过长（约 {hours:.1f} 小时、{channels} 个声道），请分段后再导入", label)
+        raise InputError(f"录音过长（约 {hours:.1f} 小时、{channels} 个声道），请分段后再导入", label,
+                         code="audio.too_long", params={"hours": f"{hours:.1f}", "channels": channels})
 
 
 def _read_soundfile(path, label: str) -> np.ndarray | None:
@@ -198,16 +200,16 @@ def load_audio(path: str | Path) -> Audio:
     """Read ``path`` into :class:`Audio`; raise :class:`InputError` for missing/empty/non-audio."""
     path = Path(path)
     if not path.is_file():
-        raise InputError("找不到音频文件", str(path))
+        raise InputError("找不到音频文件", str(path), code="audio.missing")
     if path.stat().st_size == 0:
-        raise InputError("音频文件是空的（0 字节）", str(path))
+        raise InputError("音频文件是空的（0 字节）", str(path), code="audio.empty")
     return _decode(path, str(path))
 
 
 def load_audio_bytes(data: bytes, name: str = "") -> Audio:
     """Decode audio held in memory (e.g. decrypted from the file store; never written out)."""
     if not data:
-        raise InputError("音频文件是空的（0 字节）", name)
+        raise InputError("音频文件是空的（0 字节）", name, code="audio.empty")
     return _decode(io.BytesIO(data), name)
 
 
@@ -218,9 +220,9 @@ def _decode(source, label: str) -> Audio:
     if samples is None:
         samples = _read_pyav(source, label)
         if samples is None:
-            raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", label)
+            raise InputError(f"无法识别的音频文件（{SUPPORTED_HINT}）", label, code="audio.unrecognised")
     if samples.shape[0] == 0:
-        raise InputError("音频文件里没有声音数据", label)
+        raise InputError("音频文件里没有声音数据", label, code="audio.silent")
     return Audio(samples if samples.flags.c_contiguous else np.ascontiguousarray(samples))
 
 
@@ -264,5 +266,5 @@ def from_array(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> Audio:
     if data.ndim == 1:
         data = data[:, None]
     if data.shape[0] == 0:
-        raise InputError("音频里没有声音数据")
+        raise InputError("音频里没有声音数据", code="audio.silent")
     return Audio(np.ascontiguousarray(data))

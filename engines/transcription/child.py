@@ -31,7 +31,7 @@ class ChildCrashed(EngineError):
 
     def __init__(self, segments: list[Segment], exitcode: int | None, detail: str = "") -> None:
         super().__init__(f"转写进程意外退出，已收到的 {len(segments)} 段已保留",
-                         detail or f"exit code {exitcode}")
+                         detail or f"exit code {exitcode}", code="transcribe.crashed", params={"count": len(segments)})
         self.segments = segments
         self.exitcode = exitcode
 
@@ -69,11 +69,11 @@ def _child_main(channel, path, request: TranscriptionRequest, model: str | None,
         result = transcriber.transcribe_audio(audio, request, progress, on_segment=send_segment)
         channel.put(("done", result))
     except InputError as exc:
-        channel.put(("input_error", exc.message, exc.detail))
+        channel.put(("input_error", exc.message, exc.detail, exc.code, exc.params))
     except EngineError as exc:
-        channel.put(("engine_error", exc.message, exc.detail))
+        channel.put(("engine_error", exc.message, exc.detail, exc.code, exc.params))
     except Exception:  # noqa: BLE001 - anything else is reported, not lost
-        channel.put(("engine_error", "转写失败", traceback.format_exc(limit=5)))
+        channel.put(("engine_error", "转写失败", traceback.format_exc(limit=5), "transcribe.failed", {}))
 
 
 class ChildTranscription:
@@ -149,9 +149,9 @@ class ChildTranscription:
             elif kind == "done":
                 return message[1]
             elif kind == "input_error":
-                raise InputError(message[1], message[2])
+                raise InputError(*message[1:3], code=message[3], params=message[4])
             else:
-                raise EngineError(message[1], message[2])
+                raise EngineError(*message[1:3], code=message[3], params=message[4])
 
     def _stop(self) -> None:
         end_process(self._process)
@@ -197,11 +197,11 @@ def _probe_main(connection, data: bytes, name: str, mono: bool, tags: bool = Fal
         else:
             connection.send(("ok", (audio.channels, round(audio.duration, 3))))
     except InputError as exc:
-        connection.send(("input_error", exc.message, exc.detail))
+        connection.send(("input_error", exc.message, exc.detail, exc.code, exc.params))
     except MemoryError:
-        connection.send(("input_error", "录音太大，内存不足以解码，请分段后再导入", name))
+        connection.send(("input_error", "录音太大，内存不足以解码，请分段后再导入", name, "audio.out_of_memory", {}))
     except Exception:  # noqa: BLE001 - reported to the parent as a clear message
-        connection.send(("input_error", "无法解码该音频文件", traceback.format_exc(limit=3)))
+        connection.send(("input_error", "无法解码该音频文件", traceback.format_exc(limit=3), "audio.undecodable", {}))
     finally:
         connection.close()
 
@@ -215,18 +215,18 @@ def _decode_in_child(data: bytes, name: str, mono: bool, timeout: float, tags: b
     sender.close()  # the parent's copy: EOF on the receiver once the child is gone
     try:
         if not receiver.poll(timeout):
-            raise InputError("解码音频超时", name)
+            raise InputError("解码音频超时", name, code="audio.timeout")
         try:
             message = receiver.recv()
         except EOFError:
             raise InputError("无法解码该音频文件（解码进程意外退出）",
-                             f"{name}: exit code {process.exitcode}") from None
+                             f"{name}: exit code {process.exitcode}", code="audio.decoder_died") from None
     finally:
         receiver.close()
         end_process(process)
     if message[0] == "ok":
         return message[1]
-    raise InputError(message[1], message[2])
+    raise InputError(*message[1:3], code=message[3], params=message[4])
 
 
 def probe_audio_in_child(data: bytes, name: str = "", timeout: float = 600.0) -> tuple[int, float]:
@@ -236,7 +236,7 @@ def probe_audio_in_child(data: bytes, name: str = "", timeout: float = 600.0) ->
     ends only that process, and the caller gets an :class:`InputError` with a clear message.
     """
     if not data:
-        raise InputError("音频文件是空的（0 字节）", name)
+        raise InputError("音频文件是空的（0 字节）", name, code="audio.empty")
     return _decode_in_child(data, name, False, timeout)
 
 
@@ -244,14 +244,14 @@ def probe_audio_tags_in_child(data: bytes, name: str = "", timeout: float = 600.
     """As :func:`probe_audio_in_child`, plus the recording's descriptive tags (title, comment,
     album…: see :func:`engines.transcription.audio.audio_tags`), read in the same child."""
     if not data:
-        raise InputError("音频文件是空的（0 字节）", name)
+        raise InputError("音频文件是空的（0 字节）", name, code="audio.empty")
     return _decode_in_child(data, name, False, timeout, tags=True)
 
 
 def decode_mono_in_child(data: bytes, name: str = "", timeout: float = 600.0):
     """(mono float32 samples, rate) of an encoded recording, decoded in a separate process."""
     if not data:
-        raise InputError("音频文件是空的（0 字节）", name)
+        raise InputError("音频文件是空的（0 字节）", name, code="audio.empty")
     return _decode_in_child(data, name, True, timeout)
 
 

@@ -186,7 +186,7 @@ class LiveSession:
             self._log("错误", self._decoding_stopped)
         self._log("结束")
         if self._error is not None:
-            raise EngineError("实时转写出错，已录音频已保存", repr(self._error))
+            raise EngineError("实时转写出错，已录音频已保存", repr(self._error), code="live.failed")
         settings = {"live": True, "language": self.options.language,
                     "beam_size": self.options.beam_size, "decoder_restarts": self.restarts}
         if self._decoding_stopped:

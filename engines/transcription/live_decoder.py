@@ -37,7 +37,7 @@ class DecoderDied(EngineError):
     """The decoder process ended without finishing the turns it was given."""
 
     def __init__(self, exitcode: int | None, detail: str = "") -> None:
-        super().__init__("转写进程意外退出", detail or f"exit code {exitcode}")
+        super().__init__("转写进程意外退出", detail or f"exit code {exitcode}", code="transcribe.died")
         self.exitcode = exitcode
 
 
@@ -106,10 +106,10 @@ def _decoder_main(jobs, results, model: str | None, cache_dir: str | None,
     try:
         transcriber = Transcriber(model, cache_dir, cpu_threads)
     except EngineError as exc:
-        results.put(("error", 0, exc.message, exc.detail))
+        results.put(("error", 0, exc.message, exc.detail, exc.code, exc.params))
         return
     except Exception:  # noqa: BLE001 - reported, not lost
-        results.put(("error", 0, "语音模型无法加载", traceback.format_exc(limit=5)))
+        results.put(("error", 0, "语音模型无法加载", traceback.format_exc(limit=5), "model.unloadable", {}))
         return
     results.put(("ready", 0, transcriber.model_name))
     parent = multiprocessing.parent_process()
@@ -212,7 +212,7 @@ class ChildDecoder:
                 return
             if message[0] == "error":
                 self.close()
-                raise EngineError(message[2], message[3])
+                raise EngineError(message[2], message[3], code=message[4], params=message[5])
 
     def decode(self, turns: list[Turn], pieces: list[np.ndarray], rate: int,
                options: DecodeOptions) -> Iterator[TurnText]:
@@ -238,7 +238,7 @@ class ChildDecoder:
             elif message[0] == "done":
                 return
             else:
-                raise EngineError(message[2], message[3])
+                raise EngineError(message[2], message[3], code=message[4], params=message[5])
 
     def _next(self, deadline: float | None):
         """The child's next message; DecoderDied if it dies (or misses the deadline)."""

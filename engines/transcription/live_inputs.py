@@ -57,7 +57,7 @@ class SoundDeviceInput:
         try:
             info = sd.query_devices(device, "input")
         except (ValueError, sd.PortAudioError) as exc:
-            raise InputError("找不到录音设备", str(exc)) from exc
+            raise InputError("找不到录音设备", str(exc), code="live.no_device") from exc
         self.sample_rate = SAMPLE_RATE
         self.channels = int(channels or info["max_input_channels"])
         self._device = device
@@ -82,7 +82,7 @@ class SoundDeviceInput:
                 finished_callback=on_finished)
             self._stream.start()
         except sd.PortAudioError as exc:
-            raise InputError("无法打开录音设备", str(exc)) from exc
+            raise InputError("无法打开录音设备", str(exc), code="live.cannot_open") from exc
 
     def stop(self) -> None:
         """Stop and close the stream."""

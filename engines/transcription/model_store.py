@@ -60,7 +60,7 @@ def shipped_model_dir() -> Path:
 def _package_data_dir(package: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise EngineError("默认语音模型未安装，请联系信息技术人员", f"缺少 {package}")
+        raise EngineError("默认语音模型未安装，请联系信息技术人员", f"缺少 {package}", code="model.missing")
     return Path(list(spec.submodule_search_locations)[0]) / "data"
 
 
@@ -68,7 +68,7 @@ def verify_model(path: Path) -> str:
     """Re-hash ``path/model.bin`` against the recorded SHA-256; return the digest or raise."""
     digest = _sha256(path / "model.bin")
     if digest != BASE_MODEL_SHA256:
-        raise EngineError("默认语音模型校验失败（SHA-256 不符），请重新安装", f"{path}: {digest}")
+        raise EngineError("默认语音模型校验失败（SHA-256 不符），请重新安装", f"{path}: {digest}", code="model.checksum")
     return digest
 
 
@@ -116,14 +116,14 @@ def assemble_base_model(cache_dir: Path | str | None = None) -> Path:
             for index, part_dir in enumerate(part_dirs, start=1):
                 part = part_dir / f"model.bin.part{index}"
                 if not part.is_file():
-                    raise EngineError("默认语音模型文件不完整，请重新安装", str(part))
+                    raise EngineError("默认语音模型文件不完整，请重新安装", str(part), code="model.incomplete")
                 with open(part, "rb") as src:
                     shutil.copyfileobj(src, out, 1 << 20)
         for name in _SIDE_FILES:
             shutil.copyfile(part_dirs[0] / name, work / name)
         digest = _sha256(work / "model.bin")
         if digest != BASE_MODEL_SHA256:
-            raise EngineError("默认语音模型校验失败（SHA-256 不符），请重新安装", digest)
+            raise EngineError("默认语音模型校验失败（SHA-256 不符），请重新安装", digest, code="model.checksum")
         (work / "model.sha256").write_text(BASE_MODEL_SHA256, encoding="ascii")
         # Another process (a second window, a parallel test run) may have finished first:
         # its copy is as good as ours and may already be in use, so leave it alone.
@@ -174,4 +174,4 @@ def load_whisper(location: ModelLocation, cpu_threads: int = 0):
         return WhisperModel(str(location.path), device="cpu", compute_type="int8",
                             cpu_threads=threads, local_files_only=True)
     except (RuntimeError, ValueError, OSError) as exc:
-        raise EngineError("语音模型无法加载", f"{location.path}: {exc}") from exc
+        raise EngineError("语音模型无法加载", f"{location.path}: {exc}", code="model.unloadable") from exc

@@ -66,16 +66,18 @@ def parse_channel_map(spec: str | None, channels: int | None = None) -> dict[int
             continue
         match = re.fullmatch(r"\s*(\d+)\s*[=:：＝]\s*(\S+)\s*", item)
         if not match:
-            raise InputError("声道设置格式应为 1=审判长,2=原告", item)
+            raise InputError("声道设置格式应为 1=审判长,2=原告", item, code="seats.format")
         number, role = int(match.group(1)), match.group(2)
         if number < 1:
-            raise InputError("声道编号从 1 开始", item)
+            raise InputError("声道编号从 1 开始", item, code="seats.from_one")
         if number - 1 in result:
-            raise InputError("声道编号重复", item)
+            raise InputError("声道编号重复", item, code="seats.repeated")
         if role not in known_roles():
-            raise InputError("未知的席位角色：" + role, "可用：" + "、".join(known_roles()))
+            raise InputError("未知的席位角色：" + role, "可用：" + "、".join(known_roles()), code="seats.unknown_role",
+                             params={"role": role})
         if channels is not None and number > channels:
-            raise InputError(f"录音只有 {channels} 个声道，没有第 {number} 声道", item)
+            raise InputError(f"录音只有 {channels} 个声道，没有第 {number} 声道", item, code="seats.no_channel",
+                             params={"channels": channels, "number": number})
         result[number - 1] = role
     return result
 

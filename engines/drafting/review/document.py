@@ -149,16 +149,16 @@ def read_paragraphs(path: str | Path | bytes) -> list[str]:
         try:
             return [para.text for para in docx.Document(io.BytesIO(bytes(path))).paragraphs]
         except Exception as exc:  # damaged package: several exception types
-            raise InputError("文件不是有效的Word文档（.docx）", str(exc)) from exc
+            raise InputError("文件不是有效的Word文档（.docx）", str(exc), code="docx.invalid") from exc
     p = Path(path)
     if not p.is_file():
-        raise InputError("找不到要审查的文书文件", str(p))
+        raise InputError("找不到要审查的文书文件", str(p), code="docx.missing")
     try:
         document = docx.Document(str(p))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError("文件不是有效的Word文档（.docx）", f"{p.name}: {exc}") from exc
+        raise InputError("文件不是有效的Word文档（.docx）", f"{p.name}: {exc}", code="docx.invalid") from exc
     except Exception as exc:  # zipfile.BadZipFile and lxml errors for damaged files
-        raise InputError("文件不是有效的Word文档（.docx）", f"{p.name}: {exc}") from exc
+        raise InputError("文件不是有效的Word文档（.docx）", f"{p.name}: {exc}", code="docx.invalid") from exc
     return [para.text for para in document.paragraphs]
 
 
