@@ -44,7 +44,7 @@ CACHE = Path(tempfile.gettempdir()) / "trial-assistant-test-cache"
 # Variants of our pipeline: name -> TranscriptionRequest overrides. "default" is the product.
 # Variants in FULL_VARIANTS also run on the synthetic set (the rest on the real set only,
 # unless --full-ablation): a stage kept for the real set must not hurt the synthetic one.
-FULL_VARIANTS = {"no_correct", "no_rescore"}
+FULL_VARIANTS = {"no_correct", "no_rescore", "beam5", "pad150"}
 VARIANTS: dict[str, dict] = {
     "default": {},
     "no_vad": {"use_vad": False},
@@ -61,6 +61,14 @@ VARIANTS: dict[str, dict] = {
     "patience2": {"patience": 2.0},
     "vad_wide": {"vad_pad_ms": 400, "mono_min_silence_ms": 1000, "vad_threshold": 0.35},
     "hints_hotwords": {"prompt_mode": "hotwords"},
+    # Without the settings chosen in the second round (beam 10, VAD padding 500 ms).
+    "beam5": {"beam_size": 5},
+    "pad150": {"vad_pad_ms": 150},
+    "beam5_pad150": {"beam_size": 5, "vad_pad_ms": 150},
+    "lp0": {"length_penalty": 0.0},
+    "lp05": {"length_penalty": 0.5},
+    "cond_prev": {"condition_on_previous_text": True},
+    "rescore_samples": {"rescore_sampling": True},
 }
 
 
