@@ -9,7 +9,9 @@ Hearing settings, and why:
   evidence (a case term, or a hearing term in legal talk; a close sound; a word-model gain)
   and never turns an everyday word into a legal one;
 - n-best rescoring: the beam's hypotheses reranked with jieba's word frequencies plus the
-  case's terms and text (rescoring.py);
+  case's terms and text (rescoring.py); a beam of 10, because Whisper's five best mostly
+  differ only in timestamps and punctuation, leaving the language model nothing to choose;
+- VAD padding of 500 ms: onsets are kept and a sentence's short pauses stay in one turn;
 - temperature fallback with a compression-ratio check, plus our own repetition and
   hallucination filter (text_cleanup), against loops.
 Each of these was measured on real recordings against plain faster-whisper
