@@ -37,6 +37,8 @@ from engines.transcription.seats import (SeatSettings, Turn, parse_channel_map, 
                                          vad_turns)
 
 AudioChunkCallback = Callable[[int, float, np.ndarray], None]
+# Beam of live decoding (faster-whisper's default; see LiveSession.__init__).
+LIVE_BEAM_SIZE = 5
 
 
 @dataclass
@@ -99,7 +101,9 @@ class LiveSession:
         self.poll_seconds = poll_seconds
         self.max_turn_seconds = max_turn_seconds
         self.max_restarts = max_restarts
-        self.options = DecodeOptions(beam_size=self.request.beam_size)
+        # Live decoding must keep pace and does not rescore: the wider beam of file
+        # transcription (chosen for the rescoring) is capped at faster-whisper's 5.
+        self.options = DecodeOptions(beam_size=min(self.request.beam_size, LIVE_BEAM_SIZE))
         self.segments: list[Segment] = []
         self.events: list[LiveEvent] = []
         self.emitted_at: list[float] = []  # monotonic time each segment was delivered

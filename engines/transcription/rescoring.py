@@ -36,8 +36,10 @@ class _Result:
 class RescoringModel:
     """Proxy of a ``ctranslate2.models.Whisper`` whose beam-search ``generate`` is rescored."""
 
-    def __init__(self, inner, tokenizer, scorer, weight: float = LM_WEIGHT) -> None:
+    def __init__(self, inner, tokenizer, scorer, weight: float = LM_WEIGHT,
+                 sampling: bool = False) -> None:
         self._inner = inner
+        self._sampling = sampling  # also rerank the samples of temperature fallback
         self._tokenizer = tokenizer  # tokenizers.Tokenizer (faster-whisper's hf_tokenizer)
         self._scorer = scorer  # callable: simplified CJK text -> natural-log LM score
         self._weight = weight
@@ -47,10 +49,13 @@ class RescoringModel:
 
     def generate(self, features, prompts, **kwargs):
         """As ``Whisper.generate``; for beam search, all beam hypotheses are reranked."""
-        if "sampling_temperature" in kwargs or kwargs.get("beam_size", 1) < 2:
+        sampling = "sampling_temperature" in kwargs
+        if sampling and not self._sampling or not sampling and kwargs.get("beam_size", 1) < 2:
             return self._inner.generate(features, prompts, **kwargs)
-        length_penalty = kwargs.get("length_penalty", 1.0) or 1.0
-        kwargs["num_hypotheses"] = kwargs["beam_size"]
+        # Scores are log-probs divided by length ** length_penalty (as faster-whisper reads them).
+        length_penalty = kwargs.get("length_penalty", 1.0)
+        if not sampling:
+            kwargs["num_hypotheses"] = kwargs["beam_size"]
         results = self._inner.generate(features, prompts, **kwargs)
         return [self._rerank(r, length_penalty) for r in results]
 

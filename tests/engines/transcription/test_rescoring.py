@@ -1,0 +1,71 @@
+"""N-best rescoring: the language model picks among Whisper's hypotheses (beam and samples)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engines.transcription.rescoring import RescoringModel
+
+
+@dataclass
+class _Result:
+    sequences_ids: list
+    scores: list
+    no_speech_prob: float = 0.0
+
+
+class _Tokenizer:
+    """Token id i stands for the i-th character of a small alphabet."""
+
+    ALPHABET = "今天气很好晴跟"
+
+    def decode(self, ids):
+        return "".join(self.ALPHABET[i] for i in ids)
+
+
+class _Inner:
+    """A fake CTranslate2 model: two hypotheses, the acoustically better one reads worse."""
+
+    def __init__(self):
+        self.calls = []
+
+    def generate(self, features, prompts, **kwargs):
+        self.calls.append(kwargs)
+        # "今天天气很好" (ids 0,1,1,2,3,4) against "今天天跟很好" (a non-word), scored
+        # slightly better by the acoustic model.
+        good, bad = [0, 1, 1, 2, 3, 4], [0, 1, 1, 6, 3, 4]
+        return [_Result([bad, good], [-0.30, -0.32])]
+
+
+def _scorer(text: str) -> float:
+    # A toy language model: the real phrase is far more likely.
+    return -5.0 if "天气" in text else -30.0
+
+
+def test_beam_hypotheses_are_reranked_with_the_language_model():
+    inner = _Inner()
+    model = RescoringModel(inner, _Tokenizer(), _scorer, weight=0.6)
+    result = model.generate(None, [[1]], beam_size=5, length_penalty=1.0)[0]
+    assert inner.calls[0]["num_hypotheses"] == 5  # the whole beam is asked for
+    assert result.sequences_ids[0] == [0, 1, 1, 2, 3, 4]
+    assert result.scores[0] == -0.32  # faster-whisper reads the chosen one's own score
+
+
+def test_samples_pass_through_unless_asked():
+    inner = _Inner()
+    model = RescoringModel(inner, _Tokenizer(), _scorer, weight=0.6)
+    result = model.generate(None, [[1]], beam_size=1, num_hypotheses=5, sampling_temperature=0.4)
+    assert result[0].sequences_ids[0] == [0, 1, 1, 6, 3, 4]
+
+
+def test_samples_are_reranked_when_asked():
+    inner = _Inner()
+    model = RescoringModel(inner, _Tokenizer(), _scorer, weight=0.6, sampling=True)
+    result = model.generate(None, [[1]], beam_size=1, num_hypotheses=5, sampling_temperature=0.4)
+    assert inner.calls[0]["num_hypotheses"] == 5  # best_of samples, untouched
+    assert result[0].sequences_ids[0] == [0, 1, 1, 2, 3, 4]
+
+
+def test_language_model_weight_zero_keeps_whisper_order():
+    model = RescoringModel(_Inner(), _Tokenizer(), _scorer, weight=0.0)
+    result = model.generate(None, [[1]], beam_size=5, length_penalty=1.0)[0]
+    assert result.sequences_ids[0] == [0, 1, 1, 6, 3, 4]
