@@ -5,7 +5,7 @@
 
 Every recognised character is labelled wrong or right by aligning the recording's words
 with its reference (substituted or inserted characters are wrong). The figures count
-errors as ``bench_transcription._shading`` does (a deletion is seen when a character either
+errors as ``transcription_shading.shading_figures`` does (a deletion is seen when a character either
 side of the gap is shaded). A logistic model of
 "this character is wrong" on ``1 - p`` and the line's word-model log probability per
 character is fitted, weighted by characters, on the fit half (``bench_transcription.fit_half``);
