@@ -378,6 +378,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "engine.docx.invalid": ("文件不是有效的Word文档（.docx）", "The file is not a valid Word document (.docx)"),
     "engine.docx.missing": ("找不到要审查的文书文件", "The document file to review cannot be found"),
     "engine.docx.template_invalid": ("模板“{name}”不是有效的Word文档", "The template \"{name}\" is not a valid Word document"),
+    # -- the audit chain check (app/security/audit.py, app/store/store.py) --------------------------------
+    "audit.anchor_local": ("本地封存的审计链头", "the locally sealed chain head"),
+    "audit.anchor_platform": ("最近发送给平台的审计链头", "the chain head last sent to the platform"),
+    "audit.truncated": ("审计日志只有 {entries} 条，少于{label}记录的 {count} 条（有条目被截去）",
+                        "The audit log has only {entries} entries, fewer than the {count} recorded by {label} "
+                        "(entries were cut off)"),
+    "audit.rewritten": ("第 {count} 条的哈希与{label}不符（审计链被改写）",
+                        "The hash of entry {count} differs from {label} (the chain was rewritten)"),
+    "audit.pages": ("数据库页面校验失败：{problems}", "The database page check failed: {problems}"),
+    "audit.gap": ("条目编号不连续：应为 {expected}，实为 {found}（有条目被删除）",
+                  "Entry numbers skip: expected {expected}, found {found} (entries were deleted)"),
+    "audit.broken_link": ("前一条目的哈希不符（链条断裂）",
+                          "The previous entry's hash does not match (the chain is broken)"),
+    "audit.modified": ("条目内容与其哈希不符（条目被修改）",
+                       "An entry's content does not match its hash (the entry was changed)"),
+    "audit.unreadable": ("审计日志所在的数据库页面已损坏，无法读取（{reason}）",
+                         "The database pages holding the audit log are damaged and cannot be read ({reason})"),
+    "audit.conflict_seen": ("曾发现审计链与封存的链头不符（{at}）",
+                            "The audit chain was once found to differ from the sealed chain head ({at})"),
     # -- engine progress texts, by the code given to engines.common.say -------------------------------------
     "engine.progress.done": ("完成", "Done"),
     "engine.progress.transcribe.read_audio": ("读取音频", "Reading the audio"),
@@ -481,6 +500,11 @@ def _value(value: Any, language: str) -> str:
     if isinstance(value, (list, tuple)):
         return ("、" if language != "en" else ", ").join(_value(v, language) for v in value)
     return str(value)
+
+
+def listed(parts: list) -> str:
+    """Reasons (texts or Messages) as one text in the UI's language: "；" in Chinese, "; " in English."""
+    return ("; " if _language == "en" else "；").join(str(p) for p in parts)
 
 
 def joined(*parts: Message) -> "Joined":
