@@ -20,6 +20,9 @@ def _install_translations(app, language: str) -> list:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     locale = "en" if language == "en" else "zh_CN"
     messages.set_language(locale)  # the services' messages (app/messages.py) follow the same choice
+    from widgets.terms import tr_term
+
+    messages.set_term_translator(tr_term)  # data words in engine progress texts (categories)
     QLocale.setDefault(QLocale(QLocale.Language.English if locale == "en" else QLocale.Language.Chinese,
                                QLocale.Country.UnitedStates if locale == "en" else QLocale.Country.China))
     for name in ("qtbase", "qt"):

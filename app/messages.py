@@ -17,7 +17,7 @@ labelled part such as "导入的卷宗" / "the imported dossier").
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 #: The languages a message can be shown in; the first is the source language.
 LANGUAGES = ("zh_CN", "en")
@@ -378,6 +378,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "engine.docx.invalid": ("文件不是有效的Word文档（.docx）", "The file is not a valid Word document (.docx)"),
     "engine.docx.missing": ("找不到要审查的文书文件", "The document file to review cannot be found"),
     "engine.docx.template_invalid": ("模板“{name}”不是有效的Word文档", "The template \"{name}\" is not a valid Word document"),
+    # -- the audit chain check (app/security/audit.py, app/store/store.py) --------------------------------
+    "audit.anchor_local": ("本地封存的审计链头", "the locally sealed chain head"),
+    "audit.anchor_platform": ("最近发送给平台的审计链头", "the chain head last sent to the platform"),
+    "audit.truncated": ("审计日志只有 {entries} 条，少于{label}记录的 {count} 条（有条目被截去）",
+                        "The audit log has only {entries} entries, fewer than the {count} recorded by {label} "
+                        "(entries were cut off)"),
+    "audit.rewritten": ("第 {count} 条的哈希与{label}不符（审计链被改写）",
+                        "The hash of entry {count} differs from {label} (the chain was rewritten)"),
+    "audit.pages": ("数据库页面校验失败：{problems}", "The database page check failed: {problems}"),
+    "audit.gap": ("条目编号不连续：应为 {expected}，实为 {found}（有条目被删除）",
+                  "Entry numbers skip: expected {expected}, found {found} (entries were deleted)"),
+    "audit.broken_link": ("前一条目的哈希不符（链条断裂）",
+                          "The previous entry's hash does not match (the chain is broken)"),
+    "audit.modified": ("条目内容与其哈希不符（条目被修改）",
+                       "An entry's content does not match its hash (the entry was changed)"),
+    "audit.unreadable": ("审计日志所在的数据库页面已损坏，无法读取（{reason}）",
+                         "The database pages holding the audit log are damaged and cannot be read ({reason})"),
+    "audit.conflict_seen": ("曾发现审计链与封存的链头不符（{at}）",
+                            "The audit chain was once found to differ from the sealed chain head ({at})"),
+    # -- engine progress texts, by the code given to engines.common.say -------------------------------------
+    "engine.progress.done": ("完成", "Done"),
+    "engine.progress.transcribe.read_audio": ("读取音频", "Reading the audio"),
+    "engine.progress.transcribe.load_model": ("加载语音模型", "Loading the speech model"),
+    "engine.progress.transcribe.turns": ("找到 {count} 段发言", "Found {count} turns of speech"),
+    "engine.progress.transcribe.pack": ("转写 {done}/{total}", "Transcribing {done}/{total}"),
+    "engine.progress.catalogue.pages": ("共 {total} 页", "{total} pages"),
+    "engine.progress.catalogue.ocr": ("第 {page}/{total} 页：正在识别文字（OCR）",
+                                      "Page {page}/{total}: recognising text (OCR)"),
+    "engine.progress.catalogue.page": ("第 {page}/{total} 页：{category}", "Page {page}/{total}: {category}"),
+    "engine.progress.catalogue.done": ("归目完成", "Cataloguing finished"),
+    "engine.progress.catalogue.case_info": ("补充识别 {count} 页以提取案件信息（{fields}）",
+                                            "Reading {count} more pages for the case details ({fields})"),
+    "engine.progress.catalogue.case_info_page": ("补充识别第 {page} 页（案件信息）",
+                                                 "Reading page {page} again (case details)"),
+    "engine.progress.review.check": ("检查{what}", "Checking {what}"),
+    "engine.progress.review.done": ("审查完成", "Review finished"),
+    "engine.progress.fill.fields": ("填充字段", "Filling in the fields"),
+    "engine.progress.fill.save": ("保存文书", "Saving the document"),
+    "engine.progress.exchange.verify": ("校验交换包", "Verifying the exchange package"),
+}
+
+#: Words engines pass as parameters of their progress texts (review checks, case fields).
+PARAMS_EN = {
+    "金额": "amounts", "受理费": "court fee", "日期": "dates", "必备部分": "required parts",
+    "上诉法院": "appeal court", "法律引用": "legal citations", "法条": "statutes",
+    "前后一致": "consistency", "前后数额": "figures across the text", "案件记录": "the case record",
 }
 
 #: Data terms that appear as parameters (roles, duties); English for the English UI.
@@ -389,6 +435,16 @@ TERMS_EN = {
 }
 
 _language = LANGUAGES[0]
+
+#: The UI's glossary lookup for data words (``widgets.terms.tr_term``), set by app.gui; the
+#: services cannot import Qt, so the GUI hands it in.
+_term_translator: Callable[[str], str] | None = None
+
+
+def set_term_translator(translator: Callable[[str], str] | None) -> None:
+    """Install the lookup that shows data words of engine texts (categories) in the UI's language."""
+    global _term_translator
+    _term_translator = translator
 
 
 def set_language(language: str) -> None:
@@ -446,6 +502,11 @@ def _value(value: Any, language: str) -> str:
     return str(value)
 
 
+def listed(parts: list) -> str:
+    """Reasons (texts or Messages) as one text in the UI's language: "；" in Chinese, "; " in English."""
+    return ("; " if _language == "en" else "；").join(str(p) for p in parts)
+
+
 def joined(*parts: Message) -> "Joined":
     """Several messages shown as one (Chinese without spaces, English with one)."""
     return Joined(parts)
@@ -470,7 +531,23 @@ def _render_engine_error(code: str, params: dict) -> str | None:
     """The catalogue text for an engine error's code (None for a code without an entry)."""
     # Chinese is the engine's own text (kept exactly); only other languages come from here.
     key = "engine." + code
-    return Message(key, **params).render() if key in CATALOGUE and _language == "en" else None
+    if key not in CATALOGUE or _language != "en":
+        return None
+    return Message(key, **{k: _engine_param(v) for k, v in params.items()}).render()
+
+
+def _engine_param(value: Any) -> Any:
+    # Engines pass Chinese words (a review check, a category): known ones read in English.
+    if isinstance(value, str):
+        if value in TERMS_EN:
+            return Term(value)
+        if value in PARAMS_EN:
+            return PARAMS_EN[value]
+        # Other words (a dossier category) through the UI's glossary when the GUI gave one.
+        return _term_translator(value) if _term_translator is not None else value
+    if isinstance(value, (list, tuple)):
+        return [_engine_param(v) for v in value]
+    return value
 
 
 def _install_engine_renderer() -> None:

@@ -74,6 +74,47 @@ class InputError(EngineError):
     """The input itself is unusable: not audio, damaged PDF, unknown template field..."""
 
 
+class ProgressText(str):
+    """A progress message: the Chinese text (the ``str`` value) with a stable code and params.
+
+    Built by :func:`say`; when the application has installed its renderer the ``str`` value is
+    already in the user's language. The code travels with the text (it pickles), so a message
+    made in a child process, where no renderer is installed, is rendered again by
+    :func:`localised` in the parent.
+    """
+
+    code: str
+    params: dict
+    chinese: str
+
+    def __new__(cls, text: str, code: str, params: dict, chinese: str | None = None) -> "ProgressText":
+        """``text`` as shown now; ``chinese`` the engine's own text (``text`` when omitted)."""
+        obj = super().__new__(cls, text)
+        obj.code = code
+        obj.params = params
+        obj.chinese = text if chinese is None else chinese
+        return obj
+
+    def __reduce__(self):
+        return (ProgressText, (str(self), self.code, self.params, self.chinese))
+
+
+def say(code: str, chinese: str, **params: Any) -> ProgressText:
+    """A progress text with a code (rendered as ``progress.<code>``), in the user's language.
+
+    ``chinese`` is the engine's own text, kept exactly in the Chinese UI.
+    """
+    text = _renderer("progress." + code, params) if _renderer is not None else None
+    return ProgressText(chinese if text is None else text, code, params, chinese)
+
+
+def localised(message: str) -> str:
+    """``message`` rendered again in the user's language if it carries a code (else unchanged)."""
+    if isinstance(message, ProgressText):
+        return say(message.code, message.chinese, **message.params)
+    return message
+
+
 class ProgressCallback(Protocol):
     """Signature of the progress callback every engine accepts."""
 

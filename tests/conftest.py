@@ -68,3 +68,4 @@ def _messages_in_chinese():
     messages.set_language("zh_CN")
     yield
     messages.set_language("zh_CN")
+    messages.set_term_translator(None)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.review_text import finding_detail, finding_text
 from app.security.roles import Permission, has_permission
 from app.services.drafting import RULE_LABELS, DraftOptions
 from app.services.case_guard import ForeignCaseData
@@ -370,13 +371,15 @@ class DraftingTab(QWidget):
         self.finding_table.setRowCount(len(findings))
         for row, f in enumerate(findings):
             level = self.tr("错误") if f["severity"] == "error" else self.tr("提示")
-            values = (str(f["paragraph"]), level, tr_term(RULE_LABELS.get(f["rule"], f["rule"])), f["message"])
+            # The message column reads in the UI's language (app/review_text.py); the tooltip
+            # keeps the other half: the quote in Chinese, the Chinese explanation in English.
+            values = (str(f["paragraph"]), level, tr_term(RULE_LABELS.get(f["rule"], f["rule"])), finding_text(f))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col == 1:
                     item.setForeground(QBrush(SEVERITY_COLOURS.get(f["severity"], QColor("black"))))
                 if col == 3:
-                    item.setToolTip(f"“{f['text']}”")
+                    item.setToolTip(finding_detail(f))
                 self.finding_table.setItem(row, col, item)
             para = self.paragraphs.item(f["paragraph"]) if 0 <= f["paragraph"] < self.paragraphs.count() else None
             if para is not None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from app.messages import Message, listed
+
 GENESIS = "0" * 64
 
 
@@ -70,8 +72,8 @@ def verify_with_anchors(db, anchor: tuple[int, str] | None, platform_head: tuple
     result = verify(db)
     result.integrity = list(integrity)
     reasons = [result.reason] if result.reason else []
-    for label, value, attr in (("本地封存的审计链头", anchor, "anchor"),
-                               ("最近发送给平台的审计链头", platform_head, "platform_head")):
+    for label, value, attr in ((Message("audit.anchor_local"), anchor, "anchor"),
+                               (Message("audit.anchor_platform"), platform_head, "platform_head")):
         if value is None:
             continue
         count, head_hash = value
@@ -80,13 +82,13 @@ def verify_with_anchors(db, anchor: tuple[int, str] | None, platform_head: tuple
             continue
         setattr(result, attr, "mismatch")
         if result.entries < count:
-            reasons.append(f"审计日志只有 {result.entries} 条，少于{label}记录的 {count} 条（有条目被截去）")
+            reasons.append(Message("audit.truncated", entries=result.entries, label=label, count=count))
         else:
-            reasons.append(f"第 {count} 条的哈希与{label}不符（审计链被改写）")
+            reasons.append(Message("audit.rewritten", count=count, label=label))
     if integrity:
-        reasons.append("数据库页面校验失败：" + "；".join(integrity[:3]))
+        reasons.append(Message("audit.pages", problems=listed(integrity[:3])))
     result.ok = result.ok and result.anchor != "mismatch" and result.platform_head != "mismatch" and not integrity
-    result.reason = "；".join(reasons)
+    result.reason = listed(reasons)  # in the UI's language: the reason is shown, not stored
     return result
 
 
@@ -99,11 +101,11 @@ def verify(db) -> VerifyResult:
         entry_id, ts, username, action, target, detail, prev_hash, digest = row
         count += 1
         if entry_id != expected_id:
-            return VerifyResult(False, count, prev, entry_id, f"条目编号不连续：应为 {expected_id}，实为 {entry_id}（有条目被删除）")
+            return VerifyResult(False, count, prev, entry_id, str(Message("audit.gap", expected=expected_id, found=entry_id)))
         if prev_hash != prev:
-            return VerifyResult(False, count, prev, entry_id, "前一条目的哈希不符（链条断裂）")
+            return VerifyResult(False, count, prev, entry_id, str(Message("audit.broken_link")))
         if _entry_hash(entry_id, ts, username, action, target, detail, prev_hash) != digest:
-            return VerifyResult(False, count, prev, entry_id, "条目内容与其哈希不符（条目被修改）")
+            return VerifyResult(False, count, prev, entry_id, str(Message("audit.modified")))
         prev = digest
         expected_id += 1
     return VerifyResult(True, count, prev)

@@ -5,6 +5,7 @@ import json
 
 from app.clock import now
 from app.messages import Message
+from app.review_text import finding_text
 from app.security.roles import Permission
 from app.services.base import CaseBoundService
 from app.store.errors import NotFoundError
@@ -26,7 +27,7 @@ class SignOffService(CaseBoundService):
         rows = self.ctx.store.query("SELECT findings FROM draft_reviews WHERE draft_id = ? ORDER BY id DESC LIMIT 1",
                                     (draft_id,))
         findings = json.loads(rows[0]["findings"]) if rows else []
-        describe = lambda f: str(Message("sign.finding", number=f.get("paragraph", "?"), message=f.get("message", "")))  # noqa: E731
+        describe = lambda f: str(Message("sign.finding", number=f.get("paragraph", "?"), message=finding_text(f)))  # noqa: E731
         errors = [describe(f) for f in findings if f.get("severity") == "error"]
         warnings = [describe(f) for f in findings if f.get("severity") != "error"]
         forbidden = ""

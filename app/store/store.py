@@ -15,7 +15,7 @@ import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
-from app.messages import Message
+from app.messages import Message, listed
 from app.paths import StoreLayout, tighten_store_permissions
 from app.security.audit import GENESIS
 from app.security.keys import Keyring, KeyringError
@@ -132,12 +132,12 @@ class Store:
                 result = audit.verify_with_anchors(self.database.db.conn, self.keyring.audit_anchor,
                                                    self.keyring.platform_head, integrity)
         except dbapi2.DatabaseError as exc:  # a damaged page inside the audit log itself
-            return audit.VerifyResult(False, 0, "", None, f"审计日志所在的数据库页面已损坏，无法读取（{exc}）",
+            return audit.VerifyResult(False, 0, "", None, str(Message("audit.unreadable", reason=exc)),
                                       integrity=integrity or [str(exc)])
         conflict = self.keyring.anchor_conflict
         if conflict and result.anchor == "ok":
-            result.reason = (result.reason + "；" if result.reason else "") + \
-                f"曾发现审计链与封存的链头不符（{conflict.get('at', '')}）"
+            seen = Message("audit.conflict_seen", at=conflict.get("at", ""))
+            result.reason = listed([result.reason, seen] if result.reason else [seen])
             result.ok = False
         if result.ok:
             self.seal_audit_head()

@@ -24,7 +24,7 @@ from engines.cataloguing.input_files import InputFile, Line, RawPage
 from engines.cataloguing.textnorm import cjk_count
 from engines.cataloguing.split import SplitPage, split_documents
 from engines.cataloguing.toc import build_toc
-from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress
+from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress, say
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
         details = "；".join(f"{e.file}：{e.message}" for e in errors)
         raise InputError("所有文件均无法读取：" + details, code="file.none_readable", params={"details": details})
     total = sum(f.page_count for f in files)
-    progress(0.0, f"共 {total} 页")
+    progress(0.0, say("catalogue.pages", f"共 {total} 页", total=total))
     labels: list[PageLabel] = []
     split_pages: list[SplitPage] = []
     texts: list[str] = []
@@ -81,7 +81,7 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
 
         def heartbeat(page: int) -> None:
             # While OCR of a page is awaited: keep the caller informed (and cancellable).
-            progress(last[0], f"第 {page}/{total} 页：正在识别文字（OCR）")
+            progress(last[0], say("catalogue.ocr", f"第 {page}/{total} 页：正在识别文字（OCR）", page=page, total=total))
 
         for f, raw, lines, scanned, full in _read_pages(files, knowledge, cancel, executor, heartbeat):
             cancel.check()
@@ -107,7 +107,8 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
                 partial.append((len(labels) - 1, raw))
             previous = decision.category
             last[0] = number / total * 0.97
-            progress(last[0], f"第 {number}/{total} 页：{decision.category}")
+            progress(last[0], say("catalogue.page", f"第 {number}/{total} 页：{decision.category}",
+                                    page=number, total=total, category=decision.category))
         documents = split_documents(split_pages, knowledge)
         page_doc = {}
         for index, doc in enumerate(documents):
@@ -129,7 +130,7 @@ def catalogue(paths: list[str | Path], *, rules: CatalogueRules | None = None,
     # OCR runs in worker threads alongside the text pages; its share is the rest of the loop.
     timing["ocr_seconds"] = max(0.0, time.perf_counter() - loop_started - timing["text_seconds"]) if timing["ocr_pages"] else 0.0
     toc = build_toc(documents, rules)
-    progress(1.0, "归目完成")
+    progress(1.0, say("catalogue.done", "归目完成"))
     engine = {
         "version": ENGINE_VERSION, "model": knowledge.model_description, "rules": Path(rules.source).name,
         "min_confidence": rules.min_confidence, "timing": {k: round(v, 3) if isinstance(v, float) else v for k, v in timing.items()},
@@ -168,7 +169,8 @@ def _complete_case(case, case_info, partial, labels, texts, rules, executor, can
         missing = [name for name, codes in FIELD_SOURCES.items() if code in codes and name not in case.fields]
         if not missing:
             continue
-        progress(0.97, f"补充识别 {len(pages)} 页以提取案件信息（{'、'.join(missing)}）")
+        progress(0.97, say("catalogue.case_info", f"补充识别 {len(pages)} 页以提取案件信息（{'、'.join(missing)}）",
+                           count=len(pages), fields=list(missing)))
         futures = []
         for index, raw in pages:
             cancel.check()
@@ -185,7 +187,8 @@ def _complete_case(case, case_info, partial, labels, texts, rules, executor, can
                     break
                 except FutureTimeout:  # keep the caller informed and able to cancel
                     cancel.check()
-                    progress(0.97, f"补充识别第 {labels[index].page} 页（案件信息）")
+                    progress(0.97, say("catalogue.case_info_page", f"补充识别第 {labels[index].page} 页（案件信息）",
+                                           page=labels[index].page))
             texts[index] = "\n".join(ln.text for ln in lines)
         case = case_info()
     return case

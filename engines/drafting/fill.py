@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress
+from engines.common import NEVER_CANCELLED, CancelToken, InputError, ProgressCallback, no_progress, say
 from engines.drafting.case_record import CaseRecord
 from engines.drafting.fields import FIELD_DESCRIPTIONS, TO_COMPLETE, FieldContext, FieldValue, compute_fields
 
@@ -220,7 +220,7 @@ def fill_template(
         for name, value in values.items():
             if value.machine:
                 values[name] = FieldValue([TO_COMPLETE] if value.block else [TO_COMPLETE], False, value.block)
-    progress(0.2, "填充字段")
+    progress(0.2, say("fill.fields", "填充字段"))
     paragraphs = list(_all_paragraphs(document))
     for n, paragraph in enumerate(paragraphs):
         if n % 50 == 0:
@@ -234,7 +234,7 @@ def fill_template(
             _fill_block(paragraph, value)
             continue
         _fill_inline(paragraph, values, case.extra)
-    progress(0.8, "保存文书")
+    progress(0.8, say("fill.save", "保存文书"))
     if hasattr(out, "write"):
         document.save(out)
         output = ""
@@ -248,7 +248,7 @@ def fill_template(
     machine_idx = [i for i, p in enumerate(document.paragraphs)
                    if any(r.font.highlight_color is not None for r in p.runs)]
     incomplete = [f for f in used if f in values and any("【待补充】" in p for p in values[f].paragraphs)]
-    progress(1.0, "完成")
+    progress(1.0, say("done", "完成"))
     return FillResult(output=output, template=path.stem, fields_used=used, machine_paragraphs=machine_idx,
                       incomplete_fields=incomplete, paragraph_count=len(texts))
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator, Protocol, Sequence
 
-from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress, say
 from engines.exchange.crypto_suite import get_suite
 from engines.exchange.keys import NodeKeys, PeerKey
 from engines.exchange.manifest import (FORMAT, SEQUENCED_KINDS, SIGNATURE_CONTEXT, FileEntry, Manifest,
@@ -220,7 +220,7 @@ def _verify(path, f, own_keys, keyring, limits, progress, cancel) -> VerifiedPac
         cancel.check()
         h.update(chunk)
         done += len(chunk)
-        progress(done / max(1, payload.size), "校验交换包")
+        progress(done / max(1, payload.size), say("exchange.verify", "校验交换包"))
     if h.hexdigest() != m.payload_digest:
         raise PackageRejected("payload_mismatch", "digest")
     eph = bytes.fromhex(m.ephemeral_key)

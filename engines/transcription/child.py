@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from engines.common import (NEVER_CANCELLED, CancelToken, Cancelled, EngineError, InputError,
-                            ProgressCallback, no_progress)
+                            ProgressCallback, localised, no_progress, say)
 from engines.transcription.pipeline import TranscriptionRequest
 from engines.transcription.results import Segment, Transcript
 
@@ -62,9 +62,9 @@ def _child_main(channel, path, request: TranscriptionRequest, model: str | None,
 
     try:
         # Read the audio first: a bad file should fail before the model load.
-        progress(0.0, "读取音频")
+        progress(0.0, say("transcribe.read_audio", "读取音频"))
         audio = load_audio_bytes(path) if isinstance(path, bytes) else load_audio(path)
-        progress(0.0, "加载语音模型")
+        progress(0.0, say("transcribe.load_model", "加载语音模型"))
         transcriber = Transcriber(model, cache_dir, cpu_threads)
         result = transcriber.transcribe_audio(audio, request, progress, on_segment=send_segment)
         channel.put(("done", result))
@@ -141,7 +141,7 @@ class ChildTranscription:
                     continue
             kind = message[0]
             if kind == "progress":
-                progress(message[1], message[2])
+                progress(message[1], localised(message[2]))  # the child has no renderer
             elif kind == "segment":
                 self.segments.append(message[1])
                 if on_segment:

@@ -27,7 +27,7 @@ from typing import Callable
 
 import numpy as np
 
-from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress, say
 from engines.transcription.audio import Audio, load_audio
 from engines.transcription.case_text import CaseLanguageModel
 from engines.transcription.confidence import calibrate
@@ -113,7 +113,7 @@ class Transcriber:
                         cancel: CancelToken = NEVER_CANCELLED,
                         on_segment: SegmentCallback | None = None) -> Transcript:
         """Read ``path`` (WAV/FLAC/MP3/M4A) and transcribe it."""
-        progress(0.0, "读取音频")
+        progress(0.0, say("transcribe.read_audio", "读取音频"))
         audio = load_audio(path)
         return self.transcribe_audio(audio, request, progress, cancel, on_segment)
 
@@ -128,7 +128,7 @@ class Transcriber:
         channel_map = (dict(request.channels) if isinstance(request.channels, dict)
                        else parse_channel_map(request.channels, audio.channels))
         turns = find_turns(audio, channel_map, request)
-        progress(0.05, f"找到 {len(turns)} 段发言")
+        progress(0.05, say("transcribe.turns", f"找到 {len(turns)} 段发言", count=len(turns)))
         options = DecodeOptions(
             beam_size=request.beam_size,
             prompt="" if request.prompt_mode == "none" else request.vocabulary.prompt(),
@@ -159,7 +159,7 @@ class Transcriber:
             return np.ascontiguousarray(audio.samples[lo:hi, turn.channel])
 
         def on_pack(done: int, total: int) -> None:
-            progress(0.05 + 0.95 * done / total, f"转写 {done}/{total}")
+            progress(0.05 + 0.95 * done / total, say("transcribe.pack", f"转写 {done}/{total}", done=done, total=total))
 
         case_model = CaseLanguageModel(request.case_text)
         if request.rescore:
@@ -178,7 +178,7 @@ class Transcriber:
             if on_segment:
                 on_segment(segment)
         transcript.settings["seconds"] = round(time.perf_counter() - started, 3)
-        progress(1.0, "完成")
+        progress(1.0, say("done", "完成"))
         return transcript
 
 

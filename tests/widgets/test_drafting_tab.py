@@ -205,3 +205,21 @@ def test_the_confirmation_dialog_needs_a_reason_before_ok(qtbot):
     qtbot.addWidget(forbidden)
     forbidden.reason_edit.setPlainText("理由")
     assert not forbidden.ok_button.isEnabled()
+
+
+def test_findings_read_in_english_with_the_chinese_explanation_as_tooltip(qtbot, fx, case_id):
+    from app import messages
+
+    ctx = fx.clerk()
+    tab = open_tab(qtbot, ctx, case_id)
+    finding = {"rule": "amount_capital_mismatch", "severity": "error", "paragraph": 0,
+               "text": "人民币壹仟元（1100元）", "message": "金额大写与小写不一致"}
+    tab._show_findings([finding])
+    assert tab.finding_table.item(0, 3).text() == "金额大写与小写不一致"
+    assert tab.finding_table.item(0, 3).toolTip() == "“人民币壹仟元（1100元）”"
+    messages.set_language("en")
+    tab._show_findings([finding])
+    assert tab.finding_table.item(0, 3).text() == "Amount in words and figures differ: \u201c人民币壹仟元（1100元）\u201d"
+    assert tab.finding_table.item(0, 3).toolTip() == "金额大写与小写不一致"
+    tab.shutdown()
+    ctx.store.close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
+from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress, say
 from engines.drafting.review.check_amounts import check_amounts
 from engines.drafting.review.check_appeal import check_appeal_court
 from engines.drafting.review.check_case_number import check_case_numbers
@@ -87,9 +87,9 @@ def review_paragraphs(
     findings: list[Finding] = []
     for n, (label, run) in enumerate(checks):
         cancel.check()
-        progress(n / len(checks), f"检查{label}")
+        progress(n / len(checks), say("review.check", f"检查{label}", what=label))
         findings.extend(run())
-    progress(1.0, "审查完成")
+    progress(1.0, say("review.done", "审查完成"))
     if len(split) != len(paragraphs):
         for f in findings:
             f.paragraph = origin[f.paragraph] if 0 <= f.paragraph < len(origin) else f.paragraph

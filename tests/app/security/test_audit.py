@@ -63,3 +63,18 @@ def test_rehashed_entry_still_breaks_the_next_link(db):
     _bypass_triggers(db, f"UPDATE audit_log SET username = 'forger', hash = '{forged}' WHERE id = 2")
     result = audit.verify(db.db.conn)
     assert not result.ok and result.first_broken_id == 3
+
+
+def test_check_reasons_read_in_the_ui_language(db):
+    from app import messages
+
+    _bypass_triggers(db, "DELETE FROM audit_log WHERE id = 3")
+    messages.set_language("en")
+    result = audit.verify(db.db.conn)
+    assert result.reason == "Entry numbers skip: expected 3, found 4 (entries were deleted)"
+    both = audit.verify_with_anchors(db.db.conn, None, None, ["page 7 bad", "page 9 bad"])
+    assert both.reason == ("Entry numbers skip: expected 3, found 4 (entries were deleted); "
+                           "The database page check failed: page 7 bad; page 9 bad")
+    messages.set_language("zh_CN")
+    assert audit.verify_with_anchors(db.db.conn, None, None, ["p7"]).reason == \
+        "条目编号不连续：应为 3，实为 4（有条目被删除）；数据库页面校验失败：p7"

@@ -95,3 +95,21 @@ def test_progress_and_cancel(digital_dossier):
 
     with pytest.raises(Cancelled):
         catalogue([path], progress=cancel_at_third, cancel=token)
+
+
+def test_progress_texts_in_the_ui_language(digital_dossier):
+    """Chinese stays the engine's own text; the English UI reads the catalogue's English."""
+    from app import messages
+
+    path, ref = digital_dossier
+    first = ref["pages"][0]["category"]
+    total = len(ref["pages"])
+    chinese, english = [], []
+    catalogue([path], progress=lambda f, m="": chinese.append(m))
+    messages.set_language("en")
+    messages.set_term_translator(lambda word: "FIRST" if word == first else word)  # the GUI glossary
+    catalogue([path], progress=lambda f, m="": english.append(m))
+    assert chinese[0] == f"共 {total} 页" and english[0] == f"{total} pages"
+    assert chinese[-1] == "归目完成" and english[-1] == "Cataloguing finished"
+    assert f"第 1/{total} 页：{first}" in chinese
+    assert f"Page 1/{total}: FIRST" in english

@@ -57,3 +57,17 @@ def test_input_errors_come_back_as_input_errors(tmp_path, model_cache):
     bad.write_text("not audio", encoding="utf-8")
     with pytest.raises(InputError, match="无法识别的音频"):
         ChildTranscription(bad, cache_dir=model_cache).run()
+
+
+def test_child_progress_reads_in_the_ui_language():
+    """The child process has no renderer: its coded progress text is rendered in the parent."""
+    from app import messages
+
+    seen = []
+    for language in ("zh_CN", "en"):
+        messages.set_language(language)
+        job = ChildTranscription(b"not audio at all" * 100)
+        with pytest.raises(InputError):
+            job.run(progress=lambda f, m="": seen.append(m))
+    assert seen[0] == "读取音频"
+    assert seen[-1] == "Reading the audio"
