@@ -69,10 +69,15 @@ class RescoringModel:
         is_legal = getattr(self._scorer, "is_legal", None)
         legal = bool(is_legal and is_legal(texts))
         best, best_value = 0, None
+        # Hypotheses of one beam often differ only in timestamps or punctuation, which the
+        # text drops: each distinct text is scored once (the legal score runs the correction).
+        lm_of: dict[str, float] = {}
         for index, (ids, score, text) in enumerate(zip(hyps, scores, texts)):
             whisper = score * (max(1, len(ids)) ** length_penalty)
-            lm = (self._score(text, legal) / max(1, len(text)) * reference_chars
-                  if text else -50.0)
+            if text not in lm_of:
+                lm_of[text] = (self._score(text, legal) / max(1, len(text)) * reference_chars
+                               if text else -50.0)
+            lm = lm_of[text]
             value = whisper + self._weight * lm
             if best_value is None or value > best_value:
                 best, best_value = index, value

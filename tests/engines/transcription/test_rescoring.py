@@ -69,3 +69,22 @@ def test_language_model_weight_zero_keeps_whisper_order():
     model = RescoringModel(_Inner(), _Tokenizer(), _scorer, weight=0.0)
     result = model.generate(None, [[1]], beam_size=5, length_penalty=1.0)[0]
     assert result.sequences_ids[0] == [0, 1, 1, 6, 3, 4]
+
+
+def test_each_distinct_text_of_a_beam_is_scored_once():
+    class _Repeats(_Inner):
+        def generate(self, features, prompts, **kwargs):
+            # Token 50257+ (timestamps) is dropped from the text: three hypotheses, two texts.
+            good, bad = [0, 1, 1, 2, 3, 4], [0, 1, 1, 6, 3, 4]
+            return [_Result([bad, good, good + [50300]], [-0.30, -0.32, -0.33])]
+
+    scored = []
+
+    def counting(text: str) -> float:
+        scored.append(text)
+        return _scorer(text)
+
+    result = RescoringModel(_Repeats(), _Tokenizer(), counting, weight=0.6).generate(
+        None, [[1]], beam_size=3, length_penalty=1.0)[0]
+    assert sorted(scored) == sorted(["今天天跟很好", "今天天气很好"])
+    assert result.sequences_ids[0] == [0, 1, 1, 2, 3, 4]
