@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import json
 import os
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -137,23 +138,31 @@ def compute_mac(key: bytes, data: dict) -> str:
     return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+# Serialises keyring writes within the process (see write_private and Keyring.save).
+WRITE_LOCK = threading.RLock()
+
+
 def write_private(path: Path, text: str) -> None:
     """Write ``text`` atomically to ``path`` as a file only its owner can read (0600 on POSIX)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, 0o600)  # an older .tmp left by a crash keeps its mode otherwise
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    # One writer at a time in this process: the temporary file has a fixed name (a stale one
+    # is found and reported by it), and two threads saving at once - an unlock being checked
+    # while a login upgrade or a report is saved - would rename it from under each other.
+    with WRITE_LOCK:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if os.name == "posix":
+                os.chmod(tmp, 0o600)  # an older .tmp left by a crash keeps its mode otherwise
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
     if hasattr(os, "O_DIRECTORY"):
         with contextlib.suppress(OSError):
             dfd = os.open(path.parent, os.O_DIRECTORY)

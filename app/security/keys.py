@@ -188,11 +188,12 @@ class Keyring:
         the reports come from the file on disk, except the users this process changed, so a
         failed login in another program is not lost when this one saves.
         """
-        self._merge_unsealed_from_disk()
-        if self._mac_key is not None and self.mac_state == "ok":
-            self._data["version"] = 2
-            self._data["mac"] = checks.compute_mac(self._mac_key, self._data)
-        checks.write_private(self.path, json.dumps(self._data, ensure_ascii=False, indent=1))
+        with checks.WRITE_LOCK:  # merge, seal and write as one step against other threads
+            self._merge_unsealed_from_disk()
+            if self._mac_key is not None and self.mac_state == "ok":
+                self._data["version"] = 2
+                self._data["mac"] = checks.compute_mac(self._mac_key, self._data)
+            checks.write_private(self.path, json.dumps(self._data, ensure_ascii=False, indent=1))
 
     def _merge_unsealed_from_disk(self) -> None:
         try:

@@ -204,3 +204,29 @@ def test_password_changes_use_the_policy_parameters(fx):
     data = json.loads((fx.data_dir / "keyring.json").read_text(encoding="utf-8"))
     assert data["users"]["clerk"]["kdf"]["memory_cost"] == KdfParams().memory_cost
     assert JUDGE_PASSWORD not in json.dumps(data)
+
+
+def test_threads_writing_the_keyring_at_once_do_not_trip_over_the_temporary_file(tmp_path):
+    # An unlock being checked while another task saves the keyring (seen as "No such file:
+    # keyring.json.tmp" on the lock screen): writes in one process take turns.
+    import threading
+
+    from app.security.keyring_checks import write_private
+
+    target = tmp_path / "keyring.json"
+    errors: list[BaseException] = []
+
+    def write(tag: str) -> None:
+        try:
+            for i in range(200):
+                write_private(target, f'{{"writer": "{tag}", "i": {i}}}')
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(t,)) for t in "abc"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == [] and not (tmp_path / "keyring.json.tmp").exists()
+    assert target.read_text(encoding="utf-8").startswith('{"writer"')
