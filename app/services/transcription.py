@@ -16,7 +16,7 @@ from pathlib import Path
 from app.clock import now as _now
 from app.messages import Message
 from app.security.roles import Permission
-from app.services.word_spans import split_words
+from app.services.word_spans import joined_corrections, joined_words, split_words
 from app.services.base import AssistantOff, CaseBoundService, case_court
 from app.store.errors import NotFoundError
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress
@@ -141,20 +141,6 @@ def _words(stored: str | None) -> tuple[list[Word], bool]:
     for word in words:
         word.text = to_simplified(word.text)
     return words, bool(items) and all("shaded" in item for item in items)
-
-
-def _joined_words(first: str | None, second: str | None) -> str:
-    """The stored words of two merged lines, in order."""
-    return json.dumps((json.loads(first) if first else []) + (json.loads(second) if second else []),
-                      ensure_ascii=False)
-
-
-def _joined_corrections(seg: dict, nxt: dict) -> str:
-    """The corrections of two merged lines, the second's positions moved past the first's text."""
-    shift = len(seg["text"])
-    return json.dumps(json.loads(seg["corrections"] or "[]")
-                      + [dict(c, position=c["position"] + shift) for c in json.loads(nxt["corrections"] or "[]")],
-                      ensure_ascii=False)
 
 
 class TranscriptionService(CaseBoundService):
@@ -505,8 +491,8 @@ class TranscriptionService(CaseBoundService):
             self._revise(db, seg, "merge", seg["text"] + nxt["text"], "编辑",
                          note=f"合并段落 {nxt['id']}",
                          extra={"text": seg["text"] + nxt["text"], "end": nxt["end"],
-                                "words": _joined_words(seg["words"], nxt["words"]),
-                                "corrections": _joined_corrections(seg, nxt)})
+                                "words": joined_words(seg["words"], nxt["words"]),
+                                "corrections": joined_corrections(seg, nxt)})
             db.execute("DELETE FROM hearing_segments WHERE id = ?", (nxt["id"],))
 
     def record_refused_correction(self, segment_id: int, requested_by: str, requested_text: str,

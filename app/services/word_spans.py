@@ -14,6 +14,7 @@ clicked word in that current text, so the words are mapped onto it by aligning c
 """
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -124,3 +125,17 @@ def split_words(text: str, words, at: int, fallback_time: float) -> tuple[list[i
         (head if goes_first else tail).append(index)
     starts = [words[i].start for i in tail if i in first]
     return head, tail, (min(starts) if starts else fallback_time)
+
+
+def joined_words(first: str | None, second: str | None) -> str:
+    """The stored words of two merged lines, in order."""
+    return json.dumps((json.loads(first) if first else []) + (json.loads(second) if second else []),
+                      ensure_ascii=False)
+
+
+def joined_corrections(seg: dict, nxt: dict) -> str:
+    """The corrections of two merged lines, the second's positions moved past the first's text."""
+    shift = len(seg["text"])
+    return json.dumps(json.loads(seg["corrections"] or "[]")
+                      + [dict(c, position=c["position"] + shift) for c in json.loads(nxt["corrections"] or "[]")],
+                      ensure_ascii=False)

@@ -25,30 +25,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_transcription as bench  # noqa: E402
+from transcription_shading import error_positions  # noqa: E402
 
 
 # Training label: the character itself is substituted or inserted. (Also charging each
 # deletion to the words either side fitted a model that did worse on the held-out half.)
 DELETIONS_TOO = False
-
-
-def _errors(ref: str, hyp: str) -> list[list[int]]:
-    """Each error as the hypothesis positions it can be seen at."""
-    from engines.transcription.scoring import _align
-
-    errors: list[list[int]] = []
-    last, waiting = None, []
-    for r, h in _align(ref, hyp):
-        if h is None:
-            errors.append([] if last is None else [last])
-            waiting.append(errors[-1])
-            continue
-        for error in waiting:
-            error.append(h)
-        waiting, last = [], h
-        if r is None or ref[r] != hyp[h]:
-            errors.append([h])
-    return errors
 
 
 def load(path: str) -> list[dict]:
@@ -65,7 +47,7 @@ def load(path: str) -> list[dict]:
             for w in seg["words"]:
                 w["n"], w["lm"], w["err"] = len(_chars(w["text"])), lm, 0
                 owner += [w] * w["n"]
-        row["errors"] = _errors(row["ref"], "".join(_chars(w["text"]) for seg in row["segments"]
+        row["errors"] = error_positions(row["ref"], "".join(_chars(w["text"]) for seg in row["segments"]
                                                      for w in seg["words"]))
         for error in row["errors"]:
             if len(error) == 1 and not DELETIONS_TOO:

@@ -7,6 +7,26 @@ and the lines shaded, for the product's calibration, the rule before it and Whis
 from __future__ import annotations
 
 
+def error_positions(ref: str, hyp: str) -> list[list[int]]:
+    """Each error as the hypothesis positions where it can be seen: a substituted or inserted
+    character at its own place, a deleted reference character on both sides of its gap."""
+    from engines.transcription.scoring import _align
+
+    errors: list[list[int]] = []
+    last, waiting = None, []
+    for r, h in _align(ref, hyp):
+        if h is None:
+            errors.append([] if last is None else [last])
+            waiting.append(errors[-1])
+            continue
+        for error in waiting:
+            error.append(h)
+        waiting, last = [], h
+        if r is None or ref[r] != hyp[h]:
+            errors.append([h])
+    return errors
+
+
 def shading_figures(reference: str, result) -> dict:
     """Confidence check (issue 12): erroneous characters inside shaded words, shaded lines.
 
@@ -20,7 +40,6 @@ def shading_figures(reference: str, result) -> dict:
     """
     from engines.transcription.confidence import is_low
     from engines.transcription.scoring import normalise_for_scoring as normalise
-    from engines.transcription.scoring import _align
 
     rules = {"": lambda seg: [is_low(w) for w in seg.words or []],
              "_before": lambda seg: _shade_before(seg.words or []),
@@ -28,20 +47,7 @@ def shading_figures(reference: str, result) -> dict:
     texts = [[normalise(w.text) for w in seg.words or []] for seg in result.segments]
     hyp = "".join(c for seg in texts for c in seg)
     ref = normalise(reference)
-    pairs = _align(ref, hyp)
-    # Each error as the hypothesis positions where it can be seen.
-    errors: list[list[int]] = []
-    last, waiting = None, []
-    for r, h in pairs:
-        if h is None:
-            errors.append([] if last is None else [last])
-            waiting.append(errors[-1])
-            continue
-        for error in waiting:
-            error.append(h)
-        waiting, last = [], h
-        if r is None or ref[r] != hyp[h]:
-            errors.append([h])
+    errors = error_positions(ref, hyp)
     out = {"err_chars": len(errors), "lines": len(result.segments), "hyp_chars": len(hyp)}
     # Errors per line (an error seen from two lines counts half in each): what a perfect
     # choice of lines could shade at most.
