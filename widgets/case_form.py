@@ -22,6 +22,14 @@ from widgets.terms import tr_term
 PARTY_COLUMNS = ("诉讼地位", "类型", "姓名/名称", "身份证号/信用代码", "住所", "法定代表人", "委托代理人", "代理人信息")
 
 
+def _term_box(values, current: str) -> QComboBox:
+    """A drop-down of stored terms shown in the UI language, ``current`` selected."""
+    box = QComboBox()
+    for value in values:
+        box.addItem(tr_term(value), value)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
 class CaseFormDialog(QDialog):
     """Dialog that validates and saves a case through the case service."""
 
@@ -186,11 +194,7 @@ class CaseFormDialog(QDialog):
         """Append a panel member row (title as a drop-down)."""
         row = self.panel.rowCount()
         self.panel.insertRow(row)
-        role = QComboBox()
-        for r in PANEL_ROLES:
-            role.addItem(tr_term(r), r)
-        role.setCurrentIndex(max(0, role.findData(member.role)))
-        self.panel.setCellWidget(row, 0, role)
+        self.panel.setCellWidget(row, 0, _term_box(PANEL_ROLES, member.role))
         self.panel.setItem(row, 1, QTableWidgetItem(member.name))
 
     def _remove_member(self) -> None:
@@ -228,16 +232,8 @@ class CaseFormDialog(QDialog):
         """Append a party row (role and kind as drop-downs)."""
         row = self.parties.rowCount()
         self.parties.insertRow(row)
-        role = QComboBox()
-        for r in PARTY_ROLES:
-            role.addItem(tr_term(r), r)
-        role.setCurrentIndex(max(0, role.findData(party.role)))
-        kind = QComboBox()
-        for k in PARTY_KINDS:
-            kind.addItem(tr_term(k), k)
-        kind.setCurrentIndex(max(0, kind.findData(party.kind)))
-        self.parties.setCellWidget(row, 0, role)
-        self.parties.setCellWidget(row, 1, kind)
+        self.parties.setCellWidget(row, 0, _term_box(PARTY_ROLES, party.role))
+        self.parties.setCellWidget(row, 1, _term_box(PARTY_KINDS, party.kind))
         for col, value in enumerate((party.name, party.id_number, party.address, party.representative, party.agent,
                                      party.agent_detail), start=2):
             self.parties.setItem(row, col, QTableWidgetItem(value))
