@@ -23,9 +23,11 @@ GAP_SECONDS = 0.8
 END_SHIFT = 0.25
 # A segment covering this share of another turn holds that turn's speech: split it by words.
 OTHER_TURN_SHARE = 0.5
-# Temperature fallback samples at random: a fixed seed per window makes the same recording
-# give the same text (a record must not change when transcribed again, and benchmark runs
-# compare configurations rather than luck). The value itself was not tuned.
+# Temperature fallback samples at random. CTranslate2 seeds each of its threads' generators
+# once, from this seed, when the thread first samples (setting the seed later changes nothing
+# for that thread): model_store.load_whisper sets it before a model exists, so a recording
+# decoded in a fresh process (the application's decode child) always gives the same text, and
+# benchmark rows compare settings rather than luck. The value itself was not tuned.
 SAMPLING_SEED = 1234
 
 
@@ -108,9 +110,6 @@ def _pack_audio(pack: list[Turn], source: Callable[[Turn], np.ndarray],
 
 
 def _transcribe_pack(model, audio: np.ndarray, options: DecodeOptions):
-    import ctranslate2
-
-    ctranslate2.set_random_seed(SAMPLING_SEED)
     kwargs = dict(
         language=options.language,
         task="transcribe",
@@ -151,40 +150,111 @@ def _transcribe_pack(model, audio: np.ndarray, options: DecodeOptions):
 def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray], rate: int,
                  options: DecodeOptions, cancel: CancelToken = NEVER_CANCELLED,
                  on_pack: Callable[[int, int], None] | None = None) -> Iterator[TurnText]:
-    """Yield :class:`TurnText` for every turn, in order, one pack at a time."""
+    """Yield :class:`TurnText` for every turn, in order, one pack at a time.
+
+    ``model`` is a faster-whisper model or a list of them. With several, packs are decoded
+    side by side, pack ``i`` always by model ``i % n`` on its own thread: a model instance is
+    never used by two threads at once (the rescoring proxy is swapped in per call), and each
+    instance sees the same calls in the same order every time, so temperature fallback draws
+    the same samples (CTranslate2 seeds each of its threads' generators once, at first use).
+    """
+    models = list(model) if isinstance(model, (list, tuple)) else [model]
     packs = make_packs(turns, options.pack_seconds)
+    if len(models) > 1 and len(packs) > 1:
+        yield from _side_by_side(models, packs, source, rate, options, cancel, on_pack)
+        return
     for pack_index, pack in enumerate(packs):
         cancel.check()
-        audio, placed = _pack_audio(pack, source, rate)
-        segments = _transcribe_pack(model, audio, options)
-        cancel.check()
-        pack_end = len(audio) / rate
-        assigned: list[list] = []  # [turn index, Whisper word] in the pack's timeline
-        for segment in segments:
-            whole = _segment_owner(placed, segment.start, segment.end)
-            for word in segment.words or []:
-                if _is_trailing_ghost(word, pack_end):
-                    continue
-                # Whisper's timestamp tokens mostly break segments at the gaps between turns,
-                # so a segment lying mainly in one turn goes there whole. Otherwise each word
-                # is placed by its end: a word after a pause is stamped from the end of the
-                # previous word, so its start swallows the gap and its end still comes early.
-                index = whole if whole is not None else _owner(placed, word.end + END_SHIFT)
-                assigned.append([index, word])
-        _reclaim_stamped_words(placed, assigned)
-        buckets: list[list[Word]] = [[] for _ in placed]
-        for index, word in assigned:
-            buckets[index].append(_turn_word(placed[index], word))
-        for local, words in zip(placed, buckets):
-            if len(pack) > 1 and _looks_skipped(local.turn, words):
-                # Whisper sometimes ends a window early and never reaches a later turn:
-                # decode that turn on its own (one more window, only when needed).
-                cancel.check()
-                words = next(decode_turns(model, [local.turn], source, rate, options, cancel)).words
-            raw = "".join(w.text for w in words)
-            yield TurnText(local.turn, raw, words, _confidence(words))
+        yield from _decode_pack(models[0], pack, source, rate, options, cancel)
         if on_pack:
             on_pack(pack_index + 1, len(packs))
+
+
+def _side_by_side(models: list, packs: list[list[Turn]], source: Callable[[Turn], np.ndarray],
+                  rate: int, options: DecodeOptions, cancel: CancelToken,
+                  on_pack: Callable[[int, int], None] | None) -> Iterator[TurnText]:
+    """Decode ``packs`` with one thread per model (pack i by model i % n), yield in order.
+
+    CTranslate2 releases the GIL while it works, so the threads really run in parallel. A
+    thread's failure (or a cancel) is raised here when its pack's turn comes; leaving the
+    generator stops the threads after their current pack and waits for them.
+    """
+    import threading
+
+    results: dict[int, list[TurnText] | BaseException] = {}
+    ready = threading.Condition()
+    stop = threading.Event()
+
+    def work(slot: int) -> None:
+        for index in range(slot, len(packs), len(models)):
+            if stop.is_set():
+                return
+            try:
+                value: list[TurnText] | BaseException = _decode_pack(
+                    models[slot], packs[index], source, rate, options, cancel)
+            except BaseException as exc:  # noqa: BLE001 - raised in the consuming thread
+                value = exc
+            with ready:
+                results[index] = value
+                ready.notify_all()
+            if isinstance(value, BaseException):
+                return
+
+    threads = [threading.Thread(target=work, args=(slot,), name=f"whisper-{slot}", daemon=True)
+               for slot in range(len(models))]
+    for thread in threads:
+        thread.start()
+    try:
+        for index in range(len(packs)):
+            with ready:
+                while index not in results:
+                    ready.wait(0.5)
+                value = results.pop(index)
+            if isinstance(value, BaseException):
+                raise value
+            cancel.check()
+            yield from value
+            if on_pack:
+                on_pack(index + 1, len(packs))
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+
+
+def _decode_pack(model, pack: list[Turn], source: Callable[[Turn], np.ndarray], rate: int,
+                 options: DecodeOptions, cancel: CancelToken) -> list[TurnText]:
+    """One window: decode the pack, give each word to its turn, re-decode skipped turns."""
+    audio, placed = _pack_audio(pack, source, rate)
+    segments = _transcribe_pack(model, audio, options)
+    cancel.check()
+    pack_end = len(audio) / rate
+    assigned: list[list] = []  # [turn index, Whisper word] in the pack's timeline
+    for segment in segments:
+        whole = _segment_owner(placed, segment.start, segment.end)
+        for word in segment.words or []:
+            if _is_trailing_ghost(word, pack_end):
+                continue
+            # Whisper's timestamp tokens mostly break segments at the gaps between turns,
+            # so a segment lying mainly in one turn goes there whole. Otherwise each word
+            # is placed by its end: a word after a pause is stamped from the end of the
+            # previous word, so its start swallows the gap and its end still comes early.
+            index = whole if whole is not None else _owner(placed, word.end + END_SHIFT)
+            assigned.append([index, word])
+    _reclaim_stamped_words(placed, assigned)
+    buckets: list[list[Word]] = [[] for _ in placed]
+    for index, word in assigned:
+        buckets[index].append(_turn_word(placed[index], word))
+    out: list[TurnText] = []
+    for local, words in zip(placed, buckets):
+        if len(pack) > 1 and _looks_skipped(local.turn, words):
+            # Whisper sometimes ends a window early and never reaches a later turn:
+            # decode that turn on its own (one more window, only when needed).
+            cancel.check()
+            words = _decode_pack(model, [local.turn], source, rate, options, cancel)[0].words
+        raw = "".join(w.text for w in words)
+        out.append(TurnText(local.turn, raw, words, _confidence(words)))
+    return out
 
 
 def _turn_word(local: _Placed, word) -> Word:

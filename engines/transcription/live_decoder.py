@@ -104,7 +104,7 @@ def _decoder_main(jobs, results, model: str | None, cache_dir: str | None,
     from engines.transcription.pipeline import Transcriber
 
     try:
-        transcriber = Transcriber(model, cache_dir, cpu_threads)
+        transcriber = Transcriber(model, cache_dir, cpu_threads, workers=1)  # one turn at a time
     except EngineError as exc:
         results.put(("error", 0, exc.message, exc.detail, exc.code, exc.params))
         return

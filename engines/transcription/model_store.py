@@ -169,6 +169,12 @@ def load_whisper(location: ModelLocation, cpu_threads: int = 0):
 
     quiet_onnxruntime()  # faster-whisper brings onnxruntime (VAD) into this process
 
+    import ctranslate2
+
+    from engines.transcription.decoder import SAMPLING_SEED
+
+    # Before any thread of this model samples: see SAMPLING_SEED.
+    ctranslate2.set_random_seed(SAMPLING_SEED)
     threads = cpu_threads or max(1, min(4, os.cpu_count() or 1))
     try:
         return WhisperModel(str(location.path), device="cpu", compute_type="int8",

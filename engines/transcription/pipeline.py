@@ -96,12 +96,17 @@ class Transcriber:
     """A loaded Whisper model plus the hearing pipeline; reuse it for many recordings."""
 
     def __init__(self, model: str | os.PathLike | None = None,
-                 cache_dir: str | os.PathLike | None = None, cpu_threads: int = 0) -> None:
+                 cache_dir: str | os.PathLike | None = None, cpu_threads: int = 0,
+                 workers: int = 0) -> None:
         from engines.transcription.language_model import warm_up
 
         warm_up()  # jieba's dictionary loads while the Whisper model does
         self.location: ModelLocation = resolve_model(model, cache_dir)
-        self.model = load_whisper(self.location, cpu_threads)
+        # Several model instances decode a long recording's windows side by side (see
+        # decoder.decode_turns); one is enough for live decoding, which has one turn at a time.
+        threads, count = decoding_workers(cpu_threads, workers)
+        self.models = [load_whisper(self.location, threads) for _ in range(count)]
+        self.model = self.models[0]
 
     @property
     def model_name(self) -> str:
@@ -166,7 +171,7 @@ class Transcriber:
             options.scorer = make_scorer(request.vocabulary, case_model)
             options.lm_weight = request.lm_weight
         legal = [False]  # legal talk heard earlier in this recording
-        for item in decode_turns(self.model, turns, source, audio.sample_rate, options,
+        for item in decode_turns(self.models, turns, source, audio.sample_rate, options,
                                  cancel, on_pack):
             segment = finish_segment(item, request, case_model, legal)
             if segment is None:
@@ -180,6 +185,24 @@ class Transcriber:
         transcript.settings["seconds"] = round(time.perf_counter() - started, 3)
         progress(1.0, say("done", "完成"))
         return transcript
+
+
+def decoding_workers(cpu_threads: int = 0, workers: int = 0) -> tuple[int, int]:
+    """(threads per model instance, model instances) for ``cpu_threads`` threads in all
+    (0: the machine's cores, at most 4) and ``workers`` instances (0: as below).
+
+    CTranslate2 spreads one Whisper call over its threads poorly: on two cores a call with
+    two threads ran only about 5% faster than with one (the decoder's steps are small), while
+    two single-threaded instances decoding different windows side by side nearly halved the
+    time of a long recording (docs/benchmarks/transcription.md). So by default every thread
+    gets its own instance, up to two instances (the second raised peak memory from about 620
+    to 910 MB on the synthetic hearings); more cores go to the instances' own threads. A
+    recording that fits one window uses one instance and one thread (about 5% slower than two
+    threads would be).
+    """
+    total = cpu_threads or max(1, min(4, os.cpu_count() or 1))
+    count = workers or min(2, total)
+    return max(1, total // count), count
 
 
 def find_turns(audio: Audio, channel_map: dict[int, str],
