@@ -368,12 +368,9 @@ class TranscriptionService(CaseBoundService):
 
     def open_items(self, hearing_id: int) -> list[str]:
         """What still needs the clerk before 核对完成: unsure lines nobody has looked at."""
-        self.ctx.session.require(Permission.CASE_READ)
-        self._hearing(hearing_id)
-        rows = self.ctx.store.query(
-            "SELECT start, text FROM hearing_segments WHERE hearing_id = ? AND confidence < ? AND edited = 0"
-            " ORDER BY position, id", (hearing_id, LOW_CONFIDENCE))
-        return [f"{int(r['start'] // 60):02d}:{r['start'] % 60:04.1f} {r['text'][:30]}" for r in rows]
+        # The lines the editor marks (shaded words, or a low score in older transcripts).
+        rows = [s for s in self.segments(hearing_id) if s.low_confidence and not s.edited]
+        return [f"{int(r.start // 60):02d}:{r.start % 60:04.1f} {r.text[:30]}" for r in rows]
 
     def record_file_name(self, hearing_id: int, fmt: str = "docx") -> str:
         """A default export name carrying the 案号, so the file is found by case."""

@@ -30,7 +30,7 @@ import numpy as np
 from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_progress, say
 from engines.transcription.audio import Audio, load_audio
 from engines.transcription.case_text import CaseLanguageModel
-from engines.transcription.confidence import calibrate
+from engines.transcription.confidence import calibrate, line_accuracy
 from engines.transcription.decoder import DecodeOptions, TurnText, decode_turns
 from engines.transcription.model_store import ModelLocation, load_whisper, resolve_model
 from engines.transcription.rescoring import make_scorer
@@ -242,7 +242,7 @@ def finish_segment(item: TurnText, request: TranscriptionRequest,
         end=item.turn.end,
         speaker=item.turn.speaker,
         text=text,
-        confidence=item.confidence,
+        confidence=line_accuracy(item.words),
         channel=None if item.turn.channel is None else item.turn.channel + 1,
         machine_text=machine_text,
         words=item.words,

@@ -326,6 +326,10 @@ def summarise(payload: dict) -> dict:
     out["cpu_rtf"] = out["cpu_s"] / audio
     out["audio_s"] = audio
     for name, subset in (("real", real), ("hear", hear)):
+        if subset:  # without the model load
+            out[f"rtf_{name}"] = (sum(r["wall"] for r in subset)
+                                  / sum(r["duration"] for r in subset))
+    for name, subset in (("real", real), ("hear", hear)):
         if subset and "err_chars" in subset[0]:
             err = sum(r["err_chars"] for r in subset)
             out[f"{name}_err_shaded"] = sum(r["err_shaded"] for r in subset) / err if err else 0.0
@@ -416,7 +420,26 @@ def main() -> int:
     return 0
 
 
-NOTES = """### Second round: decoding options on two fixed halves of the real set
+NOTES = """### Speed: windows side by side (session 5)
+
+CTranslate2 spreads one Whisper call over two threads poorly on this machine: the same
+clips took about as long with one thread as with two (RTF 0.204 against 0.196 on 15 real
+clips; CPU time / wall time 1.08 against 1.44, the second thread mostly waiting). Two
+single-threaded model instances decoding different windows at once nearly halve the time
+of a recording longer than one window: the synthetic hearings went from RTF 0.180 to
+0.087-0.096 with the same text, character for character (`Transcriber(workers=1)` against
+the default, same process layout). A clip that fits one window gains nothing (0.226 against
+0.237: noise and the one thread). Peak memory rose from about 620 to 910 MB. Pack *i* is
+always decoded by instance *i* mod 2 on its own thread, so every instance sees the same
+calls in the same order and the temperature fallback draws the same samples: CTranslate2
+seeds each of its threads' random generators once, at the thread's first sample, so the
+seed is set before the models load (it used to be set before each window, which changed
+nothing after the first sample). Also measured and left: two threads per instance (hearings
+0.099, real clips 0.257), CT2_FORCE_CPU_ISA=AVX512 (slower), Intel MKL on this AMD CPU
+(five times slower), beam 6-8 or fewer returned hypotheses (no faster: the time is the
+30-second encoder window, 0.43 s, and about 22 ms per decoding step; CER a little worse).
+
+### Second round: decoding options on two fixed halves of the real set
 
 Clips sorted by file name; half A = even positions (30 clips, 185 s, 755 reference
 characters), half B = odd positions (30 clips, 176 s, 576 characters); settings were chosen
@@ -545,6 +568,10 @@ def write_doc(payloads: dict, variants: list[str], load_before, load_after) -> N
     lines += [
         f"| RTF, wall clock, model load included | {_fmt(plain['rtf'])} | {_fmt(ours['rtf'])} "
         f"| target ≤ 0.2 ({'met' if ours['rtf'] <= 0.2 else 'not met'}) |",
+        f"| RTF by set, load left out: real clips (each fits one 30 s window) / synthetic "
+        f"hearings (several windows) | {_fmt(plain.get('rtf_real'))} / {_fmt(plain.get('rtf_hear'))} "
+        f"| {_fmt(ours.get('rtf_real'))} / {_fmt(ours.get('rtf_hear'))} | a long recording's "
+        "windows are decoded side by side; a one-window clip uses one instance |",
         f"| CPU seconds (all sets, load included) / audio seconds | {plain['cpu_s']:.0f} s / "
         f"{plain['audio_s']:.0f} s | {ours['cpu_s']:.0f} s / {ours['audio_s']:.0f} s | CPU RTF "
         f"{ours['cpu_rtf']:.3f} (÷2 cores: {ours['cpu_rtf'] / 2:.3f}) |",

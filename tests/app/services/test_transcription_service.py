@@ -222,3 +222,29 @@ def test_stored_words_are_shown_in_simplified_characters():
 
     words, calibrated = _words('[{"start": 0.0, "end": 0.5, "text": "不申請", "probability": 0.9}]')
     assert [w.text for w in words] == ["不申请"] and not calibrated
+
+
+def test_open_items_are_the_lines_the_editor_marks(clerk, case_id, monkeypatch):
+    from engines.transcription.results import Segment, Word
+
+    def words(text, shaded_at=None):
+        return [Word(0.5 + i * 0.2, 0.7 + i * 0.2, ch, 0.9, confidence=0.95, shaded=i == shaded_at)
+                for i, ch in enumerate(text)]
+
+    segments = [
+        # Calibrated, one word shaded: open although the line as a whole reads well.
+        Segment(0.5, 1.5, "原告", "不申请回避。", 0.82, 1, "不申请回避。", words("不申请回避", 2)),
+        # Calibrated, nothing shaded: not open, whatever the line's score.
+        Segment(1.6, 2.5, "被告", "同意。", 0.55, 2, "同意。", words("同意")),
+        # Without words (an older transcript): the line score decides.
+        Segment(2.6, 3.5, "审判长", "现在开庭。", 0.4, 3, "现在开庭。"),
+    ]
+    monkeypatch.setattr(_Replay, "segments", segments)
+    monkeypatch.setattr("engines.transcription.child.ChildTranscription", _Replay)
+    service = TranscriptionService(clerk)
+    hearing = service.add_recording(case_id, MULTI_CLIP, CHANNELS)
+    assert service.transcribe(hearing) == 3
+    assert service.open_items(hearing) == ["00:00.5 不申请回避。", "00:02.6 现在开庭。"]
+    first = service.segments(hearing)[0]
+    service.edit_segment(first.id, text="原告不申请回避。")  # the clerk has looked at it
+    assert service.open_items(hearing) == ["00:02.6 现在开庭。"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from engines.transcription.confidence import (LINE_EXPECTED_ERRORS, calibrate, error_probability,
-                                              expected_errors, is_low, line_log_probability)
+                                              expected_errors, is_low, line_accuracy,
+                                              line_log_probability)
 from engines.transcription.results import Word
 
 
@@ -74,3 +75,14 @@ def test_punctuation_words_are_never_shaded_and_empty_line():
     calibrate(words)
     assert not words[-1].shaded
     assert calibrate([]) is False
+
+
+def test_line_accuracy_is_one_minus_the_expected_error_rate():
+    clean, bad = _clean_line(), _bad_line()
+    calibrate(clean)
+    calibrate(bad)
+    chars = sum(len(w.text) for w in bad)
+    assert line_accuracy(bad) == pytest.approx(1 - expected_errors(bad) / chars, abs=1e-3)
+    assert line_accuracy(clean) > 0.9 > line_accuracy(bad)
+    # Punctuation holds no characters; an empty line has no accuracy to speak of.
+    assert line_accuracy([Word(0.0, 0.1, "。", 0.2)]) == 0.0
