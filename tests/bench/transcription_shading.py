@@ -58,6 +58,13 @@ def shading_figures(reference: str, result) -> dict:
         for k in touched:
             per_line[k] += 1 / len(touched)
     out["line_errors"] = per_line
+    # What each line's figures say of it, for the calibration table: characters, calibrated
+    # expected wrong characters, and Whisper's line score (the % column before issue 12).
+    out["line_chars"] = [sum(len(c) for c in chars) for chars in texts]
+    out["line_expected"] = [sum((1.0 - w.confidence) * len(c)
+                                for w, c in zip(seg.words or [], chars))
+                            for seg, chars in zip(result.segments, texts)]
+    out["line_whisper"] = [_geometric_mean(seg.words or []) for seg in result.segments]
     for suffix, rule in rules.items():
         flags: list[bool] = []
         shaded_lines = 0
@@ -70,6 +77,43 @@ def shading_figures(reference: str, result) -> dict:
         out["shaded_lines" + suffix] = shaded_lines
         out["chars_shaded" + suffix] = sum(flags)
     return out
+
+
+def _geometric_mean(words) -> float:
+    import math
+
+    if not words:
+        return 0.0
+    return math.exp(sum(math.log(max(w.probability, 1e-4)) for w in words) / len(words))
+
+
+def calibration_section(rows: list[dict]) -> list[str]:
+    """Predicted against counted error rates of lines, in bands of the prediction: the
+    calibrated line figure (the segment's confidence) and Whisper's line score."""
+    out = ["", "### Line confidence: predicted and counted error rates", "",
+           "Lines grouped by the error rate their figure predicts; each band gives its lines "
+           "and, over their characters, the predicted and the counted share of wrong characters "
+           "(an error seen from two lines counts half in each). *calibrated* = one minus the "
+           "segment's confidence, i.e. the expected wrong characters of engines/transcription/"
+           "confidence.py over the characters; *Whisper* = one minus the geometric mean of "
+           "Whisper's word probabilities, which the % column showed before.", "",
+           "| set | figure | band | lines | predicted | counted |", "| --- | --- | --- | --- | --- | --- |"]
+    bands = ((0.0, 0.1), (0.1, 0.2), (0.2, 0.35), (0.35, 1.01))
+    for name, label in (("real", "real"), ("hearing", "synthetic")):
+        lines = [(n, e, x, w) for r in rows if r["set"] == name and "line_expected" in r
+                 for n, e, x, w in zip(r["line_chars"], r["line_errors"], r["line_expected"],
+                                       r["line_whisper"]) if n]
+        for figure, rate in (("calibrated", lambda n, x, w: x / n),
+                             ("Whisper", lambda n, x, w: 1.0 - w)):
+            for lo, hi in bands:
+                band = [(n, e, rate(n, x, w)) for n, e, x, w in lines if lo <= rate(n, x, w) < hi]
+                if not band:
+                    continue
+                chars = sum(n for n, _, _ in band)
+                out.append(f"| {label} | {figure} | {lo:.0%}–{min(hi, 1.0):.0%} | {len(band)} | "
+                           f"{sum(n * p for n, _, p in band) / chars:.0%} | "
+                           f"{sum(e for _, e, _ in band) / chars:.0%} |")
+    return out + [""]
 
 
 def _shade_before(words) -> list[bool]:
