@@ -15,7 +15,8 @@ the words whose error probability is at least ``WORD_SHADE`` are shaded: in a li
 well only the doubtful words, in a line that reads badly nearly all of them (Whisper is often
 sure of wrong words there; leaving words above p 0.95 clear shaded 2 (real) to 6
 (synthetic) points fewer of the erroneous characters). A line is
-shaded in the editor when one of its words is.
+shaded in the editor when one of its words is. The segment's own ``confidence`` (the editor's
+% column) is :func:`line_accuracy`, the expected share of its characters that are right.
 
 How the numbers were obtained (issue 12): ``tests/bench/dump_confidence.py`` decodes the real
 set (../shared/data/real-speech) and the synthetic hearings with the product's settings, and
