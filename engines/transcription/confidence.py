@@ -81,14 +81,6 @@ def error_probability(probability: float, line_lm: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def line_confidence(words: list[Word]) -> float:
-    """Geometric mean of the words' probabilities (one bad word pulls it down)."""
-    if not words:
-        return 0.0
-    logs = [math.log(max(w.probability, 1e-4)) for w in words]
-    return math.exp(sum(logs) / len(logs))
-
-
 def expected_errors(words: list[Word]) -> float:
     """Expected number of wrong characters of the line, from the calibrated model."""
     line_lm = line_log_probability(words)

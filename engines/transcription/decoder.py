@@ -65,7 +65,6 @@ class TurnText:
     turn: Turn
     raw_text: str
     words: list[Word] = field(default_factory=list)
-    confidence: float = 0.0
 
 
 @dataclass
@@ -225,6 +224,7 @@ def _side_by_side(models: list, packs: list[list[Turn]], source: Callable[[Turn]
 def _decode_pack(model, pack: list[Turn], source: Callable[[Turn], np.ndarray], rate: int,
                  options: DecodeOptions, cancel: CancelToken) -> list[TurnText]:
     """One window: decode the pack, give each word to its turn, re-decode skipped turns."""
+    cancel.check()
     audio, placed = _pack_audio(pack, source, rate)
     segments = _transcribe_pack(model, audio, options)
     cancel.check()
@@ -253,7 +253,7 @@ def _decode_pack(model, pack: list[Turn], source: Callable[[Turn], np.ndarray], 
             cancel.check()
             words = _decode_pack(model, [local.turn], source, rate, options, cancel)[0].words
         raw = "".join(w.text for w in words)
-        out.append(TurnText(local.turn, raw, words, _confidence(words)))
+        out.append(TurnText(local.turn, raw, words))
     return out
 
 
@@ -330,11 +330,3 @@ def _owner(placed: list[_Placed], time: float) -> int:
         if distance < best_distance:
             best, best_distance = index, distance
     return best
-
-
-def _confidence(words: list[Word]) -> float:
-    # Geometric mean of word probabilities: one badly heard word should pull it down.
-    if not words:
-        return 0.0
-    logs = [math.log(max(w.probability, 1e-4)) for w in words]
-    return round(math.exp(sum(logs) / len(logs)), 4)

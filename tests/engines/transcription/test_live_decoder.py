@@ -146,7 +146,7 @@ class _ScriptedDecoder:
         assert self.release.wait(30)
         for turn, piece in zip(turns, pieces):
             assert len(piece) == pytest.approx((turn.end - turn.start) * rate, abs=2)
-            yield TurnText(turn, "测试。", [], 0.9)
+            yield TurnText(turn, "测试。", [])
 
     def close(self):
         self.closed = True

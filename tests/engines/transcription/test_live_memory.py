@@ -115,7 +115,7 @@ class _CheckingDecoder:
             if len(piece) != len(expected) or not np.array_equal(piece, expected):
                 self.mismatches.append(turn)
             self.turns.append(turn)
-            yield TurnText(turn, "测试。", [], 0.9)
+            yield TurnText(turn, "测试。", [])
 
     def close(self):
         self._alive = False
