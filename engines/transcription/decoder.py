@@ -154,8 +154,11 @@ def decode_turns(model, turns: list[Turn], source: Callable[[Turn], np.ndarray],
     ``model`` is a faster-whisper model or a list of them. With several, packs are decoded
     side by side, pack ``i`` always by model ``i % n`` on its own thread: a model instance is
     never used by two threads at once (the rescoring proxy is swapped in per call), and each
-    instance sees the same calls in the same order every time, so temperature fallback draws
-    the same samples (CTranslate2 seeds each of its threads' generators once, at first use).
+    instance sees the same calls in the same order every time, so in a fresh process the
+    temperature fallback draws the same samples whatever the timing (CTranslate2 seeds each
+    of its threads' generators once, at first use). Beam search gives the same text with one
+    instance or several; where a window falls back to sampling, the two layouts may draw
+    different samples (tests/engines/transcription/test_decoder_side_by_side.py).
     """
     models = list(model) if isinstance(model, (list, tuple)) else [model]
     packs = make_packs(turns, options.pack_seconds)

@@ -1,8 +1,12 @@
 """Windows decoded side by side by several model instances (decoder.decode_turns)."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -11,7 +15,7 @@ import pytest
 from engines.common import CancelToken, Cancelled
 from engines.transcription.audio import from_array, load_audio
 from engines.transcription.decoder import DecodeOptions, decode_turns
-from engines.transcription.pipeline import decoding_workers
+from engines.transcription.pipeline import TranscriptionRequest, decoding_workers
 from engines.transcription.seats import Turn
 from tests.helpers.transcription import MONO_CLIP
 
@@ -111,16 +115,69 @@ def test_default_workers_give_each_core_its_own_instance():
     assert decoding_workers(2, 1) == (2, 1)
 
 
-def test_real_model_side_by_side_reads_a_long_recording_as_one_instance_does(
-        transcriber, monkeypatch):
+def _long_recording(seconds: float):
     clip = load_audio(MONO_CLIP).downmix()
     gap = np.zeros(RATE, np.float32)
-    # Long enough for several windows.
-    long = from_array(np.concatenate([clip, gap] * max(2, int(70 * RATE / (len(clip) + RATE)))))
+    return from_array(np.concatenate([clip, gap] * max(2, int(seconds * RATE / (len(clip) + RATE)))))
+
+
+def test_real_model_side_by_side_reads_a_long_recording_as_one_instance_does(
+        transcriber, monkeypatch):
+    # Beam search only: temperature fallback draws from each thread's own generator, so
+    # with sampling the two layouts may differ (each repeats itself: see the next test).
+    request = TranscriptionRequest(temperature_fallback=False)
+    long = _long_recording(40)  # two windows
     assert len(transcriber.models) == 2
-    two = transcriber.transcribe_audio(long)
+    two = transcriber.transcribe_audio(long, request)
     monkeypatch.setattr(transcriber, "models", [transcriber.model])
-    one = transcriber.transcribe_audio(long)
+    one = transcriber.transcribe_audio(long, request)
     assert [s.text for s in two.segments] == [s.text for s in one.segments]
     assert [(s.start, s.end) for s in two.segments] == [(s.start, s.end) for s in one.segments]
     assert len(two.segments) >= 4
+
+
+_SAMPLING_RUN = """
+import json, sys
+import numpy as np
+sys.path.insert(0, {root!r})
+from engines.transcription.audio import load_audio, from_array
+from engines.transcription.decoder import DecodeOptions, decode_turns
+from engines.transcription.pipeline import Transcriber
+from engines.transcription.seats import vad_turns
+transcriber = Transcriber(cache_dir={cache!r}, cpu_threads=2)
+sampled = []
+for model in transcriber.models:
+    inner = model.model
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+        def generate(self, *args, **kwargs):
+            sampled.append("sampling_temperature" in kwargs)
+            return self.inner.generate(*args, **kwargs)
+    model.model = Counting(inner)
+clip = load_audio({clip!r}).downmix()
+audio = np.concatenate([clip, np.zeros(16000, np.float32)] * 5)  # two windows
+turns = vad_turns(audio, 16000, "x", 300, 500, 0.5)
+# Every window fails the log-probability check, so every window samples.
+options = DecodeOptions(log_prob_threshold=0.0, temperatures=(0.0, 0.2))
+items = list(decode_turns(transcriber.models, turns, lambda t: audio[int(t.start * 16000):int(t.end * 16000)],
+                          16000, options))
+print(json.dumps({{"texts": [i.raw_text for i in items], "sampled": sum(sampled)}}, ensure_ascii=False))
+"""
+
+
+def test_side_by_side_sampling_repeats_itself_in_a_fresh_process(model_cache):
+    """What the application relies on (one decode child per recording): the same recording
+    gives the same text, temperature fallback included, however the threads are timed."""
+    root = str(Path(__file__).resolve().parents[3])
+    code = _SAMPLING_RUN.format(root=root, cache=str(model_cache), clip=str(MONO_CLIP))
+    runs = []
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             encoding="utf-8", timeout=300, cwd=root)
+        assert out.returncode == 0, out.stderr[-2000:]
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert runs[0]["sampled"] > 0 and len(runs[0]["texts"]) >= 4
+    assert runs[0] == runs[1]
