@@ -30,7 +30,10 @@ characters), half B = odd positions (30 clips, 176 s, 576 characters); settings 
 on A and checked on B (`BENCH_HALF=A` or `B` selects a half in this benchmark). One model
 load for all configurations, every clip decoded with the fixed sampling seed that the product
 now uses (decoder.SAMPLING_SEED), so a difference between two rows is the setting, not the
-luck of the temperature fallback; machine load 2-9. Errors / reference characters:
+luck of the temperature fallback; machine load 2-9. (Correction, session 5: CTranslate2 takes
+the seed only at a thread's first sample, so after the first clip every clip drew from the
+continuing stream; the rows still differ partly by that luck on the clips that fall back.)
+Errors / reference characters:
 
 | configuration | half A | half B | pooled | read speech (A+B) | other styles (A+B) |
 | --- | --- | --- | --- | --- | --- |
