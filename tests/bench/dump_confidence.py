@@ -27,7 +27,11 @@ def _instrument():
     """Record segment features and n-best texts during decoding (monkeypatched, bench only)."""
     from engines.transcription import decoder, rescoring
 
-    beams: list[list[str]] = []
+    import threading
+
+    # Per thread: a long recording's windows are decoded on two threads at once, and each
+    # window's n-best must stay with that window.
+    local = threading.local()
     features: dict[int, tuple] = {}
     original_rerank = rescoring.RescoringModel._rerank
     original_pack = decoder._transcribe_pack
@@ -36,13 +40,13 @@ def _instrument():
     def rerank(self, result, length_penalty):
         out = original_rerank(self, result, length_penalty)
         texts = [self._text(ids) for ids in out.sequences_ids]
-        beams.append(texts)  # chosen first, then Whisper's order
+        local.beams.append(texts)  # chosen first, then Whisper's order
         return out
 
     def transcribe_pack(model, audio, options):
-        beams.clear()
+        local.beams = []
         segments = original_pack(model, audio, options)
-        nbest = list(beams)
+        nbest = list(local.beams)
         for segment in segments:
             for word in segment.words or []:
                 features[id(word)] = (word, {

@@ -351,15 +351,20 @@ def _plant_anonymisation(text, split, doc, rng):
     return _result(_replace(text, at, at + length, new), "anonymisation", variant, new, at)
 
 
+def _bump_digit(old: str, rng) -> str:
+    """``old`` with one of its first two digits changed (as a slip of the pen would)."""
+    digits = [k for k, c in enumerate(old) if c.isdigit()]
+    k = digits[0] if len(digits) < 2 else rng.choice(digits[:2])
+    return old[:k] + str((int(old[k]) + rng.randint(1, 8)) % 10) + old[k + 1:]
+
+
 def _plant_formula(text, split, doc, rng):
     spots = [m for m in _FORMULA.finditer(text) if _evaluate(m.group(1)) is not None]
     if not spots:
         return None
     m = rng.choice(spots)
     old = m.group(2)
-    digits = [k for k, c in enumerate(old) if c.isdigit()]
-    k = digits[0] if len(digits) < 2 else rng.choice(digits[:2])
-    new = old[:k] + str((int(old[k]) + rng.randint(1, 8)) % 10) + old[k + 1:]
+    new = _bump_digit(old, rng)
     if new.lstrip("0") == "" or new == old:
         return None
     return _result(_replace(text, m.start(2), m.end(2), new), "formula", "result", new, m.start(2))
@@ -404,9 +409,7 @@ def _plant_two_figures(text, split, doc, rng):
         return None
     m = rng.choice(spots)
     old = m.group(1)
-    digits = [k for k, c in enumerate(old) if c.isdigit()]
-    k = digits[0] if len(digits) < 2 else rng.choice(digits[:2])
-    new = old[:k] + str((int(old[k]) + rng.randint(1, 8)) % 10) + old[k + 1:]
+    new = _bump_digit(old, rng)
     if new.lstrip("0") == "" or new.startswith("0"):
         return None
     return _result(_replace(text, m.start(1), m.end(1), new), "two_figures", "amount", new, m.start(1))

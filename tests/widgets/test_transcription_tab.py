@@ -112,6 +112,15 @@ def test_clerk_transcribes_edits_and_exports(qtbot, fx, case_id, tmp_path, sync_
     ctx.store.close()
 
 
+def _show_rows(tab, rows, monkeypatch) -> None:
+    """Let the tab show ``rows`` as hearing 1 (seats 审判长 and 原告, no audio)."""
+    monkeypatch.setattr(tab.service, "segments", lambda hearing: rows)
+    monkeypatch.setattr(tab.service, "seats", lambda hearing: ["审判长", "原告"])
+    monkeypatch.setattr(tab, "_load_audio", lambda hearing: None)
+    monkeypatch.setattr(tab, "hearing_id", lambda: 1)
+    tab.reload_segments()
+
+
 def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch, sync_tasks):
     from app.services.transcription import SegmentRow
 
@@ -120,11 +129,7 @@ def test_low_confidence_lines_are_highlighted(qtbot, fx, case_id, monkeypatch, s
     qtbot.addWidget(tab)
     rows = [SegmentRow(1, 0, 0.0, 1.0, "审判长", 1, "现在开庭。", "现在开庭。", 0.9, [], False),
             SegmentRow(2, 1, 1.2, 2.0, "原告", 2, "嗯。", "嗯。", 0.3, [], False)]
-    monkeypatch.setattr(tab.service, "segments", lambda hearing: rows)
-    monkeypatch.setattr(tab.service, "seats", lambda hearing: ["审判长", "原告"])
-    monkeypatch.setattr(tab, "_load_audio", lambda hearing: None)
-    monkeypatch.setattr(tab, "hearing_id", lambda: 1)
-    tab.reload_segments()
+    _show_rows(tab, rows, monkeypatch)
     assert tab.table.item(1, COL_TEXT).background().color() == LOW_CONFIDENCE_BACKGROUND
     assert tab.table.item(0, COL_TEXT).background().color() != LOW_CONFIDENCE_BACKGROUND
     tab.shutdown()
@@ -143,11 +148,7 @@ def test_calibrated_lines_are_marked_by_their_shading_only(qtbot, fx, case_id, m
     shaded = [Word(1.2, 2.0, "嗯", 0.3, 0.2, True)]
     rows = [SegmentRow(1, 0, 0.0, 1.0, "审判长", 1, "现在开庭。", "现在开庭。", 0.5, [], False, clear, True),
             SegmentRow(2, 1, 1.2, 2.0, "原告", 2, "嗯。", "嗯。", 0.5, [], False, shaded, True)]
-    monkeypatch.setattr(tab.service, "segments", lambda hearing: rows)
-    monkeypatch.setattr(tab.service, "seats", lambda hearing: ["审判长", "原告"])
-    monkeypatch.setattr(tab, "_load_audio", lambda hearing: None)
-    monkeypatch.setattr(tab, "hearing_id", lambda: 1)
-    tab.reload_segments()
+    _show_rows(tab, rows, monkeypatch)
     assert tab.table.item(1, COL_TEXT).background().color() == LOW_CONFIDENCE_BACKGROUND
     assert tab.table.item(0, COL_TEXT).background().style() == Qt.BrushStyle.NoBrush
     tab.shutdown()

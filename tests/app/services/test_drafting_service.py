@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import docx
 import pytest
 
 from app.services.case_guard import ForeignCaseData
@@ -13,6 +12,7 @@ from app.services import auth
 from app.services.drafting import AssistantOff, DraftingService, DraftOptions
 from app.store.errors import NotFoundError
 from tests.helpers.stores import CLERK_PASSWORD, settings_for
+from tests.helpers.draft_edits import with_case_number
 
 
 OPTIONS = DraftOptions(fee=Decimal("1050"), fee_borne_by="被告北京华信商贸有限公司",
@@ -56,13 +56,7 @@ def test_edited_version_with_a_defect_is_found(fx, case_id, clerk, tmp_path):
     service = DraftingService(clerk)
     draft = service.create_draft(case_id, "民事判决书_普通程序", OPTIONS)
     exported = service.export_draft(draft.id, tmp_path / "draft.docx")
-    document = docx.Document(str(exported))
-    for p in document.paragraphs:
-        if p.text.startswith("（2024）"):
-            p.runs[-1].text = "（2024）京0105民初12346号"
-            for r in p.runs[:-1]:
-                r.text = ""
-    document.save(str(tmp_path / "edited.docx"))
+    with_case_number(exported, tmp_path / "edited.docx", "（2024）京0105民初12346号")
     # Another case's number in the file: refused until the person confirms (issue 14, case guards).
     with pytest.raises(ForeignCaseData):
         service.import_version(draft.id, tmp_path / "edited.docx")
