@@ -8,9 +8,9 @@ with the word language model (jieba's dictionary frequencies plus this case's te
 text) and hands faster-whisper the best combined one. Sampling calls (temperature
 fallback) pass through unchanged.
 
-The combination is ``whisper log-prob + weight * chars * (LM log-prob per character)``: the
-language model is taken per character (scaled to the first hypothesis' length) so that it
-does not simply prefer shorter texts.
+The combination is ``tokens * (Whisper's log-prob per token) + weight * chars * (LM log-prob
+per character)``, both taken per unit (as the beam itself ranks its hypotheses) and scaled to
+the first hypothesis' length, so that neither simply prefers shorter texts.
 """
 from __future__ import annotations
 
@@ -73,7 +73,10 @@ class RescoringModel:
         # text drops: each distinct text is scored once (the legal score runs the correction).
         lm_of: dict[str, float] = {}
         for index, (ids, score, text) in enumerate(zip(hyps, scores, texts)):
-            whisper = score * (max(1, len(ids)) ** length_penalty)
+            # Whisper's score per token, scaled to the first hypothesis' length like the
+            # language model's: summed log-probabilities favoured a hypothesis that simply
+            # left words out (fewer tokens, fewer negative terms).
+            whisper = score * max(1, len(hyps[0])) ** length_penalty
             if text not in lm_of:
                 lm_of[text] = (self._score(text, legal) / max(1, len(text)) * reference_chars
                                if text else -50.0)

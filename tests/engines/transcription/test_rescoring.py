@@ -88,3 +88,19 @@ def test_each_distinct_text_of_a_beam_is_scored_once():
         None, [[1]], beam_size=3, length_penalty=1.0)[0]
     assert sorted(scored) == sorted(["今天天跟很好", "今天天气很好"])
     assert result.sequences_ids[0] == [0, 1, 1, 2, 3, 4]
+
+
+def test_a_hypothesis_that_leaves_words_out_does_not_win_by_its_length():
+    class _Dropped(_Inner):
+        def generate(self, features, prompts, **kwargs):
+            # Whisper prefers the whole sentence per token (-0.40 against -0.45), but the
+            # shorter one has fewer negative terms: summed, -1.8 would beat -2.4.
+            whole, shorter = [0, 1, 1, 2, 3, 4], [1, 2, 3, 4]
+            return [_Result([whole, shorter], [-0.40, -0.45])]
+
+    def flat(text: str) -> float:
+        return -2.0 * len(text)  # the same per character: the language model has no say
+
+    result = RescoringModel(_Dropped(), _Tokenizer(), flat, weight=0.6).generate(
+        None, [[1]], beam_size=2, length_penalty=1.0)[0]
+    assert result.sequences_ids[0] == [0, 1, 1, 2, 3, 4]
