@@ -333,3 +333,31 @@ def _owner(placed: list[_Placed], time: float) -> int:
         if distance < best_distance:
             best, best_distance = index, distance
     return best
+
+
+def split_rows(item: TurnText, rows: list[Turn]) -> list[TurnText]:
+    """Cut one decoded stretch of mono speech into the rows of the transcript.
+
+    Whisper decodes a stretch of talk whole (cut only at long silences), because cutting it
+    at every short pause and packing the pieces with silence between them made it loop or
+    drop words on reverberant and noisy audio. The editor still wants a row per utterance:
+    ``rows`` are the recording's short-pause spans, and each word goes to the row that holds
+    its end (the nearest when it falls in a gap), as words are placed in a pack. Rows without
+    a word are left out; a row's times take in its words'.
+    """
+    inside = [r for r in rows if r.end > item.turn.start and r.start < item.turn.end]
+    if len(inside) < 2 or not item.words:
+        return [item]
+    placed = [_Placed(row, row.start) for row in inside]
+    buckets: list[list[Word]] = [[] for _ in inside]
+    for word in item.words:
+        buckets[_owner(placed, word.end)].append(word)
+    out: list[TurnText] = []
+    for row, words in zip(inside, buckets):
+        if not words:
+            continue
+        start = max(item.turn.start, min(row.start, words[0].start))
+        end = min(item.turn.end, max(row.end, words[-1].end))
+        turn = Turn(round(start, 3), round(end, 3), item.turn.channel, item.turn.speaker)
+        out.append(TurnText(turn, "".join(w.text for w in words), words))
+    return out

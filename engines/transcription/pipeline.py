@@ -11,7 +11,10 @@ Hearing settings, and why:
 - n-best rescoring: the beam's hypotheses reranked with jieba's word frequencies plus the
   case's terms and text (rescoring.py); a beam of 10, because Whisper's five best mostly
   differ only in timestamps and punctuation, leaving the language model nothing to choose;
-- VAD padding of 500 ms: onsets are kept and a sentence's short pauses stay in one turn;
+- mono recordings: Whisper hears a stretch of talk whole, cut only at silences of 2 s by a
+  VAD that errs towards keeping audio (threshold 0.3, 1 s padding); rows of the transcript
+  are still cut at 300 ms pauses. Cutting at every pause lost to plain faster-whisper on
+  noisy, reverberant and telephone copies of the real set;
 - temperature fallback with a compression-ratio check, plus our own repetition and
   hallucination filter (text_cleanup), against loops.
 Each of these was measured on real recordings against plain faster-whisper
@@ -31,7 +34,7 @@ from engines.common import NEVER_CANCELLED, CancelToken, ProgressCallback, no_pr
 from engines.transcription.audio import Audio, load_audio
 from engines.transcription.case_text import CaseLanguageModel
 from engines.transcription.confidence import calibrate, line_accuracy
-from engines.transcription.decoder import DecodeOptions, TurnText, decode_turns
+from engines.transcription.decoder import DecodeOptions, TurnText, decode_turns, split_rows
 from engines.transcription.model_store import ModelLocation, load_whisper, resolve_model
 from engines.transcription.rescoring import make_scorer
 from engines.transcription.results import UNKNOWN_SPEAKER, Segment, Transcript
@@ -55,7 +58,13 @@ class TranscriptionRequest:
     # both halves of the real set; see docs/benchmarks/transcription.md).
     beam_size: int = 10
     use_seats: bool = True
+    # Mono recordings: a pause this long ends a row of the transcript (an utterance)...
     mono_min_silence_ms: int = 300
+    # ...but Whisper hears a stretch of talk whole, cut only at silences this long
+    # (faster-whisper's own default). Cutting at every short pause and packing the pieces
+    # with silence between them made Whisper loop or drop words on reverberant and noisy
+    # copies of the real set (docs/benchmarks/transcription.md, "Degraded audio").
+    decode_min_silence_ms: int = 2000
     # Case words as decoder hints: "none" (default), "hotwords" or "initial" (initial_prompt).
     # Measured on the hearing set, hints made Whisper base recite the words at turn ends and
     # raised CER, so the case vocabulary works through post-correction unless asked.
@@ -67,9 +76,11 @@ class TranscriptionRequest:
     temperature_fallback: bool = True
     rescore: bool = True
     lm_weight: float = 0.6
-    # Generous padding keeps word onsets and joins a sentence's short pauses into one turn.
-    vad_pad_ms: int = 500
-    vad_threshold: float = 0.5
+    # The VAD that cuts the stretches errs towards keeping audio: generous padding keeps word
+    # onsets and reverberant tails, and a low threshold keeps quiet or distant speech
+    # (Whisper's own no-speech check still drops a window with nothing said).
+    vad_pad_ms: int = 1000
+    vad_threshold: float = 0.3
     patience: float = 1.0
     length_penalty: float = 1.0
     condition_on_previous_text: bool = False
@@ -171,17 +182,19 @@ class Transcriber:
             options.scorer = make_scorer(request.vocabulary, case_model)
             options.lm_weight = request.lm_weight
         legal = [False]  # legal talk heard earlier in this recording
-        for item in decode_turns(self.models, turns, source, audio.sample_rate, options,
-                                 cancel, on_pack):
-            segment = finish_segment(item, request, case_model, legal)
-            if segment is None:
-                continue
-            if segment.text == "" and item.raw_text:
-                transcript.filtered.append(item.raw_text)
-                continue
-            transcript.segments.append(segment)
-            if on_segment:
-                on_segment(segment)
+        rows = find_rows(audio, request)
+        for decoded in decode_turns(self.models, turns, source, audio.sample_rate, options,
+                                    cancel, on_pack):
+            for item in split_rows(decoded, rows) if rows else [decoded]:
+                segment = finish_segment(item, request, case_model, legal)
+                if segment is None:
+                    continue
+                if segment.text == "" and item.raw_text:
+                    transcript.filtered.append(item.raw_text)
+                    continue
+                transcript.segments.append(segment)
+                if on_segment:
+                    on_segment(segment)
         transcript.settings["seconds"] = round(time.perf_counter() - started, 3)
         progress(1.0, say("done", "完成"))
         return transcript
@@ -214,9 +227,23 @@ def find_turns(audio: Audio, channel_map: dict[int, str],
         turns = [Turn(0.0, round(audio.duration, 3), None, UNKNOWN_SPEAKER)]
     else:
         mono = audio.downmix()
-        turns = vad_turns(mono, audio.sample_rate, UNKNOWN_SPEAKER, request.mono_min_silence_ms,
+        turns = vad_turns(mono, audio.sample_rate, UNKNOWN_SPEAKER, request.decode_min_silence_ms,
                           request.vad_pad_ms, request.vad_threshold)
     return split_long_turns(turns, audio.samples, audio.sample_rate)
+
+
+# The rows of a mono transcript: the VAD spans at the old decoding settings.
+ROW_PAD_MS = 500
+ROW_THRESHOLD = 0.5
+
+
+def find_rows(audio: Audio, request: TranscriptionRequest) -> list[Turn]:
+    """Short-pause spans of a mono recording that become the transcript's rows (empty when
+    the turns are rows already: seats, or no VAD)."""
+    if audio.channels > 1 and request.use_seats or not request.use_vad:
+        return []
+    return vad_turns(audio.downmix(), audio.sample_rate, UNKNOWN_SPEAKER,
+                     request.mono_min_silence_ms, ROW_PAD_MS, ROW_THRESHOLD)
 
 
 def finish_segment(item: TurnText, request: TranscriptionRequest,

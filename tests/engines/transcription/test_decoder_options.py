@@ -33,7 +33,10 @@ def _decode(options: DecodeOptions) -> dict:
 def test_request_defaults_are_the_measured_settings():
     request = TranscriptionRequest()
     assert request.beam_size == 10
-    assert request.vad_pad_ms == 500
+    assert request.vad_pad_ms == 1000
+    assert request.vad_threshold == 0.3
+    assert request.decode_min_silence_ms == 2000
+    assert request.mono_min_silence_ms == 300
     assert request.lm_weight == 0.6
     assert request.patience == 1.0
     assert request.length_penalty == 1.0
