@@ -25,7 +25,7 @@ def test_words_go_to_the_row_that_holds_their_end():
 
 
 def test_a_word_in_a_gap_goes_to_the_nearest_row_and_rows_take_in_their_words():
-    # The VAD that cut the rows missed a quiet word at 1.9-2.3 s; it ends nearer row two.
+    # The VAD that cut the rows missed a quiet word at 1.9-2.6 s; it ends nearer row two.
     item = _stretch((0.2, 1.0, "请坐"), (1.9, 2.6, "下面"), (3.0, 3.5, "开庭"))
     rows = [Turn(0.0, 1.2, None, "未识别"), Turn(2.8, 4.0, None, "未识别")]
     out = split_rows(item, rows)
