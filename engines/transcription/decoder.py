@@ -343,7 +343,8 @@ def split_rows(item: TurnText, rows: list[Turn]) -> list[TurnText]:
     drop words on reverberant and noisy audio. The editor still wants a row per utterance:
     ``rows`` are the recording's short-pause spans, and each word goes to the row that holds
     its end (the nearest when it falls in a gap), as words are placed in a pack. Rows without
-    a word are left out; a row's times take in its words'.
+    a word are left out; a row's times take in its words', but never reach back into the
+    row before it (Whisper's word times can be late or early by a fraction of a second).
     """
     inside = [r for r in rows if r.end > item.turn.start and r.start < item.turn.end]
     if len(inside) < 2 or not item.words:
@@ -353,11 +354,13 @@ def split_rows(item: TurnText, rows: list[Turn]) -> list[TurnText]:
     for word in item.words:
         buckets[_owner(placed, word.end)].append(word)
     out: list[TurnText] = []
+    previous_end = item.turn.start
     for row, words in zip(inside, buckets):
         if not words:
             continue
-        start = max(item.turn.start, min(row.start, words[0].start))
-        end = min(item.turn.end, max(row.end, words[-1].end))
+        start = max(previous_end, min(row.start, words[0].start))
+        end = max(start, min(item.turn.end, max(row.end, words[-1].end)))
+        previous_end = end
         turn = Turn(round(start, 3), round(end, 3), item.turn.channel, item.turn.speaker)
         out.append(TurnText(turn, "".join(w.text for w in words), words))
     return out

@@ -55,3 +55,14 @@ def test_only_mono_recordings_with_vad_are_cut_into_rows():
     mono = from_array(np.zeros(16000, np.float32))
     assert find_rows(mono, TranscriptionRequest(use_vad=False)) == []
     assert find_rows(mono, TranscriptionRequest()) == []  # silence: no utterance
+
+
+def test_rows_never_overlap_when_word_times_run_over():
+    # A word in the gap is given to the next row, but Whisper stamped its start early, back
+    # inside the first row: the next row starts where the first one ends, not earlier.
+    item = _stretch((0.2, 0.6, "原告"), (0.6, 1.2, "到庭"), (1.0, 2.9, "被告"), (3.2, 4.0, "未到"))
+    rows = [Turn(0.0, 1.5, None, "未识别"), Turn(3.1, 4.5, None, "未识别")]
+    out = split_rows(item, rows)
+    assert [part.raw_text for part in out] == ["原告到庭", "被告未到"]
+    assert out[0].turn.end == 1.5 and out[1].turn.start == 1.5
+    assert all(part.turn.start <= part.turn.end for part in out)
