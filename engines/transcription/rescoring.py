@@ -66,17 +66,18 @@ class RescoringModel:
             return result
         texts = [self._text(ids) for ids in hyps]
         reference_chars = max(1, len(texts[0]))
+        # Whisper's score per token, scaled to the first hypothesis' length like the language
+        # model's: summed log-probabilities favoured a hypothesis that simply left words out
+        # (fewer tokens, fewer negative terms).
+        reference_tokens = max(1, len(hyps[0])) ** length_penalty
         is_legal = getattr(self._scorer, "is_legal", None)
         legal = bool(is_legal and is_legal(texts))
         best, best_value = 0, None
         # Hypotheses of one beam often differ only in timestamps or punctuation, which the
         # text drops: each distinct text is scored once (the legal score runs the correction).
         lm_of: dict[str, float] = {}
-        for index, (ids, score, text) in enumerate(zip(hyps, scores, texts)):
-            # Whisper's score per token, scaled to the first hypothesis' length like the
-            # language model's: summed log-probabilities favoured a hypothesis that simply
-            # left words out (fewer tokens, fewer negative terms).
-            whisper = score * max(1, len(hyps[0])) ** length_penalty
+        for index, (score, text) in enumerate(zip(scores, texts)):
+            whisper = score * reference_tokens
             if text not in lm_of:
                 lm_of[text] = (self._score(text, legal) / max(1, len(text)) * reference_chars
                                if text else -50.0)

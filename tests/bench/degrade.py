@@ -11,7 +11,7 @@ directory outside the repository (they hold real recordings) with the set's refs
 * ``phone``: band-limited to 300-3400 Hz at 8 kHz with 8-bit mu-law, back to 16 kHz;
 * ``quiet``: 20 dB lower (a distant microphone recorded without gain), 16-bit kept.
 
-    .venv/bin/python tests/bench/bench_transcription.py --real-only --condition reverb --no-write
+    .venv/bin/python tests/bench/bench_transcription.py --real-only --condition reverb
 """
 from __future__ import annotations
 
@@ -56,10 +56,9 @@ def add_reverb(x: np.ndarray, rng: np.random.Generator, rt60: float = 0.7) -> np
     tail = rng.standard_normal(n) * np.exp(-6.9 * t / rt60)
     tail[: int(0.003 * RATE)] = 0.0  # first reflections arrive after the direct sound
     tail *= np.sqrt(1.0 / _power(tail) / n)
-    rir = tail
-    rir[0] = 1.0
+    tail[0] = 1.0  # the direct path
     size = len(x) + n - 1
-    wet = np.fft.irfft(np.fft.rfft(x, size) * np.fft.rfft(rir, size), size)[: len(x)]
+    wet = np.fft.irfft(np.fft.rfft(x, size) * np.fft.rfft(tail, size), size)[: len(x)]
     return wet * np.sqrt(_power(x) / _power(wet))
 
 
