@@ -9,8 +9,10 @@ Hearing settings, and why:
   evidence (a case term, or a hearing term in legal talk; a close sound; a word-model gain)
   and never turns an everyday word into a legal one;
 - n-best rescoring: the beam's hypotheses reranked with jieba's word frequencies plus the
-  case's terms and text (rescoring.py); a beam of 10, because Whisper's five best mostly
-  differ only in timestamps and punctuation, leaving the language model nothing to choose;
+  case's terms and text (rescoring.py); a beam of 16, because Whisper's five best mostly
+  differ only in timestamps and punctuation, leaving the language model nothing to choose
+  (16 beat 10 on the clean real set and its quiet copy, tied on the noisy ones; 24 lost on
+  the telephone copy and costs more);
 - mono recordings: Whisper hears a stretch of talk whole, cut only at silences of 2 s by a
   VAD that errs towards keeping audio (threshold 0.3, 1 s padding); rows of the transcript
   are still cut at 300 ms pauses. Cutting at every pause lost to plain faster-whisper on
@@ -54,9 +56,11 @@ class TranscriptionRequest:
     vocabulary: CaseVocabulary = field(default_factory=CaseVocabulary)
     correct: bool = True
     # A wider beam gives the rescoring more distinct hypotheses: Whisper's five best mostly
-    # differ in timestamps and punctuation only (measured: fewer errors on read speech in
-    # both halves of the real set; see docs/benchmarks/transcription.md).
-    beam_size: int = 10
+    # differ in timestamps and punctuation only. Measured on the real set and its degraded
+    # copies (docs/benchmarks/transcription.md): 10 beat 5; 16 beat 10 on clean and quiet
+    # audio and tied on noisy, reverberant and telephone audio, for about a fifth more CPU
+    # time on long recordings; 24 was worse on telephone audio.
+    beam_size: int = 16
     use_seats: bool = True
     # Mono recordings: a pause this long ends a row of the transcript (an utterance)...
     mono_min_silence_ms: int = 300

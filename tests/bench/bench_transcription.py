@@ -48,7 +48,7 @@ CACHE = Path(tempfile.gettempdir()) / "trial-assistant-test-cache"
 # Variants of our pipeline: name -> TranscriptionRequest overrides. "default" is the product.
 # Variants in FULL_VARIANTS also run on the synthetic set (the rest on the real set only,
 # unless --full-ablation): a stage kept for the real set must not hurt the synthetic one.
-FULL_VARIANTS = {"no_correct", "no_rescore", "beam5", "old_vad"}
+FULL_VARIANTS = {"no_correct", "no_rescore", "beam5", "beam10", "old_vad"}
 VARIANTS: dict[str, dict] = {
     "default": {},
     "no_vad": {"use_vad": False},
@@ -76,6 +76,9 @@ VARIANTS: dict[str, dict] = {
     # The VAD before session 6: Whisper heard every short-pause span apart (packed with
     # silence between them), cut with threshold 0.5 and 500 ms padding.
     "old_vad": {"decode_min_silence_ms": 300, "vad_pad_ms": 500, "vad_threshold": 0.5},
+    # The beam before session 7, and a wider one (measured, not kept: worse on telephone audio).
+    "beam10": {"beam_size": 10},
+    "beam24": {"beam_size": 24},
 }
 
 

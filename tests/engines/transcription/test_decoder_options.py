@@ -32,7 +32,7 @@ def _decode(options: DecodeOptions) -> dict:
 
 def test_request_defaults_are_the_measured_settings():
     request = TranscriptionRequest()
-    assert request.beam_size == 10
+    assert request.beam_size == 16
     assert request.vad_pad_ms == 1000
     assert request.vad_threshold == 0.3
     assert request.decode_min_silence_ms == 2000
