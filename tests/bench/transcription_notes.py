@@ -38,8 +38,9 @@ experimental code was removed with them):
 - a spoken-language word list blended into the word model (wordfreq's Chinese
   frequencies, half and whole): 271 and 272, within noise, and it would have added a
   56 MB dependency with share-alike data;
-- a per-word bonus in the word model (a unigram model prefers fewer, longer words:
-  交流朋友 over 交个朋友): bonus 2 gave 271, 4 gave 270, 6 gave 277; over the clean set and
+- a per-word bonus in the word model (a unigram model prefers fewer, longer words, e.g. a
+  two-character word over a verb plus a measure word): bonus 2 gave 271, 4 gave 270, 6
+  gave 277; over the clean set and
   the four copies 1846 and 1849 against 1849, i.e. nothing;
 - 0.5 s of silence before each window (Whisper sometimes drops a window's first words):
   279, worse;
