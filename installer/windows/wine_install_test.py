@@ -56,6 +56,16 @@ def wine(prefix: Path, args: list[str], timeout: int = 900) -> subprocess.Comple
                           env=wine_env(prefix), timeout=timeout)
 
 
+def wait_until_idle(prefix: Path, timeout: int = 120) -> bool:
+    """Wait until no program runs in the prefix (``wineserver -w``); False on timeout."""
+    try:
+        subprocess.run(["wineserver", "-w"], stdin=subprocess.DEVNULL, capture_output=True,
+                       env=wine_env(prefix), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
 def winpath(path: Path) -> str:
     """The Windows name of a Linux path (drive Z: is the Linux root in every prefix)."""
     return "Z:" + str(path.resolve()).replace("/", "\\")
@@ -154,11 +164,19 @@ def run(prefix: Path, msi: Path, bundle: Path | None, report_path: Path | None) 
     shown = _json(wine(prefix, [exe, "policy", "show", "--json"]), "policy show")
     problems += policy_problems(shown.get("settings", []), PROPERTIES)
 
+    # The selftest's transcription child and the policy command may still be closing: an
+    # uninstall that starts while a program of the install folder runs fails at once
+    # (seen once in CI: exit 1 after 0.0 s; the same MSI uninstalled cleanly on a rerun).
+    idle = wait_until_idle(prefix)
     start = time.perf_counter()
-    removed = wine(prefix, ["msiexec", "/x", winpath(msi), "/qn"])
+    uninstall_log = prefix / "uninstall.log"
+    removed = wine(prefix, ["msiexec", "/x", winpath(msi), "/qn", "/l*v", winpath(uninstall_log)])
     times["msiexec_uninstall_s"] = round(time.perf_counter() - start, 1)
     if removed.returncode != 0 or (installed / "trial-assistant.exe").exists():
-        problems.append(f"msiexec /x did not remove the program (exit {removed.returncode})")
+        tail = (uninstall_log.read_bytes().decode("utf-16", "replace")[-2000:]
+                if uninstall_log.is_file() else "(no uninstall log)")
+        problems.append(f"msiexec /x did not remove the program (exit {removed.returncode}; "
+                        f"prefix idle before it: {idle}): {tail}")
     left = registry_values(prefix, POLICY_KEY)
     if left:
         problems.append(f"uninstall left policy values behind: {sorted(left)}")
