@@ -7,7 +7,7 @@ anything else FFmpeg reads) as the fallback and for resampling.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +24,7 @@ class Audio:
 
     samples: np.ndarray
     sample_rate: int = SAMPLE_RATE
+    _mix: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def channels(self) -> int:
@@ -40,10 +41,13 @@ class Audio:
         return np.ascontiguousarray(self.samples[:, index])
 
     def downmix(self) -> np.ndarray:
-        """Mean of all channels (what a room mix would give)."""
+        """Mean of all channels (what a room mix would give), computed once per recording:
+        the turns, the rows and each turn's audio all read it. Callers must not write to it."""
         if self.channels == 1:
             return self.channel(0)
-        return np.ascontiguousarray(self.samples.mean(axis=1, dtype=np.float32))
+        if self._mix is None:
+            self._mix = np.ascontiguousarray(self.samples.mean(axis=1, dtype=np.float32))
+        return self._mix
 
 
 # Largest decoded recording held in memory (float32, all channels at 16 kHz): about 4.7

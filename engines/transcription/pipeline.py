@@ -225,7 +225,7 @@ def decoding_workers(cpu_threads: int = 0, workers: int = 0) -> tuple[int, int]:
 def find_turns(audio: Audio, channel_map: dict[int, str],
                request: TranscriptionRequest) -> list[Turn]:
     """Speaker turns: by seat for multi-channel audio, by VAD (speaker 未识别) for mono."""
-    if audio.channels > 1 and request.use_seats:
+    if _by_seats(audio, request):
         turns = seat_turns(audio.samples, audio.sample_rate, channel_map, SeatSettings())
     elif not request.use_vad:
         turns = [Turn(0.0, round(audio.duration, 3), None, UNKNOWN_SPEAKER)]
@@ -236,6 +236,11 @@ def find_turns(audio: Audio, channel_map: dict[int, str],
     return split_long_turns(turns, audio.samples, audio.sample_rate)
 
 
+def _by_seats(audio: Audio, request: TranscriptionRequest) -> bool:
+    """Whether the recording's turns (and rows) come from its seats' channels."""
+    return audio.channels > 1 and request.use_seats
+
+
 # The rows of a mono transcript: the VAD spans at the old decoding settings.
 ROW_PAD_MS = 500
 ROW_THRESHOLD = 0.5
@@ -244,7 +249,7 @@ ROW_THRESHOLD = 0.5
 def find_rows(audio: Audio, request: TranscriptionRequest) -> list[Turn]:
     """Short-pause spans of a mono recording that become the transcript's rows (empty when
     the turns are rows already: seats, or no VAD)."""
-    if audio.channels > 1 and request.use_seats or not request.use_vad:
+    if _by_seats(audio, request) or not request.use_vad:
         return []
     return vad_turns(audio.downmix(), audio.sample_rate, UNKNOWN_SPEAKER,
                      request.mono_min_silence_ms, ROW_PAD_MS, ROW_THRESHOLD)
