@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -203,6 +204,9 @@ class TaskSlot:
         self.writes = writes
         self.on_change = on_change
         self.current: Task | None = None
+        # Replaced tasks that may still run: detached, but shutdown() must wait for them too,
+        # or a view closes (and its store with it) under a read still in SQLite.
+        self._replaced: list[Task] = []
 
     @property
     def busy(self) -> bool:
@@ -243,10 +247,18 @@ class TaskSlot:
         if task is not None:
             task.detached = True  # a result still queued is dropped, not delivered
             task.cancel()
+            self._replaced = [t for t in self._replaced if t.is_running]
+            if task.is_running:
+                self._replaced.append(task)
         self.current = None
 
     def shutdown(self, timeout: float = 10.0) -> bool:
-        """Cancel and wait for the current task (for ``closeEvent``). True if it ended."""
-        task = self.current
+        """Cancel and wait for the current task and any it replaced that still run (for
+        ``closeEvent``). True if all ended within ``timeout`` seconds in total."""
         self.cancel()
-        return task.wait(timeout) if task is not None else True
+        deadline = time.monotonic() + timeout
+        pending, self._replaced = self._replaced, []
+        ended = True
+        for task in pending:
+            ended = task.wait(max(0.0, deadline - time.monotonic())) and ended
+        return ended

@@ -138,4 +138,5 @@ class AuditService:
 
     def head(self) -> str:
         """Current head hash."""
-        return audit.head(self.ctx.store.database.reader().conn)
+        with self.ctx.store.database.reading() as db:
+            return audit.head(db.conn)

@@ -3,19 +3,29 @@
 One :class:`Database` owns one write connection guarded by a lock (one writer, as DESIGN
 asks) and hands out per-thread read connections, so readers in worker threads never wait
 on the GUI thread's writes.
+
+Closing is safe while other threads still read or write: a connection freed under a running
+statement crashes the whole process (SIGSEGV inside SQLite), so :meth:`Database.close` first
+refuses new work, interrupts the reads in flight and waits for them, and closes the writer
+under its lock.  Work that arrives after the close gets :class:`StoreClosedError`.
 """
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from pathlib import Path
 from typing import Iterator
 
 from app.messages import Message
-from app.store.errors import StoreCorruptError, WrongKeyError, classify_sqlite_error
+from app.store.errors import StoreClosedError, StoreCorruptError, WrongKeyError, classify_sqlite_error
 from app.store.sqlite import dbapi2, sqlcipher3, sqlite_utils
 
+log = logging.getLogger(__name__)
+
 PAGE_SIZE = 4096
+# How long close() waits for interrupted reads to leave SQLite before it gives up on them.
+CLOSE_WAIT_SECONDS = 30.0
 
 
 def _connect(path: Path, key: bytes | None) -> "sqlcipher3.Connection":
@@ -75,7 +85,9 @@ class Database:
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._readers: list = []
-        self._readers_lock = threading.Lock()
+        # Guards _closed, _readers and the count of reads in flight; close() waits on it.
+        self._state = threading.Condition()
+        self._reads_in_flight = 0
         self._closed = False
 
     @property
@@ -98,6 +110,8 @@ class Database:
     def write(self) -> Iterator[sqlite_utils.Database]:
         """Serialised write transaction; errors roll back. Disk-full becomes DiskFullError."""
         with self._write_lock:
+            if self._closed:
+                raise StoreClosedError(Message("store.closed"))
             try:
                 with self.db.atomic():
                     yield self.db
@@ -108,26 +122,49 @@ class Database:
                 raise
 
     def reader(self) -> sqlite_utils.Database:
-        """A read-only view for the calling thread (the writer's own when on its thread)."""
+        """This thread's read-only connection (opened on first use).
+
+        Use it inside :meth:`reading`, which keeps :meth:`close` from freeing it mid-query.
+        """
         db = getattr(self._local, "db", None)
         if db is None:
             conn = _connect(self.path, self._key)
             conn.execute("PRAGMA query_only = ON")
             db = sqlite_utils.Database(conn)
             self._local.db = db
-            with self._readers_lock:
+            with self._state:
                 self._readers.append(conn)
         return db
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
-        """Run a read query on this thread's reader and return rows as dicts."""
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite_utils.Database]:
+        """This thread's reader, counted as in flight until the block ends.
+
+        Raises :class:`StoreClosedError` once the database is closed, and turns the interruption
+        a close causes into the same error, so a task still reading gets a message, not a crash.
+        """
+        with self._state:
+            if self._closed:
+                raise StoreClosedError(Message("store.closed"))
+            self._reads_in_flight += 1
         try:
-            return list(self.reader().query(sql, params))
+            yield self.reader()
         except dbapi2.DatabaseError as exc:
+            if self._closed:
+                raise StoreClosedError(Message("store.closed")) from exc
             known = classify_sqlite_error(exc, self.path)
             if known is not None:
                 raise known from exc
             raise
+        finally:
+            with self._state:
+                self._reads_in_flight -= 1
+                self._state.notify_all()
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        """Run a read query on this thread's reader and return rows as dicts."""
+        with self.reading() as db:
+            return list(db.query(sql, params))
 
     def integrity_check(self) -> list[str]:
         """SQLCipher's page authentication check plus SQLite's integrity check; [] when fine."""
@@ -143,18 +180,34 @@ class Database:
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (used before backups and at close)."""
         with self._write_lock:
+            if self._closed:
+                raise StoreClosedError(Message("store.closed"))
             self._write_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
-        """Close all connections (readers first, then the writer after a checkpoint)."""
-        if self._closed:
-            return
-        self._closed = True
-        with self._readers_lock:
-            for conn in self._readers:
+        """Close all connections: refuse new work, stop the reads in flight, then checkpoint.
+
+        A read still running on another thread is interrupted and waited for; if one does not
+        leave SQLite in time its connection is left open (a small leak) rather than freed under it.
+        """
+        with self._state:
+            if self._closed:
+                return
+            self._closed = True
+            if self._reads_in_flight:
+                for conn in self._readers:
+                    with contextlib.suppress(Exception):
+                        conn.interrupt()  # thread-safe in SQLite; the read raises "interrupted"
+            idle = self._state.wait_for(lambda: self._reads_in_flight == 0, timeout=CLOSE_WAIT_SECONDS)
+            readers, self._readers = self._readers, []
+        if idle:
+            for conn in readers:
                 with contextlib.suppress(Exception):
                     conn.close()
-            self._readers.clear()
-        with contextlib.suppress(Exception):
-            self.checkpoint()
-        self._write_conn.close()
+        else:
+            log.warning("store closed with reads still running; their connections stay open")
+        # Under the writer's lock: a write on another thread finishes first, later ones are refused.
+        with self._write_lock:
+            with contextlib.suppress(Exception):
+                self._write_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._write_conn.close()

@@ -36,6 +36,10 @@ class NotFoundError(StoreError):
     """A record or blob that does not exist."""
 
 
+class StoreClosedError(StoreError):
+    """The store was closed (the window is closing or the session locked) while work was pending."""
+
+
 class ConflictError(StoreError):
     """A record was changed by someone else since it was read (optimistic locking)."""
 

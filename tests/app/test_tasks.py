@@ -116,3 +116,26 @@ def test_synchronous_runner_delivers_before_start_returns_and_marks_the_task():
         slot.start(lambda p, c: (p(0.5, "half"), tasks.in_task())[1], on_progress=lambda f, m: seen.append(m),
                    on_success=seen.append)
     assert seen == ["half", True] and not tasks.in_task() and not slot.busy
+
+
+def test_shutdown_also_waits_for_a_replaced_task_that_still_runs(qtbot):
+    """A newer read replaces an older one, which may still be inside the store: closing the
+    view must wait for it too, or the store closes under it."""
+    slot = TaskSlot()
+    release = threading.Event()
+    started = threading.Event()
+
+    def stubborn(progress, cancel):  # e.g. one long SQL statement: no cancel check inside
+        started.set()
+        release.wait(10)
+        return "old"
+
+    old = slot.start(stubborn)
+    assert started.wait(5)
+    newer = slot.start(lambda p, c: "new")
+    assert newer.wait(5)
+    assert not slot.shutdown(0.2) and old.is_running  # timed out: says so
+    release.set()
+    assert old.wait(5)
+    again = slot.start(stubborn)
+    assert slot.shutdown(5) and not again.is_running and not old.is_running

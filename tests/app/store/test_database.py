@@ -118,3 +118,58 @@ def test_readers_on_other_threads_see_committed_data(tmp_path, key):
     t.join(10)
     assert seen == [3]
     db.close()
+
+
+# A read long enough to still be inside SQLite when the store closes (hundreds of ms or more).
+LONG_READ = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000000) "
+             "SELECT count(*) AS c FROM n")
+
+
+def test_closing_while_another_thread_reads_stops_the_read_without_crashing(tmp_path, key):
+    """Freeing a connection under a running statement killed the process (SIGSEGV in CI)."""
+    import threading
+    import time
+
+    from app.store.errors import StoreClosedError
+
+    db = make_db(tmp_path / "s.db", key, rows=3)
+    outcome = []
+    inside = threading.Event()
+
+    def read():
+        inside.set()
+        try:
+            outcome.append(db.query(LONG_READ))
+        except StoreClosedError as exc:
+            outcome.append(exc)
+
+    t = threading.Thread(target=read)
+    t.start()
+    assert inside.wait(10)
+    time.sleep(0.3)  # the recursive count (seconds long) is now running
+    started = time.monotonic()
+    db.close()
+    t.join(10)
+    assert not t.is_alive() and time.monotonic() - started < 10
+    assert len(outcome) == 1 and isinstance(outcome[0], StoreClosedError)
+    assert "案件库已关闭" in str(outcome[0])
+    # Reopening finds every committed row: the interrupted read lost nothing.
+    again = Database(tmp_path / "s.db", key)
+    assert again.query("SELECT count(*) AS n FROM notes")[0]["n"] == 3
+    again.close()
+
+
+def test_work_after_close_gets_a_message_not_a_closed_connection(tmp_path, key):
+    from app.store.errors import StoreClosedError
+
+    db = make_db(tmp_path / "s.db", key, rows=1)
+    assert db.query("SELECT count(*) AS n FROM notes")[0]["n"] == 1  # this thread's reader exists
+    db.close()
+    with pytest.raises(StoreClosedError, match="案件库已关闭"):
+        db.query("SELECT count(*) AS n FROM notes")
+    with pytest.raises(StoreClosedError):
+        with db.write() as w:
+            w.execute("INSERT INTO notes (text) VALUES ('x')")
+    with pytest.raises(StoreClosedError):
+        db.checkpoint()
+    db.close()  # a second close is harmless
