@@ -170,6 +170,8 @@ class Database:
         """SQLCipher's page authentication check plus SQLite's integrity check; [] when fine."""
         problems: list[str] = []
         with self._write_lock:
+            if self._closed:  # not a damaged page: say what it is
+                raise StoreClosedError(Message("store.closed"))
             try:
                 problems += [r[0] for r in self._write_conn.execute("PRAGMA cipher_integrity_check")]
                 rows = [r[0] for r in self._write_conn.execute("PRAGMA integrity_check")]

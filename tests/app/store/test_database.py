@@ -172,4 +172,6 @@ def test_work_after_close_gets_a_message_not_a_closed_connection(tmp_path, key):
             w.execute("INSERT INTO notes (text) VALUES ('x')")
     with pytest.raises(StoreClosedError):
         db.checkpoint()
+    with pytest.raises(StoreClosedError):  # not reported as a damaged page
+        db.integrity_check()
     db.close()  # a second close is harmless
