@@ -27,6 +27,12 @@ differ at most in tone). The gain is within the noise of a 1331-character set an
 harm is not, so it was not built; it would need a language model with context (word
 pairs from a text corpus), which the product does not have offline.
 
+Also measured in this round (same command, a one-off switch of the compute type, not kept):
+the model in float32 - what plain faster-whisper runs by default on a CPU - instead of
+int8 read worse and ran slower: real 0.213 (int8 0.198), hearings 0.073 / 0.111 (0.071 /
+0.108), speaker-attributed 0.071 (0.074), RTF 0.280 (0.174), peak memory 1,368 MB (900 MB).
+int8 stays.
+
 ### A wider beam, and what else was tried (session 7)
 
 Each figure: errors of the 1331 reference characters, one run per condition and variant
