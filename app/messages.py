@@ -190,8 +190,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "operation did not finish and the file is unchanged. Check the disk (space, connection, "
                        "permissions) and try again."),
     "store.corrupt": ("案件库文件已损坏：{reason}", "The case store file is damaged: {reason}"),
-    "store.closed": ("案件库已关闭（窗口正在关闭或已锁定），本次操作未执行，已保存的数据没有受影响。",
-                     "The case store is closed (the window is closing or locked): this operation did not run; "
+    "store.closed": ("案件库已关闭（程序正在退出），本次操作未执行，已保存的数据没有受影响。",
+                     "The case store is closed (the program is closing): this operation did not run; "
                      "the data already saved is unharmed."),
     "store.wrong_key": ("密钥不正确，或数据库文件已损坏，无法打开案件库。",
                         "Wrong key, or the database file is damaged: the case store cannot be opened."),

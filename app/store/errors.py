@@ -37,7 +37,7 @@ class NotFoundError(StoreError):
 
 
 class StoreClosedError(StoreError):
-    """The store was closed (the window is closing or the session locked) while work was pending."""
+    """The store was closed (the program is closing) while work was still pending."""
 
 
 class ConflictError(StoreError):
