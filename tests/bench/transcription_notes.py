@@ -6,7 +6,7 @@ records past measurement rounds in prose; each round names the command that prod
 
 NOTES = """### A general homophone correction, checked offline and not built (session 8)
 
-About 40% of the remaining substitutions on the real set are sound-alikes (101 of the 263
+About 40% of the remaining errors on the real set are sound-alike substitutions (101 of the 263
 errors: the reference character has the recognised one's pinyin without tones), so a
 correction that may swap any character for a same-sounding one looked worth checking
 before building. `tests/bench/homophone_check.py` takes a benchmark dump of the product
